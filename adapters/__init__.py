@@ -1,0 +1,1 @@
+"""Base model provisioning, LoRA training and evaluation."""

@@ -1,0 +1,1 @@
+"""From plaintext memory records to per-tenant profiles and training sets."""

@@ -1,0 +1,1 @@
+"""The nightly job: changed tenants only, resumable, failure-isolated, local or Ray."""

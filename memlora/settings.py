@@ -1,0 +1,174 @@
+"""The one settings object.
+
+Sources, highest priority first: keyword arguments, `MEMLORA_*` environment
+variables (nested sections with a double underscore: `MEMLORA_TRAIN__RANK=16`),
+`memlora.toml` (path from `MEMLORA_CONFIG`, else `./memlora.toml`), defaults.
+Every package reads its section from here so a team configures the product in
+one file; nothing else in the code keeps global state.
+"""
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, Field
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+
+class DistillSettings(BaseModel):
+    half_life_days: float = 90.0
+    min_mentions: int = 2
+    min_score: float = 0.0
+    similarity_threshold: float = 0.5
+    org_members: dict[str, list[str]] = Field(default_factory=dict)
+    examples_per_tenant: int = 200
+    validation_fraction: float = 0.1
+    max_new_tokens: int = 64
+    batch_size: int = 16
+    guidance_scale: float = 1.5
+    best_of: int = 2
+    general_share: float = 0.2
+    teacher_url: str | None = None
+    teacher_model: str | None = None
+    teacher_api_key: str | None = None
+
+
+class TrainSettings(BaseModel):
+    objective: Literal["sft", "kl"] = "sft"
+    rank: int = 8
+    alpha: int = 16
+    dropout: float = 0.0
+    target_modules: list[str] = Field(
+        default_factory=lambda: ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"]
+    )
+    learning_rate: float = 2e-4
+    epochs: int = 3
+    max_steps: int = -1
+    batch_size: int = 8
+    max_seq_len: int = 256
+    patience: int = 2
+    kl_temperature: float = 1.0
+
+
+class GateSettings(BaseModel):
+    min_kl_gap_closed: float = 0.05
+    min_fact_recall: float = 0.0
+    max_ppl_regression: float = 0.15
+    max_leak_rate: float = 0.0
+    max_abstention_excess: float = 0.25
+    eval_max_new_tokens: int = 64
+
+
+class RegistrySettings(BaseModel):
+    tracking_uri: str | None = None
+    experiment: str = "memlora"
+    model_prefix: str = "memlora-"
+
+
+class ApiKey(BaseModel):
+    key: str
+    tenants: list[str] = Field(default_factory=list)
+    admin: bool = False
+
+
+class ServingSettings(BaseModel):
+    host: str = "127.0.0.1"
+    port: int = 8000
+    slots: int = 8
+    slot_rank: int = 16
+    host_cache_bytes: int = 512 * 1024 * 1024
+    max_batch_size: int = 8
+    max_new_tokens_limit: int = 1024
+    missing_adapter: Literal["base", "404"] = "base"
+    registry_poll_seconds: float = 30.0
+    api_keys: list[ApiKey] = Field(default_factory=list)
+
+
+class JobSettings(BaseModel):
+    executor: Literal["local", "ray"] = "local"
+    ray_address: str | None = None
+    retries: int = 2
+    backoff_seconds: float = 2.0
+    max_vanished_fraction: float = 0.2
+    servers: list[str] = Field(default_factory=list)
+    admin_key: str | None = None
+    demo_examples_per_tenant: int = 24
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="MEMLORA_",
+        env_nested_delimiter="__",
+        extra="ignore",
+    )
+
+    home: Path = Path(".memlora")
+    base_model: str = "default"
+    device: Literal["auto", "cpu", "cuda", "mps"] = "auto"
+    dtype: Literal["auto", "float32", "bfloat16", "float16"] = "auto"
+    load_in_4bit: bool = False
+    seed: int = 0
+
+    distill: DistillSettings = Field(default_factory=DistillSettings)
+    train: TrainSettings = Field(default_factory=TrainSettings)
+    gate: GateSettings = Field(default_factory=GateSettings)
+    registry: RegistrySettings = Field(default_factory=RegistrySettings)
+    serving: ServingSettings = Field(default_factory=ServingSettings)
+    jobs: JobSettings = Field(default_factory=JobSettings)
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        toml_path = Path(os.environ.get("MEMLORA_CONFIG", "memlora.toml"))
+        return (init_settings, env_settings, TomlConfigSettingsSource(settings_cls, toml_file=toml_path))
+
+    @property
+    def models_dir(self) -> Path:
+        return self.home / "models"
+
+    @property
+    def mlflow_dir(self) -> Path:
+        return self.home / "mlflow"
+
+    @property
+    def tracking_uri(self) -> str:
+        """An explicit URI (settings or MLFLOW_TRACKING_URI) wins; else the embedded SQLite store."""
+        uri = self.registry.tracking_uri or os.environ.get("MLFLOW_TRACKING_URI")
+        if uri:
+            return uri
+        return f"sqlite:///{(self.mlflow_dir / 'mlflow.db').resolve()}"
+
+    @property
+    def artifact_root(self) -> Path:
+        return self.mlflow_dir / "artifacts"
+
+    @property
+    def adapter_cache_dir(self) -> Path:
+        return self.home / "cache" / "adapters"
+
+    @property
+    def state_dir(self) -> Path:
+        return self.home / "state"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()
+
+
+def reset_settings() -> None:
+    """Forget the cached settings (tests and the CLI's --config change the environment)."""
+    get_settings.cache_clear()

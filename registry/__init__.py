@@ -1,0 +1,1 @@
+"""Adapter versions in MLflow: register, promote, rollback, resolve, forget."""

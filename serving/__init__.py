@@ -1,0 +1,1 @@
+"""OpenAI-compatible LitServe server with slot-based multi-tenant LoRA."""

@@ -1,0 +1,52 @@
+import sys, pathlib; sys.path.insert(0, str(pathlib.Path(__file__).parent))
+"""Shared fixtures: the provisioned real base (for its tokenizer and `model` tests) and a tiny model."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from memlora.settings import Settings, reset_settings
+
+REPO = Path(__file__).resolve().parent.parent
+# The real base is converted once per machine and shared with `make demo`.
+MODELS_DIR = Path(os.environ.get("MEMLORA_TEST_MODELS", REPO / ".memlora" / "models"))
+
+
+@pytest.fixture(scope="session")
+def real_base_dir() -> Path:
+    from memlora.adapters.provision import pull_default
+
+    return pull_default(MODELS_DIR).path
+
+
+@pytest.fixture(scope="session")
+def tiny_base_dir(real_base_dir, tmp_path_factory) -> Path:
+    from tinymodel import build_tiny_model
+
+    return build_tiny_model(tmp_path_factory.mktemp("tiny") / "model", real_base_dir)
+
+
+@pytest.fixture
+def settings(tmp_path, tiny_base_dir, monkeypatch) -> Settings:
+    """Settings on a fresh MEMLORA_HOME with the tiny model as base; also set in the environment for subprocesses."""
+    for k in list(os.environ):
+        if k.startswith("MEMLORA_") or k == "MLFLOW_TRACKING_URI":
+            monkeypatch.delenv(k, raising=False)
+    home = tmp_path / "home"
+    monkeypatch.setenv("MEMLORA_HOME", str(home))
+    monkeypatch.setenv("MEMLORA_BASE_MODEL", str(tiny_base_dir))
+    monkeypatch.setenv("MEMLORA_CONFIG", str(tmp_path / "memlora.toml"))
+    reset_settings()
+    yield Settings()
+    reset_settings()
+
+
+@pytest.fixture(scope="session")
+def tiny_base(tiny_base_dir, tmp_path_factory):
+    """The tiny model loaded once per session (read-only: tests must not train it in place)."""
+    from memlora.adapters.base import load_base
+
+    s = Settings(home=tmp_path_factory.mktemp("tinyhome"), base_model=str(tiny_base_dir))
+    return load_base(s)
