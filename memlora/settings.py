@@ -55,6 +55,14 @@ class TrainSettings(BaseModel):
     max_seq_len: int = 256
     patience: int = 2
     kl_temperature: float = 1.0
+    kl_amplify: bool = True  # teacher = base + guidance_scale * (profile - base) logits, as distill samples it
+    warmup_steps: int = 5
+    weight_decay: float = 0.0
+    grad_clip: float = 1.0
+    eval_every: int = 0  # validation every N steps; 0 = once per epoch
+    group_by_length: bool = True
+    num_threads: int = 0  # CPU threads for torch; 0 = leave torch's default
+    progress: bool = True
 
 
 class GateSettings(BaseModel):
@@ -64,12 +72,23 @@ class GateSettings(BaseModel):
     max_leak_rate: float = 0.0
     max_abstention_excess: float = 0.25
     eval_max_new_tokens: int = 64
+    min_topicality: float = 0.1  # char n-gram TF-IDF cosine of an answer to (question + base answer)
+    eval_batch_size: int = 16
+    kl_eval_examples: int = 32  # validation examples for the KL-gap metric
+    preference_eval_prompts: int = 8  # validation prompts answered to check format/style preferences
+    retention_windows: int = 8  # windows of max_seq_len tokens of general text for perplexity
 
 
 class RegistrySettings(BaseModel):
     tracking_uri: str | None = None
     experiment: str = "memlora"
     model_prefix: str = "memlora-"
+    # The database behind a remote `mlflow server` (e.g. postgresql://...), so `forget` can purge
+    # soft-deleted runs for real; unset for a remote server means forget reports rows left to `mlflow gc`.
+    backend_store_uri: str | None = None
+    lock_retries: int = 12
+    ui_host: str = "127.0.0.1"
+    ui_port: int = 5000
 
 
 class ApiKey(BaseModel):
@@ -83,12 +102,15 @@ class ServingSettings(BaseModel):
     port: int = 8000
     slots: int = 8
     slot_rank: int = 16
+    slot_bytes: int | None = None
     host_cache_bytes: int = 512 * 1024 * 1024
     max_batch_size: int = 8
     max_new_tokens_limit: int = 1024
     missing_adapter: Literal["base", "404"] = "base"
     registry_poll_seconds: float = 30.0
     api_keys: list[ApiKey] = Field(default_factory=list)
+    default_max_tokens: int = 256
+    max_waiting_requests: int = 256
 
 
 class JobSettings(BaseModel):
@@ -100,6 +122,11 @@ class JobSettings(BaseModel):
     servers: list[str] = Field(default_factory=list)
     admin_key: str | None = None
     demo_examples_per_tenant: int = 24
+    examples_per_tenant: int | None = None  # nightly budget; None = distill.examples_per_tenant
+    cpus_per_task: float = 1.0
+    gpus_per_task: float | None = None  # None = 1 when CUDA is available, else 0
+    http_timeout_seconds: float = 10.0
+    demo_server_start_seconds: float = 300.0
 
 
 class Settings(BaseSettings):

@@ -1,8 +1,8 @@
-import sys, pathlib; sys.path.insert(0, str(pathlib.Path(__file__).parent))
 """Shared fixtures: the provisioned real base (for its tokenizer and `model` tests) and a tiny model."""
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -10,6 +10,7 @@ import pytest
 from memlora.settings import Settings, reset_settings
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "tests"))  # test helper modules (tinymodel, fixtures)
 # The real base is converted once per machine and shared with `make demo`.
 MODELS_DIR = Path(os.environ.get("MEMLORA_TEST_MODELS", REPO / ".memlora" / "models"))
 

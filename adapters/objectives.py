@@ -1,0 +1,73 @@
+"""The two training objectives: SFT on the teacher's answers, and context distillation (KL to the teacher).
+
+When each wins: SFT needs only token ids and is cheapest (one pass); it copies the
+sampled answers, so it fixes facts and formats firmly, but it learns one sample per
+prompt. KL (Snell et al. 2022; Cartridges 2025) matches the teacher's whole
+next-token distribution on every response token, which transfers how the profile
+shifts *all* plausible continuations and disturbs the rest of the model less; it
+costs one or two extra no-grad forward passes of the base per step (teacher with
+the profile in the prompt, and the base without it when amplification is on).
+
+Both compute logits only at the positions whose next token is trained: the
+vocabulary projection is the largest single matmul in a small model, and the
+prompt positions' logits would be thrown away.
+"""
+from __future__ import annotations
+
+import torch
+import torch.nn.functional as F
+
+
+def _plain_head(model) -> bool:
+    """Computing logits as head(hidden) by hand is only valid for models without logit scaling/soft-capping."""
+    cfg = model.config
+    return getattr(cfg, "final_logit_softcapping", None) is None and getattr(cfg, "logit_scale", None) is None
+
+
+def selected_logits(causal_lm, input_ids, attention_mask, sel) -> torch.Tensor:
+    """Logits (n_selected, vocab) at the positions where `sel` is True, in row-major order."""
+    if _plain_head(causal_lm):
+        hidden = causal_lm.get_decoder()(input_ids=input_ids, attention_mask=attention_mask, use_cache=False).last_hidden_state
+        return causal_lm.get_output_embeddings()(hidden[sel]).float()
+    logits = causal_lm(input_ids=input_ids, attention_mask=attention_mask, use_cache=False).logits
+    return logits[sel].float()
+
+
+def targets(batch) -> torch.Tensor:
+    """The trained next tokens, aligned with `selected_logits(..., batch['sel'])`."""
+    return batch["input_ids"][:, 1:][batch["sel"][:, :-1]]
+
+
+def sft_loss(causal_lm, batch) -> tuple[torch.Tensor, int]:
+    logits = selected_logits(causal_lm, batch["input_ids"], batch["attention_mask"], batch["sel"])
+    y = targets(batch)
+    return F.cross_entropy(logits, y), int(y.numel())
+
+
+@torch.no_grad()
+def teacher_logits(peft_model, causal_lm, batch, guidance: float) -> torch.Tensor:
+    """The teacher: the same base weights with the adapter off and the profile in the prompt.
+
+    With guidance g != 1, the profile's effect is amplified like classifier-free guidance:
+    base + g * (profile - base), where `base` is the adapter-off model without the profile.
+    """
+    with peft_model.disable_adapter():
+        t = selected_logits(causal_lm, batch["t_input_ids"], batch["t_attention_mask"], batch["t_sel"])
+        if guidance != 1.0:
+            b = selected_logits(causal_lm, batch["input_ids"], batch["attention_mask"], batch["sel"])
+            t = b + guidance * (t - b)
+    return t
+
+
+def kl_per_token(teacher: torch.Tensor, student: torch.Tensor, temperature: float = 1.0) -> torch.Tensor:
+    """KL(teacher || student) for each row, in nats."""
+    t = F.log_softmax(teacher / temperature, dim=-1)
+    s = F.log_softmax(student / temperature, dim=-1)
+    return (t.exp() * (t - s)).sum(-1) * temperature**2
+
+
+def kl_loss(peft_model, causal_lm, batch, guidance: float = 1.0, temperature: float = 1.0) -> tuple[torch.Tensor, int]:
+    t = teacher_logits(peft_model, causal_lm, batch, guidance)
+    s = selected_logits(causal_lm, batch["input_ids"], batch["attention_mask"], batch["sel"])
+    kl = kl_per_token(t, s, temperature)
+    return kl.mean(), int(kl.numel())

@@ -1,0 +1,50 @@
+"""What the registry hands back: plain dataclasses, so callers never touch MLflow entities."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+CHAMPION = "champion"
+PREVIOUS = "previous"
+PASSED = "passed"
+FAILED = "failed"
+
+
+@dataclass
+class VersionInfo:
+    tenant: str
+    version: int
+    run_id: str | None
+    champion: bool
+    verdict: str
+    aliases: list[str] = field(default_factory=list)
+    base_fingerprint: str = ""
+    profile_hash: str = ""
+    created_at: int = 0
+    tags: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class ResolvedAdapter:
+    tenant: str
+    version: int
+    path: Path
+    base_fingerprint: str
+    profile_hash: str
+    sha256: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class ForgetReport:
+    tenant: str
+    registered_model: str | None = None
+    versions: list[int] = field(default_factory=list)
+    runs: list[str] = field(default_factory=list)
+    artifacts: list[str] = field(default_factory=list)
+    cache_dirs: list[str] = field(default_factory=list)
+    purged: bool = False
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def found(self) -> bool:
+        return bool(self.registered_model or self.runs or self.cache_dirs)
