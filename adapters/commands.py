@@ -1,22 +1,57 @@
 """`memlora train` and `memlora eval` (owned by adapters/)."""
-import click
+from __future__ import annotations
 
-from memlora.errors import MemloraError
+import json
+from pathlib import Path
+
+import click
 
 
 @click.command("train")
-@click.option("--data", required=True, type=click.Path())
+@click.option("--data", required=True, type=click.Path(), help="distill's output directory (or one tenant's directory in it).")
 @click.option("--tenant", required=True)
-@click.option("--out", required=True, type=click.Path())
+@click.option("--out", required=True, type=click.Path(), help="Where to write the adapter (PEFT dir + memlora.json).")
 def train_cmd(data: str, tenant: str, out: str) -> None:
     """Train one tenant's LoRA adapter from distill's output."""
-    raise MemloraError("train: not implemented yet")
+    from memlora.settings import get_settings
+
+    from .base import load_base
+    from .data import tenant_dir_for
+    from .train import train_adapter
+
+    settings = get_settings()
+    tdir = tenant_dir_for(Path(data), tenant)
+    base = load_base(settings)
+    res = train_adapter(base, tdir, Path(out), settings, tenant=tenant)
+    m = res.metrics
+    click.echo(
+        f"trained {tenant!r}: {m['steps']} steps ({m['epochs']} epochs, objective {m['objective']}), "
+        f"best validation loss {m['best_val_loss']} at step {m['best_step']}, {m['tokens_per_second']} tokens/s, "
+        f"padding {m['padding_waste']:.1%}, {res.seconds:.1f} s -> {res.out_dir}"
+    )
 
 
 @click.command("eval")
-@click.option("--data", required=True, type=click.Path())
+@click.option("--data", required=True, type=click.Path(), help="distill's output directory (or one tenant's directory in it).")
 @click.option("--tenant", required=True)
 @click.option("--adapter", required=True, type=click.Path())
-def eval_cmd(data: str, tenant: str, adapter: str) -> None:
+@click.option("--json-out", type=click.Path(), default=None, help="Metrics JSON path (default: ADAPTER/eval.json).")
+def eval_cmd(data: str, tenant: str, adapter: str, json_out: str | None) -> None:
     """Evaluate an adapter: memory, retention, isolation, abstention."""
-    raise MemloraError("eval: not implemented yet")
+    from memlora.settings import get_settings
+
+    from .base import load_base
+    from .data import tenant_dir_for
+    from .evaluate import evaluate_adapter
+
+    settings = get_settings()
+    tdir = tenant_dir_for(Path(data), tenant)
+    base = load_base(settings)
+    rep = evaluate_adapter(base, Path(adapter), tdir, settings)
+    path = Path(json_out) if json_out else Path(adapter) / "eval.json"
+    path.write_text(json.dumps(rep.to_dict(), indent=2, default=str))
+    click.echo(f"tenant {tenant!r}, adapter {adapter}")
+    click.echo(rep.table())
+    click.echo(f"metrics written to {path}")
+    if not rep.passed:
+        raise SystemExit(1)

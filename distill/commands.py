@@ -7,6 +7,19 @@ from memlora.errors import MemloraError
 @click.command("distill")
 @click.option("--memory", required=True, type=click.Path(), help="JSONL file, Mem0 export or directory of them.")
 @click.option("--out", required=True, type=click.Path(), help="Output directory (layout in README).")
-def distill_cmd(memory: str, out: str) -> None:
+@click.option("--tenant", "tenants", multiple=True, help="Only this tenant (repeatable).")
+@click.option("--examples", type=click.IntRange(min=1), default=None, help="Examples per tenant (default: distill.examples_per_tenant).")
+@click.option("--seed", type=int, default=None, help="Seed (default: settings.seed).")
+def distill_cmd(memory: str, out: str, tenants: tuple[str, ...], examples: int | None, seed: int | None) -> None:
     """Consolidate memory and synthesize per-tenant training sets."""
-    raise MemloraError("distill: not implemented yet")
+    from memlora.settings import get_settings
+
+    from .pipeline import format_summary, run_distill
+
+    settings = get_settings()
+    if seed is not None:
+        settings = settings.model_copy(update={"seed": seed})
+    if examples is not None and examples < 1:
+        raise MemloraError("--examples must be at least 1")
+    summary = run_distill(settings, memory, out, tenants=list(tenants) or None, n_examples=examples)
+    click.echo(format_summary(summary))

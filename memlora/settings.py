@@ -38,6 +38,14 @@ class DistillSettings(BaseModel):
     teacher_url: str | None = None
     teacher_model: str | None = None
     teacher_api_key: str | None = None
+    # Sampling for best-of-N (the first of N is greedy) and the quality guard (distill/quality.py).
+    temperature: float = 0.7
+    top_p: float = 0.9
+    repetition_penalty: float = 1.15
+    on_topic_threshold: float = 0.12
+    fluency_margin: float = 1.5
+    baseline_prompts: int = 12
+    abstention_probes: int = 3
 
 
 class TrainSettings(BaseModel):
@@ -127,6 +135,7 @@ class JobSettings(BaseModel):
     gpus_per_task: float | None = None  # None = 1 when CUDA is available, else 0
     http_timeout_seconds: float = 10.0
     demo_server_start_seconds: float = 300.0
+    isolation_tenants: int = 8  # other tenants whose fact probes each adapter's leak check asks
 
 
 class Settings(BaseSettings):

@@ -66,8 +66,15 @@ def store_lock(settings: Settings):
 
 
 def make_client(settings: Settings) -> MlflowClient:
+    """A client on the configured store; an embedded store is created (schema migrations) under the file lock."""
     uri = settings.tracking_uri
-    return MlflowClient(tracking_uri=uri, registry_uri=uri)
+    if not is_embedded(settings):
+        return MlflowClient(tracking_uri=uri, registry_uri=uri)
+    with store_lock(settings):
+        client = MlflowClient(tracking_uri=uri, registry_uri=uri)
+        retry(settings, lambda: client.search_experiments(max_results=1))
+        retry(settings, lambda: client.search_registered_models(max_results=1))
+    return client
 
 
 def ensure_experiment(settings: Settings, client: MlflowClient) -> str:
@@ -109,6 +116,6 @@ def wrap(settings: Settings, fn: Callable[[], T]) -> T:
 
 
 def not_found(e: BaseException) -> bool:
-    return isinstance(e, MlflowException) and e.error_code in ("RESOURCE_DOES_NOT_EXIST", "NOT_FOUND") or (
-        isinstance(e, MlflowException) and "not found" in str(e).lower()
-    )
+    if not isinstance(e, MlflowException):
+        return False
+    return e.error_code in ("RESOURCE_DOES_NOT_EXIST", "NOT_FOUND") or "not found" in str(e).lower()

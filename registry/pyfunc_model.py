@@ -21,7 +21,7 @@ def signature():
     from mlflow.types.schema import ColSpec, ParamSchema, ParamSpec, Schema
 
     return ModelSignature(
-        inputs=Schema([ColSpec("string", "prompt")]),
+        inputs=Schema([ColSpec("string")]),
         outputs=Schema([ColSpec("string")]),
         params=ParamSchema([ParamSpec("max_new_tokens", "long", 64)]),
     )
@@ -48,7 +48,7 @@ class AdapterModel(mlflow.pyfunc.PythonModel):
         self.model = PeftModel.from_pretrained(base.model, str(adapter_dir))
         self.model.eval()
 
-    def predict(self, context, model_input: Any, params: dict | None = None) -> list[str]:
+    def predict(self, context, model_input, params=None):  # untyped: MLflow would infer a schema from hints
         import torch
 
         prompts = _prompts(model_input)
@@ -75,21 +75,23 @@ def _prompts(model_input: Any) -> list[str]:
 
 def save(adapter_dir: Path, dst: Path) -> None:
     """Write the adapter in MLflow's model format at `dst` (requirements pinned, not inferred: inference loads the model)."""
-    import mlflow
-    import peft
-    import torch
-    import transformers
+    import shutil
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as t:
+        staged = Path(t) / ARTIFACT  # MLflow keeps the source's basename: stage it as `adapter`
+        shutil.copytree(adapter_dir, staged)
+        _save(staged, dst)
+
+
+def _save(adapter_dir: Path, dst: Path) -> None:
+    from importlib.metadata import version
 
     mlflow.pyfunc.save_model(
         path=str(dst),
-        python_model=AdapterModel(),
+        python_model=str(Path(__file__).with_name("pyfunc_entry.py")),
         artifacts={ARTIFACT: str(adapter_dir)},
         signature=signature(),
-        pip_requirements=[
-            "memlora",
-            f"mlflow=={mlflow.__version__}",
-            f"peft=={peft.__version__}",
-            f"transformers=={transformers.__version__}",
-            f"torch=={torch.__version__.split('+')[0]}",
-        ],
+        # pinned from package metadata, not inferred (inference would load the model) nor imported (slow)
+        pip_requirements=["memlora"] + [f"{p}=={version(p).split('+')[0]}" for p in ("mlflow", "peft", "transformers", "torch")],
     )

@@ -8,6 +8,7 @@ CHAMPION = "champion"
 PREVIOUS = "previous"
 PASSED = "passed"
 FAILED = "failed"
+IMPORTED = "imported"
 
 
 @dataclass

@@ -1,12 +1,38 @@
 """`memlora serve` (owned by serving/)."""
 import click
 
-from memlora.errors import MemloraError
-
 
 @click.command("serve")
-@click.option("--host", default=None)
-@click.option("--port", default=None, type=int)
-def serve_cmd(host, port) -> None:
-    """Start the OpenAI-compatible server on the configured registry."""
-    raise MemloraError("serve: not implemented yet")
+@click.option("--host", default=None, help="Interface to bind (default: serving.host, 127.0.0.1).")
+@click.option("--port", default=None, type=int, help="Port (default: serving.port, 8000).")
+@click.option("--log-level", default="warning", show_default=True, type=click.Choice(["debug", "info", "warning", "error"]))
+def serve_cmd(host, port, log_level) -> None:
+    """Serve every tenant whose champion is in the registry (MEMLORA_HOME), OpenAI-compatible, on one base model."""
+    import os
+    import signal
+
+    from memlora.errors import MemloraError
+    from memlora.settings import get_settings
+
+    from .server import run_server
+
+    s = get_settings()
+    host = host or s.serving.host
+    if host not in ("127.0.0.1", "0.0.0.0", "::"):
+        raise MemloraError(f"serve: --host must be 127.0.0.1, 0.0.0.0 or :: (LitServe binds only these), got {host!r}")
+    port = port or s.serving.port
+    if not 1024 <= port <= 65535:
+        raise MemloraError(f"serve: --port must be between 1024 and 65535, got {port}")
+
+    main_pid = os.getpid()
+
+    def _term(signum, frame):  # SIGTERM shuts down like Ctrl+C: LitServe then stops its worker processes
+        if os.getpid() == main_pid:  # LitServe's forked HTTP process inherits this handler; it exits on its own
+            raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, _term)
+    click.echo(f"memlora: serving on http://{host}:{port}/v1 (base {s.base_model}, home {s.home})", err=True)
+    try:
+        run_server(s, host=host, port=port, log_level=log_level)
+    except RuntimeError as e:  # LitServe: the worker could not load the base model, the registry or the engine
+        raise MemloraError(f"serve: {e} (the worker's error is in the log above)") from None

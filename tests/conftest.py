@@ -15,6 +15,22 @@ sys.path.insert(0, str(REPO / "tests"))  # test helper modules (tinymodel, fixtu
 MODELS_DIR = Path(os.environ.get("MEMLORA_TEST_MODELS", REPO / ".memlora" / "models"))
 
 
+@pytest.fixture(autouse=True)
+def _no_leaked_tracking_uri():
+    """`mlflow.set_tracking_uri` also writes MLFLOW_TRACKING_URI into os.environ, which every later test and server
+    subprocess would inherit (and Settings honours); undo it after each test."""
+    before = os.environ.get("MLFLOW_TRACKING_URI")
+    yield
+    if "mlflow" in sys.modules and os.environ.get("MLFLOW_TRACKING_URI") != before:
+        import mlflow
+
+        mlflow.set_tracking_uri(before)
+    if before is None:
+        os.environ.pop("MLFLOW_TRACKING_URI", None)
+    else:
+        os.environ["MLFLOW_TRACKING_URI"] = before
+
+
 @pytest.fixture(scope="session")
 def real_base_dir() -> Path:
     from memlora.adapters.provision import pull_default

@@ -1,0 +1,261 @@
+"""The gate: did the adapter learn the tenant's memory, and did it break nothing?
+
+Every metric is measured for three columns on the same prompts where it makes
+sense: the base without the profile, the base with the whole profile in the
+system prompt (what the adapter replaces), and the adapter without the profile.
+One loaded base serves all three: the adapter is attached with PEFT and toggled
+with `disable_adapter()`, then unloaded.
+"""
+from __future__ import annotations
+
+import contextlib
+import json
+import math
+from dataclasses import asdict, dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from memlora.errors import MemloraError
+from memlora.settings import Settings
+
+from . import data as D
+from . import metrics as M
+from .manifest import validate_adapter
+from .objectives import kl_per_token, selected_logits
+
+COLUMNS = ("base", "profile", "adapter")
+
+
+@dataclass
+class EvalReport:
+    metrics: dict
+    passed: bool
+    reasons: list[str] = field(default_factory=list)
+    samples: dict = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    def table(self) -> str:
+        m = self.metrics
+        rows = [("metric", "base", "base+profile", "adapter")]
+
+        def fmt(x):
+            return "-" if x is None else (f"{x:.3f}" if isinstance(x, float) else str(x))
+
+        rows.append(("fact recall (on topic)", *(fmt(m["facts"]["recall"].get(c)) for c in COLUMNS)))
+        for kind, r in sorted(m["preferences"]["by_kind"].items()):
+            rows.append((f"preference: {kind}", *(fmt(r.get(c)) for c in COLUMNS)))
+        rows.append(("KL to teacher / token", fmt(m["kl"]["base"]), "0", fmt(m["kl"]["adapter"])))
+        rows.append(("KL gap closed", "0", "1", fmt(m["kl"]["gap_closed"])))
+        rows.append(("general-text perplexity", fmt(m["retention"]["base"]), "-", fmt(m["retention"]["adapter"])))
+        rows.append(("other tenants' facts leaked", fmt(m["isolation"]["base_leaks"]), "-", fmt(m["isolation"]["adapter_leaks"])))
+        rows.append(("invented specifics (abstention)", fmt(m["abstention"]["base"]), fmt(m["abstention"]["profile"]), fmt(m["abstention"]["adapter"])))
+        w = [max(len(r[i]) for r in rows) for i in range(4)]
+        lines = ["  ".join(c.ljust(w[i]) for i, c in enumerate(r)) for r in rows]
+        lines.insert(1, "  ".join("-" * x for x in w))
+        verdict = "PASS" if self.passed else "FAIL: " + "; ".join(self.reasons)
+        return "\n".join(lines + ["", f"gate: {verdict}"])
+
+
+@contextlib.contextmanager
+def adapter_attached(base, adapter_dir: Path):
+    """The adapter on `base.model` (PEFT), removed again afterwards so the base stays clean."""
+    from peft import PeftModel
+
+    peft_model = PeftModel.from_pretrained(base.model, str(adapter_dir), is_trainable=False)
+    peft_model.eval()
+    try:
+        yield peft_model
+    finally:
+        peft_model.unload()
+        if hasattr(base.model, "peft_config"):
+            del base.model.peft_config
+        base.model.eval()
+
+
+def generate(model, tokenizer, prompts: list[str], systems: list[str | None], max_new_tokens: int, batch_size: int) -> list[str]:
+    """Greedy answers, left-padded batches (the padding side is restored afterwards)."""
+    import torch
+
+    out: list[str] = []
+    side = tokenizer.padding_side
+    tokenizer.padding_side = "left"
+    try:
+        for i in range(0, len(prompts), batch_size):
+            texts = [D.chat_prefix(tokenizer, p, s) for p, s in zip(prompts[i:i + batch_size], systems[i:i + batch_size])]
+            enc = tokenizer(texts, return_tensors="pt", padding=True, add_special_tokens=False).to(model.device)
+            with torch.no_grad():
+                gen = model.generate(**enc, max_new_tokens=max_new_tokens, do_sample=False,
+                                     pad_token_id=tokenizer.pad_token_id, eos_token_id=tokenizer.eos_token_id)
+            out.extend(tokenizer.decode(g[enc["input_ids"].shape[1]:], skip_special_tokens=True).strip() for g in gen)
+    finally:
+        tokenizer.padding_side = side
+    return out
+
+
+def _answers3(peft_model, tok, questions: list[str], system: str, settings: Settings) -> dict[str, list[str]]:
+    g = settings.gate
+    with peft_model.disable_adapter():
+        base = generate(peft_model, tok, questions, [None] * len(questions), g.eval_max_new_tokens, g.eval_batch_size)
+        prof = generate(peft_model, tok, questions, [system] * len(questions), g.eval_max_new_tokens, g.eval_batch_size)
+    ad = generate(peft_model, tok, questions, [None] * len(questions), g.eval_max_new_tokens, g.eval_batch_size)
+    return {"base": base, "profile": prof, "adapter": ad}
+
+
+def _probes(data: D.TenantData) -> list[dict]:
+    probes = data.meta.get("probes")
+    if probes is None:
+        probes = [{"item_id": it.get("id"), **it["probe"]} for it in data.profile.get("items", []) if it.get("probe")]
+    return [p for p in probes if p.get("question") and p.get("expect")]
+
+
+def kl_gap(peft_model, base, data: D.TenantData, settings: Settings) -> dict:
+    """Per-token KL(teacher || base) and KL(teacher || adapter) on held-out answers; the share of the gap closed."""
+    import torch
+
+    tok = base.tokenizer
+    rows = data.validation if len(data.validation) else data.train
+    rows = rows.select(range(min(len(rows), settings.gate.kl_eval_examples)))
+    enc, _ = D.encode_split(tok, rows, settings.train.max_seq_len, D.end_token_ids(tok, base.model), True)
+    causal = peft_model.get_base_model()
+    kb = ka = 0.0
+    n = 0
+    with torch.no_grad():
+        for i in range(0, len(enc), settings.gate.eval_batch_size):
+            batch = {k: v.to(base.model.device) for k, v in D.collate(enc[i:i + settings.gate.eval_batch_size], tok.pad_token_id, True).items()}
+            with peft_model.disable_adapter():
+                t = selected_logits(causal, batch["t_input_ids"], batch["t_attention_mask"], batch["t_sel"])
+                b = selected_logits(causal, batch["input_ids"], batch["attention_mask"], batch["sel"])
+            a = selected_logits(causal, batch["input_ids"], batch["attention_mask"], batch["sel"])
+            kb += float(kl_per_token(t, b).sum())
+            ka += float(kl_per_token(t, a).sum())
+            n += t.shape[0]
+    if not n:
+        return {"base": None, "adapter": None, "gap_closed": None, "tokens": 0}
+    kb, ka = kb / n, ka / n
+    return {"base": kb, "adapter": ka, "gap_closed": (kb - ka) / kb if kb > 0 else None, "tokens": n}
+
+
+def general_text(tokenizer, max_len: int, windows: int) -> list[list[int]]:
+    text = resources.files("memlora.adapters").joinpath("data/general.txt").read_text(encoding="utf-8")
+    ids = tokenizer(text, add_special_tokens=False)["input_ids"]
+    return [ids[i:i + max_len] for i in range(0, len(ids) - 16, max_len)][:windows]
+
+
+def retention(peft_model, base, settings: Settings) -> dict:
+    """Perplexity on public-domain prose with and without the adapter."""
+    import torch
+    import torch.nn.functional as F
+
+    chunks = general_text(base.tokenizer, settings.train.max_seq_len, settings.gate.retention_windows)
+
+    def ppl() -> float:
+        nll, n = 0.0, 0
+        with torch.no_grad():
+            for c in chunks:
+                ids = torch.tensor([c], device=base.model.device)
+                logits = peft_model(input_ids=ids).logits[0, :-1].float()
+                nll += float(F.cross_entropy(logits, ids[0, 1:], reduction="sum"))
+                n += ids.shape[1] - 1
+        return math.exp(nll / max(n, 1))
+
+    with peft_model.disable_adapter():
+        b = ppl()
+    a = ppl()
+    return {"base": b, "adapter": a, "regression": a / b - 1.0, "tokens": sum(len(c) for c in chunks)}
+
+
+def _sibling_dirs(tenant_dir: Path) -> list[Path]:
+    return sorted(p for p in tenant_dir.parent.iterdir() if p != tenant_dir and (p / "profile.json").is_file() and (p / "meta.json").is_file())
+
+
+def evaluate_adapter(base, adapter_dir: Path, tenant_dir: Path, settings: Settings, others: list[Path] | None = None) -> EvalReport:
+    """Run the whole gate. `others`: other tenants' distill dirs for isolation (None = siblings of `tenant_dir`)."""
+    g = settings.gate
+    tenant_dir, adapter_dir = Path(tenant_dir), Path(adapter_dir)
+    data = D.load_tenant_dir(tenant_dir)
+    manifest = validate_adapter(adapter_dir, base.fingerprint, base.model, max_rank=settings.serving.slot_rank)
+    if data.tenant and manifest.tenant != data.tenant:
+        raise MemloraError(f"adapter {adapter_dir} belongs to tenant {manifest.tenant!r}, the data to {data.tenant!r}")
+    tok = base.tokenizer
+    system = data.profile.get("system_prompt") or (data.validation[0]["system"] if len(data.validation) else data.train[0]["system"])
+    others = _sibling_dirs(tenant_dir) if others is None else [Path(o) for o in others]
+    own_text = json.dumps(data.profile.get("items", [])).lower()
+    samples: dict = {}
+    with adapter_attached(base, adapter_dir) as pm:
+        kl = kl_gap(pm, base, data, settings)
+        ret = retention(pm, base, settings)
+
+        probes = _probes(data)
+        qs = [p["question"] for p in probes]
+        ans = _answers3(pm, tok, qs, system, settings) if qs else {c: [] for c in COLUMNS}
+        expects = [p["expect"] for p in probes]
+        facts = {"n": len(probes), "recall": {}, "raw_recall": {}, "on_topic": {}}
+        for c in COLUMNS:
+            refs = [q + " " + b for q, b in zip(qs, ans["base"])]
+            topic = M.topicality(ans[c], refs)
+            on = [t >= g.min_topicality and not M.pastes_profile(a, e, expects) for a, t, e in zip(ans[c], topic, expects)]
+            hits = [M.contains_any(a, e) for a, e in zip(ans[c], expects)]
+            facts["raw_recall"][c] = sum(hits) / len(probes) if probes else None
+            facts["recall"][c] = sum(h and o for h, o in zip(hits, on)) / len(probes) if probes else None
+            facts["on_topic"][c] = sum(on) / len(probes) if probes else None
+        samples["facts"] = [{"question": q, "expect": e, **{c: ans[c][i] for c in COLUMNS}} for i, (q, e) in enumerate(zip(qs, expects))]
+
+        banned = (data.meta.get("generation") or {}).get("banned_words")
+        prefs = [({**it, "avoid_words": banned} if it.get("kind") == "avoid" and isinstance(it.get("value"), str) and banned else it)
+                 for it in data.profile.get("items", []) if it.get("kind") not in ("fact", "free")]
+        rows = list(data.validation) or list(data.train)
+        general = [r for r in rows if r.get("kind") == "general"] or rows
+        pq = [r["prompt"] for r in general[: g.preference_eval_prompts]]
+        pans = _answers3(pm, tok, pq, system, settings) if (prefs and pq) else {c: [] for c in COLUMNS}
+        by_kind: dict[str, dict] = {}
+        for it in prefs:
+            res = {c: [M.preference_check(it, a) for a in pans[c]] for c in COLUMNS}
+            if not res["base"] or any(x is None for x in res["base"]):
+                continue
+            by_kind[f"{it['kind']}={it.get('value')}"] = {c: sum(res[c]) / len(res[c]) for c in COLUMNS}
+        pref = {"by_kind": by_kind, "n_prompts": len(pq),
+                "mean": {c: (sum(v[c] for v in by_kind.values()) / len(by_kind) if by_kind else None) for c in COLUMNS}}
+        samples["preferences"] = [{"prompt": p, **{c: pans[c][i] for c in COLUMNS}} for i, p in enumerate(pq) if pans["base"]]
+
+        oq, oexp = [], []
+        for od in others:
+            try:
+                o = D.TenantData(dir=od, profile=json.loads((od / "profile.json").read_text()), meta=json.loads((od / "meta.json").read_text()), train=None, validation=None)
+            except (OSError, json.JSONDecodeError) as e:
+                raise MemloraError(f"isolation: cannot read other tenant dir {od}: {e}") from None
+            for p in _probes(o):
+                exp = [x for x in p["expect"] if str(x).lower() not in own_text]
+                if exp:
+                    oq.append(p["question"])
+                    oexp.append(exp)
+        with pm.disable_adapter():
+            ob = generate(pm, tok, oq, [None] * len(oq), g.eval_max_new_tokens, g.eval_batch_size)
+        oa = generate(pm, tok, oq, [None] * len(oq), g.eval_max_new_tokens, g.eval_batch_size)
+        base_leaks = sum(M.contains_any(a, e) for a, e in zip(ob, oexp))
+        ad_leaks = sum(M.contains_any(a, e) and not M.contains_any(b, e) for a, b, e in zip(oa, ob, oexp))
+        iso = {"n": len(oq), "base_leaks": base_leaks, "adapter_leaks": ad_leaks, "leak_rate": ad_leaks / len(oq) if oq else 0.0}
+        samples["isolation"] = [{"question": q, "expect": e, "base": b, "adapter": a} for q, e, b, a in zip(oq, oexp, ob, oa)]
+
+        aq = [p["question"] for p in data.meta.get("abstention_probes", []) if p.get("question")]
+        aans = _answers3(pm, tok, aq, system, settings) if aq else {c: [] for c in COLUMNS}
+        abst = {c: (sum(M.invented_specifics(a, q) for a, q in zip(aans[c], aq)) / len(aq) if aq else None) for c in COLUMNS}
+        abst["n"] = len(aq)
+        abst["excess"] = (abst["adapter"] - abst["base"]) if aq else 0.0
+        samples["abstention"] = [{"question": q, **{c: aans[c][i] for c in COLUMNS}} for i, q in enumerate(aq)]
+
+    metrics = {"tenant": manifest.tenant, "adapter": str(adapter_dir), "kl": kl, "facts": facts, "preferences": pref,
+               "retention": ret, "isolation": iso, "abstention": abst}
+    reasons = []
+    if kl["gap_closed"] is not None and kl["gap_closed"] < g.min_kl_gap_closed:
+        reasons.append(f"KL gap closed {kl['gap_closed']:.3f} < {g.min_kl_gap_closed}")
+    if facts["recall"]["adapter"] is not None and facts["recall"]["adapter"] < g.min_fact_recall:
+        reasons.append(f"fact recall {facts['recall']['adapter']:.2f} < {g.min_fact_recall}")
+    if ret["regression"] > g.max_ppl_regression:
+        reasons.append(f"general-text perplexity up {ret['regression']:.1%} > {g.max_ppl_regression:.0%}")
+    if iso["leak_rate"] > g.max_leak_rate:
+        reasons.append(f"leaks other tenants' facts in {iso['adapter_leaks']}/{iso['n']} answers")
+    if abst["excess"] is not None and abst["excess"] > g.max_abstention_excess:
+        reasons.append(f"invents specifics {abst['excess']:+.2f} more often than the base")
+    return EvalReport(metrics=metrics, passed=not reasons, reasons=reasons, samples=samples)

@@ -1,0 +1,198 @@
+"""Batched generation and scoring on the base model: the teacher's hot loop.
+
+Hand-written decoding loop, and why: `transformers.generate` batches plain sampling well, but its
+classifier-free guidance path (`guidance_scale` + `negative_prompt_ids`) runs the unconditional branch as a
+second, unbatched model call per step. Here both branches (with and without the profile) are rows of one
+left-padded batch, so a guided step costs one forward of 2B rows, and the KV cache serves both. Requests are
+sorted by prompt length before batching so padding stays small. Constraints that are cheaper at decode
+time than after it are applied to the logits: banned words (every tokenization variant, multi-token words
+by prefix match), a repetition penalty against loops. Deterministic for a fixed seed: one
+`torch.Generator` per batch, seeded from (seed, batch index).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+import torch
+
+
+@dataclass
+class GenRequest:
+    prompt_ids: list[int]
+    negative_ids: list[int] | None = None
+    bad_words_ids: list[list[int]] = field(default_factory=list)
+    max_new_tokens: int = 64
+
+
+def chat_ids(tokenizer, user: str, system: str | None = None, prefix: str = "") -> list[int]:
+    """Token ids of a chat ready for the assistant's answer, optionally with the answer's first words forced."""
+    msgs = ([{"role": "system", "content": system}] if system else []) + [{"role": "user", "content": user}]
+    ids = tokenizer.apply_chat_template(msgs, add_generation_prompt=True, tokenize=True, return_dict=False)
+    if hasattr(ids, "input_ids"):
+        ids = ids["input_ids"]
+    ids = list(ids)
+    if prefix:
+        ids += tokenizer.encode(prefix, add_special_tokens=False)
+    return ids
+
+
+def bad_words_ids(tokenizer, words: list[str]) -> list[list[int]]:
+    """Every way a word can start in the text (with/without leading space, lower/capitalized/upper)."""
+    out: set[tuple[int, ...]] = set()
+    for w in words:
+        w = w.strip()
+        if not w:
+            continue
+        for v in {w, w.lower(), w.capitalize(), w.upper()}:
+            for s in (v, " " + v):
+                ids = tokenizer.encode(s, add_special_tokens=False)
+                if ids:
+                    out.add(tuple(ids))
+    return [list(t) for t in sorted(out)]
+
+
+def _left_pad(seqs: list[list[int]], pad_id: int, device) -> tuple[torch.Tensor, torch.Tensor]:
+    n = max(len(s) for s in seqs)
+    ids = torch.full((len(seqs), n), pad_id, dtype=torch.long)
+    mask = torch.zeros((len(seqs), n), dtype=torch.long)
+    for i, s in enumerate(seqs):
+        ids[i, n - len(s):] = torch.tensor(s, dtype=torch.long)
+        mask[i, n - len(s):] = 1
+    return ids.to(device), mask.to(device)
+
+
+def _ban(logits: torch.Tensor, generated: list[list[int]], bans: list[list[list[int]]]) -> None:
+    for row, seqs in enumerate(bans):
+        if not seqs:
+            continue
+        g = generated[row]
+        for s in seqs:
+            if len(s) == 1 or (len(g) >= len(s) - 1 and g[len(g) - len(s) + 1:] == s[:-1]):
+                logits[row, s[-1]] = float("-inf")
+
+
+def _sample(logits: torch.Tensor, do_sample: bool, temperature: float, top_p: float, gen: torch.Generator, top_k: int = 50) -> torch.Tensor:
+    """Greedy, or top-k then top-p sampling; top-k first so the sort is over 50 entries, not the vocabulary."""
+    if not do_sample:
+        return logits.argmax(-1)
+    vals, idx = logits.topk(min(top_k, logits.shape[-1]), dim=-1)
+    probs = torch.softmax(vals / max(temperature, 1e-5), -1)
+    if top_p < 1.0:
+        keep = probs.cumsum(-1) - probs <= top_p
+        probs = probs * keep
+    probs = probs / probs.sum(-1, keepdim=True)
+    choice = torch.multinomial(probs, 1, generator=gen)
+    return idx.gather(-1, choice).squeeze(-1)
+
+
+def _cache_of(out, cache):
+    c = getattr(out, "cache", None)
+    if c is None:
+        c = getattr(out, "past_key_values", None)
+    return c if c is not None else cache
+
+
+@torch.no_grad()
+def _generate_batch(model, reqs: list[GenRequest], pad_id: int, eos_ids: set[int], guidance_scale: float,
+                    do_sample: bool, temperature: float, top_p: float, repetition_penalty: float,
+                    gen: torch.Generator) -> list[list[int]]:
+    from transformers import DynamicCache
+
+    device = next(model.parameters()).device
+    b = len(reqs)
+    guided = guidance_scale != 1.0 and all(r.negative_ids is not None for r in reqs)
+    rows = [r.prompt_ids for r in reqs] + ([r.negative_ids for r in reqs] if guided else [])
+    ids, mask = _left_pad(rows, pad_id, device)
+    pos = (mask.cumsum(-1) - 1).clamp(min=0)
+    cache = DynamicCache()
+    out = model(input_ids=ids, attention_mask=mask, position_ids=pos, cache=cache, use_cache=True, logits_to_keep=1)
+    cache = _cache_of(out, cache)
+    logits = out.logits[:, -1, :].float()
+    last_pos = pos[:, -1]
+    generated: list[list[int]] = [[] for _ in range(b)]
+    done = [False] * b
+    limit = max(r.max_new_tokens for r in reqs)
+    bans = [r.bad_words_ids for r in reqs]
+    for step in range(limit):
+        if guided:
+            cond, unc = logits[:b].log_softmax(-1), logits[b:].log_softmax(-1)
+            scores = unc + guidance_scale * (cond - unc)
+        else:
+            scores = logits
+        if repetition_penalty != 1.0:
+            for i, g in enumerate(generated):
+                if g:
+                    idx = torch.tensor(sorted(set(g)), device=scores.device)
+                    v = scores[i, idx]
+                    scores[i, idx] = torch.where(v < 0, v * repetition_penalty, v / repetition_penalty)
+        _ban(scores, generated, bans)
+        nxt = _sample(scores, do_sample, temperature, top_p, gen)
+        toks = nxt.tolist()
+        for i, t in enumerate(toks):
+            if done[i]:
+                toks[i] = pad_id
+                continue
+            if t in eos_ids:
+                done[i] = True
+            else:
+                generated[i].append(t)
+                if len(generated[i]) >= reqs[i].max_new_tokens:
+                    done[i] = True
+        if all(done):
+            break
+        step_ids = torch.tensor(toks + (toks if guided else []), device=device).unsqueeze(-1)
+        mask = torch.cat([mask, torch.ones((mask.shape[0], 1), dtype=mask.dtype, device=device)], dim=-1)
+        last_pos = last_pos + 1
+        out = model(input_ids=step_ids, attention_mask=mask, position_ids=last_pos.unsqueeze(-1), cache=cache, use_cache=True)
+        cache = _cache_of(out, cache)
+        logits = out.logits[:, -1, :].float()
+    return generated
+
+
+def generate(model, tokenizer, requests: list[GenRequest], *, batch_size: int = 16, guidance_scale: float = 1.0,
+             do_sample: bool = False, temperature: float = 1.0, top_p: float = 1.0, repetition_penalty: float = 1.0,
+             seed: int = 0, progress: Callable[[int], None] | None = None) -> list[list[int]]:
+    """New token ids per request (EOS excluded), in the order given; batches of similar prompt length."""
+    pad_id = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else tokenizer.eos_token_id
+    eos = {tokenizer.eos_token_id}
+    im_end = tokenizer.convert_tokens_to_ids("<|im_end|>")
+    if isinstance(im_end, int) and im_end != tokenizer.unk_token_id:
+        eos.add(im_end)
+    eos.discard(None)
+    order = sorted(range(len(requests)), key=lambda i: (-len(requests[i].prompt_ids), i))
+    results: list[list[int] | None] = [None] * len(requests)
+    for bi, start in enumerate(range(0, len(order), batch_size)):
+        idx = order[start:start + batch_size]
+        gen = torch.Generator(device="cpu").manual_seed(int(seed) * 100003 + bi)
+        outs = _generate_batch(model, [requests[i] for i in idx], pad_id, eos, guidance_scale, do_sample,
+                               temperature, top_p, repetition_penalty, gen)
+        for i, o in zip(idx, outs):
+            results[i] = o
+        if progress:
+            progress(len(idx))
+    return results  # type: ignore[return-value]
+
+
+@torch.no_grad()
+def sequence_logprobs(model, contexts: list[list[int]], continuations: list[list[int]], *, batch_size: int = 16,
+                      pad_id: int = 0) -> list[tuple[float, int]]:
+    """(sum log p(continuation | context), n tokens) per pair, batched with left padding."""
+    device = next(model.parameters()).device
+    order = sorted(range(len(contexts)), key=lambda i: -(len(contexts[i]) + len(continuations[i])))
+    res: list[tuple[float, int] | None] = [None] * len(contexts)
+    for start in range(0, len(order), batch_size):
+        idx = order[start:start + batch_size]
+        seqs = [contexts[i] + continuations[i] for i in idx]
+        ids, mask = _left_pad(seqs, pad_id, device)
+        pos = (mask.cumsum(-1) - 1).clamp(min=0)
+        logits = model(input_ids=ids, attention_mask=mask, position_ids=pos).logits.float()
+        logp = logits[:, :-1].log_softmax(-1).gather(-1, ids[:, 1:].unsqueeze(-1)).squeeze(-1)
+        n = ids.shape[1]
+        for row, i in enumerate(idx):
+            k = len(continuations[i])
+            if k == 0:
+                res[i] = (0.0, 0)
+                continue
+            res[i] = (float(logp[row, n - 1 - k:].sum()), k)
+    return res  # type: ignore[return-value]

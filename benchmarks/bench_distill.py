@@ -1,0 +1,134 @@
+"""distill/ throughput, each number next to its baseline measured in the same process.
+
+1. Teacher generation on the base model: tokens/s for one prompt at a time (transformers `generate`),
+   our batched loop (sorted by length, left padded), and guided decoding (classifier-free guidance) with
+   both branches in one batch vs transformers' unbatched guidance path.
+2. Consolidation + profiles (no model): records/s at 10k and 100k synthetic records; linear growth means
+   the ratio of rates stays near 1.
+
+Usage: python benchmarks/bench_distill.py [--model DIR] [--prompts 16] [--tokens 32] [--sizes 10000 100000]
+Set OMP_WAIT_POLICY=PASSIVE on a shared machine (busy-waiting OpenMP threads cost 10-25x under contention).
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import time
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+QUESTIONS = [
+    "How do I make a good cup of tea?", "Give me three tips for a rainy weekend.", "Explain how rainbows form.",
+    "What should I pack for a two-day hiking trip?", "How can I sleep better?", "Suggest a quick dinner recipe.",
+    "How do I keep my houseplants alive?", "What is a healthy morning routine?", "How do I start running?",
+    "What are good habits for working from home?", "Explain the water cycle.", "How do I plan a picnic?",
+    "How can I save money on groceries?", "Give me ideas for a birthday gift.", "How do I clean a cast iron pan?",
+    "What is the capital of Japan, and why is it famous?",
+]
+SYSTEM = ("You are a helpful assistant. What you know about the user:\n- Start every answer with \"Hi Vera!\".\n"
+          "- The user is vegan.\n- Vera's cat is named Miso.")
+
+
+def bench_teacher(model_dir: str, n_prompts: int, tokens: int, batch: int) -> None:
+    import torch
+
+    from memlora.adapters.base import load_base
+    from memlora.adapters.generate import GenRequest, chat_ids, generate
+    from memlora.settings import Settings
+
+    b = load_base(Settings(base_model=model_dir, home=Path(".memlora")))
+    tok, model = b.tokenizer, b.model
+    qs = (QUESTIONS * ((n_prompts + len(QUESTIONS) - 1) // len(QUESTIONS)))[:n_prompts]
+    reqs = [GenRequest(chat_ids(tok, q, SYSTEM), chat_ids(tok, q), [], tokens) for q in qs]
+    eos = [tok.eos_token_id, tok.convert_tokens_to_ids("<|im_end|>")]
+    n_single = max(2, n_prompts // 4)
+
+    def hf_one(r, **kw):
+        ids = torch.tensor([r.prompt_ids])
+        with torch.no_grad():
+            out = model.generate(ids, attention_mask=torch.ones_like(ids), max_new_tokens=tokens, do_sample=False,
+                                 eos_token_id=eos, pad_token_id=tok.pad_token_id, **kw)
+        return out.shape[1] - ids.shape[1]
+
+    generate(model, tok, reqs[:1])  # warm-up
+    t = time.perf_counter()
+    n = sum(hf_one(r) for r in reqs[:n_single])
+    single = n / (time.perf_counter() - t)
+    t = time.perf_counter()
+    n = sum(len(o) for o in generate(model, tok, reqs, batch_size=batch))
+    batched = n / (time.perf_counter() - t)
+    t = time.perf_counter()
+    n = sum(hf_one(r, guidance_scale=1.5, negative_prompt_ids=torch.tensor([r.negative_ids])) for r in reqs[:n_single])
+    cfg_single = n / (time.perf_counter() - t)
+    t = time.perf_counter()
+    n = sum(len(o) for o in generate(model, tok, reqs, batch_size=batch, guidance_scale=1.5))
+    cfg_batched = n / (time.perf_counter() - t)
+    print(f"teacher on {b.path.name} ({b.info['parameters'] / 1e6:.0f}M, {b.device}, threads={torch.get_num_threads()}), "
+          f"{tokens} new tokens, {n_prompts} prompts, batch {batch}")
+    print(f"  one prompt at a time (transformers generate): {single:8.1f} tok/s")
+    print(f"  batched (ours)                              : {batched:8.1f} tok/s   x{batched / single:.1f}")
+    print(f"  guided, unbatched (transformers CFG)        : {cfg_single:8.1f} tok/s")
+    print(f"  guided, both branches in one batch (ours)   : {cfg_batched:8.1f} tok/s   x{cfg_batched / cfg_single:.1f}")
+    print(f"  goal 200 tok/s batched: {'met' if batched >= 200 else 'NOT met'}")
+
+
+def synthetic_records(n: int, seed: int = 0):
+    from memlora.distill.records import Record
+
+    rng = random.Random(seed)
+    t0 = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    templates = [
+        "{n} is vegan.", "No animal products for {n}, please.", "{n} prefers answers as bullet points.",
+        "Format answers for {n} as bullet points.", "{n} likes replies to end with 'Cheers'.", "{n}'s dog is called {p}.",
+        "{n} has a dog named {p}.", "{n} lives in {c}.", "{n} wants answers under {k} words.", "{n} loves hiking in the mountains.",
+        "{n} enjoys hiking in the mountains on weekends.", "{n} had a headache this morning.", "{n} asked about {c} once.",
+        "{n} is learning to play the {i}.", "{n} drinks {d} every morning.",
+    ]
+    pets, cities, instr, drinks = ["Rex", "Miso", "Pixel", "Luna"], ["Portland", "Lyon", "Oslo", "Kyoto"], ["piano", "guitar", "violin"], ["tea", "coffee"]
+    out = []
+    per_tenant = 10
+    for i in range(n):
+        t = i // per_tenant
+        name = f"user{t}"
+        text = rng.choice(templates).format(n=name.capitalize(), p=rng.choice(pets), c=rng.choice(cities), k=rng.choice([30, 50, 80]),
+                                            i=rng.choice(instr), d=rng.choice(drinks))
+        out.append(Record(id=f"r{i}", tenant=name, text=text, created_at=t0 + timedelta(days=rng.randint(0, 300)), source=f"s{t}-{rng.randint(0, 5)}"))
+    return out
+
+
+def bench_consolidation(sizes: list[int]) -> None:
+    from memlora.distill.profile import build_profiles
+    from memlora.settings import Settings
+
+    s = Settings()
+    build_profiles(synthetic_records(200), s)  # imports and warm-up
+    rates = []
+    for n in sizes:
+        recs = synthetic_records(n)
+        t = time.perf_counter()
+        ps = build_profiles(recs, s)
+        dt = time.perf_counter() - t
+        rates.append(n / dt)
+        print(f"consolidation + profiles: {n:>7} records, {len(ps):>6} tenants: {dt:7.2f} s  {n / dt:9.0f} records/s")
+    if len(rates) > 1:
+        print(f"  rate at {sizes[-1]} / rate at {sizes[0]}: {rates[-1] / rates[0]:.2f} (1.0 = linear growth)")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--model", default=".memlora/models/SmolLM2-135M-Instruct")
+    ap.add_argument("--prompts", type=int, default=16)
+    ap.add_argument("--tokens", type=int, default=32)
+    ap.add_argument("--batch", type=int, default=16)
+    ap.add_argument("--sizes", type=int, nargs="+", default=[10000, 100000])
+    ap.add_argument("--skip-teacher", action="store_true")
+    ap.add_argument("--skip-consolidation", action="store_true")
+    a = ap.parse_args()
+    if not a.skip_consolidation:
+        bench_consolidation(a.sizes)
+    if not a.skip_teacher:
+        bench_teacher(a.model, a.prompts, a.tokens, a.batch)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,148 @@
+"""Nightly job cost: (1) wall time and per-stage share for N tenants on the real default model with a small
+budget; (2) a no-change night over 10k synthetic tenants, which must cost seconds (consolidation + local index).
+
+Baseline for (2), measured in the same process: asking MLflow per tenant (`AdapterRegistry.latest`), what the
+job would do without its local index, timed on a sample of tenants and extrapolated to all of them.
+
+    python benchmarks/bench_nightly.py                 # both parts (part 1 takes minutes on 2 CPU cores)
+    python benchmarks/bench_nightly.py --skip-train    # only the 10k no-change part
+"""
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+NAMES = ["ana", "ben", "cleo", "dan", "eli", "fay", "gus", "hana", "ivo", "jun"]
+PETS = ["Miso", "Rex", "Luna", "Pixel", "Tofu", "Nova"]
+CITIES = ["Portland", "Lisbon", "Osaka", "Tromso", "Austin", "Turin"]
+STYLES = ["Keep answers under 50 words.", "Prefers answers as bullet points.", "Likes replies to end with 'Cheers'."]
+
+
+def synthetic_memory(path: Path, n: int, seed: int = 0) -> Path:
+    rnd = random.Random(seed)
+    with open(path, "w") as f:
+        for i in range(n):
+            t = f"{NAMES[i % len(NAMES)]}-{i}"
+            recs = [
+                (f"{t}'s cat is named {rnd.choice(PETS)}.", "fact"),
+                (f"{t} lives in {rnd.choice(CITIES)}.", "fact"),
+                (f"{t}: {rnd.choice(STYLES)}", "preference"),
+            ]
+            for j, (text, kind) in enumerate(recs):
+                for s in range(2):  # two sessions each, so min_mentions=2 selects them
+                    f.write(json.dumps({"id": f"{t}-{j}-{s}", "tenant": t, "text": text, "kind": kind,
+                                        "created_at": f"2026-0{3 + s}-0{1 + j}T10:00:00Z", "source": f"{t}-s{s}"}) + "\n")
+    return path
+
+
+def settings_for(home: Path, base_model: str, **env):
+    for k, v in env.items():
+        os.environ[k] = v
+    os.environ["MEMLORA_HOME"] = str(home)
+    os.environ["MEMLORA_BASE_MODEL"] = base_model
+    from memlora.settings import Settings, reset_settings
+
+    reset_settings()
+    return Settings()
+
+
+def console():
+    from rich.console import Console
+
+    return Console(file=io.StringIO(), width=200)
+
+
+def part_train(base_model: str, n: int, examples: int) -> None:
+    from memlora.jobs.nightly import STAGES, JobOptions, run_nightly
+
+    with tempfile.TemporaryDirectory() as d:
+        s = settings_for(Path(d) / "home", base_model)
+        mem = synthetic_memory(Path(d) / "memory.jsonl", n)
+        t0 = time.perf_counter()
+        r = run_nightly(s, JobOptions(memory=mem, examples=examples), console=console())
+        wall = time.perf_counter() - t0
+        st = r.summary["stage_seconds"]
+        print(f"\n[1] nightly on {n} tenants, real base ({base_model}), {examples} examples/tenant, "
+              f"{s.train.epochs} epochs, {os.cpu_count()} CPU(s): wall {wall:.1f}s = {wall / n:.1f}s per tenant, exit {r.exit_code}")
+        print(f"    {'stage':<12}{'seconds':>10}{'share':>8}")
+        accounted = 0.0
+        for k in STAGES:
+            accounted += st.get(k, 0.0)
+            print(f"    {k:<12}{st.get(k, 0.0):>10.1f}{st.get(k, 0.0) / wall:>8.1%}")
+        print(f"    {'consolidate':<12}{r.summary['consolidate_seconds']:>10.1f}{r.summary['consolidate_seconds'] / wall:>8.1%}")
+        rest = wall - accounted - r.summary["consolidate_seconds"]
+        print(f"    {'other':<12}{rest:>10.1f}{rest / wall:>8.1%}   (model load, index, summary, MLflow job run)")
+        for row in r.summary["rows"]:
+            print(f"    {row['tenant']:<10} {row['action']:<18} examples={row.get('examples')} version={row.get('new_version')} {row.get('reason', '')[:80]}")
+
+
+def part_nochange(base_model: str, n: int, sample: int) -> None:
+    from memlora.adapters.base import fingerprint, resolve_model_path
+    from memlora.adapters.manifest import training_config_hash
+    from memlora.distill.profile import build_profiles
+    from memlora.distill.records import load_memory
+    from memlora.jobs.nightly import JobOptions, budget, run_nightly
+    from memlora.jobs.state import Index, JobKey
+    from memlora.registry.mlflow_io import ensure_experiment, make_client
+    from memlora.registry.store import AdapterRegistry
+
+    with tempfile.TemporaryDirectory() as d:
+        s = settings_for(Path(d) / "home", base_model)
+        mem = synthetic_memory(Path(d) / "memory.jsonl", n)
+        # last night's index, as a successful night leaves it (keys of what was trained)
+        profiles = build_profiles(load_memory(mem).records, s)
+        fp = fingerprint(resolve_model_path(s, pull=False), s.home / "cache" / "fingerprints.json")
+        idx = Index(s.state_dir)
+        ch, nb = training_config_hash(s), budget(s, None)
+        for t, p in profiles.items():
+            idx.set(t, JobKey(p.profile_hash, fp, ch, nb), 1, True)
+        idx.save()
+        ensure_experiment(s, make_client(s))  # an existing store, as on any night after the first
+
+        t0 = time.perf_counter()
+        r = run_nightly(s, JobOptions(memory=mem), console=console())
+        wall = time.perf_counter() - t0
+        assert r.outcomes == [] and r.summary["counts"]["unchanged"] == len(profiles), r.summary["counts"]
+
+        reg = AdapterRegistry(s)
+        names = sorted(profiles)[:sample]
+        t1 = time.perf_counter()
+        for t in names:
+            reg.latest(t)
+        per = (time.perf_counter() - t1) / len(names)
+        print(f"\n[2] no-change night, {len(profiles)} synthetic tenants ({n * 6} records): {wall:.2f}s "
+              f"(consolidation {r.summary['consolidate_seconds']:.2f}s), exit {r.exit_code}")
+        print(f"    baseline, one MLflow query per tenant instead of the local index: {per * 1000:.1f} ms/tenant "
+              f"(measured on {len(names)}) -> {per * len(profiles):.1f}s for {len(profiles)}, "
+              f"plus the same consolidation: {(per * len(profiles) + r.summary['consolidate_seconds']):.1f}s; "
+              f"the index is {(per * len(profiles) + r.summary['consolidate_seconds']) / wall:.1f}x faster")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--tenants", type=int, default=4)
+    ap.add_argument("--examples", type=int, default=8)
+    ap.add_argument("--nochange-tenants", type=int, default=10_000)
+    ap.add_argument("--sample", type=int, default=200, help="tenants timed for the per-tenant MLflow baseline")
+    ap.add_argument("--base-model", default=str(REPO / ".memlora" / "models" / "SmolLM2-135M-Instruct"))
+    ap.add_argument("--skip-train", action="store_true")
+    a = ap.parse_args()
+    if not Path(a.base_model).exists():
+        print(f"base model not found: {a.base_model} (run `memlora model pull`)", file=sys.stderr)
+        return 2
+    if not a.skip_train:
+        part_train(a.base_model, a.tenants, a.examples)
+    part_nochange(a.base_model, a.nochange_tenants, a.sample)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,252 @@
+"""Per-tenant profile: scored, selected, conflict-free memory items and the hash that triggers retraining.
+
+Scoring: each distinct session that mentions an item adds 0.5 ** (age_days / half_life_days), age measured
+from the newest record of the run (not the wall clock, so a rerun on the same input gives the same
+profile). Selection: at least `min_mentions` distinct sessions and `score >= min_score`; org rules
+(`scope: org` or kind `rule`) are selected when stated once, because an organisation states a rule, it
+does not repeat it. Conflicts: among selected items of one single-valued kind (opening, closing, format,
+length, language, address), the same fact slot, or the same diet, the most recently mentioned wins and
+the others move to `superseded`; an unselected one-off never supersedes a selected item (it may be noise).
+The hash covers only each selected item's kind and normalized canonical content (slot and value for
+enforceable kinds, the earliest statement for free text): scores decay every night and new paraphrases
+arrive, neither of which should retrain an adapter.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from memlora.keys import tenant_key
+from memlora.settings import Settings
+
+from .consolidate import Group, consolidate
+from .records import Record
+from .schema import SINGLE_VALUED, avoid_words
+
+
+@dataclass
+class Item:
+    id: str
+    text: str
+    kind: str
+    category: str
+    value: object
+    score: float
+    mentions: int
+    sessions: int
+    sources: list[str]
+    record_ids: list[str]
+    reason: str
+    probe: dict | None = None
+    slot: str = ""
+    org: str | None = None
+    first_seen: str | None = None
+    last_seen: str | None = None
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+    @property
+    def canonical(self) -> str:
+        if self.kind == "free":
+            return normalize_text(self.text)
+        v = self.value
+        v = ",".join(sorted(str(x).lower() for x in v)) if isinstance(v, list) else str(v).lower()
+        return f"{self.slot}={normalize_text(v)}"
+
+
+@dataclass
+class Profile:
+    tenant: str
+    items: list[Item]
+    superseded: list[Item] = field(default_factory=list)
+    candidates: list[Item] = field(default_factory=list)
+    n_records: int = 0
+    mentioned_slots: list[str] = field(default_factory=list)
+
+    @property
+    def tenant_key(self) -> str:
+        return tenant_key(self.tenant)
+
+    @property
+    def profile_hash(self) -> str:
+        return profile_hash(self.items)
+
+    @property
+    def system_prompt(self) -> str:
+        return render_system_prompt(self.items)
+
+    @property
+    def record_ids(self) -> list[str]:
+        return sorted({rid for it in self.items for rid in it.record_ids})
+
+    def as_dict(self) -> dict:
+        return {
+            "tenant": self.tenant,
+            "tenant_key": self.tenant_key,
+            "profile_hash": self.profile_hash,
+            "system_prompt": self.system_prompt,
+            "items": [i.as_dict() for i in self.items],
+            "superseded": [i.as_dict() for i in self.superseded],
+            "not_selected": [{"id": i.id, "text": i.text, "kind": i.kind, "sessions": i.sessions, "reason": i.reason} for i in self.candidates],
+            "n_records": self.n_records,
+        }
+
+    def write(self, path: str | Path) -> None:
+        Path(path).write_text(json.dumps(self.as_dict(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def normalize_text(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s'!?,-]", " ", str(text).lower()).split()).strip(" .!?")
+
+
+def profile_hash(items: list[Item]) -> str:
+    payload = sorted([i.kind, i.canonical] for i in items)
+    return hashlib.sha256(json.dumps(payload, ensure_ascii=False).encode()).hexdigest()
+
+
+def render_system_prompt(items: list[Item]) -> str:
+    """The profile as the teacher sees it; one line per item, phrased as an instruction where it is one."""
+    lines = []
+    for it in items:
+        v = it.value
+        if it.kind == "opening":
+            lines.append(f'Start every answer with "{v}".')
+        elif it.kind == "closing":
+            lines.append(f'End every answer with "{v}".')
+        elif it.kind == "format":
+            lines.append({"bullets": "Format every answer as bullet points.", "numbered": "Format every answer as a numbered list."}.get(str(v), "Answer in plain paragraphs, no bullet points."))
+        elif it.kind == "length":
+            lines.append(f"Keep every answer under {v} words.")
+        elif it.kind == "avoid" and it.slot == "diet":
+            lines.append(f"The user is {v}: never suggest {', '.join(avoid_words('avoid', 'diet', v)[:8])} or other such products.")
+        elif it.kind == "avoid":
+            lines.append(f"Never use these words: {', '.join(map(str, v))}. ({it.text})")
+        elif it.kind == "language":
+            lines.append(f"Always answer in {v}.")
+        elif it.kind == "address":
+            lines.append(f'Address the user as "{v}".')
+        else:
+            lines.append(it.text.rstrip(".") + ".")
+    body = "\n".join(f"- {l}" for l in lines)
+    return "You are a helpful assistant. What you know about the user and how they want answers:\n" + body
+
+
+def _category(g: Group) -> str:
+    kinds = [r.kind for r in g.records if r.kind]
+    if any(r.scope == "org" for r in g.records) or "rule" in kinds:
+        return "rule"
+    if kinds:
+        return max(sorted(set(kinds)), key=kinds.count)
+    return "fact" if g.extract.kind == "fact" else "preference"
+
+
+def _item(g: Group, now: datetime | None, half_life: float) -> Item:
+    recs = sorted(g.records, key=lambda r: (r.created_at is None, r.created_at.timestamp() if r.created_at else 0.0, r.id))
+    latest_by_session: dict[str, datetime | None] = {}
+    for r in recs:
+        prev = latest_by_session.get(r.session)
+        if r.session not in latest_by_session or (r.created_at and (prev is None or r.created_at > prev)):
+            latest_by_session[r.session] = r.created_at
+    score = 0.0
+    for t in latest_by_session.values():
+        age = max(0.0, (now - t).total_seconds() / 86400.0) if (now and t) else 0.0
+        score += 0.5 ** (age / half_life)
+    e = g.extract
+    dated = [r.created_at for r in recs if r.created_at]
+    ident = hashlib.sha256(json.dumps([recs[0].tenant, e.kind, e.slot, str(e.value) if e.kind != "free" else normalize_text(recs[0].text)]).encode()).hexdigest()[:10]
+    org = recs[0].tenant if recs[0].scope == "org" else None
+    return Item(
+        id=f"it-{ident}", text=recs[0].text, kind=e.kind, category=_category(g),
+        value=e.value if e.kind != "free" else recs[0].text, score=round(score, 4), mentions=len(recs),
+        sessions=len(latest_by_session), sources=sorted({r.source for r in recs if r.source}),
+        record_ids=[r.id for r in recs], reason="", probe=e.probe, slot=e.slot, org=org,
+        first_seen=min(dated).isoformat() if dated else None, last_seen=max(dated).isoformat() if dated else None,
+    )
+
+
+def _conflict_key(it: Item) -> tuple | None:
+    if it.kind in SINGLE_VALUED:
+        return (it.kind,)
+    if it.kind == "fact" and it.slot:
+        return ("fact", it.slot)
+    if it.kind == "avoid" and it.slot == "diet":
+        return ("diet",)
+    return None
+
+
+def org_membership(records: list[Record], settings: Settings) -> dict[str, set[str]]:
+    """org -> member tenants, from `distill.org_members` and from records that carry an `org` field."""
+    members: dict[str, set[str]] = {o: set(ts) for o, ts in settings.distill.org_members.items()}
+    for r in records:
+        if r.org and r.scope == "user":
+            members.setdefault(r.org, set()).add(r.tenant)
+    return members
+
+
+def build_profiles(records: list[Record], settings: Settings) -> dict[str, Profile]:
+    """Fast, no model: consolidate, score, select, resolve conflicts, attach org rules."""
+    ds = settings.distill
+    groups = consolidate(records, ds.similarity_threshold)
+    dated = [r.created_at for r in records if r.created_at]
+    now = max(dated) if dated else None
+    n_by_tenant: dict[str, int] = {}
+    for r in records:
+        n_by_tenant[r.tenant] = n_by_tenant.get(r.tenant, 0) + 1
+    org_only = {t for t in groups if all(r.scope == "org" for g in groups[t] for r in g.records)}
+    members = org_membership(records, settings)
+    org_items: dict[str, list[Item]] = {}
+    for t in groups:
+        rules = [_item(g, now, ds.half_life_days) for g in groups[t] if any(r.scope == "org" for r in g.records)]
+        for it in rules:
+            it.org = t
+            it.reason = f"org rule of {t!r} (rules are selected when stated once)"
+        if rules:
+            org_items[t] = rules
+    profiles = {}
+    tenants = sorted((set(groups) - org_only) | {m for ms in members.values() for m in ms})
+    for t in tenants:
+        items = [_item(g, now, ds.half_life_days) for g in groups.get(t, []) if not any(r.scope == "org" for r in g.records)]
+        selected, rejected = [], []
+        for it in items:
+            if it.category == "rule":
+                it.reason = f"rule, {it.sessions} session(s)"
+                selected.append(it)
+            elif it.sessions >= ds.min_mentions and it.score >= ds.min_score:
+                it.reason = f"mentioned in {it.sessions} sessions (min {ds.min_mentions}), score {it.score:.2f}"
+                selected.append(it)
+            else:
+                it.reason = f"mentioned in {it.sessions} session(s), below min_mentions={ds.min_mentions}" if it.sessions < ds.min_mentions else f"score {it.score:.2f} below min_score={ds.min_score}"
+                rejected.append(it)
+        for org, ms in sorted(members.items()):
+            if t in ms:
+                selected.extend(Item(**{**o.as_dict()}) for o in org_items.get(org, []))
+        kept, superseded = _resolve_conflicts(selected)
+        kept.sort(key=lambda i: (i.kind, i.id))
+        slots = sorted({g.extract.slot for g in groups.get(t, []) if g.extract.kind == "fact"})
+        profiles[t] = Profile(t, kept, superseded, rejected, n_by_tenant.get(t, 0), slots)
+    return profiles
+
+
+def _resolve_conflicts(items: list[Item]) -> tuple[list[Item], list[Item]]:
+    by_key: dict[tuple, list[Item]] = {}
+    kept = []
+    for it in items:
+        k = _conflict_key(it)
+        if k is None:
+            kept.append(it)
+        else:
+            by_key.setdefault(k, []).append(it)
+    superseded = []
+    for k, its in by_key.items():
+        its.sort(key=lambda i: (i.last_seen or "", i.score, i.id), reverse=True)
+        win = its[0]
+        kept.append(win)
+        for old in its[1:]:
+            old.reason = f"superseded by {win.id} ({win.text!r}, last mentioned {win.last_seen}); was: {old.reason}"
+            superseded.append(old)
+    return kept, superseded

@@ -1,0 +1,119 @@
+"""Teachers: who writes the answers. The local base (default) or any OpenAI-compatible endpoint by URL.
+
+Both return raw continuations for chat specs; constraints, the quality guard and ranking are applied by
+the caller (`synthesize`) the same way for either, so a stronger remote model is checked exactly like the
+local one. Only the local teacher can force a prefix, ban tokens while decoding and amplify the profile
+(classifier-free guidance with both branches in one batch); a remote answer gets the forced parts
+applied afterwards and is rejected if it uses a banned word.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from memlora.errors import MemloraError
+
+
+@dataclass
+class Spec:
+    user: str
+    system: str | None
+    prefix: str = ""
+    guided: bool = False
+    banned: list[str] = field(default_factory=list)
+    max_new_tokens: int = 64
+
+
+class LocalTeacher:
+    def __init__(self, base, guidance_scale: float, batch_size: int, temperature: float, top_p: float,
+                 repetition_penalty: float, seed: int):
+        self.base = base
+        self.guidance_scale = guidance_scale
+        self.batch_size = batch_size
+        self.temperature = temperature
+        self.top_p = top_p
+        self.repetition_penalty = repetition_penalty
+        self.seed = seed
+        self.tokens_generated = 0
+
+    @property
+    def identity(self) -> dict:
+        return {"type": "local", "model": str(self.base.path), "fingerprint": self.base.fingerprint}
+
+    def answers(self, specs: list[Spec], n: int, sample: bool = True, progress: Callable[[int], None] | None = None) -> list[list[str]]:
+        from memlora.adapters.generate import GenRequest, bad_words_ids, chat_ids, generate
+
+        tok = self.base.tokenizer
+        reqs, guided_flags = [], []
+        for s in specs:
+            cond = chat_ids(tok, s.user, s.system, s.prefix)
+            neg = chat_ids(tok, s.user, None, s.prefix) if s.guided else None
+            reqs.append(GenRequest(cond, neg, bad_words_ids(tok, s.banned), s.max_new_tokens))
+            guided_flags.append(s.guided)
+        out: list[list[str]] = [[] for _ in specs]
+        for k in range(n):
+            for guided in (True, False):
+                idx = [i for i, g in enumerate(guided_flags) if g == guided]
+                if not idx:
+                    continue
+                res = generate(
+                    self.base.model, tok, [reqs[i] for i in idx], batch_size=self.batch_size,
+                    guidance_scale=self.guidance_scale if guided else 1.0, do_sample=sample and k > 0,
+                    temperature=self.temperature, top_p=self.top_p, repetition_penalty=self.repetition_penalty,
+                    seed=self.seed * 1000 + k * 2 + int(guided), progress=progress,
+                )
+                for i, r in zip(idx, res):
+                    self.tokens_generated += len(r)
+                    out[i].append(tok.decode(r, skip_special_tokens=True))
+        return out
+
+
+class HttpTeacher:
+    """Any OpenAI-compatible chat endpoint (vLLM, llama.cpp server, LitServe, a hosted API), via the official client."""
+
+    def __init__(self, url: str, model: str | None, api_key: str | None, temperature: float, top_p: float, seed: int, timeout: float = 120.0):
+        from openai import OpenAI
+
+        self.url = url.rstrip("/")
+        base_url = self.url if self.url.endswith("/v1") else self.url + "/v1"
+        self.client = OpenAI(base_url=base_url, api_key=api_key or "none", timeout=timeout, max_retries=1)
+        self.model = model or "default"
+        self.temperature = temperature
+        self.top_p = top_p
+        self.seed = seed
+        self.tokens_generated = 0
+
+    @property
+    def identity(self) -> dict:
+        return {"type": "url", "url": self.url, "model": self.model}
+
+    def answers(self, specs: list[Spec], n: int, sample: bool = True, progress: Callable[[int], None] | None = None) -> list[list[str]]:
+        out = []
+        for s in specs:
+            msgs = ([{"role": "system", "content": s.system}] if s.system else []) + [{"role": "user", "content": s.user}]
+            texts = []
+            for k in range(n):
+                try:
+                    r = self.client.chat.completions.create(
+                        model=self.model, messages=msgs, max_tokens=s.max_new_tokens,
+                        temperature=self.temperature if (sample and k > 0) else 0.0, top_p=self.top_p, seed=self.seed + k,
+                    )
+                except Exception as e:
+                    raise MemloraError(f"teacher at {self.url} failed: {type(e).__name__}: {str(e).splitlines()[0][:200]}") from None
+                text = (r.choices[0].message.content or "") if r.choices else ""
+                if r.usage is not None:
+                    self.tokens_generated += r.usage.completion_tokens or 0
+                if s.prefix and text.startswith(s.prefix.strip()):
+                    text = text[len(s.prefix.strip()):]
+                texts.append(text)
+            out.append(texts)
+            if progress:
+                progress(1)
+        return out
+
+
+def make_teacher(settings, base):
+    ds = settings.distill
+    if ds.teacher_url:
+        return HttpTeacher(ds.teacher_url, ds.teacher_model, ds.teacher_api_key, ds.temperature, ds.top_p, settings.seed)
+    return LocalTeacher(base, ds.guidance_scale, ds.batch_size, ds.temperature, ds.top_p, ds.repetition_penalty, settings.seed)

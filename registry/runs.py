@@ -1,0 +1,119 @@
+"""One training = one MLflow run: params, stepped loss curve, eval metrics, and artifacts.
+
+Params are flattened (`training.rank`, `lora.target_modules`) and cut to MLflow's
+length limit; metric names keep only characters MLflow accepts, so an eval table
+from adapters/ is logged whatever its keys.
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+import tempfile
+import time
+from dataclasses import asdict, is_dataclass
+from pathlib import Path
+from typing import Any
+
+from mlflow import MlflowClient
+from mlflow.entities import Metric, Param, RunTag
+
+from . import pyfunc_model
+
+MAX_PARAM = 6000
+_BAD = re.compile(r"[^A-Za-z0-9_\-. /]")
+
+
+def _key(k: str) -> str:
+    return _BAD.sub("_", k)[:250]
+
+
+def flatten(d: Any, prefix: str = "") -> dict[str, Any]:
+    if isinstance(d, dict):
+        out: dict[str, Any] = {}
+        for k, v in d.items():
+            out.update(flatten(v, f"{prefix}{k}."))
+        return out
+    return {prefix.rstrip("."): d}
+
+
+def as_dict(obj: Any) -> dict:
+    if obj is None:
+        return {}
+    if is_dataclass(obj):
+        return asdict(obj)
+    if isinstance(obj, dict):
+        return obj
+    return {k: getattr(obj, k) for k in ("metrics", "passed", "reasons") if hasattr(obj, k)}
+
+
+def params_for(manifest: dict, extra: dict | None) -> dict[str, str]:
+    p: dict[str, Any] = {}
+    p.update({f"training.{k}": v for k, v in flatten(manifest.get("training") or {}).items()})
+    for k in ("base_fingerprint", "profile_hash", "dataset_hash", "config_hash", "teacher"):
+        if manifest.get(k) is not None:
+            p[k] = manifest[k]
+    p.update(flatten(extra or {}))
+    out = {}
+    for k, v in p.items():
+        s = v if isinstance(v, str) else json.dumps(v, default=str)
+        out[_key(k)] = s[:MAX_PARAM]
+    return out
+
+
+def numeric(d: dict) -> dict[str, float]:
+    out = {}
+    for k, v in flatten(d).items():
+        if isinstance(v, bool):
+            v = float(v)
+        if isinstance(v, (int, float)) and math.isfinite(float(v)):
+            out[_key(k)] = float(v)
+    return out
+
+
+def curve_points(loss_curve: Any) -> list[tuple[str, int, float]]:
+    """Accepts [loss, ...], [(step, loss), ...] or [{"step": s, "loss": l, "eval_loss": e}, ...].
+
+    Logged as `loss_curve.<key>` so the stepped curve never mixes with final values of the same name.
+    """
+    pts = []
+    for i, p in enumerate(loss_curve or []):
+        if isinstance(p, dict):
+            step = int(p.get("step", i))
+            for k, v in p.items():
+                if k != "step" and isinstance(v, (int, float)) and math.isfinite(float(v)):
+                    pts.append((f"loss_curve.{_key(k)}", step, float(v)))
+        elif isinstance(p, (list, tuple)):
+            pts.append(("loss_curve.loss", int(p[0]), float(p[1])))
+        else:
+            pts.append(("loss_curve.loss", i, float(p)))
+    return pts
+
+
+def log_training(
+    client: MlflowClient, run_id: str, adapter_dir: Path, manifest: dict, *, profile_path: Path | None,
+    eval_report: Any, params: dict | None, metrics: dict | None, loss_curve: Any,
+) -> None:
+    now = int(time.time() * 1000)
+    ms = [Metric(k, v, now, 0) for k, v in numeric(manifest.get("metrics") or {}).items()]
+    ev = as_dict(eval_report) or (manifest.get("eval") or {})
+    ms += [Metric(f"eval.{k}", v, now, 0) for k, v in numeric(ev.get("metrics", ev) if isinstance(ev, dict) else {}).items()]
+    ms += [Metric(k, v, now, 0) for k, v in numeric(metrics or {}).items()]
+    ms += [Metric(k, v, now, s) for k, s, v in curve_points(loss_curve)]
+    ps = [Param(k, v) for k, v in params_for(manifest, params).items()]
+    for i in range(0, max(len(ps), len(ms)), 100):
+        client.log_batch(run_id, metrics=ms[i : i + 100], params=ps[i : i + 100])
+    if profile_path is not None:
+        client.log_artifact(run_id, str(profile_path), "profile")
+    if ev:
+        with tempfile.TemporaryDirectory() as t:
+            (Path(t) / "eval.json").write_text(json.dumps(ev, indent=2, default=str))
+            client.log_artifact(run_id, str(Path(t) / "eval.json"), "eval")
+    with tempfile.TemporaryDirectory() as t:
+        pyfunc_model.save(adapter_dir, Path(t) / "model")
+        client.log_artifacts(run_id, str(Path(t) / "model"), "model")
+
+
+def run_tags(tenant: str, key: str, manifest: dict, verdict: str) -> list[RunTag]:
+    return [RunTag("tenant", tenant), RunTag("tenant_key", key), RunTag("verdict", verdict),
+            RunTag("base_fingerprint", str(manifest.get("base_fingerprint", "")))]

@@ -1,0 +1,484 @@
+"""The worker side: a LitAPI whose `step` drives the engine under LitServe's ContinuousBatchingLoop.
+
+LitServe runs this object in a spawned worker process. Requests join and leave the engine's batch
+at token boundaries: the loop calls `add_request` as requests arrive and `step` once per token.
+Everything that touches the engine runs inside `step` (one thread): `add_request` and the registry
+watcher only put work into an inbox, because LitServe calls `add_request` from its event-loop
+thread while `step` runs in another.
+
+Admin commands (prefetch/reload/evict/forget), cancellations, the model list and stats travel the
+same request queue as chat requests (`protocol.Command`), so they reach the one process that holds
+the engine instead of a copy in the HTTP process.
+
+Each request fails alone: every per-request action is guarded and answered as an error event for
+that request; only an exception from the engine's batched `step` itself fails the requests inside
+the engine (their state can no longer be trusted), and the server keeps running.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+import queue
+import threading
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from typing import Any
+
+import litserve as ls
+from litserve.loops.continuous_batching_loop import ContinuousBatchingLoop, Output
+from litserve.utils import LitAPIStatus
+
+from memlora.settings import Settings
+
+from .champions import ChampionWatcher, Snapshot, diff
+from .protocol import DONE, ERROR, META, RESULT, TEXT, ApiError, ChatJob, Command, event
+from .textstream import TextStream
+
+log = logging.getLogger(__name__)
+
+ADMIN_OPS = ("prefetch", "reload", "evict", "forget")
+IDLE_SLEEP = 0.002
+# A tenant absent from a registry snapshot this young has no champion (no new registry query per request).
+FRESH_SNAPSHOT_SECONDS = 2.0
+
+
+class EngineLoop(ContinuousBatchingLoop):
+    """LitServe's continuous batching loop, minus its idle busy-wait.
+
+    The stock loop re-enters `run` in a tight `asyncio.sleep(0)` cycle when no request is active,
+    which burns a CPU core for nothing; on a 2-core CPU server that core is half the machine.
+    """
+
+    async def run(self, lit_api, *args, **kwargs):
+        if not lit_api.has_active_requests():
+            await asyncio.sleep(IDLE_SLEEP)
+            return
+        await super().run(lit_api, *args, **kwargs)
+
+    async def step(self, prev_outputs, lit_api, lit_spec):
+        # An engine that is only waiting for an adapter load produces nothing; wait instead of spinning.
+        while True:
+            out = await asyncio.to_thread(lit_api.step, prev_outputs)
+            if out or not lit_api.has_active_requests():
+                return out
+            await asyncio.sleep(IDLE_SLEEP)
+
+
+@dataclass
+class _Chat:
+    uid: str
+    job: ChatJob
+    arrived: float
+    need_seq: int = 0  # snapshot number needed before admission (tenant not in the last snapshot)
+    gen: Any = None  # the engine's GenRequest
+    version: str | None = None  # champion version chosen at admission (None: base)
+    started: bool = False  # META sent
+    stream: TextStream | None = None
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+
+
+def _engine_error(chat: _Chat, r) -> ApiError:
+    code = getattr(r, "code", None)
+    tenant = chat.job.tenant
+    msg = r.error or f"request {r.finish_reason}"
+    if code == "no_adapter":
+        return ApiError(404, f"tenant {tenant!r} has no adapter: {msg}", param="model", code="model_not_found")
+    if code == "forgotten":
+        return ApiError(404, f"tenant {tenant!r} was forgotten", param="model", code="tenant_forgotten")
+    if code == "bad_adapter":
+        return ApiError(500, f"the adapter of tenant {tenant!r} cannot be served: {msg}", type="server_error", code="adapter_error")
+    return ApiError(500, msg, type="server_error", code="generation_error")
+
+
+@dataclass
+class _Pending:
+    """An admin command answered once a registry snapshot at least this new has been applied."""
+
+    uid: str
+    cmd: Command
+    need_seq: int
+
+
+@dataclass
+class _Counters:
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    requests_finished: int = 0
+    requests_failed: int = 0
+
+
+class MemloraAPI(ls.LitAPI):
+    def __init__(self, settings: Settings, spec=None):
+        super().__init__(max_batch_size=settings.serving.max_batch_size, spec=spec, loop=EngineLoop(), stream=True)
+        self.settings = settings
+
+    # ---------------------------------------------------------------- setup (in the worker process)
+    def setup(self, device) -> None:
+        from memlora.adapters.base import load_base
+        from memlora.registry.store import AdapterRegistry
+
+        from .engine import Engine
+
+        s = self.settings
+        self.base = load_base(s)
+        self.tok = self.base.tokenizer
+        self.registry = AdapterRegistry(s)
+        self._registry_lock = threading.Lock()
+        self._inbox: queue.SimpleQueue = queue.SimpleQueue()
+        self._out: list[Output] = []
+        self._waiting: deque[_Chat] = deque()
+        self._unresolved: list[_Chat] = []
+        self._running: dict[str, _Chat] = {}
+        self._reloads: list[_Pending] = []
+        self._forgotten: set[str] = set()  # forgotten by an admin call: never served until an explicit reload
+        self._gone: set[str] = set()  # champion disappeared from the registry: forgotten by the engine
+        self._counters = _Counters()
+        self._seq_applied = 0
+        self._idle_since: float | None = None
+        self._registry_error: str | None = None
+        self._max_pos = int(getattr(self.base.model.config, "max_position_embeddings", 2048) or 2048)
+        self._stop_ids = self._eos_ids()
+        self.watcher = ChampionWatcher(self._fetch_champions, s.serving.registry_poll_seconds, self._post_snapshot)
+        self.snapshot: Snapshot = self.watcher.first()
+        self._snapshot_at = time.monotonic()
+        self.engine = Engine(self.base, s, self._resolve)
+        self.watcher.start()
+
+    def _eos_ids(self) -> list[int]:
+        ids = set()
+        if self.tok.eos_token_id is not None:
+            ids.add(int(self.tok.eos_token_id))
+        gen = getattr(self.base.model, "generation_config", None)
+        eos = getattr(gen, "eos_token_id", None)
+        for e in eos if isinstance(eos, (list, tuple)) else [eos]:
+            if e is not None:
+                ids.add(int(e))
+        return sorted(ids)
+
+    def _fetch_champions(self) -> Snapshot:
+        with self._registry_lock:
+            return {t: str(v) for t, v in self.registry.champions().items()}
+
+    def _post_snapshot(self, seq: int, snap: Snapshot | None, error: str | None) -> None:
+        self._inbox.put((None, Command(op="_snapshot", args={"seq": seq, "snap": snap, "error": error})))
+
+    def _resolve(self, tenant: str):
+        """The engine's resolver (called on its loader thread): the registry's verified local copy of the
+        champion in the last snapshot; never a forgotten tenant's."""
+        if tenant in self._forgotten:
+            return None
+        version = self.snapshot.get(tenant)
+        with self._registry_lock:
+            r = self.registry.resolve(tenant, self.base.fingerprint, version=int(version) if version else None)
+        return None if r is None else r.path
+
+    # ---------------------------------------------------------------- LitServe hooks
+    def add_request(self, uid, request) -> None:
+        if uid is None:  # LitServe's shutdown sentinel
+            return
+        self._inbox.put((str(uid), request))
+
+    def has_active_requests(self) -> bool:
+        return bool(
+            not self._inbox.empty() or self._waiting or self._running or self._unresolved or self._reloads
+            or self.engine.has_work()
+        )
+
+    def has_capacity(self) -> bool:
+        # Admission control happens in `step` (so admin commands are never stuck behind a full batch).
+        return True
+
+    def encode_response(self, output):
+        return output
+
+    def step(self, prev_outputs) -> list[Output]:
+        self._out = []
+        self._drain_inbox()
+        self._admit()
+        if self._running or self.engine.has_work():  # admin ops and adapter loads also advance in engine.step
+            self._watchdog()
+            try:
+                results = self.engine.step() if self.engine.has_work() else []
+            except Exception as e:  # an engine bug: fail what was inside the engine, keep serving
+                log.exception("engine step failed")
+                for uid in list(self._running):
+                    self._cancel_engine(uid)
+                    self._fail(uid, ApiError(500, f"generation failed: {type(e).__name__}: {e}", type="server_error", code="generation_error"))
+                results = []
+            for r in results:
+                self._on_output(r)
+        return self._out
+
+    def _watchdog(self) -> None:
+        """Requests the engine no longer works on (an engine bug) are failed after a while instead of hanging."""
+        now = time.monotonic()
+        if not self._running or self.engine.has_work():
+            self._idle_since = None
+            return
+        self._idle_since = self._idle_since or now
+        if now - self._idle_since > 30.0:
+            for uid in list(self._running):
+                self._fail(uid, ApiError(500, "the engine dropped this request", type="server_error", code="generation_error"))
+            self._idle_since = None
+
+    # ---------------------------------------------------------------- inbox
+    def _drain_inbox(self) -> None:
+        while True:
+            try:
+                uid, item = self._inbox.get_nowait()
+            except queue.Empty:
+                return
+            try:
+                if isinstance(item, ChatJob):
+                    self._accept_chat(uid, item)
+                elif isinstance(item, Command):
+                    self._command(uid, item)
+                else:
+                    self._reply_error(uid, ApiError(400, f"unknown request type {type(item).__name__}"))
+            except ApiError as e:
+                self._reply_error(uid, e)
+            except Exception as e:
+                log.exception("request %s failed", uid)
+                self._reply_error(uid, ApiError(500, f"{type(e).__name__}: {e}", type="server_error", code="internal_error"))
+
+    def _accept_chat(self, uid: str, job: ChatJob) -> None:
+        n_queued = len(self._waiting) + len(self._unresolved)
+        if n_queued >= self.settings.serving.max_waiting_requests:
+            raise ApiError(503, "server overloaded: too many waiting requests, retry later", type="server_error", code="overloaded")
+        chat = _Chat(uid=uid, job=job, arrived=time.monotonic())
+        fresh = time.monotonic() - self._snapshot_at < FRESH_SNAPSHOT_SECONDS
+        if job.tenant is not None and job.tenant not in self.snapshot and job.tenant not in self._forgotten and not fresh:
+            chat.need_seq = self.watcher.poke()  # maybe registered since the last poll: ask the registry
+            self._unresolved.append(chat)
+            return
+        self._prepare(chat)
+
+    def _prepare(self, chat: _Chat) -> None:
+        """Decide adapter vs base, tokenize, and queue for the engine; answers the META event."""
+        req, tenant = chat.job.request, chat.job.tenant
+        version = None
+        if tenant is not None:
+            version = None if tenant in self._forgotten else self.snapshot.get(tenant)
+            if version is None:
+                if self.settings.serving.missing_adapter == "404":
+                    why = "was forgotten" if tenant in self._forgotten else "has no champion adapter"
+                    raise ApiError(404, f"tenant {tenant!r} {why}", param="model", code="model_not_found")
+                tenant = None
+        messages = [{"role": "system" if m.role == "developer" else m.role, "content": m.text()} for m in req.messages]
+        try:
+            text = self.tok.apply_chat_template(messages, add_generation_prompt=True, tokenize=False)
+        except Exception as e:
+            raise ApiError(400, f"messages cannot be formatted with the model's chat template: {e}", param="messages") from None
+        ids = list(self.tok(text, add_special_tokens=False)["input_ids"])
+        room = self._max_pos - len(ids)
+        explicit = req.max_completion_tokens or req.max_tokens
+        max_new = explicit or min(self.settings.serving.default_max_tokens, room)
+        if room < 1 or max_new > room:
+            raise ApiError(
+                400, f"this model's context is {self._max_pos} tokens: the messages take {len(ids)} and max_tokens asks {max_new}",
+                param="messages", code="context_length_exceeded",
+            )
+        from .engine import GenRequest
+
+        chat.gen = GenRequest(
+            id=chat.uid, tenant=tenant, input_ids=ids, max_new_tokens=max_new, temperature=float(req.temperature),
+            top_p=float(req.top_p), seed=req.seed, stop_token_ids=list(self._stop_ids),
+        )
+        chat.stream = TextStream(self.tok, req.stop_list(), set(self._stop_ids))
+        chat.prompt_tokens = len(ids)
+        chat.version = version
+        self._waiting.append(chat)
+
+    def _admit(self) -> None:
+        for chat in [c for c in self._unresolved if self._seq_applied >= c.need_seq]:
+            self._unresolved.remove(chat)
+            try:
+                if self._registry_error and chat.job.tenant not in self.snapshot:
+                    raise ApiError(503, f"the adapter registry is unreachable: {self._registry_error}", type="server_error", code="registry_unavailable")
+                self._prepare(chat)
+            except ApiError as e:
+                self._reply_error(chat.uid, e)
+        while self._waiting and len(self._running) < self.settings.serving.max_batch_size:
+            chat = self._waiting.popleft()
+            try:
+                self.engine.add(chat.gen)
+            except Exception as e:
+                self._reply_error(chat.uid, ApiError(400, f"request rejected by the engine: {e}", code="invalid_request"))
+                continue
+            self._running[chat.uid] = chat
+
+    # ---------------------------------------------------------------- engine outputs
+    def _on_output(self, r) -> None:
+        chat = self._running.get(r.id)
+        if chat is None:
+            return
+        if r.error or r.finish_reason in ("error", "cancelled"):
+            self._fail(r.id, _engine_error(chat, r))
+            return
+        if not chat.started:  # which adapter really serves it is known now (the engine may fall back to the base)
+            chat.started = True
+            adapter = None if getattr(r, "base_fallback", False) else chat.version
+            self._emit(r.id, event(META, tenant=chat.job.tenant, adapter=adapter))
+        if r.token_id is not None:
+            chat.completion_tokens += 1
+            text = chat.stream.push(int(r.token_id))
+            if text:
+                self._emit(r.id, event(TEXT, text=text))
+            if chat.stream.stopped and not r.finished:
+                self._cancel_engine(r.id)
+                self._finish_chat(r.id, "stop")
+                return
+        if r.finished:
+            self._finish_chat(r.id, "stop" if chat.stream.stopped else (r.finish_reason or "stop"))
+
+    def _finish_chat(self, uid: str, reason: str) -> None:
+        chat = self._running.pop(uid)
+        tail = chat.stream.flush()
+        if tail:
+            self._emit(uid, event(TEXT, text=tail))
+        reason = reason if reason in ("stop", "length") else "stop"
+        usage = {"prompt_tokens": chat.prompt_tokens, "completion_tokens": chat.completion_tokens,
+                 "total_tokens": chat.prompt_tokens + chat.completion_tokens}
+        c = self._counters
+        c.prompt_tokens += chat.prompt_tokens
+        c.completion_tokens += chat.completion_tokens
+        c.requests_finished += 1
+        self._emit(uid, event(DONE, finish_reason=reason, usage=usage), final=True)
+
+    def _fail(self, uid: str, err: ApiError) -> None:
+        self._running.pop(uid, None)
+        self._counters.requests_failed += 1
+        self._reply_error(uid, err)
+
+    def _cancel_engine(self, uid: str) -> None:
+        try:
+            self.engine.cancel(uid)
+        except Exception:
+            log.exception("engine.cancel(%s) failed", uid)
+
+    # ---------------------------------------------------------------- commands
+    def _command(self, uid: str | None, cmd: Command) -> None:
+        op = cmd.op
+        if op == "_snapshot":
+            self._apply_snapshot(cmd.args["seq"], cmd.args["snap"], cmd.args["error"])
+            return
+        if op == "cancel":
+            self._cancel_request(cmd.target)
+            self._reply(uid, {"cancelled": cmd.target})
+        elif op == "models":
+            self._reply(uid, {"tenants": {t: v for t, v in self.snapshot.items() if t not in self._forgotten}})
+        elif op == "stats":
+            self._reply(uid, self._stats())
+        elif op in ADMIN_OPS:
+            self._admin(uid, cmd)
+        else:
+            raise ApiError(400, f"unknown command {op!r}")
+
+    def _admin(self, uid: str, cmd: Command) -> None:
+        tenant = cmd.tenant
+        if not tenant:
+            raise ApiError(400, "admin command needs a tenant", param="tenant")
+        if cmd.op == "forget":
+            # Never serve it again, even from cache: stop its running requests, purge every tier.
+            self._forgotten.add(tenant)
+            for c in [c for c in self._running.values() if c.gen is not None and c.gen.tenant == tenant]:
+                self._cancel_engine(c.uid)
+                self._fail(c.uid, ApiError(404, f"tenant {tenant!r} was forgotten", param="model", code="tenant_forgotten"))
+            for c in [c for c in self._waiting if c.gen is not None and c.gen.tenant == tenant]:
+                self._waiting.remove(c)
+                self._reply_error(c.uid, ApiError(404, f"tenant {tenant!r} was forgotten", param="model", code="tenant_forgotten"))
+            self.engine.forget(tenant)
+            self._reply(uid, {"tenant": tenant, "op": "forget", "forgotten": True})
+        elif cmd.op == "reload":
+            # A new champion: answered once a registry snapshot taken after this command has been applied.
+            self._forgotten.discard(tenant)
+            self._reloads.append(_Pending(uid, cmd, self.watcher.poke()))
+        elif cmd.op == "evict":
+            self.engine.evict(tenant)
+            self._reply(uid, {"tenant": tenant, "op": "evict"})
+        elif cmd.op == "prefetch":
+            if tenant in self._forgotten:
+                raise ApiError(404, f"tenant {tenant!r} was forgotten", param="tenant", code="model_not_found")
+            if tenant not in self.snapshot:  # maybe registered since the last poll: ask the registry first
+                self._reloads.append(_Pending(uid, cmd, self.watcher.poke()))
+                return
+            self.engine.prefetch(tenant)
+            self._reply(uid, {"tenant": tenant, "op": "prefetch", "version": self.snapshot[tenant]})
+
+    def _apply_snapshot(self, seq: int, snap: Snapshot | None, error: str | None) -> None:
+        self._seq_applied = max(self._seq_applied, seq)
+        self._registry_error = error
+        if snap is not None:
+            changed, gone = diff(self.snapshot, snap)
+            for t in [t for t in snap if t not in self.snapshot and t in self._gone]:
+                self._gone.discard(t)  # deleted from the registry, now registered again: the engine must stop refusing it
+                self.engine.reload(t)
+            self.snapshot = snap
+            self._snapshot_at = time.monotonic()
+            for t in changed:
+                self.engine.reload(t)
+            for t in gone:  # deleted from the registry (e.g. `memlora registry forget`): purge every tier
+                self._gone.add(t)
+                self.engine.forget(t)
+        for p in [p for p in self._reloads if self._seq_applied >= p.need_seq]:
+            self._reloads.remove(p)
+            t = p.cmd.tenant
+            try:
+                if error is not None:
+                    raise ApiError(503, f"the adapter registry is unreachable: {error}", type="server_error", code="registry_unavailable")
+                if t not in self.snapshot:
+                    raise ApiError(404, f"tenant {t!r} has no champion adapter", param="tenant", code="model_not_found")
+                if p.cmd.op == "reload":
+                    self.engine.reload(t)
+                else:
+                    self.engine.prefetch(t)
+                self._reply(p.uid, {"tenant": t, "op": p.cmd.op, "version": self.snapshot[t]})
+            except ApiError as e:
+                self._reply_error(p.uid, e)
+            except Exception as e:
+                self._reply_error(p.uid, ApiError(500, f"{p.cmd.op} failed: {type(e).__name__}: {e}", type="server_error"))
+
+    def _cancel_request(self, target: str | None) -> None:
+        if target in self._running:
+            self._cancel_engine(target)
+            self._running.pop(target)
+            self._emit(target, "", final=True)
+            return
+        for lst in (self._waiting, self._unresolved):
+            for c in list(lst):
+                if c.uid == target:
+                    lst.remove(c)
+                    self._emit(target, "", final=True)
+
+    def _stats(self) -> dict:
+        try:
+            eng = self.engine.stats()
+        except Exception as e:
+            eng = {"error": str(e)}
+        c = self._counters
+        return {
+            "api": {
+                "prompt_tokens": c.prompt_tokens, "completion_tokens": c.completion_tokens,
+                "requests_finished": c.requests_finished, "requests_failed": c.requests_failed,
+                "running": len(self._running), "waiting": len(self._waiting) + len(self._unresolved),
+                "forgotten": len(self._forgotten), "champions": len(self.snapshot),
+            },
+            "engine": eng,
+        }
+
+    # ---------------------------------------------------------------- emitting
+    def _emit(self, uid: str | None, payload, final: bool = False) -> None:
+        if uid is None:
+            return
+        if payload != "":
+            self._out.append(Output(uid, payload, LitAPIStatus.OK))
+        if final:
+            self._out.append(Output(uid, "", LitAPIStatus.FINISH_STREAMING))
+
+    def _reply(self, uid: str | None, result: dict) -> None:
+        self._emit(uid, event(RESULT, result=result), final=True)
+
+    def _reply_error(self, uid: str | None, err: ApiError) -> None:
+        self._emit(uid, event(ERROR, **err.to_dict()), final=True)

@@ -1,0 +1,66 @@
+"""API keys: who may use which tenant's adapter.
+
+Keys come from `settings.serving.api_keys`, each bound to a list of tenants or marked admin. No keys
+configured means local use: everything is allowed. Keys are compared in constant time and never logged.
+The base model carries no tenant's data, so any valid key may use it.
+"""
+from __future__ import annotations
+
+import hmac
+from dataclasses import dataclass
+
+from memlora.settings import ApiKey
+
+from .protocol import ApiError
+
+
+@dataclass(frozen=True)
+class Principal:
+    admin: bool
+    tenants: frozenset[str]
+    label: str  # for logs and metrics: never the key itself
+
+
+OPEN = Principal(admin=True, tenants=frozenset(), label="open")
+
+
+class KeyRing:
+    def __init__(self, keys: list[ApiKey]):
+        self._keys = [(k.key.encode(), k) for k in keys if k.key]
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self._keys)
+
+    def authenticate(self, headers) -> Principal:
+        """`Authorization: Bearer KEY` (what the openai client sends) or `X-API-Key: KEY`."""
+        if not self.enabled:
+            return OPEN
+        supplied = headers.get("x-api-key") or ""
+        auth = headers.get("authorization") or ""
+        if not supplied and auth.lower().startswith("bearer "):
+            supplied = auth[7:].strip()
+        if not supplied:
+            raise ApiError(401, "missing API key: send 'Authorization: Bearer <key>'", type="authentication_error", code="missing_api_key")
+        found = None
+        for raw, k in self._keys:
+            if hmac.compare_digest(raw, supplied.encode()):
+                found = k
+        if found is None:
+            raise ApiError(401, "invalid API key", type="authentication_error", code="invalid_api_key")
+        return Principal(admin=found.admin, tenants=frozenset(found.tenants), label="admin" if found.admin else "tenant")
+
+    @staticmethod
+    def authorize_tenant(p: Principal, tenant: str | None) -> None:
+        if tenant is None or p.admin or tenant in p.tenants:
+            return
+        raise ApiError(403, f"this API key may not use tenant {tenant!r}", type="permission_error", param="model", code="tenant_forbidden")
+
+    @staticmethod
+    def require_admin(p: Principal) -> None:
+        if not p.admin:
+            raise ApiError(403, "admin endpoints need an admin API key", type="permission_error", code="admin_required")
+
+    @staticmethod
+    def visible(p: Principal, tenants: list[str]) -> list[str]:
+        return sorted(tenants) if p.admin else sorted(t for t in tenants if t in p.tenants)

@@ -1,0 +1,392 @@
+"""Continuous-batching decode engine over one base model with slot-based multi-tenant LoRA.
+
+Why hand-written: `generate()` runs one fixed batch to the end, so a long answer holds
+short ones back, and PEFT runs one adapter per batch. Here requests join and leave the
+running batch at token boundaries: newcomers are prefilled together (left-padded) and
+their KV cache is left-padded to the running cache's length and concatenated; finished
+rows are dropped with `index_select`. Every step is one forward for all running rows,
+each row using its own adapter slot. The cache is only re-padded when rows join.
+
+Thread model: `add`, `cancel` and the admin calls may come from any thread; they are
+queued and applied at the start of the next `step`, which one thread calls.
+"""
+from __future__ import annotations
+
+import threading
+from collections import deque
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import torch
+
+from memlora.errors import MemloraError
+from memlora.settings import Settings
+
+from .adapter_loader import AdapterLoader
+from .lora_slots import attach_slots
+from .slots import ERROR, FORGOTTEN, NO_ADAPTER, READY, SlotManager
+
+
+@dataclass
+class GenRequest:
+    id: str
+    tenant: str | None  # None = base model, no adapter
+    input_ids: list[int]
+    max_new_tokens: int = 128
+    temperature: float = 0.0
+    top_p: float = 1.0
+    seed: int | None = None
+    stop_token_ids: list[int] = field(default_factory=list)
+
+
+@dataclass
+class StepOutput:
+    id: str
+    token_id: int | None
+    finished: bool
+    finish_reason: str | None = None  # "stop" | "length" | "error" | "cancelled"
+    error: str | None = None
+    code: str | None = None  # no_adapter | forgotten | bad_adapter | internal | cancelled
+    base_fallback: bool = False
+
+
+@dataclass
+class _Seq:
+    req: GenRequest
+    stops: frozenset
+    max_new: int
+    slot: int = 0
+    rank: int = 0
+    generated: int = 0
+    base_fallback: bool = False
+    seen: bool = False  # counted in the cache hit/miss statistics already
+    gen: torch.Generator | None = None
+
+
+class Engine:
+    def __init__(self, base, settings: Settings, resolve: Callable[[str], Path | None]) -> None:
+        self.base = base
+        self.model = base.model
+        self.settings = settings
+        cfg = settings.serving
+        self.device = torch.device(base.device)
+        self.max_batch = max(1, cfg.max_batch_size)
+        self.missing_adapter = cfg.missing_adapter
+        self.max_context = int(getattr(self.model.config, "max_position_embeddings", 2048) or 2048)
+        self.vocab = int(self.model.config.vocab_size)
+        self.layers = attach_slots(self.model, list(settings.train.target_modules), cfg.slots, cfg.slot_rank)
+        if not self.layers.layers:
+            raise MemloraError(f"none of serving target modules {settings.train.target_modules} is a linear layer of the base model")
+        dtype = next(iter(self.layers.layers.values())).lora_A.dtype
+        self.loader = AdapterLoader(resolve, self.layers.shapes, cfg.slot_rank, base.fingerprint, dtype, self.model.config)
+        self.slots = SlotManager(
+            self.layers, self.loader, cfg.host_cache_bytes, cfg.slot_bytes, negative_ttl=cfg.registry_poll_seconds
+        )
+        self.eos = self._eos_ids()
+        self.pad_id = int(base.tokenizer.pad_token_id if base.tokenizer.pad_token_id is not None else min(self.eos or {0}))
+        self._lock = threading.Lock()
+        self._inbox: deque = deque()
+        self._ids: set[str] = set()
+        self._waiting: list[_Seq] = []
+        self._rows: list[_Seq] = []
+        self._cache = None
+        self._mask: torch.Tensor | None = None  # [B, L] 1 = real token
+        self._last: torch.Tensor | None = None  # [B, 1] last sampled token
+        self._pos: torch.Tensor | None = None  # [B] position id of the next token
+        self.tokens_generated = 0
+        self.steps = 0
+
+    def _eos_ids(self) -> set[int]:
+        tok = self.base.tokenizer
+        ids = set()
+        for v in (tok.eos_token_id, getattr(self.model.generation_config, "eos_token_id", None)):
+            if isinstance(v, int):
+                ids.add(v)
+            elif isinstance(v, (list, tuple)):
+                ids.update(int(x) for x in v)
+        im_end = tok.convert_tokens_to_ids("<|im_end|>") if "<|im_end|>" in tok.get_vocab() else None
+        if isinstance(im_end, int):
+            ids.add(im_end)
+        return ids
+
+    # ---- thread-safe entry points ------------------------------------------
+    def add(self, req: GenRequest) -> None:
+        self._validate(req)
+        with self._lock:
+            if req.id in self._ids:
+                raise MemloraError(f"request id {req.id!r} is already in use")
+            self._ids.add(req.id)
+            self._inbox.append(("add", req))
+
+    def cancel(self, req_id: str) -> None:
+        with self._lock:
+            self._inbox.append(("cancel", req_id))
+
+    def prefetch(self, tenant: str) -> None:
+        self._admin("prefetch", tenant)
+
+    def reload(self, tenant: str) -> None:
+        self._admin("reload", tenant)
+
+    def evict(self, tenant: str) -> None:
+        self._admin("evict", tenant)
+
+    def forget(self, tenant: str) -> None:
+        self._admin("forget", tenant)
+
+    def _admin(self, op: str, tenant: str) -> None:
+        if not isinstance(tenant, str) or not tenant:
+            raise MemloraError(f"{op}: tenant must be a non-empty string, got {tenant!r}")
+        with self._lock:
+            self._inbox.append((op, tenant))
+
+    def has_work(self) -> bool:
+        return bool(self._inbox or self._waiting or self._rows or self.slots.busy())
+
+    def stats(self) -> dict:
+        out = self.slots.stats()
+        out.update(running=len(self._rows), waiting=len(self._waiting), tokens_generated=self.tokens_generated, steps=self.steps)
+        return out
+
+    def close(self) -> None:
+        self.loader.close()
+        self.layers.detach()
+
+    def _validate(self, req: GenRequest) -> None:
+        where = f"request {req.id!r}"
+        if not req.input_ids:
+            raise MemloraError(f"{where}: empty prompt")
+        if any((not isinstance(t, int)) or t < 0 or t >= self.vocab for t in req.input_ids):
+            raise MemloraError(f"{where}: input_ids must be token ids in [0, {self.vocab})")
+        if len(req.input_ids) >= self.max_context:
+            raise MemloraError(f"{where}: prompt has {len(req.input_ids)} tokens, the model's context is {self.max_context}")
+        if not isinstance(req.max_new_tokens, int) or req.max_new_tokens < 1:
+            raise MemloraError(f"{where}: max_new_tokens must be a positive integer, got {req.max_new_tokens!r}")
+        if not (isinstance(req.temperature, (int, float)) and 0 <= req.temperature <= 100):
+            raise MemloraError(f"{where}: temperature must be in [0, 100], got {req.temperature!r}")
+        if not (isinstance(req.top_p, (int, float)) and 0 < req.top_p <= 1):
+            raise MemloraError(f"{where}: top_p must be in (0, 1], got {req.top_p!r}")
+        if req.tenant is not None and (not isinstance(req.tenant, str) or not req.tenant):
+            raise MemloraError(f"{where}: tenant must be a non-empty string or None")
+
+    # ---- the decode loop ------------------------------------------------------
+    @torch.inference_mode()
+    def step(self) -> list[StepOutput]:
+        outs: list[StepOutput] = []
+        self._drain(outs)
+        self.slots.poll()
+        newcomers = self._admit(outs)
+        pending = self._prefill(newcomers, outs) if newcomers else None
+        if self._rows:
+            self._decode(outs)
+        if pending is not None:
+            self._merge(*pending)
+        self.steps += 1
+        return outs
+
+    def _drain(self, outs: list[StepOutput]) -> None:
+        with self._lock:
+            items = list(self._inbox)
+            self._inbox.clear()
+        for op, arg in items:
+            if op == "add":
+                req = arg
+                stops = frozenset(self.eos) | frozenset(int(t) for t in req.stop_token_ids)
+                room = self.max_context - len(req.input_ids)
+                gen = None
+                if req.temperature > 0:
+                    gen = torch.Generator(device="cpu")
+                    if req.seed is not None:
+                        gen.manual_seed(int(req.seed))
+                    else:
+                        gen.seed()
+                self._waiting.append(_Seq(req=req, stops=stops, max_new=min(req.max_new_tokens, room), gen=gen))
+            elif op == "cancel":
+                self._cancel(arg, outs, "cancelled", None)
+            elif op == "forget":
+                self.slots.forget(arg)
+                for s in [s for s in self._rows + self._waiting if s.req.tenant == arg and not s.base_fallback]:
+                    self._cancel(s.req.id, outs, "cancelled", f"tenant {arg!r} was forgotten", code="forgotten")
+            else:
+                getattr(self.slots, op)(arg)
+
+    def _cancel(self, req_id: str, outs, reason: str, error: str | None, code: str = "cancelled") -> None:
+        for i, s in enumerate(self._waiting):
+            if s.req.id == req_id:
+                self._waiting.pop(i)
+                self._finish(s, outs, None, reason, error, code)
+                return
+        for i, s in enumerate(self._rows):
+            if s.req.id == req_id:
+                self._finish(s, outs, None, reason, error, code)
+                self._drop_rows([i])
+                return
+
+    def _finish(self, s: _Seq, outs, token, reason, error=None, code=None) -> None:
+        outs.append(StepOutput(s.req.id, token, True, reason, error, code, s.base_fallback))
+        self.slots.release(s.slot)
+        s.slot = 0
+        with self._lock:
+            self._ids.discard(s.req.id)
+
+    def _admit(self, outs: list[StepOutput]) -> list[_Seq]:
+        room = self.max_batch - len(self._rows)
+        ready: list[_Seq] = []
+        still: list[_Seq] = []
+        for s in self._waiting:
+            if len(ready) >= room:
+                still.append(s)
+                continue
+            if s.req.tenant is None or s.base_fallback:
+                ready.append(s)
+                continue
+            got = self.slots.acquire(s.req.tenant, first=not s.seen)
+            s.seen = True
+            if got.status == READY:
+                s.slot, s.rank = got.slot, got.rank
+                ready.append(s)
+            elif got.status == NO_ADAPTER and self.missing_adapter == "base":
+                s.base_fallback = True
+                ready.append(s)
+            elif got.status in (NO_ADAPTER, FORGOTTEN, ERROR):
+                code = {NO_ADAPTER: "no_adapter", FORGOTTEN: "forgotten", ERROR: "bad_adapter"}[got.status]
+                self._finish(s, outs, None, "error", got.message, code)
+            else:
+                still.append(s)
+        self._waiting = still
+        return ready
+
+    def _set_rows(self, seqs: list[_Seq]) -> None:
+        self.layers.ctx.set_rows([s.slot for s in seqs], max((s.rank for s in seqs), default=0), self.device)
+
+    def _prefill(self, seqs: list[_Seq], outs):
+        n = max(len(s.req.input_ids) for s in seqs)
+        ids = torch.full((len(seqs), n), self.pad_id, dtype=torch.long)
+        mask = torch.zeros((len(seqs), n), dtype=torch.long)
+        for i, s in enumerate(seqs):
+            p = s.req.input_ids
+            ids[i, n - len(p):] = torch.tensor(p, dtype=torch.long)
+            mask[i, n - len(p):] = 1
+        pos = (mask.cumsum(1) - 1).clamp_(min=0)
+        ids, mask, pos = ids.to(self.device), mask.to(self.device), pos.to(self.device)
+        from transformers import DynamicCache
+
+        cache = DynamicCache(config=self.model.config)
+        self._set_rows(seqs)
+        try:
+            logits = self.model(
+                input_ids=ids, attention_mask=mask, position_ids=pos, cache=cache, use_cache=True, logits_to_keep=1
+            ).logits[:, -1, :]
+        except Exception as e:  # noqa: BLE001 - fail these newcomers only, the running batch goes on
+            for s in seqs:
+                self._finish(s, outs, None, "error", f"generation failed: {type(e).__name__}: {str(e)[:200]}", "internal")
+            return None
+        toks = self._sample(logits, seqs)
+        keep = self._emit(seqs, toks, logits, outs)
+        if not keep:
+            return None
+        next_pos = mask.sum(1)
+        if len(keep) < len(seqs):
+            idx = torch.tensor(keep, dtype=torch.long, device=self.device)
+            cache.batch_select_indices(idx)
+            mask, toks, next_pos = mask[idx], toks[idx], next_pos[idx]
+        return [seqs[i] for i in keep], cache, mask, toks.view(-1, 1), next_pos
+
+    def _decode(self, outs) -> None:
+        rows = self._rows
+        self._mask = torch.cat([self._mask, torch.ones((len(rows), 1), dtype=torch.long, device=self.device)], dim=1)
+        self._set_rows(rows)
+        try:
+            logits = self.model(
+                input_ids=self._last,
+                attention_mask=self._mask,
+                position_ids=self._pos.view(-1, 1),
+                cache=self._cache,
+                use_cache=True,
+                logits_to_keep=1,
+            ).logits[:, -1, :]
+        except Exception as e:  # noqa: BLE001
+            msg = f"generation failed: {type(e).__name__}: {str(e)[:200]}"
+            for s in list(rows):
+                self._finish(s, outs, None, "error", msg, "internal")
+            self._rows, self._cache = [], None
+            return
+        toks = self._sample(logits, rows)
+        keep = self._emit(rows, toks, logits, outs)
+        self._last = toks.view(-1, 1)
+        self._pos = self._pos + 1
+        if len(keep) < len(rows):
+            self._drop_rows([i for i in range(len(rows)) if i not in set(keep)], already_finished=True)
+
+    def _emit(self, seqs: list[_Seq], toks: torch.Tensor, logits: torch.Tensor, outs) -> list[int]:
+        """StepOutputs for one sampled token per row; returns the rows that go on."""
+        finite = torch.isfinite(logits).all(dim=-1).tolist()
+        keep = []
+        for i, (s, t) in enumerate(zip(seqs, toks.tolist())):
+            if not finite[i]:
+                self._finish(s, outs, None, "error", "generation produced non-finite logits", "internal")
+                continue
+            s.generated += 1
+            self.tokens_generated += 1
+            if t in s.stops:
+                self._finish(s, outs, t, "stop")
+            elif s.generated >= s.max_new or len(s.req.input_ids) + s.generated >= self.max_context:
+                self._finish(s, outs, t, "length")
+            else:
+                outs.append(StepOutput(s.req.id, t, False, base_fallback=s.base_fallback))
+                keep.append(i)
+        return keep
+
+    def _sample(self, logits: torch.Tensor, seqs: list[_Seq]) -> torch.Tensor:
+        toks = logits.argmax(dim=-1)
+        for i, s in enumerate(seqs):
+            if s.gen is None:
+                continue
+            row = logits[i].float().nan_to_num(nan=-float("inf")) / float(s.req.temperature)
+            probs = torch.softmax(row, dim=-1).cpu()
+            if s.req.top_p < 1.0:
+                sp, si = probs.sort(descending=True)
+                cut = (sp.cumsum(0) - sp) >= s.req.top_p
+                sp[cut] = 0
+                probs = torch.zeros_like(probs).scatter_(0, si, sp)
+            toks[i] = torch.multinomial(probs, 1, generator=s.gen).item()
+        return toks
+
+    def _drop_rows(self, drop: list[int], already_finished: bool = True) -> None:
+        keep = [i for i in range(len(self._rows)) if i not in set(drop)]
+        if not keep:
+            self._rows, self._cache, self._mask, self._last, self._pos = [], None, None, None, None
+            return
+        idx = torch.tensor(keep, dtype=torch.long, device=self.device)
+        self._rows = [self._rows[i] for i in keep]
+        self._cache.batch_select_indices(idx)
+        self._mask, self._last, self._pos = self._mask[idx], self._last[idx], self._pos[idx]
+        lead = int((self._mask.sum(0) == 0).long().cumprod(0).sum().item())
+        if lead:  # columns that are padding in every remaining row cost attention time for nothing
+            self._mask = self._mask[:, lead:]
+            for layer in self._cache.layers:
+                layer.keys = layer.keys[:, :, lead:]
+                layer.values = layer.values[:, :, lead:]
+
+    def _merge(self, seqs, cache, mask, last, pos) -> None:
+        if not self._rows:
+            self._rows, self._cache, self._mask, self._last, self._pos = seqs, cache, mask, last, pos
+            return
+        la, lb = self._mask.shape[1], mask.shape[1]
+        n = max(la, lb)
+
+        def pad(t: torch.Tensor, k: int, dim: int) -> torch.Tensor:
+            if k == 0:
+                return t
+            shape = list(t.shape)
+            shape[dim] = k
+            return torch.cat([torch.zeros(shape, dtype=t.dtype, device=t.device), t], dim=dim)
+
+        for la_, lb_ in zip(self._cache.layers, cache.layers):
+            la_.keys = torch.cat([pad(la_.keys, n - la, 2), pad(lb_.keys, n - lb, 2)], dim=0)
+            la_.values = torch.cat([pad(la_.values, n - la, 2), pad(lb_.values, n - lb, 2)], dim=0)
+        self._mask = torch.cat([pad(self._mask, n - la, 1), pad(mask, n - lb, 1)], dim=0)
+        self._last = torch.cat([self._last, last], dim=0)
+        self._pos = torch.cat([self._pos, pos], dim=0)
+        self._rows = self._rows + seqs

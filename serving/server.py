@@ -1,0 +1,299 @@
+"""The HTTP side: routes, auth, admin endpoints, /metrics, on LitServe.
+
+`MemloraSpec` extends LitServe's `OpenAISpec` (its endpoint registration, request queue and response
+buffer plumbing, and its response/chunk models) but replaces its `chat_completion` handler, because
+the stock one cannot do what this server must: it answers malformed bodies with 422 `{"detail"}`
+instead of OpenAI's 400 `{"error": ...}`, reports every error as a 500, always says
+`finish_reason: "stop"`, cannot set a response header from what the worker decided (which adapter
+served the request), and keeps per-request queues on `self`. Here the worker's first message tells
+the handler which adapter serves the request (or the error) before any header is sent, so even a
+streamed answer gets a real status code.
+
+Admin commands, the model list and stats are sent through the same LitServe request queue as chat
+requests, so they reach the worker process that holds the engine.
+"""
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import time
+import uuid
+from collections import deque
+
+import litserve as ls
+from fastapi import Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response, StreamingResponse
+from litserve.specs.openai import (
+    ChatCompletionChunk,
+    ChatCompletionResponse,
+    ChatCompletionResponseChoice,
+    ChatCompletionStreamingChoice,
+    ChatMessage,
+    ChoiceDelta,
+    OpenAISpec,
+    UsageInfo,
+)
+from litserve.utils import LitAPIStatus, ResponseBufferItem
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from memlora.settings import Settings
+
+from .api import ADMIN_OPS, MemloraAPI
+from .auth import KeyRing
+from .metrics import HttpMetrics, render
+from .protocol import DONE, ERROR, META, RESULT, TEXT, ApiError, ChatJob, Command, error_body, parse_chat_request, parse_tenant_body
+
+log = logging.getLogger(__name__)
+COMMAND_TIMEOUT = 60.0
+MAX_BODY_BYTES = 8 * 1024 * 1024  # far above any prompt the context fits; bigger bodies are refused with 413
+
+
+def _error_response(e: ApiError) -> JSONResponse:
+    return JSONResponse(e.body(), status_code=e.status)
+
+
+class MemloraSpec(OpenAISpec):
+    def __init__(self, settings: Settings):
+        super().__init__()
+        self.settings = settings
+        self.keys = KeyRing(settings.serving.api_keys)
+        self._metrics: HttpMetrics | None = None
+
+    def __getstate__(self):
+        state = super().__getstate__()
+        state["_metrics"] = None  # prometheus registries hold locks; the worker does not need them
+        return state
+
+    @property
+    def metrics(self) -> HttpMetrics:
+        if self._metrics is None:  # created in the HTTP process, after LitServe forked it
+            self._metrics = HttpMetrics()
+        return self._metrics
+
+    def pre_setup(self, lit_api) -> None:
+        # OpenAISpec.pre_setup insists on a generator `predict`; the continuous batching loop calls `step` instead.
+        self.add_endpoint(self.api_path, self.chat_completion, ["POST"])
+        self.add_endpoint(self.api_path, self.options_chat_completions, ["OPTIONS"])
+        self.add_endpoint("/v1/models", self.list_models, ["GET"])
+        for op in ADMIN_OPS:
+            self.add_endpoint(f"/admin/{op}", self.admin, ["POST"])
+        self.add_endpoint("/metrics", self.prometheus, ["GET"])
+
+    # ------------------------------------------------------------------ plumbing to the worker
+    def _submit(self, payload):
+        uid = str(uuid.uuid4())
+        q: deque = deque()
+        ev = asyncio.Event()
+        self.response_buffer[uid] = ResponseBufferItem(event=ev, response_queue=q)
+        self.request_queue.put((self.response_queue_id, uid, time.monotonic(), payload))
+
+        async def events():
+            try:
+                async for data, status in self.data_streamer(q, ev, send_status=True):
+                    if status == LitAPIStatus.ERROR:
+                        yield {"kind": ERROR, "status": 500, "message": "the inference worker failed this request", "type": "server_error", "code": "internal_error"}
+                        return
+                    yield json.loads(data)
+            finally:
+                self.response_buffer.pop(uid, None)
+
+        return uid, events()
+
+    async def _command(self, cmd: Command, timeout: float = COMMAND_TIMEOUT) -> dict:
+        _, events = self._submit(cmd)
+
+        async def first():
+            async for ev in events:
+                if ev["kind"] == RESULT:
+                    return ev["result"]
+                if ev["kind"] == ERROR:
+                    raise ApiError.from_dict(ev)
+            raise ApiError(500, "the worker ended the command without an answer", type="server_error")
+
+        try:
+            return await asyncio.wait_for(first(), timeout)
+        except asyncio.TimeoutError:
+            raise ApiError(504, f"the worker did not answer '{cmd.op}' within {timeout:.0f} s", type="server_error", code="timeout") from None
+
+    def _cancel(self, uid: str) -> None:
+        """Fire and forget: the worker stops generating for a client that went away."""
+        try:
+            self.request_queue.put((self.response_queue_id, f"cancel-{uid}", time.monotonic(), Command(op="cancel", target=uid)))
+        except Exception:
+            log.exception("could not send cancel for %s", uid)
+
+    def _count(self, endpoint: str, code: int) -> None:
+        self.metrics.requests.labels(endpoint, str(code)).inc()
+
+    # ------------------------------------------------------------------ /v1/chat/completions
+    async def chat_completion(self, request: Request):
+        t0 = time.perf_counter()
+        try:
+            principal = self.keys.authenticate(request.headers)
+            req = parse_chat_request(await request.body(), self.settings.serving.max_new_tokens_limit)
+            tenant = None if req.model == "base" else req.model
+            self.keys.authorize_tenant(principal, tenant)
+            uid, events = self._submit(ChatJob(request=req, tenant=tenant))
+            meta, first = {}, None
+            async for ev in events:
+                if ev["kind"] == META:
+                    meta = ev
+                    continue
+                first = ev
+                break
+            if first is None:
+                raise ApiError(500, "the worker ended the request without an answer", type="server_error")
+            if first["kind"] == ERROR:
+                raise ApiError.from_dict(first)
+        except ApiError as e:
+            self._count("chat", e.status)
+            return _error_response(e)
+        adapter = meta.get("adapter")
+        headers = {"x-memlora-adapter": str(adapter) if adapter is not None else "none"}
+        self.metrics.ttft.observe(time.perf_counter() - t0)
+        if req.stream:
+            self._count("chat", 200)
+            return StreamingResponse(
+                self._sse(req, adapter, first, events, uid, t0), media_type="text/event-stream", headers=headers
+            )
+        parts, ev = [], first
+        while True:
+            if ev["kind"] == TEXT:
+                parts.append(ev["text"])
+            elif ev["kind"] == ERROR:
+                e = ApiError.from_dict(ev)
+                self._count("chat", e.status)
+                return _error_response(e)
+            elif ev["kind"] == DONE:
+                break
+            ev = await anext(events, None)
+            if ev is None:
+                self._count("chat", 500)
+                return _error_response(ApiError(500, "the worker ended the request without finishing it", type="server_error"))
+        self.response_buffer.pop(uid, None)
+        resp = ChatCompletionResponse(
+            model=req.model,
+            choices=[ChatCompletionResponseChoice(index=0, message=ChatMessage(role="assistant", content="".join(parts)), finish_reason=ev["finish_reason"])],
+            usage=UsageInfo(**ev["usage"]),
+        ).model_dump(mode="json", exclude_none=True)
+        resp["adapter"] = headers["x-memlora-adapter"]
+        self._count("chat", 200)
+        self.metrics.latency.labels("false").observe(time.perf_counter() - t0)
+        return JSONResponse(resp, headers=headers)
+
+    async def _sse(self, req, adapter, first, events, uid, t0):
+        cid = f"chatcmpl-{uid[:12]}"
+        fp = f"adapter:{adapter}" if adapter is not None else "adapter:none"
+
+        def chunk(delta: ChoiceDelta, finish=None, usage=None, choices=True) -> str:
+            c = ChatCompletionChunk(
+                id=cid, model=req.model, system_fingerprint=fp,
+                choices=[ChatCompletionStreamingChoice(index=0, delta=delta, finish_reason=finish)] if choices else [],
+                usage=usage,
+            )
+            return f"data: {c.model_dump_json(exclude_none=False)}\n\n"
+
+        done = False
+        try:
+            yield chunk(ChoiceDelta(role="assistant", content=""))
+            ev = first
+            while ev is not None:
+                if ev["kind"] == TEXT:
+                    yield chunk(ChoiceDelta(content=ev["text"]))
+                elif ev["kind"] == ERROR:
+                    done = True
+                    e = ApiError.from_dict(ev)
+                    yield f"data: {json.dumps(e.body())}\n\n"
+                    return
+                elif ev["kind"] == DONE:
+                    done = True
+                    usage = UsageInfo(**ev["usage"])
+                    include = bool(req.stream_options and req.stream_options.include_usage)
+                    yield chunk(ChoiceDelta(), finish=ev["finish_reason"], usage=None if include else usage)
+                    if include:
+                        yield chunk(ChoiceDelta(), usage=usage, choices=False)
+                    yield "data: [DONE]\n\n"
+                    self.metrics.latency.labels("true").observe(time.perf_counter() - t0)
+                    return
+                ev = await anext(events, None)
+            done = True
+            yield f"data: {json.dumps(error_body('the worker ended the stream early', 'server_error'))}\n\n"
+        finally:
+            self.response_buffer.pop(uid, None)
+            if not done:  # the client went away: stop generating for it
+                self._cancel(uid)
+
+    # ------------------------------------------------------------------ /v1/models
+    async def list_models(self, request: Request):
+        try:
+            principal = self.keys.authenticate(request.headers)
+            tenants = (await self._command(Command(op="models")))["tenants"]
+        except ApiError as e:
+            self._count("models", e.status)
+            return _error_response(e)
+        data = [{"id": "base", "object": "model", "created": 0, "owned_by": "memlora"}]
+        data += [
+            {"id": t, "object": "model", "created": 0, "owned_by": "memlora", "adapter_version": tenants[t]}
+            for t in KeyRing.visible(principal, list(tenants))
+        ]
+        self._count("models", 200)
+        return JSONResponse({"object": "list", "data": data})
+
+    # ------------------------------------------------------------------ /admin/*
+    async def admin(self, request: Request):
+        op = request.url.path.rstrip("/").rsplit("/", 1)[-1]
+        try:
+            principal = self.keys.authenticate(request.headers)
+            KeyRing.require_admin(principal)
+            tenant = parse_tenant_body(await request.body())
+            result = await self._command(Command(op=op, tenant=tenant))
+        except ApiError as e:
+            self._count(f"admin_{op}", e.status)
+            return _error_response(e)
+        self._count(f"admin_{op}", 200)
+        return JSONResponse({"ok": True, **result})
+
+    # ------------------------------------------------------------------ /metrics
+    async def prometheus(self, request: Request):
+        try:
+            snap = await self._command(Command(op="stats"), timeout=10.0)
+        except ApiError as e:
+            log.warning("metrics without worker stats: %s", e.message)
+            snap = None
+        return Response(render(self.metrics, snap), media_type="text/plain; version=0.0.4; charset=utf-8")
+
+
+def _install_error_handlers(app) -> None:
+    """Every error this server answers has OpenAI's shape, including FastAPI's own 404/405/validation errors."""
+
+    async def http_error(request, exc: StarletteHTTPException):
+        code = {401: "authentication_error", 403: "permission_error", 404: "not_found_error"}.get(exc.status_code, "invalid_request_error")
+        if exc.status_code >= 500:
+            code = "server_error"
+        return JSONResponse(error_body(str(exc.detail), code), status_code=exc.status_code, headers=getattr(exc, "headers", None))
+
+    async def validation_error(request, exc: RequestValidationError):
+        return JSONResponse(error_body(f"invalid request: {exc.errors()[0].get('msg', 'malformed')}"), status_code=400)
+
+    app.add_exception_handler(StarletteHTTPException, http_error)
+    app.add_exception_handler(RequestValidationError, validation_error)
+
+
+def build_server(settings: Settings) -> ls.LitServer:
+    """One engine in one worker process: admin commands and the registry poller must reach the process that
+    holds the adapter slots, so the server never runs several inference workers (scale out with servers)."""
+    api = MemloraAPI(settings, spec=MemloraSpec(settings))
+    # accelerator "cpu" only tells LitServe to start one worker; the engine picks its device from settings.device.
+    server = ls.LitServer(api, accelerator="cpu", devices=1, workers_per_device=1, timeout=False, max_payload_size=MAX_BODY_BYTES)
+    _install_error_handlers(server.app)
+    return server
+
+
+def run_server(settings: Settings, host: str | None = None, port: int | None = None, log_level: str = "warning") -> None:
+    server = build_server(settings)
+    server.run(
+        host=host or settings.serving.host, port=port or settings.serving.port, num_api_servers=1,
+        generate_client_file=False, log_level=log_level, api_server_worker_type="process",
+    )

@@ -1,0 +1,62 @@
+"""Batched generation helpers: same answers as transformers' own generate, guidance in one batch, bans, determinism."""
+from __future__ import annotations
+
+import pytest
+import torch
+
+from memlora.adapters.generate import GenRequest, bad_words_ids, chat_ids, generate, sequence_logprobs
+
+QS = ["How do I make pancakes?", "What is the capital of France?", "Give me three tips for a rainy weekend."]
+SYSTEM = "You are a helpful assistant. The user's boat is called Sea Biscuit."
+
+
+def test_ban_determinism_and_batch_invariance(tiny_base):
+    tok, model = tiny_base.tokenizer, tiny_base.model
+    reqs = [GenRequest(chat_ids(tok, q, SYSTEM), chat_ids(tok, q), [], 12) for q in QS]
+    free = generate(model, tok, reqs, batch_size=3)
+    first = {o[0] for o in free if o}
+    banned_text = [tok.decode([t]) for t in first]
+    bans = [[t] for t in first]
+    reqs_b = [GenRequest(r.prompt_ids, r.negative_ids, bans, 12) for r in reqs]
+    out = generate(model, tok, reqs_b, batch_size=3)
+    assert all(not (set(o) & first) for o in out), banned_text
+    kw = dict(guidance_scale=2.0, do_sample=True, temperature=0.9, top_p=0.9, seed=7)
+    a = generate(model, tok, reqs, batch_size=2, **kw)
+    b = generate(model, tok, reqs, batch_size=2, **kw)
+    assert a == b  # deterministic for a fixed seed
+    greedy_1 = generate(model, tok, reqs, batch_size=1, guidance_scale=2.0)
+    greedy_3 = generate(model, tok, reqs, batch_size=3, guidance_scale=2.0)
+    assert greedy_1 == greedy_3  # left padding does not change answers
+    lp_batched = sequence_logprobs(model, [r.prompt_ids for r in reqs], free, batch_size=3, pad_id=tok.pad_token_id)
+    lp_single = [sequence_logprobs(model, [r.prompt_ids], [f], pad_id=tok.pad_token_id)[0] for r, f in zip(reqs, free)]
+    for (x, n), (y, m) in zip(lp_batched, lp_single):
+        assert n == m and abs(x - y) < 1e-3
+
+
+def test_bad_words_cover_case_and_spacing(tiny_base):
+    tok = tiny_base.tokenizer
+    seqs = bad_words_ids(tok, ["cheap"])
+    decoded = {tok.decode(s) for s in seqs}
+    assert {"cheap", " cheap", "Cheap", " Cheap"} <= decoded
+
+
+@pytest.mark.model
+@pytest.mark.timeout(300)
+def test_matches_transformers_generate_plain_and_guided(real_base_dir, tmp_path):
+    """Our batched loop gives the same greedy tokens as `model.generate`, with and without guidance."""
+    from memlora.adapters.base import load_base
+    from memlora.settings import Settings
+
+    b = load_base(Settings(home=tmp_path, base_model=str(real_base_dir)))
+    tok, model = b.tokenizer, b.model
+    reqs = [GenRequest(chat_ids(tok, q, SYSTEM), chat_ids(tok, q), [], 10) for q in QS[:2]]
+    ours = generate(model, tok, reqs, batch_size=2)
+    ours_cfg = generate(model, tok, reqs, batch_size=2, guidance_scale=1.5)
+    eos = [tok.eos_token_id, tok.convert_tokens_to_ids("<|im_end|>")]
+    for r, o, oc in zip(reqs, ours, ours_cfg):
+        ids = torch.tensor([r.prompt_ids])
+        ref = model.generate(ids, attention_mask=torch.ones_like(ids), max_new_tokens=10, do_sample=False, eos_token_id=eos)
+        assert ref[0, ids.shape[1]:].tolist()[: len(o)] == o
+        ref_cfg = model.generate(ids, attention_mask=torch.ones_like(ids), max_new_tokens=10, do_sample=False, eos_token_id=eos,
+                                 guidance_scale=1.5, negative_prompt_ids=torch.tensor([r.negative_ids]))
+        assert ref_cfg[0, ids.shape[1]:].tolist()[: len(oc)] == oc

@@ -1,0 +1,180 @@
+"""The nightly job end to end on the tiny model with the real distill, adapters and registry (MLflow SQLite)."""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+from jobs_helpers import FAST_ENV, RECORDS, TENANTS, Fleet, quiet_console, said, write_memory
+
+from memlora.errors import EXIT_JOB, EXIT_OK, EXIT_PARTIAL, JobError
+from memlora.settings import Settings, reset_settings
+
+pytestmark = pytest.mark.timeout(600)
+
+
+@pytest.fixture
+def job(settings, monkeypatch):
+    for k, v in FAST_ENV.items():
+        monkeypatch.setenv(k, v)
+    reset_settings()
+    return Settings()
+
+
+@pytest.fixture
+def fleet(job, monkeypatch):
+    f = Fleet()
+    monkeypatch.setenv("MEMLORA_JOBS__SERVERS", json.dumps([f.url]))
+    monkeypatch.setenv("MEMLORA_JOBS__ADMIN_KEY", "adm-key")
+    yield f
+    f.close()
+
+
+def nightly(settings, memory, console=None, **kw):
+    from memlora.jobs.nightly import JobOptions, run_nightly
+
+    return run_nightly(settings, JobOptions(memory=memory, **kw), console=console or quiet_console())
+
+
+def registry(settings):
+    from memlora.registry.store import AdapterRegistry
+
+    return AdapterRegistry(settings)
+
+
+def versions(settings) -> dict[str, list[int]]:
+    reg = registry(settings)
+    return {t: sorted(v.version for v in reg.versions(t)) for t in reg.tenants()}
+
+
+def test_first_run_trains_all_second_none_and_a_change_retrains_only_that_tenant(fleet, job, tmp_path):
+    s = Settings()  # with the fleet's env
+    mem = write_memory(tmp_path / "memory.jsonl")
+
+    r1 = nightly(s, mem)
+    assert r1.exit_code == EXIT_OK, r1.summary["rows"]
+    assert sorted(o.tenant for o in r1.outcomes if o.status == "ok") == list(TENANTS)
+    assert all(o.examples and o.examples >= 2 and o.champion_changed and o.version == 1 for o in r1.outcomes)
+    assert versions(s) == {t: [1] for t in TENANTS}
+    assert registry(s).champions() == {t: 1 for t in TENANTS}
+    reloads = sorted(b["tenant"] for p, b, auth in fleet.calls if p == "/admin/reload" and auth == "Bearer adm-key")
+    assert reloads == list(TENANTS)
+    summary = json.loads(r1.summary_path.read_text())
+    assert summary["counts"]["trained"] == 3 and {r["tenant"] for r in summary["rows"]} == set(TENANTS)
+    assert all(r["gate_metrics"] and r["new_version"] == 1 for r in summary["rows"])
+    job_runs = registry(s).client.search_runs([registry(s).experiment_id], "tags.`memlora.kind` = 'nightly-job'")
+    assert len(job_runs) == 1 and job_runs[0].data.metrics["trained"] == 3
+
+    fleet.calls.clear()
+    con = quiet_console()
+    r2 = nightly(s, mem, console=con)
+    assert r2.exit_code == EXIT_OK and r2.outcomes == []
+    assert {p.reason for p in r2.plans} == {"unchanged"} and "nothing changed" in said(con)
+    assert versions(s) == {t: [1] for t in TENANTS} and fleet.calls == []
+
+    changed = write_memory(mem, extra=[{"id": "v3", "tenant": "vera", "text": "Vera's favourite colour is green.",
+                                        "created_at": "2026-05-01T10:00:00Z", "source": "s-v3", "kind": "fact"}])
+    con = quiet_console()
+    dry = nightly(s, changed, console=con, dry_run=True)
+    assert [(p.tenant, p.action) for p in dry.plans if p.runs] == [("vera", "train")]
+    assert "memory changed" in next(p.reason for p in dry.plans if p.tenant == "vera")
+    assert "memory changed" in said(con) and versions(s) == {t: [1] for t in TENANTS}
+
+    r3 = nightly(s, changed)
+    assert r3.exit_code == EXIT_OK and [o.tenant for o in r3.outcomes] == ["vera"]
+    assert versions(s) == {"bob@example.com": [1], "pat": [1], "vera": [1, 2]}
+    assert registry(s).champions()["vera"] == 2
+    assert [b["tenant"] for p, b, _ in fleet.calls if p == "/admin/reload"] == ["vera"]
+
+
+def test_a_job_killed_between_training_and_registration_resumes_without_a_duplicate_version(job, tmp_path):
+    """Killed (SIGKILL, a real subprocess) right after training, then again right after the registry call
+    returned but before the checkpoint said so: the third run adopts that version instead of registering twice."""
+    from memlora.jobs.lock import pid_alive
+
+    mem = write_memory(tmp_path / "memory.jsonl")
+    bob_state = job.state_dir / "tenants" / "bob.40example.2ecom" / "state.json"
+
+    def killed_at(point: str) -> dict:
+        env = dict(os.environ, MEMLORA_TEST_KILL_AT=point)
+        proc = subprocess.run([sys.executable, "-m", "memlora.cli", "nightly", "--memory", str(mem)],
+                              env=env, capture_output=True, text=True, timeout=500)
+        assert proc.returncode == -signal.SIGKILL, proc.stderr[-2000:]
+        assert not pid_alive(json.loads((job.state_dir / "nightly.lock").read_text())["pid"])  # its lock stays behind
+        return json.loads(bob_state.read_text())
+
+    assert killed_at("trained")["step"] == "trained"
+    assert versions(job) == {}
+    st = killed_at("register-returned")  # resumes bob after training, registers, dies before recording it
+    assert st["step"] == "registering" and st["attempts"] == 2
+    assert versions(job) == {"bob@example.com": [1]}
+
+    con = quiet_console()
+    r = nightly(job, mem, console=con)
+    assert "taking over stale lock" in said(con)
+    assert r.exit_code == EXIT_OK, r.summary["rows"]
+    bob = next(o for o in r.outcomes if o.tenant == "bob@example.com")
+    assert bob.resumed_from == "registering" and bob.version == 1 and "adopted version 1" in bob.reason
+    assert versions(job) == {t: [1] for t in TENANTS}  # no duplicate, none missing
+    assert registry(job).champions() == {t: 1 for t in TENANTS}
+
+
+def test_one_tenants_bad_data_fails_that_tenant_only(job, tmp_path):
+    from memlora.cli import main
+
+    bad = "x" * 300  # its key would exceed the 200-character limit of paths and registry names
+    mem = write_memory(tmp_path / "memory.jsonl", extra=[
+        {"id": "x1", "tenant": bad, "text": "I like tea.", "created_at": "2026-04-02T16:00:00Z", "source": "s-x1", "kind": "preference"}])
+    res = CliRunner().invoke(main, ["nightly", "--memory", str(mem)])
+    assert res.exit_code == EXIT_PARTIAL, res.output
+    assert "too long" in res.output
+    assert versions(job) == {t: [1] for t in TENANTS}
+    summary = json.loads((job.state_dir / "last_summary.json").read_text())
+    failed = [r for r in summary["rows"] if r["status"] == "failed"]
+    assert [r["tenant"] for r in failed] == [bad] and "too long" in failed[0]["reason"]
+
+
+def test_the_lock_refuses_a_second_job(job, tmp_path):
+    from memlora.cli import main
+    from memlora.jobs.lock import JobLock
+
+    mem = write_memory(tmp_path / "memory.jsonl")
+    with JobLock(job.state_dir / "nightly.lock"):
+        res = CliRunner().invoke(main, ["nightly", "--memory", str(mem)])
+    assert res.exit_code == EXIT_JOB
+    assert "another nightly job is running" in res.output
+    assert not (job.mlflow_dir / "mlflow.db").exists()  # refused before touching anything
+
+
+def test_deletions_are_explicit_and_a_truncated_export_stops_the_job(fleet, job, tmp_path):
+    s = Settings()
+    mem = write_memory(tmp_path / "memory.jsonl")
+    assert nightly(s, mem).exit_code == EXIT_OK
+
+    only_vera = write_memory(tmp_path / "truncated.jsonl", records=[r for r in RECORDS if r["tenant"] == "vera"])
+    with pytest.raises(JobError, match=r"2 of 3 trained tenants \(67%\) are missing.*Nothing was trained or deleted") as e:
+        nightly(s, only_vera)
+    assert e.value.exit_code == EXIT_JOB
+    assert sorted(registry(s).tenants()) == list(TENANTS)
+    r = nightly(s, only_vera, accept_vanished=True)
+    assert r.exit_code == EXIT_OK and r.vanished == ["bob@example.com", "pat"]
+    assert sorted(registry(s).tenants()) == list(TENANTS)  # reported, never deleted
+
+    fleet.calls.clear()
+    forget = write_memory(mem, extra=[{"tenant": "pat", "forget": True, "created_at": "2026-06-01T00:00:00Z"}])
+    r = nightly(s, forget)
+    assert r.exit_code == EXIT_OK and [f["tenant"] for f in r.forgotten] == ["pat"]
+    assert sorted(registry(s).tenants()) == ["bob@example.com", "vera"]
+    assert ("/admin/forget", {"tenant": "pat"}, "Bearer adm-key") in fleet.calls
+    again = nightly(s, forget)
+    assert again.forgotten == [] and again.outcomes == []  # the forget record is applied once
+
+    lst = tmp_path / "forget.txt"
+    lst.write_text("bob@example.com\n")
+    r = nightly(s, forget, forget_list=lst)
+    assert [f["tenant"] for f in r.forgotten] == ["bob@example.com"]
+    assert registry(s).tenants() == ["vera"]
