@@ -22,6 +22,7 @@ from . import data as D
 from . import metrics as M
 from .manifest import validate_adapter
 from .objectives import kl_per_token, selected_logits
+from .train import detach_lora
 
 COLUMNS = ("base", "profile", "adapter")
 
@@ -68,10 +69,7 @@ def adapter_attached(base, adapter_dir: Path):
     try:
         yield peft_model
     finally:
-        peft_model.unload()
-        if hasattr(base.model, "peft_config"):
-            del base.model.peft_config
-        base.model.eval()
+        detach_lora(base, peft_model)
 
 
 def generate(model, tokenizer, prompts: list[str], systems: list[str | None], max_new_tokens: int, batch_size: int) -> list[str]:

@@ -69,12 +69,17 @@ def lora_attached(base, settings: Settings):
     try:
         yield peft_model
     finally:
-        peft_model.unload()
-        if hasattr(base.model, "peft_config"):
-            del base.model.peft_config
+        detach_lora(base, peft_model)
         for n, p in base.model.named_parameters():
             p.requires_grad_(flags.get(n, False))
-        base.model.eval()
+
+
+def detach_lora(base, peft_model) -> None:
+    """Remove PEFT's layers and bookkeeping so `base.model` is the plain shared base again."""
+    peft_model.unload()
+    if hasattr(base.model, "peft_config"):
+        del base.model.peft_config
+    base.model.eval()
 
 
 def _batches(encoded: list[D.Encoded], batch_size: int, seed: int, group: bool) -> list[list[int]]:

@@ -17,7 +17,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from memlora.errors import EXIT_OK, JobError, MemloraError
+from memlora.errors import EXIT_OK, EXIT_PARTIAL, JobError, MemloraError
 from memlora.keys import tenant_key
 from memlora.settings import Settings
 
@@ -133,7 +133,7 @@ def demo_settings(settings: Settings) -> Settings:
     the facts out), and the full gate evaluation costs more than the training; so a higher rate, more epochs and a
     lighter (still complete) gate, keeping `make demo` near ten minutes on 2 CPU cores."""
     return settings.model_copy(update={
-        "train": settings.train.model_copy(update={"learning_rate": 1e-3, "epochs": 4}),
+        "train": settings.train.model_copy(update={"learning_rate": 2e-3, "epochs": 6}),
         "gate": settings.gate.model_copy(update={"kl_eval_examples": 8, "preference_eval_prompts": 3, "retention_windows": 2,
                                                  "eval_max_new_tokens": 40}),
     })
@@ -183,4 +183,7 @@ def run_demo(settings: Settings, memory: Path | None = None, examples: int | Non
     probes = sum(bool(q.expect) for q in questions)
     console.print(f"{hits} of {probes} fact question(s) answered from memory by the tenant adapters; "
                   f"summary of the job: {report.summary_path}; server log: {settings.state_dir / 'demo_server.log'}")
-    return report.exit_code if report.exit_code != EXIT_OK else EXIT_OK
+    failed = [o.tenant for o in report.outcomes if o.status not in ("ok", "rejected", "unchanged")]
+    # A tenant whose adapter the gate rejected is a normal outcome of the night (the table says why); only a
+    # tenant whose pipeline broke makes the demo fail.
+    return EXIT_OK if not failed and report.exit_code in (EXIT_OK, EXIT_PARTIAL) else report.exit_code

@@ -382,8 +382,20 @@ def _log_mlflow(settings: Settings, report: JobReport, console) -> str | None:
 
 
 def _fmt_metrics(m: dict) -> str:
-    keep = [(k, v) for k, v in m.items() if isinstance(v, (int, float)) and not isinstance(v, bool)][:4]
-    return ", ".join(f"{k}={v:.3g}" for k, v in keep)
+    """The gate's headline numbers from adapters' nested eval metrics (flat numeric metrics are shown as they are)."""
+    def get(*path):
+        v = m
+        for k in path:
+            v = v.get(k) if isinstance(v, dict) else None
+        return v if isinstance(v, (int, float)) and not isinstance(v, bool) else None
+
+    keep = [("KL closed", get("kl", "gap_closed")), ("facts", get("facts", "recall", "adapter")),
+            ("prefs", get("preferences", "mean", "adapter")), ("ppl +", get("retention", "regression")),
+            ("leaks", get("isolation", "leak_rate"))]
+    keep = [(k, v) for k, v in keep if v is not None]
+    if not keep:
+        keep = [(k, v) for k, v in m.items() if isinstance(v, (int, float)) and not isinstance(v, bool)][:4]
+    return ", ".join(f"{k} {v:.2g}" for k, v in keep)
 
 
 def _print_plan(console, plans, forget, vanished, n, executor, dry_run) -> None:
