@@ -133,7 +133,7 @@ def demo_settings(settings: Settings) -> Settings:
     the facts out), and the full gate evaluation costs more than the training; so a higher rate, more epochs and a
     lighter (still complete) gate, keeping `make demo` near ten minutes on 2 CPU cores."""
     return settings.model_copy(update={
-        "train": settings.train.model_copy(update={"learning_rate": 2e-3, "epochs": 6}),
+        "train": settings.train.model_copy(update={"learning_rate": 1e-3, "epochs": 4}),
         "gate": settings.gate.model_copy(update={"kl_eval_examples": 8, "preference_eval_prompts": 3, "retention_windows": 2,
                                                  "eval_max_new_tokens": 40}),
     })
