@@ -2,8 +2,8 @@
 
 `memlora registry ui` serves the embedded store; Chromium renders the registered model
 page (a React app, so it gets a virtual-time budget to finish its API calls), dumps the
-DOM for the checks and takes a screenshot kept under the test's tmp dir and in
-benchmarks/out/ for humans.
+DOM for the checks and takes a screenshot kept under the test's tmp dir (and copied to
+$MEMLORA_SCREENSHOT_DIR, e.g. benchmarks/out, when that is set).
 """
 from __future__ import annotations
 
@@ -76,9 +76,10 @@ def test_mlflow_ui_shows_tenant_and_champion(settings, tiny_base, tmp_path):
         png = tmp_path / "registry-ui.png"
         chromium(url, tmp_path / "chrome-shot", f"--screenshot={png}")
         assert png.is_file() and png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 20_000
-        out = REPO / "benchmarks" / "out"
-        out.mkdir(parents=True, exist_ok=True)
-        shutil.copy(png, out / "registry-ui.png")
+        if os.environ.get("MEMLORA_SCREENSHOT_DIR"):  # keep a copy for humans only when asked: never dirty the checkout
+            out = Path(os.environ["MEMLORA_SCREENSHOT_DIR"])
+            out.mkdir(parents=True, exist_ok=True)
+            shutil.copy(png, out / "registry-ui.png")
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         try:
