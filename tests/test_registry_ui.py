@@ -25,7 +25,6 @@ from memlora.registry.store import AdapterRegistry
 from registry_fixtures import make_adapter, seed_store
 
 CHROMIUM = Path("/usr/bin/chromium")
-REPO = Path(__file__).resolve().parent.parent
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--hide-scrollbars", "--window-size=1600,1000"]
 
