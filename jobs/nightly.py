@@ -20,7 +20,7 @@ from .executors import run_tasks
 from .lock import JobLock
 from .plan import TenantPlan, plan_tenants
 from .servers import call_servers
-from .state import Index, JobKey, atomic_write_json, clear_tenant, read_json
+from .state import Index, JobKey, ProfileCache, atomic_write_json, clear_tenant, read_json
 from .tenant import TenantOutcome, TenantTask
 
 STAGES = ("distill", "train", "evaluate", "register", "promote")
@@ -95,10 +95,66 @@ def run_nightly(settings: Settings, opts: JobOptions, console=None) -> JobReport
         return _run(settings, opts, memory, executor, console)
 
 
+def _profile_entry(p) -> dict:
+    return {"profile_hash": p.profile_hash, "items": len(p.items), "probe": any(getattr(i, "probe", None) for i in p.items)}
+
+
+class _Profiles:
+    """Tonight's profiles: from the profile cache when distill's inputs are unchanged (no consolidation),
+    otherwise from `build_profiles`. Full `Profile`s are built on demand (`full()`), only when some tenant
+    trains: its own profile and the isolation sample need them."""
+
+    def __init__(self, settings: Settings, records, state_dir: Path, force: bool, save: bool):
+        from memlora.distill.digest import profile_inputs
+
+        self.settings, self.records, self.save_cache = settings, records, save
+        self.cache = ProfileCache(state_dir)
+        self.inputs = profile_inputs(records, settings)
+        self.profiles: dict | None = None
+        self.built = 0
+        self.changed = self.cache.changed(self.inputs.tenants) if self.cache.inputs else sorted(self.inputs.tenants)
+        cached = None if force else self.cache.lookup(self.inputs.digest)
+        if cached is not None:
+            self.entries, self.source, self.why = cached, "cache", "memory, distill settings and code unchanged"
+        else:
+            if force:
+                why = "forced"
+            elif not self.cache.inputs:
+                why = "no profile cache yet"
+            elif self.cache.context != self.inputs.context:
+                why = "distill settings or code changed"
+            else:
+                why = f"memory changed for {len(self.changed)} tenant(s)"
+            self.source, self.why = "built", why
+            self.entries = {t: _profile_entry(p) for t, p in self._build().items()}
+
+    def _build(self) -> dict:
+        from memlora.distill.profile import build_profiles
+
+        self.profiles = build_profiles(self.records, self.settings)
+        self.built = len(self.profiles)
+        if self.save_cache:
+            self.cache.save(self.inputs, {t: _profile_entry(p) for t, p in self.profiles.items()})
+        return self.profiles
+
+    def full(self) -> dict:
+        """tenant -> Profile for the tenants still planned (the cached entries' keys)."""
+        if self.profiles is None:
+            self._build()
+            self.why += "; built for the tenants that train"
+        return {t: p for t, p in self.profiles.items() if t in self.entries}
+
+    def hashes(self) -> dict[str, str]:
+        return {t: e["profile_hash"] for t, e in self.entries.items()}
+
+    def report(self) -> dict:
+        return {"source": self.source, "built": self.built, "why": self.why, "memory_changed": len(self.changed),
+                "tenants": len(self.entries)}
+
+
 def _run(settings: Settings, opts: JobOptions, memory: Path, executor: str, console) -> JobReport:
     from memlora.adapters.base import fingerprint, resolve_model_path
     from memlora.adapters.manifest import training_config_hash
-    from memlora.distill.profile import build_profiles
     from memlora.distill.records import load_memory
 
     t_start = time.time()
@@ -109,8 +165,11 @@ def _run(settings: Settings, opts: JobOptions, memory: Path, executor: str, cons
 
     t0 = time.perf_counter()
     loaded = load_memory(memory, rejects_path=None if opts.dry_run else run_dir / "rejects.jsonl")
-    profiles = build_profiles(loaded.records, settings)
+    tonight = _Profiles(settings, loaded.records, state_dir, force=opts.force, save=not opts.dry_run)
+    profiles = tonight.entries  # tenant -> {"profile_hash", "items", "probe"}
     consolidate_s = time.perf_counter() - t0
+    if tonight.source == "cache":
+        console.print(f"profiles: {len(profiles)} unchanged since the last consolidation (profile cache; consolidation skipped)")
     if loaded.rejects:
         console.print(f"[yellow]{len(loaded.rejects)} memory record(s) rejected[/] (see {run_dir / 'rejects.jsonl'})")
 
@@ -172,20 +231,33 @@ def _run(settings: Settings, opts: JobOptions, memory: Path, executor: str, cons
         if forgotten:
             atomic_write_json(ledger_path, ledger)
 
-    plans = plan_tenants(
-        {t: p.profile_hash for t, p in profiles.items()}, base_fp, training_config_hash(settings), n,
-        state_dir, index=index, force=opts.force, selected=selected, registry_key=_registry_lookup(settings),
-    )
-    for p in plans:
-        if p.runs and not profiles[p.tenant].items and index.key(p.tenant) is None:
-            p.action, p.reason = "skip", "no selected memory yet (nothing to train)"
+    lookup = _memo(_registry_lookup(settings))
+
+    def plan(hashes: dict[str, str], items: dict[str, int]) -> list[TenantPlan]:
+        plans = plan_tenants(hashes, base_fp, training_config_hash(settings), n, state_dir, index=index,
+                             force=opts.force, selected=selected, registry_key=lookup)
+        for p in plans:
+            if p.runs and not items[p.tenant] and index.key(p.tenant) is None:
+                p.action, p.reason = "skip", "no selected memory yet (nothing to train)"
+        return plans
+
+    plans = plan(tonight.hashes(), {t: e["items"] for t, e in profiles.items()})
+    full: dict = {}
+    if not opts.dry_run and any(p.runs for p in plans):
+        t1 = time.perf_counter()
+        full = tonight.full()  # the tenants that train need their Profile, the isolation sample its probes
+        consolidate_s += time.perf_counter() - t1
+        fresh = {t: p.profile_hash for t, p in full.items()}
+        if fresh != tonight.hashes():  # cannot happen while the digest covers all inputs; never train on a stale plan
+            console.print("[yellow]profile cache disagreed with a fresh consolidation: planning again from the fresh profiles[/]")
+            plans = plan(fresh, {t: len(p.items) for t, p in full.items()})
     _print_plan(console, plans, forget, vanished, n, executor, opts.dry_run)
     if opts.dry_run:
         return JobReport(run_id, EXIT_OK, plans, vanished=vanished)
 
     todo = [p for p in plans if p.runs]
-    others = _isolation_dirs(settings, profiles, [p.tenant for p in todo], run_dir / "isolation")
-    tasks = [TenantTask(p.tenant, p.key.as_dict(), profiles[p.tenant], n, fresh=opts.force, others=others[p.tenant]) for p in todo]
+    others = _isolation_dirs(settings, full, [p.tenant for p in todo], run_dir / "isolation")
+    tasks = [TenantTask(p.tenant, p.key.as_dict(), full[p.tenant], n, fresh=opts.force, others=others[p.tenant]) for p in todo]
     outcomes = invalid + _execute(executor, tasks, settings, console)
     for o in outcomes:
         if o.version is not None:
@@ -204,7 +276,7 @@ def _run(settings: Settings, opts: JobOptions, memory: Path, executor: str, cons
 
     failed = [o for o in outcomes if o.status != "ok"] + [f for f in forgotten if not f["ok"]]
     report = JobReport(run_id, EXIT_PARTIAL if failed else EXIT_OK, plans, outcomes, forgotten, vanished, calls)
-    report.summary = _summary(settings, report, memory, executor, n, t_start, consolidate_s)
+    report.summary = _summary(settings, report, memory, executor, n, t_start, consolidate_s, tonight.report())
     report.summary_path = run_dir / "summary.json"
     atomic_write_json(report.summary_path, report.summary)
     atomic_write_json(state_dir / "last_summary.json", report.summary)
@@ -243,20 +315,36 @@ def _isolation_dirs(settings: Settings, profiles: dict, tenants: list[str], root
     return out
 
 
+def _memo(lookup):
+    """A registry lookup asked at most once per tenant (the plan may be made twice)."""
+    if lookup is None:
+        return None
+    seen: dict = {}
+
+    def once(tenant: str):
+        if tenant not in seen:
+            seen[tenant] = lookup(tenant)
+        return seen[tenant]
+
+    return once
+
+
 def _registry_lookup(settings: Settings):
     """For tenants the local index does not know (a fresh state volume over an existing store): the key of
     their latest registered version, from its tags and run params. One search lists the registered tenants,
     so tenants new to the registry cost nothing."""
-    from memlora.registry.store import AdapterRegistry
 
     if settings.tracking_uri.startswith("sqlite:") and not (settings.mlflow_dir / "mlflow.db").exists():
         return None  # no store yet: nothing is registered
-    reg = AdapterRegistry(settings)
+    reg = None
     registered: set[str] | None = None
 
     def lookup(tenant: str) -> JobKey | None:
-        nonlocal registered
-        if registered is None:
+        nonlocal reg, registered
+        from memlora.registry.store import AdapterRegistry
+
+        if registered is None:  # connect on first use: a night the local index answers never opens the store
+            reg = AdapterRegistry(settings)
             registered = set(reg.tenants())
         if tenant not in registered:
             return None
@@ -315,7 +403,7 @@ def _execute(executor: str, tasks: list[TenantTask], settings: Settings, console
         return run_tasks(executor, tasks, settings, on_done=done, on_start=start)
 
 
-def _summary(settings, report: JobReport, memory, executor, n, t_start, consolidate_s) -> dict:
+def _summary(settings, report: JobReport, memory, executor, n, t_start, consolidate_s, profiles: dict | None = None) -> dict:
     rows = []
     stage_tot = {s: 0.0 for s in STAGES}
     plans = {p.tenant: p for p in report.plans}
@@ -343,11 +431,12 @@ def _summary(settings, report: JobReport, memory, executor, n, t_start, consolid
         "forgotten": len(report.forgotten),
         "vanished": len(report.vanished),
         "champions_changed": sum(o.champion_changed for o in report.outcomes),
+        "profiles_built": (profiles or {}).get("built", 0),
     }
     return {
         "run_id": report.run_id, "memory": str(memory), "executor": executor, "examples_per_tenant": n,
         "started_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(t_start)), "wall_seconds": round(wall, 3),
-        "consolidate_seconds": round(consolidate_s, 3), "stage_seconds": {k: round(v, 3) for k, v in stage_tot.items()},
+        "consolidate_seconds": round(consolidate_s, 3), "profiles": profiles or {}, "stage_seconds": {k: round(v, 3) for k, v in stage_tot.items()},
         "counts": counts, "exit_code": report.exit_code, "rows": rows, "server_calls": report.server_calls,
     }
 

@@ -7,6 +7,7 @@ tenant lets Ray tasks on a shared volume write without contending.
 
 Layout:
   state_dir/index.json                 tenant -> last registered (profile hash, base, config, budget, version)
+  state_dir/profiles.json              last consolidation: digest of distill's inputs -> each tenant's profile hash
   state_dir/tenants/<key>/state.json   the tenant's current step (TenantState)
   state_dir/tenants/<key>/distill/     distill output (profile.json, dataset/, meta.json)
   state_dir/tenants/<key>/adapter/     the adapter being trained (deleted after registration)
@@ -28,12 +29,14 @@ from memlora.keys import tenant_key
 STEPS = ("started", "distilled", "trained", "evaluated", "registering", "registered", "promoted", "done")
 
 
-def atomic_write_json(path: Path, data: Any) -> None:
+def atomic_write_json(path: Path, data: Any, compact: bool = False) -> None:
+    """`compact`: one line, for large machine-read files (json's C encoder; indenting 10k entries takes ~1 s)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    text = json.dumps(data, sort_keys=True, default=str, **({"separators": (",", ":")} if compact else {"indent": 1}))
     with open(tmp, "w") as f:
-        json.dump(data, f, indent=1, sort_keys=True, default=str)
+        f.write(text)
         f.flush()
         os.fsync(f.fileno())
     os.replace(tmp, path)
@@ -129,6 +132,7 @@ class Index:
         self.path = Path(state_dir) / "index.json"
         data = read_json(self.path, {})
         self.entries: dict[str, dict] = data.get("tenants", {}) if isinstance(data, dict) else {}
+        self.dirty = False  # a no-change night changes nothing and writes nothing
 
     def key(self, tenant: str) -> JobKey | None:
         return JobKey.from_dict(self.entries.get(tenant, {}).get("key"))
@@ -140,9 +144,67 @@ class Index:
             "passed": passed,
             "updated_at": time.time(),
         }
+        self.dirty = True
 
     def drop(self, tenant: str) -> None:
-        self.entries.pop(tenant, None)
+        if self.entries.pop(tenant, None) is not None:
+            self.dirty = True
 
     def save(self) -> None:
-        atomic_write_json(self.path, {"tenants": self.entries})
+        if self.dirty or not self.path.exists():
+            atomic_write_json(self.path, {"tenants": self.entries}, compact=True)
+            self.dirty = False
+
+
+class ProfileCache:
+    """Last consolidation's result, keyed by the digest of everything it read (distill.digest.ProfileInputs).
+
+    When tonight's export, distill settings and distill code digest the same, `build_profiles` would
+    return the same profiles, so the plan can use these hashes and a no-change night skips consolidation.
+    The digest covers the whole run, not one tenant, because consolidation is corpus-wide (one TF-IDF fit,
+    scores aged from the run's newest record): any change rebuilds every profile, as before this cache.
+    Per-tenant memory digests are kept only to report whose memory changed. Like the index, it is a cache:
+    missing or unreadable means one full consolidation.
+    """
+
+    VERSION = 1
+
+    def __init__(self, state_dir: Path):
+        self.path = Path(state_dir) / "profiles.json"
+        data = read_json(self.path, {})
+        ok = isinstance(data, dict) and data.get("version") == self.VERSION and isinstance(data.get("profiles"), dict)
+        self.data: dict = data if ok else {}
+
+    @property
+    def inputs(self) -> str | None:
+        return self.data.get("inputs")
+
+    @property
+    def context(self) -> str | None:
+        return self.data.get("context")
+
+    @property
+    def memory(self) -> dict[str, str]:
+        return self.data.get("memory", {}) or {}
+
+    def lookup(self, inputs_digest: str) -> dict[str, dict] | None:
+        """tenant -> {"profile_hash", "items", "probe"} when the inputs are the same as last time, else None."""
+        if not self.data or self.data.get("inputs") != inputs_digest:
+            return None
+        out = {}
+        for t, e in self.data["profiles"].items():
+            if not isinstance(e, dict) or not isinstance(e.get("profile_hash"), str):
+                return None
+            out[t] = {"profile_hash": e["profile_hash"], "items": int(e.get("items", 0)), "probe": bool(e.get("probe"))}
+        return out
+
+    def changed(self, tenants: dict[str, str]) -> list[str]:
+        """Record owners whose memory digest differs from the cached one (new and vanished ones included)."""
+        old = self.memory
+        return sorted(t for t in set(old) | set(tenants) if old.get(t) != tenants.get(t))
+
+    def save(self, inputs, profiles: dict[str, dict]) -> None:
+        """`inputs`: distill.digest.ProfileInputs; `profiles`: tenant -> {"profile_hash", "items", "probe"}."""
+        self.data = {"version": self.VERSION, "inputs": inputs.digest, "context": inputs.context,
+                     "memory": dict(inputs.tenants), "profiles": profiles, "updated_at": time.time()}
+        atomic_write_json(self.path, self.data, compact=True)

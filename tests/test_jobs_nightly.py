@@ -75,6 +75,7 @@ def test_first_run_trains_all_second_none_and_a_change_retrains_only_that_tenant
     assert r2.exit_code == EXIT_OK and r2.outcomes == []
     assert {p.reason for p in r2.plans} == {"unchanged"} and "nothing changed" in said(con)
     assert versions(s) == {t: [1] for t in TENANTS} and fleet.calls == []
+    assert r1.summary["counts"]["profiles_built"] == 3 and r2.summary["counts"]["profiles_built"] == 0  # profile cache
 
     changed = write_memory(mem, extra=[{"id": "v3", "tenant": "vera", "text": "Vera's favourite colour is green.",
                                         "created_at": "2026-05-01T10:00:00Z", "source": "s-v3", "kind": "fact"}])
@@ -86,6 +87,7 @@ def test_first_run_trains_all_second_none_and_a_change_retrains_only_that_tenant
 
     r3 = nightly(s, changed)
     assert r3.exit_code == EXIT_OK and [o.tenant for o in r3.outcomes] == ["vera"]
+    assert r3.summary["profiles"]["memory_changed"] == 1 and r3.summary["counts"]["profiles_built"] == 3
     assert versions(s) == {"bob@example.com": [1], "pat": [1], "vera": [1, 2]}
     assert registry(s).champions()["vera"] == 2
     assert [b["tenant"] for p, b, _ in fleet.calls if p == "/admin/reload"] == ["vera"]
