@@ -167,7 +167,7 @@ def main() -> None:
 
     def swap(i, t):
         w = loader._load(t)  # resolve + validate + read; sha256/validate_adapter only on a version's first load
-        layers.write(1 + i % 8, w.modules)
+        layers.install(1 + i % 8, w)  # what SlotManager does
 
     for i, t in enumerate(tenants):
         timed(lambda: swap(i, t), first, cpu_first)
@@ -176,14 +176,16 @@ def main() -> None:
             timed(lambda: swap(i, t), again, cpu_again)
     loader.close()
     layers.invalidate()
-    # through the engine (background thread + one step): evict, request, time to ready
-    e2e = []
-    for t in list(tenants)[:4]:
-        eng.evict(t)
-        eng.step()
-        t0 = time.perf_counter()
-        wait_resident(eng, [t])
-        e2e.append(1000 * (time.perf_counter() - t0))
+    # through the engine (background thread + one step): evict, request, time to ready; the engine's own
+    # loader has not seen these versions yet (sha256 + validate_adapter), then once more when it has
+    e2e, e2e_again = [], []
+    for out in (e2e, e2e_again):
+        for t in list(tenants)[:4]:
+            eng.evict(t)
+            eng.step()
+            t0 = time.perf_counter()
+            wait_resident(eng, [t])
+            out.append(1000 * (time.perf_counter() - t0))
     peft_model = PeftModel.from_pretrained(ref, str(paths[0]), adapter_name="t0").eval()
     peft_loads, cpu_peft = [], []
     for i, p in enumerate(paths[1:], 1):
@@ -200,9 +202,14 @@ def main() -> None:
     print("\n== cold swap-in, r=8 all-linear adapter (%.1f MB) from the page cache into a slot, median ms: wall | CPU ==" % (paths[0].joinpath("adapter_model.safetensors").stat().st_size / 1e6))
     print(f"slot path (version verified before)        : {ours:7.1f} | {ours_cpu:6.1f}  (wall min {min(again):.1f}, n={len(again)})")
     print(f"slot path, first load (+sha256 +validate)  : {med(first):7.1f} | {med(cpu_first):6.1f}")
-    print(f"slot path via engine (loader thread + step): {med(e2e):7.1f} |    -")
+    print(f"slot path via engine (loader thread + step): {med(e2e):7.1f} |    -   (first load in the engine's loader)")
+    print(f"  the same, version verified before        : {med(e2e_again):7.1f} |    -   (includes waiting for the next step)")
     print(f"PEFT load_adapter                          : {med(peft_loads):7.1f} | {med(cpu_peft):6.1f}  -> ours {med(peft_loads) / ours:.0f}x (wall), {med(cpu_peft) / ours_cpu:.0f}x (CPU) faster")
     print(f"PEFT hotswap_adapter                       : {med(hot):7.1f} | {med(cpu_hot):6.1f}  -> ours {med(hot) / ours:.0f}x (wall), {med(cpu_hot) / ours_cpu:.0f}x (CPU) faster")
+    goal_ms = 10.0
+    met = ours <= goal_ms and ours < med(peft_loads) and ours < med(hot)
+    print(f"goal (issue): slot path (version verified before) median <= {goal_ms:.0f} ms wall, faster than both PEFT paths: "
+          f"{'met' if met else 'NOT met'} ({ours:.1f} ms wall, {ours_cpu:.1f} ms CPU)")
     if a.only_swap:
         eng.close()
         return

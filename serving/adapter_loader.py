@@ -4,18 +4,30 @@ Why not `PeftModel.load_adapter`: it builds new modules inside the model (hundre
 growing with the number loaded) and runs in the thread that owns the model. Here the
 file is read with safetensors into plain CPU tensors in a background thread; the
 decode loop only copies them into a slot. Only safetensors is accepted, never pickle.
+
+Why a layout cache: a cold swap-in of a version read before (the host LRU dropped it) must
+fit in a few ms. What a (safetensors header, adapter_config.json) pair means for the slots
+(which tensor is whose A or B, shapes, scales, every structural check) is a pure function
+of those bytes, so it is computed once and looked up by the bytes themselves; a re-read
+then costs one read into a fresh buffer, and the slot install copies ~14 strided blocks
+(one per module kind and A/B) straight out of it. The only per-version facts (sha256,
+finiteness) are kept by file stamp, like the sha256 check always was.
 """
 from __future__ import annotations
 
 import hashlib
 import json
 import math
+import os
 import re
+import threading
+from collections import OrderedDict
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+import numpy as np
 import torch
 
 from memlora.errors import MemloraError
@@ -26,14 +38,51 @@ CONFIG = "adapter_config.json"
 MANIFEST = "memlora.json"
 
 
-@dataclass
+@dataclass(eq=False)
 class AdapterWeights:
+    """One adapter in host memory: the weights file in a buffer this object owns, plus its validated layout."""
+
     tenant: str
     path: str
     stamp: tuple  # identifies the file version, so a reload of a promoted champion is noticed
     rank: int  # largest per-module rank
-    modules: dict[str, tuple[torch.Tensor, torch.Tensor, float]]  # name -> (A [r, in], B [out, r], scale), views of one buffer
     nbytes: int
+    data: object = field(default=None, repr=False)  # the file's bytes (numpy uint8); every tensor below views it
+    layout: _Layout | None = field(default=None, repr=False)
+    _modules: dict | None = field(default=None, repr=False)
+
+    @property
+    def modules(self) -> dict[str, tuple[torch.Tensor, torch.Tensor, float]]:
+        """name -> (A [r, in], B [out, r], scale): views of `data`, built on first use (a slot install needs none)."""
+        if self._modules is None:
+            lay = self.layout
+            views = _views(self.data, lay.region)
+            self._modules = {n: (views[ia], views[ib], s) for n, ia, ib, s in zip(lay.names, lay.a_idx, lay.b_idx, lay.scales)}
+        return self._modules
+
+    def runs(self, as_numpy: bool) -> list[tuple[str, tuple, object, float]] | None:
+        """The tensors as a few strided blocks, one per module kind: (A or B, module names, [k, ...] view, scale).
+
+        A PEFT file stores the same module kind of every layer at a fixed distance, so its ~420
+        tensors are ~14 blocks and a slot install is ~14 copies. None when the file does not allow
+        it (mixed dtypes, unaligned tensors; bfloat16 has no numpy view): use `modules` then.
+        """
+        lay = self.layout
+        if lay is None or lay.runs is None:
+            return None
+        region = lay.region
+        item = region.specs[0][2]
+        if as_numpy:
+            np_dt = _NP_FINITE.get(region.flat_dtype)
+            if np_dt is None or not isinstance(self.data, np.ndarray):
+                return None
+            return [
+                (ab, names, np.ndarray(shape, dtype=np_dt, buffer=self.data, offset=region.start + off * item,
+                                       strides=tuple(x * item for x in strides)), s)
+                for ab, names, shape, strides, off, s in lay.runs
+            ]
+        flat = torch.frombuffer(self.data, dtype=region.flat_dtype, count=region.need // item, offset=region.start)
+        return [(ab, names, flat.as_strided(shape, strides, off), s) for ab, names, shape, strides, off, s in lay.runs]
 
 
 def _pattern_value(patterns: dict, module: str, default):
@@ -49,6 +98,62 @@ def file_stamp(path: Path) -> tuple:
     return (str(path.resolve()), st.st_size, st.st_mtime_ns)
 
 
+def _read_weights(path: Path) -> tuple[np.ndarray, tuple]:
+    """The weights file in a fresh buffer (the host cache keeps it), and the stamp of the version read.
+
+    The stamp comes from the open file itself, so it names the bytes read even if the file is
+    replaced meanwhile. One copy out of the page cache into uninitialised memory (`read_bytes`
+    then `bytearray` made two copies, `bytearray(n)` would zero-fill first).
+    """
+    with open(path / WEIGHTS, "rb", buffering=0) as f:
+        st = os.fstat(f.fileno())
+        data = np.empty(st.st_size, dtype=np.uint8)
+        pos = 0
+        while pos < st.st_size:
+            got = f.readinto(data[pos:])
+            if not got:
+                break
+            pos += got
+    if pos < st.st_size:  # shrank while being read: parse what is there, the checks refuse it
+        data = data[:pos].copy()
+    return data, (str(path.resolve()), st.st_size, st.st_mtime_ns)
+
+
+class LayoutCache:
+    """(safetensors header bytes, adapter_config.json text) -> validated _Layout, a small thread-safe LRU.
+
+    A layout is only valid for the served module shapes and slot rank it was checked against,
+    so the cache is bound to them: read_adapter ignores a cache made for other ones.
+    """
+
+    def __init__(self, shapes: dict[str, tuple[int, int]], max_rank: int, size: int = 64) -> None:
+        self.shapes = dict(shapes)
+        self.max_rank = max_rank
+        self.size = size
+        self._items: OrderedDict[tuple[bytes, str], _Layout] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def serves(self, shapes: dict[str, tuple[int, int]], max_rank: int) -> bool:
+        return max_rank == self.max_rank and shapes == self.shapes
+
+    def get(self, key: tuple[bytes, str]) -> _Layout | None:
+        with self._lock:
+            got = self._items.get(key)
+            if got is not None:
+                self._items.move_to_end(key)
+            return got
+
+    def put(self, key: tuple[bytes, str], layout: _Layout) -> None:
+        with self._lock:
+            self._items[key] = layout
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
 def read_adapter(
     path: Path,
     tenant: str,
@@ -57,14 +162,20 @@ def read_adapter(
     base_fingerprint: str | None,
     dtype: torch.dtype = torch.float32,
     verified: set | None = None,
+    layouts: LayoutCache | None = None,
 ) -> AdapterWeights:
     """Load and validate; raises MemloraError naming the tenant and file on any problem.
 
-    `verified` holds file stamps whose sha256 was already checked, so a host-cache miss on an
-    unchanged file re-reads it without re-hashing (files of a registry version never change).
+    `verified` holds facts about file stamps already established: the sha256 was checked (the
+    stamp itself) and the data is finite (("finite",) + stamp), so a host-cache miss on an
+    unchanged file re-reads it without re-hashing or re-scanning (files of a registry version never
+    change; an edited file has a new stamp and is checked again). `layouts` caches the validated
+    meaning of a header + config, keyed by their bytes, so a re-read skips parsing and matching.
     """
     path = Path(path)
     where = f"adapter for tenant {tenant!r} at {path}"
+    if layouts is not None and not layouts.serves(shapes, max_rank):
+        layouts = None
     if not path.is_dir():
         raise MemloraError(f"{where}: not a directory")
     if not (path / WEIGHTS).is_file():
@@ -72,7 +183,8 @@ def read_adapter(
         hint = f" (found {', '.join(others)}: only safetensors is accepted)" if others else ""
         raise MemloraError(f"{where}: missing {WEIGHTS}{hint}")
     try:
-        cfg = json.loads((path / CONFIG).read_text())
+        cfg_text = (path / CONFIG).read_text()
+        cfg = json.loads(cfg_text)
     except FileNotFoundError:
         raise MemloraError(f"{where}: missing {CONFIG}") from None
     except (json.JSONDecodeError, UnicodeDecodeError) as e:
@@ -85,8 +197,10 @@ def read_adapter(
     if cfg.get("bias", "none") != "none" or cfg.get("modules_to_save"):
         raise MemloraError(f"{where}: {CONFIG}: bias / modules_to_save are not supported by slot serving")
 
-    stamp = file_stamp(path)
-    data = bytearray((path / WEIGHTS).read_bytes())
+    try:
+        data, stamp = _read_weights(path)
+    except OSError as e:
+        raise MemloraError(f"{where}: cannot read {WEIGHTS} ({type(e).__name__}: {e})") from None
     manifest_path = path / MANIFEST
     if manifest_path.is_file():
         try:
@@ -102,34 +216,228 @@ def read_adapter(
                 raise MemloraError(f"{where}: {WEIGHTS} does not match the sha256 in {MANIFEST} (corrupted or altered)")
             if verified is not None:
                 verified.add(stamp)
-    tensors = parse_safetensors(data, where)
 
-    pairs: dict[str, dict[str, torch.Tensor]] = {}
-    for key, t in tensors.items():
-        m = _KEY.match(key)
+    start = _data_start(data, where)
+    key = (bytes(memoryview(data)[8:start]), cfg_text)
+    layout = layouts.get(key) if layouts is not None else None
+    if layout is not None and len(data) - start < layout.need:
+        layout = None  # the same header over a shorter file: the full checks below say what is wrong
+    if layout is None:
+        region = _scan(data, start, where)  # header checks: bounds, overlaps, dtypes
+        _ensure_finite(data, region, where, verified, stamp)  # before the structural checks, as always
+        layout = _plan(region, cfg, shapes, max_rank, where)
+        if layouts is not None:
+            layouts.put(key, layout)
+    else:
+        _ensure_finite(data, layout.region, where, verified, stamp)
+
+    w = AdapterWeights(tenant=tenant, path=str(path), stamp=stamp, rank=layout.rank, nbytes=len(data), data=data, layout=layout)
+    if layout.runs is None:
+        _ = w.modules  # no block copies for this file: build the per-tensor views here, off the decode thread
+    return w
+
+
+_DTYPES = {"F32": (torch.float32, 4), "F16": (torch.float16, 2), "BF16": (torch.bfloat16, 2), "F64": (torch.float64, 8)}
+# finiteness in numpy: one single-threaded pass (torch's reductions start a thread team, which on a
+# busy machine waits for a scheduler tick); bfloat16 has no numpy type: its exponent bits all set = inf/NaN
+_NP_FINITE = {torch.float32: np.float32, torch.float16: np.float16, torch.float64: np.float64}
+_FINITE_CHUNK = 1 << 18  # elements per numpy pass: the bool temporary stays in cache
+_DIGITS = re.compile(r"\.\d+\.")  # blanks the layer number: tensors of one module kind form one strided run
+
+
+@dataclass(frozen=True)
+class _Region:
+    """The data region of one safetensors header, bounds-checked."""
+
+    start: int  # byte offset of the data region (8 + header length)
+    need: int  # bytes of the region the tensors use
+    specs: tuple  # per tensor, header order: (key, dtype, item, shape, lo, hi), lo/hi bytes into the region
+    flat_dtype: torch.dtype | None  # one dtype, every tensor aligned: all views come from one flat tensor
+    strided: tuple  # with flat_dtype: runs of same-shape tensors at a fixed step, (indices, shape, stride, first offset, step)
+    dense: bool  # with flat_dtype: the tensors tile [0, need) exactly, so one pass over it covers them all
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """What a header + config mean for the slots, validated; no facts about a file version (sha256, finiteness)."""
+
+    region: _Region
+    names: tuple  # target modules, header order
+    a_idx: tuple  # per module, the index of its A in region.specs
+    b_idx: tuple
+    scales: tuple  # per module: alpha / r (or alpha / sqrt(r) with rslora)
+    rank: int
+    # with one dtype, aligned: the tensors as strided blocks of one module kind each, (A or B, module names,
+    # shape [k, ...], element strides, element offset into the data region, scale of those modules (1.0 for B))
+    runs: tuple | None
+
+    @property
+    def need(self) -> int:
+        return self.region.need
+
+
+def _data_start(data, where: str) -> int:
+    bad = f"{where}: {WEIGHTS} is not a valid safetensors file"
+    if len(data) < 8:
+        raise MemloraError(f"{bad} (too short)")
+    n = int.from_bytes(memoryview(data)[:8], "little")
+    if n <= 0 or 8 + n > len(data):
+        raise MemloraError(f"{bad} (header length {n} out of range)")
+    return 8 + n
+
+
+def _scan(data, start: int, where: str) -> _Region:
+    bad = f"{where}: {WEIGHTS} is not a valid safetensors file"
+    try:
+        header = json.loads(bytes(memoryview(data)[8:start]))
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        raise MemloraError(f"{bad} (header is not JSON)") from None
+    if not isinstance(header, dict):
+        raise MemloraError(f"{bad} (header is not an object)")
+    header.pop("__metadata__", None)
+    size = len(data) - start
+    specs = []
+    for key, info in header.items():
+        try:
+            dt, item = _DTYPES[info["dtype"]]
+            shape = tuple(int(x) for x in info["shape"])
+            lo, hi = (int(x) for x in info["data_offsets"])
+        except (KeyError, TypeError, ValueError):
+            raise MemloraError(f"{bad} (tensor {key!r}: unsupported dtype or malformed entry)") from None
+        if not (0 <= lo <= hi <= size) or hi - lo != math.prod(shape) * item:
+            raise MemloraError(f"{bad} (tensor {key!r}: offsets {lo}..{hi} do not fit its shape {list(shape)} or the file)")
+        specs.append((key, dt, item, shape, lo, hi))
+    spans = sorted((lo, hi) for *_, lo, hi in specs)
+    if any(spans[i][1] > spans[i + 1][0] for i in range(len(spans) - 1)):
+        raise MemloraError(f"{bad} (tensors overlap)")
+    need = spans[-1][1] if spans else 0
+    kinds = {(dt, item) for _, dt, item, *_ in specs}
+    flat_dtype, strided, dense = None, (), False
+    if len(kinds) == 1 and need and all((start + lo) % item == 0 for *_, item, _, lo, _ in specs) and start % next(iter(kinds))[1] == 0:
+        flat_dtype, item = next(iter(kinds))
+        by_kind: dict[tuple, list] = {}  # the same module kind of every layer: its name with the layer number blanked
+        for i, (key, _, _, shape, lo, _) in enumerate(specs):
+            by_kind.setdefault((shape, _DIGITS.sub(".#.", key)), []).append((lo // item, i))
+        strided = tuple(
+            (idx, shape, _contiguous_strides(shape), first, step)
+            for (shape, _), offs in by_kind.items()
+            for idx, first, step in _runs(offs)
+        )
+        dense = spans[0][0] == 0 and all(spans[i][1] == spans[i + 1][0] for i in range(len(spans) - 1))
+    return _Region(start=start, need=need, specs=tuple(specs), flat_dtype=flat_dtype, strided=strided, dense=dense)
+
+
+def _runs(offsets: list[tuple[int, int]]) -> list[tuple[tuple, int, int]]:
+    """(offset, index) pairs -> runs at a constant step: (indices, first offset, step); step 0 for a run of one.
+
+    A PEFT file stores the same module kind of every layer at a fixed distance, so ~420 tensors are
+    ~14 runs, and one strided view per run (unbound into per-tensor views) replaces ~420 calls.
+    """
+    offsets = sorted(offsets)
+    out: list[tuple[tuple, int, int]] = []
+    i = 0
+    while i < len(offsets):
+        j = i + 1
+        if j < len(offsets):
+            step = offsets[j][0] - offsets[i][0]
+            while j + 1 < len(offsets) and offsets[j + 1][0] - offsets[j][0] == step:
+                j += 1
+            j += 1
+        else:
+            step = 0
+        if j - i == 1:
+            step = 0
+        out.append((tuple(ix for _, ix in offsets[i:j]), offsets[i][0], step))
+        i = j
+    return out
+
+
+def _contiguous_strides(shape: tuple) -> tuple:
+    out, acc = [], 1
+    for d in reversed(shape):
+        out.append(acc)
+        acc *= max(d, 1)
+    return tuple(reversed(out))
+
+
+def _views(data, region: _Region) -> list[torch.Tensor]:
+    """One tensor per spec: views of `data` (one flat tensor, as_strided), copies only for unaligned ones."""
+    if region.flat_dtype is not None:
+        item = region.specs[0][2]
+        flat = torch.frombuffer(data, dtype=region.flat_dtype, count=region.need // item, offset=region.start)
+        ast = flat.as_strided
+        views: list = [None] * len(region.specs)
+        for idx, shape, stride, first, step in region.strided:
+            if len(idx) == 1:
+                views[idx[0]] = ast(shape, stride, first)
+            else:
+                for i, v in zip(idx, ast((len(idx),) + shape, (step,) + stride, first).unbind(0)):
+                    views[i] = v
+        return views
+    out = []
+    start = region.start
+    for _, dt, item, shape, lo, hi in region.specs:
+        if lo == hi:
+            out.append(torch.empty(shape, dtype=dt))
+        elif (start + lo) % item:  # unaligned (old writers): copy this one
+            out.append(torch.frombuffer(bytearray(memoryview(data)[start + lo : start + hi]), dtype=dt).view(shape))
+        else:
+            out.append(torch.frombuffer(data, dtype=dt, count=(hi - lo) // item, offset=start + lo).view(shape))
+    return out
+
+
+def _ensure_finite(data, region: _Region, where: str, verified: set | None, stamp: tuple) -> None:
+    """Refuse NaN/inf anywhere; once per file version when `verified` remembers versions."""
+    key = ("finite",) + stamp
+    if verified is not None and key in verified:
+        return
+    if region.flat_dtype is not None and region.dense:
+        item = region.specs[0][2]
+        count = region.need // item
+        np_dt = _NP_FINITE.get(region.flat_dtype)
+        arr = np.frombuffer(data, dtype=np_dt or np.uint16, count=count, offset=region.start)
+        finite = True
+        for i in range(0, count, _FINITE_CHUNK):
+            part = arr[i : i + _FINITE_CHUNK]
+            if not (np.isfinite(part).all() if np_dt else ((part & 0x7F80) != 0x7F80).all()):
+                finite = False
+                break
+    else:
+        finite = all(bool(torch.isfinite(t).all()) for t in _views(data, region))
+    if not finite:
+        views = _views(data, region)
+        bad_key = next(spec[0] for spec, t in zip(region.specs, views) if not bool(torch.isfinite(t).all()))
+        raise MemloraError(f"{where}: tensor {bad_key!r} has non-finite values")
+    if verified is not None:
+        verified.add(key)
+
+
+def _plan(region: _Region, cfg: dict, shapes: dict[str, tuple[int, int]], max_rank: int, where: str) -> _Layout:
+    """Match tensors to served modules and check shapes, ranks and the config: the structural checks."""
+    pairs: dict[str, dict[str, int]] = {}
+    for i, spec in enumerate(region.specs):
+        m = _KEY.match(spec[0])
         if not m:
-            raise MemloraError(f"{where}: unexpected tensor {key!r} (only lora_A/lora_B weights of linear layers are supported)")
-        pairs.setdefault(m["module"], {})[m["ab"]] = t
+            raise MemloraError(f"{where}: unexpected tensor {spec[0]!r} (only lora_A/lora_B weights of linear layers are supported)")
+        pairs.setdefault(m["module"], {})[m["ab"]] = i
     if not pairs:
         raise MemloraError(f"{where}: {WEIGHTS} holds no LoRA weights")
 
     r_default = int(cfg.get("r", 8))
     alpha_default = float(cfg.get("lora_alpha", r_default))
     rslora = bool(cfg.get("use_rslora", False))
-    modules: dict[str, tuple[torch.Tensor, torch.Tensor, float]] = {}
+    names, a_idx, b_idx, scales = [], [], [], []
     max_r = 0
     for name, ab in pairs.items():
         if name not in shapes:
             raise MemloraError(f"{where}: targets module {name!r}, which this server does not serve (targets: {_short(shapes)})")
         if set(ab) != {"A", "B"}:
             raise MemloraError(f"{where}: module {name!r} lacks lora_{'B' if 'A' in ab else 'A'}")
-        a, b = ab["A"], ab["B"]
+        a, b = region.specs[ab["A"]][3], region.specs[ab["B"]][3]
         n_in, n_out = shapes[name]
-        r = a.shape[0] if a.dim() == 2 else -1
-        if a.dim() != 2 or b.dim() != 2 or a.shape[1] != n_in or b.shape != (n_out, r):
-            raise MemloraError(
-                f"{where}: module {name!r} has shapes A {tuple(a.shape)}, B {tuple(b.shape)}; expected A (r, {n_in}), B ({n_out}, r)"
-            )
+        r = a[0] if len(a) == 2 else -1
+        if len(a) != 2 or len(b) != 2 or a[1] != n_in or b != (n_out, r):
+            raise MemloraError(f"{where}: module {name!r} has shapes A {a}, B {b}; expected A (r, {n_in}), B ({n_out}, r)")
         if r > max_rank:
             raise MemloraError(f"{where}: module {name!r} has rank {r} > slot rank {max_rank} (serving.slot_rank)")
         if r < 1:
@@ -138,71 +446,49 @@ def read_adapter(
         if r_cfg != r:
             raise MemloraError(f"{where}: module {name!r} has rank {r} but {CONFIG} says {r_cfg}")
         alpha = float(_pattern_value(cfg.get("alpha_pattern"), name, alpha_default))
-        scale = alpha / math.sqrt(r) if rslora else alpha / r
-        modules[name] = (a, b, scale)
+        names.append(name)
+        a_idx.append(ab["A"])
+        b_idx.append(ab["B"])
+        scales.append(alpha / math.sqrt(r) if rslora else alpha / r)
         max_r = max(max_r, r)
-    return AdapterWeights(tenant=tenant, path=str(path), stamp=stamp, rank=max_r, modules=modules, nbytes=len(data))
+    return _Layout(region=region, names=tuple(names), a_idx=tuple(a_idx), b_idx=tuple(b_idx), scales=tuple(scales),
+                   rank=max_r, runs=_module_runs(region, names, a_idx, b_idx, scales))
 
 
-_DTYPES = {"F32": (torch.float32, 4), "F16": (torch.float16, 2), "BF16": (torch.bfloat16, 2), "F64": (torch.float64, 8)}
+def _module_runs(region: _Region, names: list, a_idx: list, b_idx: list, scales: list) -> tuple | None:
+    """region.strided, labelled with module names, split where the owner kind (A/B) or the scale changes."""
+    if region.flat_dtype is None:
+        return None
+    owner: dict[int, tuple[str, str, float]] = {}
+    for name, ia, ib, s in zip(names, a_idx, b_idx, scales):
+        owner[ia] = (name, "A", s)
+        owner[ib] = (name, "B", 1.0)
+    out = []
+    for idx, shape, stride, first, step in region.strided:
+        i = 0
+        while i < len(idx):
+            if idx[i] not in owner:  # a duplicate key that another tensor of the same module overrode
+                i += 1
+                continue
+            _, ab, s = owner[idx[i]]
+            j = i + 1
+            while j < len(idx) and idx[j] in owner and owner[idx[j]][1:] == (ab, s):
+                j += 1
+            out.append((ab, tuple(owner[x][0] for x in idx[i:j]), (j - i,) + shape, (step,) + stride, first + i * step, s))
+            i = j
+    return tuple(out)
 
 
-def parse_safetensors(data: bytearray, where: str) -> dict[str, torch.Tensor]:
+def parse_safetensors(data, where: str) -> dict[str, torch.Tensor]:
     """Zero-copy views of a safetensors buffer, bounds-checked, with one finiteness check over all the data.
 
     Why not `safetensors.torch.load`: it copies every tensor one by one, and checking 400+ small
     tensors for NaN/inf one by one costs more than the whole swap-in budget; the format is a
     length-prefixed JSON header plus one flat data region, so views over it are cheap and exact.
     """
-    bad = f"{where}: {WEIGHTS} is not a valid safetensors file"
-    if len(data) < 8:
-        raise MemloraError(f"{bad} (too short)")
-    n = int.from_bytes(data[:8], "little")
-    if n <= 0 or 8 + n > len(data):
-        raise MemloraError(f"{bad} (header length {n} out of range)")
-    try:
-        header = json.loads(bytes(data[8 : 8 + n]))
-    except (json.JSONDecodeError, UnicodeDecodeError):
-        raise MemloraError(f"{bad} (header is not JSON)") from None
-    if not isinstance(header, dict):
-        raise MemloraError(f"{bad} (header is not an object)")
-    header.pop("__metadata__", None)
-    start = 8 + n
-    size = len(data) - start
-    out: dict[str, torch.Tensor] = {}
-    spans = []
-    kinds = set()
-    for key, info in header.items():
-        try:
-            dt, item = _DTYPES[info["dtype"]]
-            shape = [int(x) for x in info["shape"]]
-            lo, hi = (int(x) for x in info["data_offsets"])
-        except (KeyError, TypeError, ValueError):
-            raise MemloraError(f"{bad} (tensor {key!r}: unsupported dtype or malformed entry)") from None
-        count = math.prod(shape)
-        if not (0 <= lo <= hi <= size) or hi - lo != count * item:
-            raise MemloraError(f"{bad} (tensor {key!r}: offsets {lo}..{hi} do not fit its shape {shape} or the file)")
-        if not count:
-            out[key] = torch.empty(shape, dtype=dt)
-        elif (start + lo) % item:  # unaligned (old writers): copy this one
-            out[key] = torch.frombuffer(bytearray(data[start + lo : start + hi]), dtype=dt).view(shape)
-        else:
-            out[key] = torch.frombuffer(data, dtype=dt, count=count, offset=start + lo).view(shape)
-        spans.append((lo, hi))
-        kinds.add((dt, item))
-    spans.sort()
-    if any(spans[i][1] > spans[i + 1][0] for i in range(len(spans) - 1)):
-        raise MemloraError(f"{bad} (tensors overlap)")
-    if len(kinds) == 1 and start % 8 == 0 and spans and spans[0][0] == 0 and all(spans[i][1] == spans[i + 1][0] for i in range(len(spans) - 1)):
-        dt, item = kinds.pop()
-        flat = torch.frombuffer(data, dtype=dt, count=spans[-1][1] // item, offset=start)
-        finite = math.isfinite(flat.sum(dtype=torch.float64).item())  # one pass, no mask: NaN/inf propagate
-    else:
-        finite = all(bool(torch.isfinite(t).all()) for t in out.values())
-    if not finite:
-        bad_key = next(k for k, t in out.items() if not bool(torch.isfinite(t).all()))
-        raise MemloraError(f"{where}: tensor {bad_key!r} has non-finite values")
-    return out
+    region = _scan(data, _data_start(data, where), where)
+    _ensure_finite(data, region, where, None, ())
+    return {spec[0]: t for spec, t in zip(region.specs, _views(data, region))}
 
 
 def _short(shapes: dict) -> str:
@@ -236,7 +522,8 @@ class AdapterLoader:
         self._fp = base_fingerprint
         self._dtype = dtype
         self._model_config = model_config
-        self._verified: set = set()
+        self._verified: set = set()  # file stamps: sha256 checked, ("finite",) + stamp, ("external",) + stamp
+        self._layouts = LayoutCache(shapes, max_rank)
         self._shape_model = None  # built once: the validator would otherwise rebuild it for every adapter
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="memlora-adapter-loader")
 
@@ -255,7 +542,7 @@ class AdapterLoader:
             return None
         path = Path(path)
         self._external_check(path, tenant)
-        return read_adapter(path, tenant, self._shapes, self._max_rank, self._fp, self._dtype, self._verified)
+        return read_adapter(path, tenant, self._shapes, self._max_rank, self._fp, self._dtype, self._verified, self._layouts)
 
     def _external_check(self, path: Path, tenant: str) -> None:
         """The adapters package's own validator, once per file version, when it exists."""

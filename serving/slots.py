@@ -275,7 +275,7 @@ class SlotManager:
         return best
 
     def _install(self, idx: int, w: AdapterWeights) -> None:
-        self.layers.write(idx, w.modules)
+        self.layers.install(idx, w)
         s = self.slots[idx]
         s.tenant, s.stamp, s.rank, s.pins, s.stale = w.tenant, w.stamp, w.rank, 0, False
         s.last_used = time.monotonic()

@@ -290,3 +290,211 @@ def test_load_evict_soak_does_not_grow_memory(fresh, adapters, tiny_base):
     s = mgr.stats()
     assert s["slots_used"] <= 2 and s["host_entries"] <= 3 and s["slots_pinned"] == 0
     mgr.loader.close()
+
+
+TARGETS = ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"]
+
+
+def _poke_nan(weights: Path, key_part: str) -> None:
+    """Overwrite the first value of the first tensor whose name contains `key_part` with NaN, in place (same header)."""
+    import struct
+
+    raw = weights.read_bytes()
+    n = int.from_bytes(raw[:8], "little")
+    header = json.loads(raw[8 : 8 + n])
+    key = next(k for k in header if key_part in k)
+    lo = header[key]["data_offsets"][0]
+    with open(weights, "r+b") as f:
+        f.seek(8 + n + lo)
+        f.write(struct.pack("<f", float("nan")))
+
+
+def _bump_mtime(path: Path) -> None:
+    import os
+
+    st = path.stat()
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))
+
+
+def test_reread_of_a_verified_version_skips_hash_and_scan_but_an_edited_file_is_rechecked(adapters, fresh, tiny_base, tmp_path, monkeypatch):
+    import hashlib
+    import shutil
+
+    import numpy as np
+
+    import memlora.serving.adapter_loader as al
+    from memlora.serving.lora_slots import attach_slots
+
+    shapes = attach_slots(fresh(), TARGETS, 1, 16).shapes
+    src = tmp_path / "v1"
+    shutil.copytree(adapters["full8"], src)
+    calls = {"sha256": 0, "isfinite": 0, "scan": 0}
+
+    def sha256(data):
+        calls["sha256"] += 1
+        return hashlib.sha256(data)
+
+    def isfinite(x, *a, **k):
+        calls["isfinite"] += 1
+        return real_isfinite(x, *a, **k)
+
+    def scan(*a, **k):
+        calls["scan"] += 1
+        return real_scan(*a, **k)
+
+    real_isfinite, real_scan = np.isfinite, al._scan
+    monkeypatch.setattr(al, "hashlib", type("H", (), {"sha256": staticmethod(sha256)}))
+    monkeypatch.setattr(np, "isfinite", isfinite)
+    monkeypatch.setattr(al, "_scan", scan)
+    verified: set = set()
+    layouts = al.LayoutCache(shapes, 16)
+    fp = tiny_base.fingerprint
+
+    w1 = al.read_adapter(src, "t", shapes, 16, fp, verified=verified, layouts=layouts)
+    assert calls == {"sha256": 1, "isfinite": calls["isfinite"], "scan": 1} and calls["isfinite"] >= 1
+    assert w1.stamp in verified and ("finite",) + w1.stamp in verified and len(layouts) == 1
+    before = dict(calls)
+    w2 = al.read_adapter(src, "t", shapes, 16, fp, verified=verified, layouts=layouts)
+    assert calls == before, "a re-read of a verified version must not hash, scan or parse again"
+    assert w2.stamp == w1.stamp and w2.rank == w1.rank == 8 and set(w2.modules) == set(w1.modules)
+    for name, (a, b, s) in w1.modules.items():
+        a2, b2, s2 = w2.modules[name]
+        assert torch.equal(a, a2) and torch.equal(b, b2) and s == s2
+        assert a.data_ptr() != a2.data_ptr(), "every read owns its buffer (the host cache keeps it)"
+
+    # a new version with the same header and a matching sha256 in memlora.json, but a NaN: caught by the scan
+    _poke_nan(src / "adapter_model.safetensors", "lora_B")
+    manifest = json.loads((src / "memlora.json").read_text())
+    manifest["files"]["adapter_model.safetensors"] = hashlib.sha256((src / "adapter_model.safetensors").read_bytes()).hexdigest()
+    (src / "memlora.json").write_text(json.dumps(manifest))
+    _bump_mtime(src / "adapter_model.safetensors")
+    before = dict(calls)
+    with pytest.raises(MemloraError, match=r"tenant 't'.*lora_B.*has non-finite values"):
+        al.read_adapter(src, "t", shapes, 16, fp, verified=verified, layouts=layouts)
+    assert calls["sha256"] == before["sha256"] + 1 and calls["isfinite"] > before["isfinite"]
+    assert calls["scan"] == before["scan"], "the cached layout is reused (same header), the new version is still scanned"
+    # ... and without a manifest (no sha256 to catch anything) the same
+    (src / "memlora.json").unlink()
+    _bump_mtime(src / "adapter_model.safetensors")
+    with pytest.raises(MemloraError, match=r"non-finite"):
+        al.read_adapter(src, "t", shapes, 16, fp, verified=verified, layouts=layouts)
+
+
+def test_cached_layout_never_hides_a_bad_file(adapters, fresh, tiny_base, tmp_path):
+    """A truncated file, or a cache made for other slots, gets exactly the errors of an uncached read."""
+    import shutil
+
+    from memlora.serving.adapter_loader import LayoutCache, read_adapter
+    from memlora.serving.lora_slots import attach_slots
+
+    shapes = attach_slots(fresh(), TARGETS, 1, 16).shapes
+    fp = tiny_base.fingerprint
+    src = tmp_path / "a"
+    shutil.copytree(adapters["full8"], src)
+    (src / "memlora.json").unlink()  # no sha256: the parser itself must notice
+    verified: set = set()
+    layouts = LayoutCache(shapes, 16)
+    read_adapter(src, "t", shapes, 16, fp, verified=verified, layouts=layouts)
+    weights = src / "adapter_model.safetensors"
+    weights.write_bytes(weights.read_bytes()[:-100])
+    with pytest.raises(MemloraError) as plain:
+        read_adapter(src, "t", shapes, 16, fp)
+    with pytest.raises(MemloraError) as cached:
+        read_adapter(src, "t", shapes, 16, fp, verified=verified, layouts=layouts)
+    assert str(cached.value) == str(plain.value) and "do not fit its shape" in str(plain.value)
+    # a cache checked against another slot rank is not used: the rank check still fires
+    with pytest.raises(MemloraError, match=r"rank 16 > slot rank 8"):
+        read_adapter(adapters["full16"], "t", shapes, 8, fp, layouts=LayoutCache(shapes, 16))
+
+
+def test_slot_rewrites_leave_no_stale_columns_and_match_peft(adapters, fresh, tiny_base):
+    """rank 16 -> rank 8 -> rank 4 (attention only) in one slot: unused columns and modules are zero, outputs equal PEFT."""
+    from memlora.serving.adapter_loader import read_adapter
+    from memlora.serving.lora_slots import attach_slots
+
+    model = fresh()
+    layers = attach_slots(model, TARGETS, 3, 16)
+    fp = tiny_base.fingerprint
+    ws = {n: read_adapter(adapters[n], n, layers.shapes, 16, fp) for n in ("full16", "full8", "attn4")}
+    for name in ("full16", "full8", "attn4"):
+        layers.write(1, ws[name].modules)
+        for mod_name, m in layers.layers.items():
+            r = ws[name].modules[mod_name][0].shape[0] if mod_name in ws[name].modules else 0
+            assert not m.lora_A[1, r:].any() and not m.lora_B[1, :, r:].any(), f"{name}: stale columns in {mod_name}"
+            if r:
+                assert m.lora_A[1, :r].abs().sum() > 0 and m.lora_B[1, :, :r].abs().sum() > 0
+            assert m._dirty[1] == r
+    assert not any(m.lora_A[1].any() for n, m in layers.layers.items() if n.rpartition(".")[2] not in ("q_proj", "v_proj"))
+    tok = tiny_base.tokenizer
+    enc = tok(["The boat is called Sea Biscuit", "hi there"], return_tensors="pt", padding=True)
+    m = enc["attention_mask"].bool()
+    want = _peft_logits(fresh, adapters["attn4"], enc["input_ids"], enc["attention_mask"])
+    for slots, rank in (([1, 1], 4), ([1, 0], 16)):  # uniform path, then the gathered path next to a base row
+        layers.ctx.set_rows(slots, rank=rank)
+        with torch.no_grad():
+            got = model(**enc).logits
+        assert (got[0][m[0]] - want[0][m[0]]).abs().max().item() < 1e-4
+    layers.detach()
+
+
+def test_batched_slot_write_equals_per_layer_writes(adapters, fresh, tiny_base):
+    """SlotLayers.write (foreach over cached views) == SlotLoRALinear.write_slot per layer, scales applied, mixed ranks."""
+    from memlora.serving.adapter_loader import read_adapter
+    from memlora.serving.lora_slots import attach_slots
+
+    layers = attach_slots(fresh(), TARGETS, 2, 16)
+    ref = attach_slots(fresh(), TARGETS, 2, 16)
+    w16 = read_adapter(adapters["full16"], "a", layers.shapes, 16, tiny_base.fingerprint)
+    w4 = read_adapter(adapters["attn4"], "b", layers.shapes, 16, tiny_base.fingerprint)
+    # a hand-made dict: raw tensors with scales other than 1, two ranks, some modules missing
+    mixed = {}
+    for i, (name, (a, b, _)) in enumerate(w16.modules.items()):
+        if i % 3 == 2:
+            continue
+        r = 16 if i % 2 else 5
+        mixed[name] = (a[:r].clone(), b[:, :r].clone(), 0.5 + i)
+    for slot, mods in ((1, w16.modules), (1, mixed), (2, w4.modules), (1, w4.modules)):
+        layers.write(slot, mods)
+        for name, m in ref.layers.items():
+            m.write_slot(slot, *(mods[name] if name in mods else (None, None)))
+        for name, m in layers.layers.items():
+            assert torch.equal(m.lora_A, ref.layers[name].lora_A) and torch.equal(m.lora_B, ref.layers[name].lora_B), name
+    layers.detach()
+    ref.detach()
+
+
+def test_install_by_blocks_equals_per_layer_writes_and_survives_a_moved_model(adapters, fresh, tiny_base):
+    """install() copies one strided block per module kind; slot contents equal write_slot's, and after
+    model.to(another dtype) (layers no longer share storage) it falls back to per-layer copies."""
+    from memlora.serving.adapter_loader import read_adapter
+    from memlora.serving.lora_slots import attach_slots
+
+    layers = attach_slots(fresh(), TARGETS, 2, 16)
+    ref = attach_slots(fresh(), TARGETS, 2, 16)
+    assert len(layers.kinds) == len(TARGETS) and all(k.intact() for k in layers.kinds)
+    ws = {n: read_adapter(adapters[n], n, layers.shapes, 16, tiny_base.fingerprint) for n in ("full16", "full8", "attn4")}
+    runs = ws["full8"].runs(as_numpy=True)
+    assert runs is not None and len(runs) == 2 * len(TARGETS), "one block per kind and A/B (the tiny model has 2 layers)"
+    assert all(layers._block(names) is not None for _, names, _, _ in runs)
+    calls = []
+    real_write = layers.write
+    layers.write = lambda slot, mods: (calls.append(slot), real_write(slot, mods))
+    for slot, name in ((1, "full16"), (1, "full8"), (2, "attn4"), (1, "attn4"), (2, "full16")):
+        layers.install(slot, ws[name])
+        for mod_name, m in ref.layers.items():
+            m.write_slot(slot, *(ws[name].modules.get(mod_name) or (None, None)))
+        for mod_name, m in layers.layers.items():
+            assert torch.equal(m.lora_A, ref.layers[mod_name].lora_A) and torch.equal(m.lora_B, ref.layers[mod_name].lora_B), (name, mod_name)
+            assert m._dirty == ref.layers[mod_name]._dirty
+    assert calls == [], "the block path was used"
+    layers.model.to(torch.float64)
+    assert not any(k.intact() for k in layers.kinds)
+    layers.install(1, ws["full8"])
+    assert calls == [1], "a moved model takes the per-layer path"
+    for mod_name, (a, b, s) in ws["full8"].modules.items():
+        m = layers.layers[mod_name]
+        assert m.lora_A.dtype == torch.float64
+        assert torch.equal(m.lora_A[1, :8], a.double() * s) and torch.equal(m.lora_B[1, :, :8], b.double())
+        assert not m.lora_A[1, 8:].any() and not m.lora_B[1, :, 8:].any()
+    layers.detach()
+    ref.detach()
