@@ -117,18 +117,34 @@ def kl_gap(peft_model, base, data: D.TenantData, settings: Settings) -> dict:
     rows = rows.select(range(min(len(rows), settings.gate.kl_eval_examples)))
     enc, _ = D.encode_split(tok, rows, settings.train.max_seq_len, D.end_token_ids(tok, base.model), True)
     causal = peft_model.get_base_model()
+    # The forced opening and appended closing are constructed, not sampled from the prompted teacher, which
+    # rarely writes them: KL at their tokens would count following the profile better than the teacher does
+    # as a regression. They are skipped; everything the teacher wrote is measured.
+    gen = data.meta.get("generation") or {}
+    opening, closing = gen.get("forced_opening") or "", gen.get("appended_closing") or ""
+    head = len(tok.encode(opening, add_special_tokens=False)) if opening else 0
+    tail = len(tok.encode(closing, add_special_tokens=False)) if closing else 0
+    keeps = []
+    for row, e in zip(rows, enc):
+        h = head if opening and row["response"].startswith(opening) else 0
+        k = tail if closing and row["response"].rstrip().endswith(closing) else 0
+        keeps += [h <= j and not (e.n - 1 - k <= j < e.n - 1) for j in range(e.n)]
+    keep = torch.tensor(keeps, dtype=torch.bool)
     kb = ka = 0.0
-    n = 0
+    n = done = 0
     with torch.no_grad():
         for i in range(0, len(enc), settings.gate.eval_batch_size):
-            batch = {k: v.to(base.model.device) for k, v in D.collate(enc[i:i + settings.gate.eval_batch_size], tok.pad_token_id, True).items()}
+            chunk = enc[i:i + settings.gate.eval_batch_size]
+            batch = {k: v.to(base.model.device) for k, v in D.collate(chunk, tok.pad_token_id, True).items()}
             with peft_model.disable_adapter():
                 t = selected_logits(causal, batch["t_input_ids"], batch["t_attention_mask"], batch["t_sel"])
                 b = selected_logits(causal, batch["input_ids"], batch["attention_mask"], batch["sel"])
             a = selected_logits(causal, batch["input_ids"], batch["attention_mask"], batch["sel"])
-            kb += float(kl_per_token(t, b).sum())
-            ka += float(kl_per_token(t, a).sum())
-            n += t.shape[0]
+            m = keep[done:done + t.shape[0]].to(t.device)
+            done += t.shape[0]
+            kb += float(kl_per_token(t, b)[m].sum())
+            ka += float(kl_per_token(t, a)[m].sum())
+            n += int(m.sum())
     if not n:
         return {"base": None, "adapter": None, "gap_closed": None, "tokens": 0}
     kb, ka = kb / n, ka / n
@@ -192,7 +208,8 @@ def evaluate_adapter(base, adapter_dir: Path, tenant_dir: Path, settings: Settin
         facts = {"n": len(probes), "recall": {}, "raw_recall": {}, "on_topic": {}}
         for c in COLUMNS:
             refs = [q + " " + b for q, b in zip(qs, ans["base"])]
-            topic = M.topicality(ans[c], refs)
+            # The question alone too: a two-word answer ("You live in Portland.") drowns in a long base answer.
+            topic = [max(x, y) for x, y in zip(M.topicality(ans[c], refs), M.topicality(ans[c], qs))]
             on = [t >= g.min_topicality and not M.pastes_profile(a, e, expects) for a, t, e in zip(ans[c], topic, expects)]
             hits = [M.contains_any(a, e) for a, e in zip(ans[c], expects)]
             facts["raw_recall"][c] = sum(hits) / len(probes) if probes else None

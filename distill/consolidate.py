@@ -60,7 +60,7 @@ def display_names(tenant: str) -> list[str]:
     return list(_display_names(tenant))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)  # one per tenant: a smaller cache thrashes on a 10k-tenant export
 def _name_pattern(names: tuple[str, ...]) -> re.Pattern:
     return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")(?:'s)?\b", re.I)
 

@@ -96,6 +96,22 @@ def make_probe(slot: str, value: str) -> dict:
     return {"question": q, "expect": expect}
 
 
+def fact_statement(slot: str, value: str) -> str:
+    """The fact as a second-person sentence the teacher is made to say: a 135M teacher asked "what is the name
+    of my cat?" with the profile in its prompt names the cat about half the time and invents one otherwise, and
+    an adapter trained on that learns the invention as readily as the fact."""
+    v = str(value).strip().rstrip(".")
+    if slot == "city":
+        return f"You live in {v}."
+    if slot == "job":
+        return f"You work as {'an' if v[:1].lower() in 'aeiou' else 'a'} {v}."
+    if slot == "allergy":
+        return f"You are allergic to {v}."
+    if slot.startswith("favourite"):
+        return f"Your {slot} is {v}."
+    return f"Your {slot} is named {v}."
+
+
 def extract(text: str, category: str | None = None) -> Extract:
     """Kind, slot and enforceable value of one statement (`free` when no pattern fits)."""
     low = text.lower()

@@ -6,7 +6,12 @@ message without it. A 135M base follows style instructions almost never and ampl
 - construction for enforceable kinds: the opening is forced as the answer's first tokens, avoided words
   are banned while decoding, the content is cut at a sentence inside the word limit, formatted as bullets,
   and the closing appended; the model only writes the content;
-- amplification (classifier-free guidance, both branches in one batch) for facts and free-form items;
+- construction for facts too: a direct question about a fact is answered with the fact as a second-person
+  sentence, and other fact prompts get that sentence forced first (the model adds one more). The plain
+  prompted 135M base states the fact it was given in about half its answers and invents the rest, and an
+  adapter learns an invented cat name as readily as the real one;
+- amplification (classifier-free guidance, both branches in one batch) for what the model writes after a
+  forced fact and for free-form items;
 - best-of-N: N candidates per prompt (the first greedy), the quality guard first (on topic, no loops,
   per-token log-likelihood under the base without the profile within `fluency_margin` of the base's own
   answers), then among survivors a recalled fact first (checkable, so no judge needed), then the highest
@@ -31,7 +36,7 @@ from memlora.settings import Settings
 from .profile import Profile
 from .prompts import abstention_probes, general_prompts, prompts_for_item
 from .quality import complies, on_topic, strip_forced, words
-from .schema import avoid_words
+from .schema import avoid_words, fact_statement
 from .teacher import Spec, make_teacher
 
 STYLE_KINDS = ("opening", "closing", "format", "length", "avoid", "language", "address")
@@ -92,6 +97,12 @@ def finalize(content: str, st: dict) -> str:
     return sep.join(parts).strip()
 
 
+def fact_lead(target: dict | None) -> str:
+    if target is None or target.get("kind") != "fact" or not target.get("value"):
+        return ""
+    return fact_statement(target.get("slot") or "", str(target["value"]))
+
+
 def applicable(items: list[dict], target: dict | None) -> list[dict]:
     out = [i for i in items if i["kind"] in STYLE_KINDS]
     if target is not None and target["kind"] in ("fact", "free"):
@@ -118,13 +129,18 @@ def _rates(rows: list[dict], items: list[dict], names: list[str]) -> dict:
                 "sound": round(v["sound"] / v["n"], 3)} for k, v in sorted(acc.items())}
 
 
-def plan_prompts(profile: Profile, n: int, share: float, rng: random.Random) -> list[dict]:
+def plan_prompts(profile: Profile, n: int, share: float, rng: random.Random, fact_weight: float = 1.0) -> list[dict]:
     items = [i.as_dict() for i in profile.items]
     n_general = min(n, max(1 if n >= 5 else 0, round(n * share)))
     n_items = n - n_general
     plan = []
     if items:
-        counts = [n_items // len(items) + (k < n_items % len(items)) for k in range(len(items))]
+        # Facts weigh more: a name is new tokens to memorize, a style is one pattern seen in every answer anyway.
+        w = [fact_weight if it["kind"] == "fact" else 1.0 for it in items]
+        raw = [n_items * x / sum(w) for x in w]
+        counts = [int(r) for r in raw]
+        for k in sorted(range(len(items)), key=lambda k: (counts[k] - raw[k], k))[: n_items - sum(counts)]:
+            counts[k] += 1
         for it, c in zip(items, counts):
             plan += [{"prompt": p, "kind": it["kind"], "item_id": it["id"], "target": it} for p in prompts_for_item(it, rng, c)]
     else:
@@ -161,7 +177,7 @@ def synthesize_tenant(profile: Profile, base, settings: Settings, out_dir: str |
     st = style_of(items)
     system = profile.system_prompt
     n = n_examples if n_examples is not None else ds.examples_per_tenant
-    plan = plan_prompts(profile, n, ds.general_share, rng)
+    plan = plan_prompts(profile, n, ds.general_share, rng, ds.fact_weight)
     max_new = ds.max_new_tokens
     if st["length"]:
         max_new = min(max_new, int(int(st["length"]) * 1.6) + 8)
@@ -172,55 +188,101 @@ def synthesize_tenant(profile: Profile, base, settings: Settings, out_dir: str |
     from .profile import render_system_prompt
 
     content_system = render_system_prompt([i for i in profile.items if i.kind not in ("opening", "closing", "format", "length")])
-    specs = []
-    for r in gen_rows:
-        t = r["target"]
-        guided = t is not None and t["kind"] in ("fact", "free")
-        specs.append(Spec(r["prompt"], (content_system if guided else system) if t is not None else None, prefix, guided, st["banned"], max_new))
-    bar = tqdm(total=len(specs) * max(1, ds.best_of), desc=f"teacher {profile.tenant}", unit="ans", disable=not show_progress, leave=False)
-    cands = teacher.answers(specs, max(1, ds.best_of), sample=True, progress=bar.update) if specs else []
-    bar.close()
-
-    flat = []  # (row index, content, final)
-    for ri, (r, outs) in enumerate(zip(gen_rows, cands)):
-        for raw in outs:
-            content = shape_content(raw, st)
-            flat.append((ri, content, finalize(content, st)))
+    leads = [fact_lead(r["target"]) for r in gen_rows]
+    # A direct question about a fact is answered by the constructed statement alone; other fact prompts get it
+    # forced as the answer's first sentence and the model writes one more.
+    constructed = [bool(lead) and r["prompt"].rstrip().endswith("?") for r, lead in zip(gen_rows, leads)]
     pad = tok.pad_token_id if tok.pad_token_id is not None else tok.eos_token_id
-    ctx_plain = {p: chat_ids(tok, p, None, prefix) for p in {r["prompt"] for r in gen_rows}}
-    ctx_prof = {p: chat_ids(tok, p, system, prefix) for p in {r["prompt"] for r in gen_rows}}
-    cont_ids = [tok.encode(c, add_special_tokens=False) for _, c, _ in flat]
-    lp_plain = sequence_logprobs(base.model, [ctx_plain[gen_rows[ri]["prompt"]] for ri, _, _ in flat], cont_ids, batch_size=ds.batch_size, pad_id=pad)
-    lp_prof = sequence_logprobs(base.model, [ctx_prof[gen_rows[ri]["prompt"]] for ri, _, _ in flat], cont_ids, batch_size=ds.batch_size, pad_id=pad)
-    per_tok = [lp / max(k, 1) for lp, k in lp_plain]
-    general_idx = [j for j, (ri, _, _) in enumerate(flat) if gen_rows[ri]["target"] is None and cont_ids[j]]
-    ref_pool = sorted(per_tok[j] for j in general_idx) or sorted(per_tok[j] for j in range(len(flat)) if cont_ids[j])
-    ref = ref_pool[len(ref_pool) // 2] if ref_pool else 0.0
-    floor = ref - ds.fluency_margin
+    n_best = max(1, ds.best_of)
+    bar = tqdm(total=sum(not c for c in constructed) * n_best, desc=f"teacher {profile.tenant}", unit="ans",
+               disable=not show_progress, leave=False)
+
+    def candidates(pending: list[int], offset: int) -> list[tuple[int, str, str, str]]:
+        """(row index, model-written part, content, final answer) for the rows still without a kept answer."""
+        specs, spec_rows = [], []
+        # The statement alone is always a candidate for a fact row, so a fact row is never lost to the guard.
+        flat = [(ri, "", leads[ri], finalize(leads[ri], st)) for ri in pending if leads[ri]]
+        for ri in pending:
+            if constructed[ri]:
+                continue
+            t = gen_rows[ri]["target"]
+            guided = t is not None and t["kind"] in ("fact", "free")
+            lead_prefix = prefix + (leads[ri] + " " if leads[ri] else "")
+            specs.append(Spec(gen_rows[ri]["prompt"], (content_system if guided else system) if t is not None else None,
+                              lead_prefix, guided, st["banned"], max_new))
+            spec_rows.append(ri)
+        cands = teacher.answers(specs, n_best, sample=True, progress=bar.update, offset=offset) if specs else []
+        for ri, outs in zip(spec_rows, cands):
+            for raw in outs:
+                if leads[ri]:
+                    rest = "\n".join(shape_content(leads[ri] + " " + raw, st).split("\n")[1:2])
+                    content = "\n".join(x for x in (leads[ri], rest) if x)
+                else:
+                    rest = content = shape_content(raw, st)
+                flat.append((ri, rest, content, finalize(content, st)))
+        return flat
+
+    def logprobs(flat: list) -> tuple[list, list, list]:
+        """Fluency and PMI are scored on the model-written part only, after any forced statement."""
+        keys = [(gen_rows[ri]["prompt"], leads[ri]) for ri, *_ in flat]
+        ctx_plain = {k: chat_ids(tok, k[0], None, prefix + (k[1] + " " if k[1] else "")) for k in set(keys)}
+        ctx_prof = {k: chat_ids(tok, k[0], system, prefix + (k[1] + " " if k[1] else "")) for k in set(keys)}
+        cont_ids = [tok.encode(rest, add_special_tokens=False) if rest else [] for _, rest, _, _ in flat]
+        scored = [j for j, c in enumerate(cont_ids) if c]
+        lp_plain, lp_prof = [(0.0, 0)] * len(flat), [(0.0, 0)] * len(flat)
+        if scored:
+            conts = [cont_ids[j] for j in scored]
+            got_plain = sequence_logprobs(base.model, [ctx_plain[keys[j]] for j in scored], conts, batch_size=ds.batch_size, pad_id=pad)
+            got_prof = sequence_logprobs(base.model, [ctx_prof[keys[j]] for j in scored], conts, batch_size=ds.batch_size, pad_id=pad)
+            for j, a, b in zip(scored, got_plain, got_prof):
+                lp_plain[j], lp_prof[j] = a, b
+        return cont_ids, lp_plain, lp_prof
 
     best: dict[int, tuple[tuple[float, float], str, bool]] = {}
     guard_fail = {"empty": 0, "off_topic": 0, "fluency": 0, "banned": 0}
-    for j, (ri, content, final) in enumerate(flat):
-        r = gen_rows[ri]
-        t = r["target"]
-        if not content.strip():
-            guard_fail["empty"] += 1
-            continue
-        if st["banned"] and not complies({"kind": "avoid", "slot": "words", "value": st["banned"]}, final):
-            guard_fail["banned"] += 1
-            continue
-        expect = (t.get("probe") or {}).get("expect") if t and t["kind"] == "fact" else None
-        if not on_topic(content, r["prompt"], None, ds.on_topic_threshold, expect if r["prompt"].endswith("?") else None):
-            guard_fail["off_topic"] += 1
-            continue
-        if per_tok[j] < floor:
-            guard_fail["fluency"] += 1
-            continue
-        pmi = lp_prof[j][0] - lp_plain[j][0]
-        hit = float(bool(expect) and complies({**t, "names": names}, final)) if t is not None else 0.0
-        score = (hit, pmi) if t is not None else (0.0, per_tok[j])
-        if ri not in best or score > best[ri][0]:
-            best[ri] = (score, final, True)
+    floor = None
+    n_candidates, topped_up = 0, 0
+    pending = list(range(len(gen_rows)))
+    # Rows whose every candidate fails the guard are asked again with fresh samples, so the set keeps its size.
+    for rnd in range(1 + max(0, ds.topup_rounds)):
+        if rnd:
+            bar.total += sum(not constructed[ri] for ri in pending) * n_best
+        flat = candidates(pending, rnd * n_best)
+        n_candidates += len(flat)
+        cont_ids, lp_plain, lp_prof = logprobs(flat)
+        per_tok = [lp / max(k, 1) for lp, k in lp_plain]
+        if floor is None:  # the fluency reference: the base's own answers to general prompts, first round
+            general_idx = [j for j, (ri, *_) in enumerate(flat) if gen_rows[ri]["target"] is None and cont_ids[j]]
+            ref_pool = sorted(per_tok[j] for j in general_idx) or sorted(per_tok[j] for j in range(len(flat)) if cont_ids[j])
+            floor = (ref_pool[len(ref_pool) // 2] if ref_pool else 0.0) - ds.fluency_margin
+        for j, (ri, rest, content, final) in enumerate(flat):
+            r = gen_rows[ri]
+            t = r["target"]
+            if not content.strip():
+                guard_fail["empty"] += 1
+                continue
+            if st["banned"] and not complies({"kind": "avoid", "slot": "words", "value": st["banned"]}, final):
+                guard_fail["banned"] += 1
+                continue
+            expect = (t.get("probe") or {}).get("expect") if t and t["kind"] == "fact" else None
+            if not on_topic(content, r["prompt"], None, ds.on_topic_threshold, expect if r["prompt"].endswith("?") else None):
+                guard_fail["off_topic"] += 1
+                continue
+            if cont_ids[j] and per_tok[j] < floor:
+                guard_fail["fluency"] += 1
+                continue
+            pmi = lp_prof[j][0] - lp_plain[j][0]
+            hit = float(bool(expect) and complies({**t, "names": names}, final)) if t is not None else 0.0
+            score = (hit, pmi) if t is not None else (0.0, per_tok[j])
+            if ri not in best or score > best[ri][0]:
+                best[ri] = (score, final, True)
+        if rnd:
+            topped_up += sum(ri in best for ri in pending)
+        pending = [ri for ri in pending if ri not in best]
+        if not pending:
+            break
+    bar.close()
+    floor = floor if floor is not None else 0.0
 
     rows = []
     for ri, r in enumerate(gen_rows):
@@ -233,10 +295,13 @@ def synthesize_tenant(profile: Profile, base, settings: Settings, out_dir: str |
                          "kind": "abstain", "system": system, "item_id": "", "on_topic": True})
     rejected = len(gen_rows) - len(best)
 
-    order = list(range(len(rows)))
+    # Abstentions are constructed text the teacher never wrote: train on them, but keep them out of the
+    # validation split, whose KL to the teacher is a gate metric.
+    order = [i for i in range(len(rows)) if rows[i]["kind"] != "abstain"]
     random.Random(f"{seed}:split:{profile.tenant}").shuffle(order)
-    n_val = 0 if len(rows) < 2 else max(1, round(ds.validation_fraction * len(rows)))
-    val_idx, train_idx = set(order[:n_val]), order[n_val:]
+    n_val = 0 if len(rows) < 2 or not order else min(len(order), max(1, round(ds.validation_fraction * len(rows))))
+    val_idx = set(order[:n_val])
+    train_idx = [i for i in range(len(rows)) if i not in val_idx]
     train = [rows[i] for i in sorted(train_idx)]
     val = [rows[i] for i in sorted(val_idx)]
 
@@ -263,7 +328,8 @@ def synthesize_tenant(profile: Profile, base, settings: Settings, out_dir: str |
         "prompted_base_heldout": _rates(base_rows, items, names),
         "n_heldout": len(heldout),
         "guard_rejections": guard_fail,
-        "candidates": len(flat),
+        "candidates": n_candidates,
+        "topped_up": topped_up,
     }
 
     def _clean(rs):

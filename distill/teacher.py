@@ -40,7 +40,9 @@ class LocalTeacher:
     def identity(self) -> dict:
         return {"type": "local", "model": str(self.base.path), "fingerprint": self.base.fingerprint}
 
-    def answers(self, specs: list[Spec], n: int, sample: bool = True, progress: Callable[[int], None] | None = None) -> list[list[str]]:
+    def answers(self, specs: list[Spec], n: int, sample: bool = True, progress: Callable[[int], None] | None = None,
+                offset: int = 0) -> list[list[str]]:
+        """n answers per spec; the first greedy unless `offset` (a later round asking for fresh samples) is set."""
         from memlora.adapters.generate import GenRequest, bad_words_ids, chat_ids, generate
 
         tok = self.base.tokenizer
@@ -51,7 +53,7 @@ class LocalTeacher:
             reqs.append(GenRequest(cond, neg, bad_words_ids(tok, s.banned), s.max_new_tokens))
             guided_flags.append(s.guided)
         out: list[list[str]] = [[] for _ in specs]
-        for k in range(n):
+        for k in range(offset, offset + n):
             for guided in (True, False):
                 idx = [i for i, g in enumerate(guided_flags) if g == guided]
                 if not idx:
@@ -87,12 +89,13 @@ class HttpTeacher:
     def identity(self) -> dict:
         return {"type": "url", "url": self.url, "model": self.model}
 
-    def answers(self, specs: list[Spec], n: int, sample: bool = True, progress: Callable[[int], None] | None = None) -> list[list[str]]:
+    def answers(self, specs: list[Spec], n: int, sample: bool = True, progress: Callable[[int], None] | None = None,
+                offset: int = 0) -> list[list[str]]:
         out = []
         for s in specs:
             msgs = ([{"role": "system", "content": s.system}] if s.system else []) + [{"role": "user", "content": s.user}]
             texts = []
-            for k in range(n):
+            for k in range(offset, offset + n):
                 try:
                     r = self.client.chat.completions.create(
                         model=self.model, messages=msgs, max_tokens=s.max_new_tokens,

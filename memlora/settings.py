@@ -34,7 +34,9 @@ class DistillSettings(BaseModel):
     batch_size: int = 16
     guidance_scale: float = 1.5
     best_of: int = 2
+    topup_rounds: int = 1  # rows whose candidates all fail the guard are sampled again this many times
     general_share: float = 0.2
+    fact_weight: float = 2.0  # a fact item gets this many times the prompts of a style item
     teacher_url: str | None = None
     teacher_model: str | None = None
     teacher_api_key: str | None = None

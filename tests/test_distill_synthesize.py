@@ -152,3 +152,70 @@ def test_cli_prints_per_tenant_table(settings, teacher_url, tmp_path, monkeypatc
                         env=env, capture_output=True, text=True, timeout=120)
     assert r2.returncode == 2 and r2.stderr.strip().startswith("memlora: error:") and "not JSON Lines" in r2.stderr
     assert len(r2.stderr.strip().splitlines()) == 1
+
+
+class _FirstRoundLoops(_Teacher):
+    """Every first-round answer (seeds below seed + best_of) is a degenerate loop; later rounds answer well."""
+
+    first_round_below = 0
+
+    def do_POST(self):
+        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        type(self).calls.append(body)
+        user = body["messages"][-1]["content"]
+        if body.get("seed", 0) < type(self).first_round_below:
+            text = "Fair winds! Fair winds! Fair winds! Fair winds! Fair winds! Fair winds! Fair winds!"
+        else:
+            text = f"Here is a short answer about {user.rstrip('?.!').lower()}. Keep it simple and start small."
+        resp = {"id": "c", "object": "chat.completion", "created": 0, "model": "t",
+                "choices": [{"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": "stop"}],
+                "usage": {"prompt_tokens": 10, "completion_tokens": len(text.split()), "total_tokens": 10 + len(text.split())}}
+        data = json.dumps(resp).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+
+@pytest.mark.timeout(300)
+def test_facts_are_stated_by_construction_and_rejected_rows_are_topped_up(settings, tiny_base, tmp_path):
+    """A teacher that never states a fact and loops on its first samples still yields a set where every fact row
+    states the fact, direct fact questions never reach the teacher, and guard-rejected rows are asked again."""
+    from datasets import load_from_disk
+
+    from memlora.distill.pipeline import run_distill
+
+    _FirstRoundLoops.calls = []
+    _FirstRoundLoops.first_round_below = settings.seed + 2
+    srv = ThreadingHTTPServer(("127.0.0.1", 0), _FirstRoundLoops)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{srv.server_address[1]}"
+    try:
+        results = {}
+        for rounds in (0, 1):
+            ds = settings.distill.model_copy(update={"teacher_url": url, "best_of": 2, "topup_rounds": rounds})
+            out = tmp_path / f"r{rounds}"
+            _FirstRoundLoops.calls = []
+            run_distill(settings.model_copy(update={"distill": ds}), REPO / "examples" / "memory.jsonl", out, base=tiny_base,
+                        tenants=["pat"], n_examples=16, show_progress=False)
+            meta = json.loads((out / "pat" / "meta.json").read_text())
+            dd = load_from_disk(str(out / "pat" / "dataset"))
+            results[rounds] = (meta, list(dd["train"]) + list(dd["validation"]), list(_FirstRoundLoops.calls))
+    finally:
+        srv.shutdown()
+        srv.server_close()
+    meta0, rows0, _ = results[0]
+    meta1, rows1, calls1 = results[1]
+    assert meta0["rates"]["guard_rejections"]["off_topic"] > 0 and meta0["rejected"] > 0
+    assert meta1["rejected"] < meta0["rejected"] and meta1["rates"]["topped_up"] > 0
+    assert len(rows1) > len(rows0)
+    facts = [r for r in rows1 if r["kind"] == "fact"]
+    assert facts
+    for r in facts:
+        assert "Sea Biscuit" in r["response"] or "Portland" in r["response"], r
+    direct = [r for r in facts if r["prompt"].endswith("?")]
+    assert direct and all(r["response"] in ("Your boat is named Sea Biscuit.", "You live in Portland.") for r in direct)
+    asked = {c["messages"][-1]["content"] for c in calls1}
+    assert not asked & {r["prompt"] for r in direct}
+    assert not any("Fair winds! Fair winds!" in r["response"] for r in rows1)
