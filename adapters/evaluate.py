@@ -108,6 +108,37 @@ def _probes(data: D.TenantData) -> list[dict]:
     return [p for p in probes if p.get("question") and p.get("expect")]
 
 
+def constructed_tokens(tok, response: str, generation: dict) -> list[bool]:
+    """Per token of `response`: was it put there by construction (opening, bullet marker, fact statement, closing)?"""
+    import re
+
+    spans = []
+    opening, closing = generation.get("forced_opening") or "", generation.get("appended_closing") or ""
+    if opening and response.startswith(opening):
+        spans.append((0, len(opening)))
+    if closing and response.rstrip().endswith(closing):
+        end = len(response.rstrip())
+        spans.append((end - len(closing), end))
+    for m in re.finditer(r"(?m)^(?:- |\d+\. )", response):
+        spans.append((m.start(), m.end()))
+    for st in generation.get("fact_statements") or []:
+        at = response.find(st)
+        if at >= 0:
+            spans.append((at, at + len(st)))
+    bullets = generation.get("format") in ("bullets", "numbered")
+    enc = tok(response, add_special_tokens=False, return_offsets_mapping=True)
+    out = []
+    for s0, e0 in enc["offset_mapping"]:
+        piece = response[s0:e0]
+        core = piece.strip()
+        if not core:
+            out.append(bullets and "\n" in piece)
+            continue
+        a = s0 + piece.index(core)
+        out.append(any(lo <= a and a + len(core) <= hi for lo, hi in spans))
+    return out
+
+
 def kl_gap(peft_model, base, data: D.TenantData, settings: Settings) -> dict:
     """Per-token KL(teacher || base) and KL(teacher || adapter) on held-out answers; the share of the gap closed."""
     import torch
@@ -117,19 +148,15 @@ def kl_gap(peft_model, base, data: D.TenantData, settings: Settings) -> dict:
     rows = rows.select(range(min(len(rows), settings.gate.kl_eval_examples)))
     enc, _ = D.encode_split(tok, rows, settings.train.max_seq_len, D.end_token_ids(tok, base.model), True)
     causal = peft_model.get_base_model()
-    # The forced opening and appended closing are constructed, not sampled from the prompted teacher, which
-    # rarely writes them: KL at their tokens would count following the profile better than the teacher does
-    # as a regression. They are skipped; everything the teacher wrote is measured.
+    # The teacher that wrote the data is partly constructed: the forced opening, bullet markers, fact statements
+    # and the appended closing and end of turn are one-hot (the prompted base rarely writes them). KL to a one-hot
+    # teacher is the token's negative log-likelihood, so those positions use it; everything else is compared to
+    # the prompted base's distribution. Without this, following the profile better than the prompted base does
+    # counts as a regression.
     gen = data.meta.get("generation") or {}
-    opening, closing = gen.get("forced_opening") or "", gen.get("appended_closing") or ""
-    head = len(tok.encode(opening, add_special_tokens=False)) if opening else 0
-    tail = len(tok.encode(closing, add_special_tokens=False)) if closing else 0
-    keeps = []
-    for row, e in zip(rows, enc):
-        h = head if opening and row["response"].startswith(opening) else 0
-        k = tail if closing and row["response"].rstrip().endswith(closing) else 0
-        keeps += [h <= j and not (e.n - 1 - k <= j < e.n - 1) for j in range(e.n)]
-    keep = torch.tensor(keeps, dtype=torch.bool)
+    marks = [constructed_tokens(tok, row["response"], gen) + [True] * (e.n - len(tok(row["response"], add_special_tokens=False)["input_ids"]))
+             for row, e in zip(rows, enc)]
+    flags = torch.tensor([m for row_marks, e in zip(marks, enc) for m in row_marks[: e.n]], dtype=torch.bool)
     kb = ka = 0.0
     n = done = 0
     with torch.no_grad():
@@ -140,11 +167,17 @@ def kl_gap(peft_model, base, data: D.TenantData, settings: Settings) -> dict:
                 t = selected_logits(causal, batch["t_input_ids"], batch["t_attention_mask"], batch["t_sel"])
                 b = selected_logits(causal, batch["input_ids"], batch["attention_mask"], batch["sel"])
             a = selected_logits(causal, batch["input_ids"], batch["attention_mask"], batch["sel"])
-            m = keep[done:done + t.shape[0]].to(t.device)
+            target = batch["labels"][:, 1:][batch["sel"][:, :-1]]
+            forced = flags[done:done + t.shape[0]].to(t.device)
             done += t.shape[0]
-            kb += float(kl_per_token(t, b)[m].sum())
-            ka += float(kl_per_token(t, a)[m].sum())
-            n += int(m.sum())
+            for logits, acc in ((b, "b"), (a, "a")):
+                nll = -torch.log_softmax(logits, -1).gather(1, target[:, None])[:, 0]
+                v = float(torch.where(forced, nll, kl_per_token(t, logits)).sum())
+                if acc == "b":
+                    kb += v
+                else:
+                    ka += v
+            n += t.shape[0]
     if not n:
         return {"base": None, "adapter": None, "gap_closed": None, "tokens": 0}
     kb, ka = kb / n, ka / n

@@ -83,3 +83,23 @@ def test_train_and_eval_commands_on_a_tenant_dir(settings, tmp_path):
 
     r = CliRunner().invoke(main, ["train", "--data", str(data), "--tenant", "nobody", "--out", str(tmp_path / "x")], env=env)
     assert r.exit_code == 2 and "no distilled data for tenant 'nobody'" in r.output
+
+
+def test_constructed_tokens_are_the_forced_parts_only(tiny_base):
+    """The gate's KL treats forced text as a one-hot teacher: exactly the opening, bullet markers, the fact
+    statement and the closing are marked, never the words the teacher wrote."""
+    from memlora.adapters.evaluate import constructed_tokens
+
+    tok = tiny_base.tokenizer
+    resp = "Hi Vera!\n- Your cat is named Miso.\n- Cats love long naps in the sun.\nFair winds!"
+    gen = {"forced_opening": "Hi Vera!", "appended_closing": "Fair winds!", "format": "bullets",
+           "fact_statements": ["Your cat is named Miso."]}
+    marks = constructed_tokens(tok, resp, gen)
+    offs = tok(resp, add_special_tokens=False, return_offsets_mapping=True)["offset_mapping"]
+    assert len(marks) == len(offs)
+    marked = "".join(resp[s:e] for (s, e), m in zip(offs, marks) if m)
+    free = "".join(resp[s:e] for (s, e), m in zip(offs, marks) if not m)
+    for part in ("Hi Vera!", "Your cat is named Miso.", "Fair winds!"):
+        assert part.replace(" ", "") in marked.replace(" ", "")
+    assert "Cats love long naps in the sun." in free.strip()
+    assert constructed_tokens(tok, "Cats love naps.", {}) == [False] * len(tok("Cats love naps.", add_special_tokens=False)["input_ids"])
