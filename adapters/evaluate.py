@@ -148,13 +148,16 @@ def kl_gap(peft_model, base, data: D.TenantData, settings: Settings) -> dict:
     rows = rows.select(range(min(len(rows), settings.gate.kl_eval_examples)))
     enc, _ = D.encode_split(tok, rows, settings.train.max_seq_len, D.end_token_ids(tok, base.model), True)
     causal = peft_model.get_base_model()
-    # The teacher that wrote the data is partly constructed: the forced opening, bullet markers, fact statements
-    # and the appended closing and end of turn are one-hot (the prompted base rarely writes them). KL to a one-hot
+    # The teacher that wrote the data is partly constructed: the forced opening, bullet markers, fact statements,
+    # the appended closing and the end of turn are one-hot (the prompted base rarely writes them). KL to a one-hot
     # teacher is the token's negative log-likelihood, so those positions use it; everything else is compared to
     # the prompted base's distribution. Without this, following the profile better than the prompted base does
     # counts as a regression.
     gen = data.meta.get("generation") or {}
-    marks = [constructed_tokens(tok, row["response"], gen) + [True] * (e.n - len(tok(row["response"], add_special_tokens=False)["input_ids"]))
+    # distill cuts every answer at a sentence (or the word limit), so its end of turn is constructed too; data
+    # from elsewhere (no generation record) keeps the plain KL there.
+    end = bool(gen)
+    marks = [constructed_tokens(tok, row["response"], gen) + [end] * (e.n - len(tok(row["response"], add_special_tokens=False)["input_ids"]))
              for row, e in zip(rows, enc)]
     flags = torch.tensor([m for row_marks, e in zip(marks, enc) for m in row_marks[: e.n]], dtype=torch.bool)
     kb = ka = 0.0
