@@ -114,25 +114,25 @@ def _generate_batch(model, reqs: list[GenRequest], pad_id: int, eos_ids: set[int
     done = [False] * b
     limit = max(r.max_new_tokens for r in reqs)
     bans = [r.bad_words_ids for r in reqs]
+    active = list(range(b))  # request index of each live row (guided twins follow at +len(active))
     for step in range(limit):
+        n = len(active)
         if guided:
-            cond, unc = logits[:b].log_softmax(-1), logits[b:].log_softmax(-1)
+            cond, unc = logits[:n].log_softmax(-1), logits[n:].log_softmax(-1)
             scores = unc + guidance_scale * (cond - unc)
         else:
             scores = logits
         if repetition_penalty != 1.0:
-            for i, g in enumerate(generated):
+            for r, i in enumerate(active):
+                g = generated[i]
                 if g:
                     idx = torch.tensor(sorted(set(g)), device=scores.device)
-                    v = scores[i, idx]
-                    scores[i, idx] = torch.where(v < 0, v * repetition_penalty, v / repetition_penalty)
-        _ban(scores, generated, bans)
+                    v = scores[r, idx]
+                    scores[r, idx] = torch.where(v < 0, v * repetition_penalty, v / repetition_penalty)
+        _ban(scores, [generated[i] for i in active], [bans[i] for i in active])
         nxt = _sample(scores, do_sample, temperature, top_p, gen)
         toks = nxt.tolist()
-        for i, t in enumerate(toks):
-            if done[i]:
-                toks[i] = pad_id
-                continue
+        for r, (i, t) in enumerate(zip(active, toks)):
             if t in eos_ids:
                 done[i] = True
             else:
@@ -141,6 +141,15 @@ def _generate_batch(model, reqs: list[GenRequest], pad_id: int, eos_ids: set[int
                     done[i] = True
         if all(done):
             break
+        # Finished rows leave the batch (and the KV cache): a row that stopped early costs nothing more.
+        keep = [r for r, i in enumerate(active) if not done[i]]
+        if len(keep) < n:
+            rows_kept = keep + ([n + r for r in keep] if guided else [])
+            sel = torch.tensor(rows_kept, device=device)
+            cache.batch_select_indices(sel)
+            mask, last_pos = mask[sel], last_pos[sel]
+            toks = [toks[r] for r in keep]
+            active = [active[r] for r in keep]
         step_ids = torch.tensor(toks + (toks if guided else []), device=device).unsqueeze(-1)
         mask = torch.cat([mask, torch.ones((mask.shape[0], 1), dtype=mask.dtype, device=device)], dim=-1)
         last_pos = last_pos + 1
