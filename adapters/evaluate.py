@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import json
 import math
+import re
 from dataclasses import asdict, dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -110,8 +111,6 @@ def _probes(data: D.TenantData) -> list[dict]:
 
 def constructed_tokens(tok, response: str, generation: dict) -> list[bool]:
     """Per token of `response`: was it put there by construction (opening, bullet marker, fact statement, closing)?"""
-    import re
-
     spans = []
     opening, closing = generation.get("forced_opening") or "", generation.get("appended_closing") or ""
     if opening and response.startswith(opening):
@@ -146,7 +145,9 @@ def kl_gap(peft_model, base, data: D.TenantData, settings: Settings) -> dict:
     tok = base.tokenizer
     rows = data.validation if len(data.validation) else data.train
     rows = rows.select(range(min(len(rows), settings.gate.kl_eval_examples)))
-    enc, _ = D.encode_split(tok, rows, settings.train.max_seq_len, D.end_token_ids(tok, base.model), True)
+    end_ids = D.end_token_ids(tok, base.model)
+    pairs = [(row, e) for row in rows if (e := D.encode_example(tok, row, settings.train.max_seq_len, end_ids, True)) is not None]
+    enc = [e for _, e in pairs]
     causal = peft_model.get_base_model()
     # The teacher that wrote the data is partly constructed: the forced opening, bullet markers, fact statements,
     # the appended closing and the end of turn are one-hot (the prompted base rarely writes them). KL to a one-hot
@@ -157,9 +158,11 @@ def kl_gap(peft_model, base, data: D.TenantData, settings: Settings) -> dict:
     # distill cuts every answer at a sentence (or the word limit), so its end of turn is constructed too; data
     # from elsewhere (no generation record) keeps the plain KL there.
     end = bool(gen)
-    marks = [constructed_tokens(tok, row["response"], gen) + [end] * (e.n - len(tok(row["response"], add_special_tokens=False)["input_ids"]))
-             for row, e in zip(rows, enc)]
-    flags = torch.tensor([m for row_marks, e in zip(marks, enc) for m in row_marks[: e.n]], dtype=torch.bool)
+    flags = []
+    for row, e in pairs:
+        marks = constructed_tokens(tok, row["response"], gen)
+        flags += (marks + [end] * (e.n - len(marks)))[: e.n]
+    flags = torch.tensor(flags, dtype=torch.bool)
     kb = ka = 0.0
     n = done = 0
     with torch.no_grad():
@@ -173,13 +176,13 @@ def kl_gap(peft_model, base, data: D.TenantData, settings: Settings) -> dict:
             target = batch["labels"][:, 1:][batch["sel"][:, :-1]]
             forced = flags[done:done + t.shape[0]].to(t.device)
             done += t.shape[0]
-            for logits, acc in ((b, "b"), (a, "a")):
+
+            def to_teacher(logits):
                 nll = -torch.log_softmax(logits, -1).gather(1, target[:, None])[:, 0]
-                v = float(torch.where(forced, nll, kl_per_token(t, logits)).sum())
-                if acc == "b":
-                    kb += v
-                else:
-                    ka += v
+                return float(torch.where(forced, nll, kl_per_token(t, logits)).sum())
+
+            kb += to_teacher(b)
+            ka += to_teacher(a)
             n += t.shape[0]
     if not n:
         return {"base": None, "adapter": None, "gap_closed": None, "tokens": 0}
