@@ -41,7 +41,10 @@ class _Teacher(BaseHTTPRequestHandler):
         else:
             text = (f"Here is a simple answer about {topic}. Start with one small step and keep it easy. "
                     f"A {'cheap' if n % 2 else 'simple'} plan works well for {topic}. Then repeat what worked.")
-        resp = {"id": f"c{n}", "object": "chat.completion", "created": 0, "model": body.get("model", "t"),
+        self.reply(text, f"c{n}", body.get("model", "t"))
+
+    def reply(self, text: str, cid: str = "c", model: str = "t") -> None:
+        resp = {"id": cid, "object": "chat.completion", "created": 0, "model": model,
                 "choices": [{"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": "stop"}],
                 "usage": {"prompt_tokens": 10, "completion_tokens": len(text.split()), "total_tokens": 10 + len(text.split())}}
         data = json.dumps(resp).encode()
@@ -167,15 +170,7 @@ class _FirstRoundLoops(_Teacher):
             text = "Fair winds! Fair winds! Fair winds! Fair winds! Fair winds! Fair winds! Fair winds!"
         else:
             text = f"Here is a short answer about {user.rstrip('?.!').lower()}. Keep it simple and start small."
-        resp = {"id": "c", "object": "chat.completion", "created": 0, "model": "t",
-                "choices": [{"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": "stop"}],
-                "usage": {"prompt_tokens": 10, "completion_tokens": len(text.split()), "total_tokens": 10 + len(text.split())}}
-        data = json.dumps(resp).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
+        self.reply(text)
 
 
 @pytest.mark.timeout(300)
