@@ -89,3 +89,13 @@ class Fleet:
     def close(self):
         self.server.shutdown()
         self.server.server_close()
+
+
+def fast_job_settings(monkeypatch):
+    """Settings with FAST_ENV in force (also for subprocesses, which read the environment)."""
+    from memlora.settings import Settings, reset_settings
+
+    for k, v in FAST_ENV.items():
+        monkeypatch.setenv(k, v)
+    reset_settings()
+    return Settings()

@@ -4,9 +4,8 @@ from __future__ import annotations
 import socket
 
 import pytest
-from jobs_helpers import FAST_ENV, TENANTS, quiet_console, said, write_memory
+from jobs_helpers import fast_job_settings, TENANTS, quiet_console, said, write_memory
 
-from memlora.settings import Settings, reset_settings
 
 pytestmark = pytest.mark.timeout(1200)
 
@@ -14,10 +13,7 @@ pytestmark = pytest.mark.timeout(1200)
 def test_demo_answers_each_tenant_next_to_the_base_and_stops_its_server(settings, monkeypatch, tmp_path):
     from memlora.jobs.demo import run_demo
 
-    for k, v in FAST_ENV.items():
-        monkeypatch.setenv(k, v)
-    reset_settings()
-    s = Settings()
+    s = fast_job_settings(monkeypatch)
     mem = write_memory(tmp_path / "memory.jsonl")
     con = quiet_console()
     with socket.socket() as sock:

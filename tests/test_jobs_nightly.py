@@ -9,20 +9,17 @@ import sys
 
 import pytest
 from click.testing import CliRunner
-from jobs_helpers import FAST_ENV, RECORDS, TENANTS, Fleet, quiet_console, said, write_memory
+from jobs_helpers import fast_job_settings, RECORDS, TENANTS, Fleet, quiet_console, said, write_memory
 
 from memlora.errors import EXIT_JOB, EXIT_OK, EXIT_PARTIAL, JobError
-from memlora.settings import Settings, reset_settings
+from memlora.settings import Settings
 
 pytestmark = pytest.mark.timeout(600)
 
 
 @pytest.fixture
 def job(settings, monkeypatch):
-    for k, v in FAST_ENV.items():
-        monkeypatch.setenv(k, v)
-    reset_settings()
-    return Settings()
+    return fast_job_settings(monkeypatch)
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ import json
 import random
 
 import pytest
-from jobs_helpers import FAST_ENV, RECORDS, quiet_console, said, write_memory
+from jobs_helpers import fast_job_settings, RECORDS, quiet_console, said, write_memory
 
 from memlora.settings import Settings, reset_settings
 
@@ -24,10 +24,7 @@ MEMBERS = [dict(r, org="acme") if r["tenant"] in ("bob@example.com", "pat") else
 
 @pytest.fixture
 def job(settings, monkeypatch):
-    for k, v in FAST_ENV.items():
-        monkeypatch.setenv(k, v)
-    reset_settings()
-    return Settings()
+    return fast_job_settings(monkeypatch)
 
 
 @pytest.fixture
