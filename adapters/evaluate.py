@@ -74,23 +74,14 @@ def adapter_attached(base, adapter_dir: Path):
 
 
 def generate(model, tokenizer, prompts: list[str], systems: list[str | None], max_new_tokens: int, batch_size: int) -> list[str]:
-    """Greedy answers, left-padded batches (the padding side is restored afterwards)."""
-    import torch
+    """Greedy answers with the model as it is (adapter on, or off inside `disable_adapter()`), through the
+    teacher's batched decoder: the gate generates base, profile and adapter answers for every probe."""
+    from memlora.adapters.generate import GenRequest, chat_ids
+    from memlora.adapters.generate import generate as decode
 
-    out: list[str] = []
-    side = tokenizer.padding_side
-    tokenizer.padding_side = "left"
-    try:
-        for i in range(0, len(prompts), batch_size):
-            texts = [D.chat_prefix(tokenizer, p, s) for p, s in zip(prompts[i:i + batch_size], systems[i:i + batch_size])]
-            enc = tokenizer(texts, return_tensors="pt", padding=True, add_special_tokens=False).to(model.device)
-            with torch.no_grad():
-                gen = model.generate(**enc, max_new_tokens=max_new_tokens, do_sample=False,
-                                     pad_token_id=tokenizer.pad_token_id, eos_token_id=tokenizer.eos_token_id)
-            out.extend(tokenizer.decode(g[enc["input_ids"].shape[1]:], skip_special_tokens=True).strip() for g in gen)
-    finally:
-        tokenizer.padding_side = side
-    return out
+    reqs = [GenRequest(chat_ids(tokenizer, p, s), max_new_tokens=max_new_tokens) for p, s in zip(prompts, systems)]
+    outs = decode(model, tokenizer, reqs, batch_size=batch_size)
+    return [tokenizer.decode(o, skip_special_tokens=True).strip() for o in outs]
 
 
 def _answers3(peft_model, tok, questions: list[str], system: str, settings: Settings) -> dict[str, list[str]]:

@@ -16,6 +16,8 @@ from typing import Callable
 
 import torch
 
+from memlora.adapters.decoder import LeanLlama, LeanStepper, supported
+
 
 @dataclass
 class GenRequest:
@@ -86,42 +88,85 @@ def _sample(logits: torch.Tensor, do_sample: bool, temperature: float, top_p: fl
     return idx.gather(-1, choice).squeeze(-1)
 
 
-def _cache_of(out, cache):
-    c = getattr(out, "cache", None)
-    if c is None:
-        c = getattr(out, "past_key_values", None)
-    return c if c is not None else cache
+class _HFStepper:
+    """The transformers forward with a DynamicCache: the path for models the lean decoder does not cover."""
+
+    def __init__(self, model, rows: list[list[int]], pad_id: int):
+        from transformers import DynamicCache
+
+        self.model = model
+        self.device = next(model.parameters()).device
+        ids, self.mask = _left_pad(rows, pad_id, self.device)
+        pos = (self.mask.cumsum(-1) - 1).clamp(min=0)
+        self.cache = DynamicCache()
+        out = model(input_ids=ids, attention_mask=self.mask, position_ids=pos, cache=self.cache, use_cache=True, logits_to_keep=1)
+        self.cache = self._cache_of(out)
+        self.first = out.logits[:, -1, :].float()
+        self.last_pos = pos[:, -1]
+
+    def _cache_of(self, out):
+        c = getattr(out, "cache", None)
+        if c is None:
+            c = getattr(out, "past_key_values", None)
+        return c if c is not None else self.cache
+
+    def prefill_logits(self) -> torch.Tensor:
+        return self.first
+
+    def step(self, toks: list[int]) -> torch.Tensor:
+        ids = torch.tensor(toks, device=self.device).unsqueeze(-1)
+        self.mask = torch.cat([self.mask, torch.ones((self.mask.shape[0], 1), dtype=self.mask.dtype, device=self.device)], dim=-1)
+        self.last_pos = self.last_pos + 1
+        out = self.model(input_ids=ids, attention_mask=self.mask, position_ids=self.last_pos.unsqueeze(-1), cache=self.cache, use_cache=True)
+        self.cache = self._cache_of(out)
+        return out.logits[:, -1, :].float()
+
+    def keep(self, rows: list[int], n: int) -> list[int]:
+        sel = torch.tensor(rows, device=self.device)
+        self.cache.batch_select_indices(sel)
+        self.mask, self.last_pos = self.mask[sel], self.last_pos[sel]
+        return list(rows)
+
+
+def _prefix_groups(rows: list[list[int]], turn_end: int | None) -> list[list[int]]:
+    """Rows grouped by their first chat turn (the system prompt): the lean decoder computes each group's
+    common prefix once. A tenant's conditional rows share the profile; plain and guided-negative rows share
+    the template's default system turn."""
+    groups: dict[tuple[int, ...], list[int]] = {}
+    for r, seq in enumerate(rows):
+        cut = seq.index(turn_end) + 1 if turn_end is not None and turn_end in seq else 0
+        groups.setdefault(tuple(seq[:cut]), []).append(r)
+    return list(groups.values())
 
 
 @torch.no_grad()
 def _generate_batch(model, reqs: list[GenRequest], pad_id: int, eos_ids: set[int], guidance_scale: float,
                     do_sample: bool, temperature: float, top_p: float, repetition_penalty: float,
-                    gen: torch.Generator) -> list[list[int]]:
-    from transformers import DynamicCache
-
-    device = next(model.parameters()).device
+                    gen: torch.Generator, lean=None, turn_end: int | None = None) -> list[list[int]]:
     b = len(reqs)
     guided = guidance_scale != 1.0 and all(r.negative_ids is not None for r in reqs)
     rows = [r.prompt_ids for r in reqs] + ([r.negative_ids for r in reqs] if guided else [])
-    ids, mask = _left_pad(rows, pad_id, device)
-    pos = (mask.cumsum(-1) - 1).clamp(min=0)
-    cache = DynamicCache()
-    out = model(input_ids=ids, attention_mask=mask, position_ids=pos, cache=cache, use_cache=True, logits_to_keep=1)
-    cache = _cache_of(out, cache)
-    logits = out.logits[:, -1, :].float()
-    last_pos = pos[:, -1]
+    limit = max(r.max_new_tokens for r in reqs)
+    if lean is not None:
+        stepper = LeanStepper(lean, rows, _prefix_groups(rows, turn_end), limit)
+    else:
+        stepper = _HFStepper(model, rows, pad_id)
+    logits = stepper.prefill_logits()
+    # Which request and branch each stepper row holds; the stepper may reorder rows when some finish.
+    row_of: list[tuple[int, bool]] = [(i, False) for i in range(b)] + ([(i, True) for i in range(b)] if guided else [])
     generated: list[list[int]] = [[] for _ in range(b)]
     done = [False] * b
-    limit = max(r.max_new_tokens for r in reqs)
     bans = [r.bad_words_ids for r in reqs]
-    active = list(range(b))  # request index of each live row (guided twins follow at +len(active))
     for step in range(limit):
-        n = len(active)
+        cond = {i: r for r, (i, neg) in enumerate(row_of) if not neg}
+        active = sorted(cond)
         if guided:
-            cond, unc = logits[:n].log_softmax(-1), logits[n:].log_softmax(-1)
-            scores = unc + guidance_scale * (cond - unc)
+            unc_row = {i: r for r, (i, neg) in enumerate(row_of) if neg}
+            c = logits[torch.tensor([cond[i] for i in active])].log_softmax(-1)
+            u = logits[torch.tensor([unc_row[i] for i in active])].log_softmax(-1)
+            scores = u + guidance_scale * (c - u)
         else:
-            scores = logits
+            scores = logits[torch.tensor([cond[i] for i in active])]
         if repetition_penalty != 1.0:
             for r, i in enumerate(active):
                 g = generated[i]
@@ -130,9 +175,8 @@ def _generate_batch(model, reqs: list[GenRequest], pad_id: int, eos_ids: set[int
                     v = scores[r, idx]
                     scores[r, idx] = torch.where(v < 0, v * repetition_penalty, v / repetition_penalty)
         _ban(scores, [generated[i] for i in active], [bans[i] for i in active])
-        nxt = _sample(scores, do_sample, temperature, top_p, gen)
-        toks = nxt.tolist()
-        for r, (i, t) in enumerate(zip(active, toks)):
+        tok_of = dict(zip(active, _sample(scores, do_sample, temperature, top_p, gen).tolist()))
+        for i, t in tok_of.items():
             if t in eos_ids:
                 done[i] = True
             else:
@@ -142,40 +186,37 @@ def _generate_batch(model, reqs: list[GenRequest], pad_id: int, eos_ids: set[int
         if all(done):
             break
         # Finished rows leave the batch (and the KV cache): a row that stopped early costs nothing more.
-        keep = [r for r, i in enumerate(active) if not done[i]]
-        if len(keep) < n:
-            rows_kept = keep + ([n + r for r in keep] if guided else [])
-            sel = torch.tensor(rows_kept, device=device)
-            cache.batch_select_indices(sel)
-            mask, last_pos = mask[sel], last_pos[sel]
-            toks = [toks[r] for r in keep]
-            active = [active[r] for r in keep]
-        step_ids = torch.tensor(toks + (toks if guided else []), device=device).unsqueeze(-1)
-        mask = torch.cat([mask, torch.ones((mask.shape[0], 1), dtype=mask.dtype, device=device)], dim=-1)
-        last_pos = last_pos + 1
-        out = model(input_ids=step_ids, attention_mask=mask, position_ids=last_pos.unsqueeze(-1), cache=cache, use_cache=True)
-        cache = _cache_of(out, cache)
-        logits = out.logits[:, -1, :].float()
+        keep = [r for r, (i, _) in enumerate(row_of) if not done[i]]
+        if len(keep) < len(row_of):
+            order = stepper.keep(keep, len(row_of))
+            row_of = [row_of[r] for r in order]
+        logits = stepper.step([tok_of[i] for i, _ in row_of])
     return generated
 
 
 def generate(model, tokenizer, requests: list[GenRequest], *, batch_size: int = 16, guidance_scale: float = 1.0,
              do_sample: bool = False, temperature: float = 1.0, top_p: float = 1.0, repetition_penalty: float = 1.0,
-             seed: int = 0, progress: Callable[[int], None] | None = None) -> list[list[int]]:
-    """New token ids per request (EOS excluded), in the order given; batches of similar prompt length."""
+             seed: int = 0, progress: Callable[[int], None] | None = None, lean: bool = True) -> list[list[int]]:
+    """New token ids per request (EOS excluded), in the order given; batches of similar prompt length.
+
+    `lean` uses decoder.py's fused path where the model is supported (the weights as they are now: a PEFT
+    model's active adapter is merged in, a disabled one is not), else transformers' forward.
+    """
     pad_id = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else tokenizer.eos_token_id
     eos = {tokenizer.eos_token_id}
     im_end = tokenizer.convert_tokens_to_ids("<|im_end|>")
-    if isinstance(im_end, int) and im_end != tokenizer.unk_token_id:
-        eos.add(im_end)
+    turn_end = im_end if isinstance(im_end, int) and im_end != tokenizer.unk_token_id else None
+    if turn_end is not None:
+        eos.add(turn_end)
     eos.discard(None)
     order = sorted(range(len(requests)), key=lambda i: (-len(requests[i].prompt_ids), i))
     results: list[list[int] | None] = [None] * len(requests)
+    fast = LeanLlama(model) if lean and requests and supported(model) else None
     for bi, start in enumerate(range(0, len(order), batch_size)):
         idx = order[start:start + batch_size]
         gen = torch.Generator(device="cpu").manual_seed(int(seed) * 100003 + bi)
         outs = _generate_batch(model, [requests[i] for i in idx], pad_id, eos, guidance_scale, do_sample,
-                               temperature, top_p, repetition_penalty, gen)
+                               temperature, top_p, repetition_penalty, gen, fast, turn_end)
         for i, o in zip(idx, outs):
             results[i] = o
         if progress:

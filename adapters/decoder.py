@@ -1,0 +1,253 @@
+"""A lean decode path for Llama-family models: the teacher's inner loop without the framework around it.
+
+Why by hand: on 2 CPU cores a decode step of the 135M model is ~30 small matmuls per layer call chain, and
+transformers' generic forward (cache objects, mask builders, per-module hooks, q/k/v and gate/up as separate
+GEMMs, a DynamicCache that grows by concatenation and is re-indexed whenever a row finishes) costs as much as
+the arithmetic. Here each layer is two fused GEMMs (q|k|v, gate|up) plus two more, the KV cache is
+preallocated once per batch, finished rows leave by swap-remove (one row copied, the live rows stay a
+prefix of the cache, so the next step slices a view) and the prompt prefix that rows share (the tenant's
+system prompt: every conditional row of a tenant has the same one) is computed once and copied, not
+recomputed per row. RoPE comes from the model's own rotary module and attention is torch's SDPA, so the
+numbers match the model's forward to float rounding (tests compare logits and greedy tokens with it).
+
+Supported: `LlamaForCausalLM`-shaped models (SmolLM2, Llama, and PEFT-wrapped ones, whose active LoRA deltas
+are merged into the fused weights); anything else falls back to the transformers path in generate.py.
+"""
+from __future__ import annotations
+
+import functools
+
+import torch
+import torch.nn.functional as F
+
+
+@functools.cache
+def _onednn_linear():
+    """oneDNN's fp32 GEMM where this torch has it: on the AMD EPYC CPUs here it runs the decoder's weight
+    shapes ~30% faster than `F.linear` (MKL), measured over 30 layers of distinct weights at 64 rows. It is the
+    op torch.compile's CPU backend emits; checked against `F.linear` once, else F.linear is used."""
+    op = getattr(getattr(torch.ops, "mkldnn", None), "_linear_pointwise", None)
+    if op is None:
+        return F.linear
+    try:
+        x, w = torch.randn(3, 8), torch.randn(5, 8)
+        if not torch.allclose(op(x, w, None, "none", [], ""), F.linear(x, w), atol=1e-4):
+            return F.linear
+    except Exception:  # noqa: BLE001 - any failure means this build lacks it
+        return F.linear
+    return lambda x, w: op(x, w, None, "none", [], "")
+
+
+def _linear(x: torch.Tensor, w: torch.Tensor) -> torch.Tensor:
+    return _onednn_linear()(x, w)
+
+
+def _weight(mod) -> torch.Tensor:
+    """A linear layer's effective weight: PEFT's LoRA deltas of the active adapters added, unless disabled."""
+    base = getattr(mod, "base_layer", None)
+    if base is None:
+        return mod.weight
+    w = base.weight
+    if getattr(mod, "disable_adapters", False) or getattr(mod, "merged", False):
+        return w
+    for name in mod.active_adapters:
+        if name in getattr(mod, "lora_A", {}):
+            w = w + mod.get_delta_weight(name)
+    return w
+
+
+def _causal_lm(model):
+    """The LlamaForCausalLM inside a PeftModel, or the model itself."""
+    get = getattr(model, "get_base_model", None)
+    return get() if callable(get) else model
+
+
+def supported(model) -> bool:
+    lm = _causal_lm(model)
+    cfg = getattr(lm, "config", None)
+    if cfg is None or getattr(cfg, "model_type", None) != "llama":
+        return False
+    if getattr(cfg, "attention_bias", False) or getattr(cfg, "mlp_bias", False):
+        return False
+    if getattr(cfg, "hidden_act", "silu") != "silu" or getattr(cfg, "pretraining_tp", 1) != 1:
+        return False
+    p = next(lm.parameters())
+    return p.dtype == torch.float32 and p.device.type == "cpu" and hasattr(lm, "model") and hasattr(lm.model, "rotary_emb")
+
+
+class _Layer:
+    __slots__ = ("ln1", "qkv", "o", "ln2", "gu", "down")
+
+    def __init__(self, layer):
+        a, m = layer.self_attn, layer.mlp
+        self.ln1 = layer.input_layernorm.weight
+        self.qkv = torch.cat([_weight(a.q_proj), _weight(a.k_proj), _weight(a.v_proj)]).contiguous()
+        self.o = _weight(a.o_proj).contiguous()
+        self.ln2 = layer.post_attention_layernorm.weight
+        self.gu = torch.cat([_weight(m.gate_proj), _weight(m.up_proj)]).contiguous()
+        self.down = _weight(m.down_proj).contiguous()
+
+
+class LeanLlama:
+    """Fused weights of one model state (adapter merged or not), built per generate call (~0.2 s for 135M)."""
+
+    @torch.no_grad()
+    def __init__(self, model):
+        lm = _causal_lm(model)
+        cfg = lm.config
+        self.n_heads = cfg.num_attention_heads
+        self.n_kv = cfg.num_key_value_heads
+        self.head_dim = getattr(cfg, "head_dim", None) or cfg.hidden_size // cfg.num_attention_heads
+        self.eps = cfg.rms_norm_eps
+        self.embed = lm.model.embed_tokens.weight
+        self.norm = lm.model.norm.weight
+        self.lm_head = _weight(lm.lm_head)
+        self.rotary = lm.model.rotary_emb
+        self.layers = [_Layer(layer) for layer in lm.model.layers]
+
+    def _rms(self, x: torch.Tensor, w: torch.Tensor) -> torch.Tensor:
+        return w * (x * torch.rsqrt(x.pow(2).mean(-1, keepdim=True) + self.eps))
+
+    @staticmethod
+    def _rope(x: torch.Tensor, cos: torch.Tensor, sin: torch.Tensor) -> torch.Tensor:
+        h = x.shape[-1] // 2
+        return x * cos + torch.cat((-x[..., h:], x[..., :h]), dim=-1) * sin
+
+    @torch.no_grad()
+    def forward(self, ids: torch.Tensor, pos: torch.Tensor, cache: "KVCache", col: int, mask: torch.Tensor) -> torch.Tensor:
+        """Hidden states [n, T, hidden] after the final norm; k/v written to cache rows [:n], columns [col, col+T)."""
+        n, t = ids.shape
+        hd, nh, nk = self.head_dim, self.n_heads, self.n_kv
+        x = F.embedding(ids, self.embed)
+        cos, sin = self.rotary(x, pos)
+        cos, sin = cos.unsqueeze(1), sin.unsqueeze(1)
+        end = col + t
+        for li, L in enumerate(self.layers):
+            h = self._rms(x, L.ln1)
+            qkv = _linear(h, L.qkv).view(n, t, nh + 2 * nk, hd).transpose(1, 2)
+            q = self._rope(qkv[:, :nh], cos, sin)
+            kc, vc = cache.k[li], cache.v[li]
+            kc[:n, :, col:end] = self._rope(qkv[:, nh:nh + nk], cos, sin)
+            vc[:n, :, col:end] = qkv[:, nh + nk:]
+            att = self._attend(q, kc[:n, :, :end], vc[:n, :, :end], mask)
+            x = x + _linear(att.transpose(1, 2).reshape(n, t, nh * hd), L.o)
+            g, u = _linear(self._rms(x, L.ln2), L.gu).chunk(2, dim=-1)
+            x = x + _linear(F.silu(g) * u, L.down)
+        return self._rms(x, self.norm)
+
+    def _attend(self, q, k, v, mask):
+        """SDPA for prefill; for one query row two batched matmuls over the kv groups, ~25% faster on CPU."""
+        n, nh, t, hd = q.shape
+        if t > 1:
+            return F.scaled_dot_product_attention(q, k, v, attn_mask=mask, enable_gqa=nh != self.n_kv)
+        g = nh // self.n_kv
+        s = torch.matmul(q.view(n, self.n_kv, g, hd), k.transpose(-1, -2)) * hd ** -0.5
+        s = s.masked_fill(~mask, float("-inf")).softmax(-1)
+        return torch.matmul(s, v).view(n, nh, 1, hd)
+
+    def logits(self, hidden: torch.Tensor) -> torch.Tensor:
+        return _linear(hidden, self.lm_head)
+
+
+class KVCache:
+    """Preallocated keys/values [rows, kv_heads, columns, head_dim] per layer, plus which columns each row may see."""
+
+    def __init__(self, lean: LeanLlama, rows: int, cols: int):
+        shape = (rows, lean.n_kv, cols, lean.head_dim)
+        # Zeros, not empty: a masked column still meets a zero weight in att @ V, and 0 * NaN is NaN.
+        self.k = [torch.zeros(shape) for _ in lean.layers]
+        self.v = [torch.zeros(shape) for _ in lean.layers]
+        self.valid = torch.zeros((rows, cols), dtype=torch.bool)
+
+    def move_row(self, src: int, dst: int, upto: int) -> None:
+        for t in self.k + self.v:
+            t[dst, :, :upto] = t[src, :, :upto]
+        self.valid[dst] = self.valid[src]
+
+
+def _common_prefix(seqs: list[list[int]]) -> int:
+    first = seqs[0]
+    n = min(len(s) for s in seqs) - 1  # every row keeps at least its last token, whose logits are needed
+    for i in range(max(n, 0)):
+        t = first[i]
+        if any(s[i] != t for s in seqs):
+            return i
+    return max(n, 0)
+
+
+class LeanStepper:
+    """Prefill and decode steps over rows of one batch; rows are grouped by a shared prompt prefix."""
+
+    def __init__(self, lean: LeanLlama, rows: list[list[int]], groups: list[list[int]], max_new: int):
+        self.lean = lean
+        prefix = {}
+        for g in groups:
+            p = _common_prefix([rows[r] for r in g]) if len(g) > 1 else 0
+            for r in g:
+                prefix[r] = (id(g), p)
+        plen = {r: prefix[r][1] for r in range(len(rows))}
+        p_max = max(plen.values())
+        s_max = max(len(rows[r]) - plen[r] for r in range(len(rows)))
+        self.n = len(rows)
+        self.cache = KVCache(lean, self.n, p_max + s_max + max_new)
+        self.col = p_max + s_max
+        # Shared prefixes: computed once per group on a one-row cache, copied right-aligned below column p_max.
+        for g in groups:
+            p = plen[g[0]]
+            if p == 0:
+                continue
+            one = KVCache(lean, 1, p)
+            ids = torch.tensor([rows[g[0]][:p]])
+            pos = torch.arange(p).unsqueeze(0)
+            causal = torch.ones((p, p), dtype=torch.bool).tril()
+            lean.forward(ids, pos, one, 0, causal)
+            idx = torch.tensor(g)
+            for li in range(len(lean.layers)):
+                self.cache.k[li][idx, :, p_max - p:p_max] = one.k[li][0]
+                self.cache.v[li][idx, :, p_max - p:p_max] = one.v[li][0]
+            self.cache.valid[idx, p_max - p:p_max] = True
+        # Suffixes: right-padded at columns [p_max, p_max + s_max), causal among themselves.
+        ids = torch.zeros((self.n, s_max), dtype=torch.long)
+        pos = torch.zeros((self.n, s_max), dtype=torch.long)
+        last = []
+        for r, seq in enumerate(rows):
+            suf = seq[plen[r]:]
+            ids[r, :len(suf)] = torch.tensor(suf)
+            pos[r] = torch.arange(plen[r], plen[r] + s_max)
+            self.cache.valid[r, p_max:p_max + len(suf)] = True
+            last.append(len(suf) - 1)
+        vis = self.cache.valid[:, :p_max + s_max].clone()
+        causal = torch.ones((s_max, s_max), dtype=torch.bool).tril()
+        mask = vis[:, None, None, :].expand(self.n, 1, s_max, p_max + s_max).clone()
+        mask[:, 0, :, p_max:] &= causal
+        # A padding query sees at least its own column, so no softmax row is empty.
+        mask[:, 0, torch.arange(s_max), p_max + torch.arange(s_max)] = True
+        hid = lean.forward(ids, pos, self.cache, p_max, mask)
+        self.first_hidden = hid[torch.arange(self.n), torch.tensor(last)]
+        self.next_pos = torch.tensor([len(s) for s in rows])
+
+    def prefill_logits(self) -> torch.Tensor:
+        return self.lean.logits(self.first_hidden)
+
+    def step(self, toks: list[int]) -> torch.Tensor:
+        n = len(toks)
+        c = self.col
+        self.cache.valid[:n, c] = True
+        mask = self.cache.valid[:n, None, None, :c + 1]
+        hid = self.lean.forward(torch.tensor(toks).unsqueeze(-1), self.next_pos[:n].unsqueeze(-1), self.cache, c, mask)
+        self.next_pos[:n] += 1
+        self.col += 1
+        return self.lean.logits(hid[:, -1])
+
+    def keep(self, rows: list[int], n: int) -> list[int]:
+        """Keep these of the first n rows; returns the new row order (swap-remove: live rows stay a prefix)."""
+        keep = set(rows)
+        order = list(range(n))
+        m = len(rows)
+        holes = [r for r in range(m) if r not in keep]
+        tail = [r for r in range(m, n) if r in keep]
+        for h, src in zip(holes, tail):
+            self.cache.move_row(src, h, self.col)
+            self.next_pos[h] = self.next_pos[src]
+            order[h] = src
+        return order[:m]
