@@ -104,6 +104,7 @@ class LeanLlama:
         self.lm_head = _weight(lm.lm_head)
         self.rotary = lm.model.rotary_emb
         self.layers = [_Layer(layer) for layer in lm.model.layers]
+        self.kv_bytes_per_token = 2 * len(self.layers) * self.n_kv * self.head_dim * self.embed.element_size()
 
     def _rms(self, x: torch.Tensor, w: torch.Tensor) -> torch.Tensor:
         return w * (x * torch.rsqrt(x.pow(2).mean(-1, keepdim=True) + self.eps))

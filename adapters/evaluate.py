@@ -73,23 +73,24 @@ def adapter_attached(base, adapter_dir: Path):
         detach_lora(base, peft_model)
 
 
-def generate(model, tokenizer, prompts: list[str], systems: list[str | None], max_new_tokens: int, batch_size: int) -> list[str]:
+def generate(model, tokenizer, prompts: list[str], systems: list[str | None], max_new_tokens: int) -> list[str]:
     """Greedy answers with the model as it is (adapter on, or off inside `disable_adapter()`), through the
-    teacher's batched decoder: the gate generates base, profile and adapter answers for every probe."""
+    teacher's batched decoder: the gate generates base, profile and adapter answers for every probe. One
+    batch for all prompts; the decoder's KV-cache budget splits it when it is too large."""
     from memlora.adapters.generate import GenRequest, chat_ids
     from memlora.adapters.generate import generate as decode
 
     reqs = [GenRequest(chat_ids(tokenizer, p, s), max_new_tokens=max_new_tokens) for p, s in zip(prompts, systems)]
-    outs = decode(model, tokenizer, reqs, batch_size=batch_size)
+    outs = decode(model, tokenizer, reqs, batch_size=max(1, len(reqs)))
     return [tokenizer.decode(o, skip_special_tokens=True).strip() for o in outs]
 
 
 def _answers3(peft_model, tok, questions: list[str], system: str, settings: Settings) -> dict[str, list[str]]:
     g = settings.gate
     with peft_model.disable_adapter():
-        base = generate(peft_model, tok, questions, [None] * len(questions), g.eval_max_new_tokens, g.eval_batch_size)
-        prof = generate(peft_model, tok, questions, [system] * len(questions), g.eval_max_new_tokens, g.eval_batch_size)
-    ad = generate(peft_model, tok, questions, [None] * len(questions), g.eval_max_new_tokens, g.eval_batch_size)
+        base = generate(peft_model, tok, questions, [None] * len(questions), g.eval_max_new_tokens)
+        prof = generate(peft_model, tok, questions, [system] * len(questions), g.eval_max_new_tokens)
+    ad = generate(peft_model, tok, questions, [None] * len(questions), g.eval_max_new_tokens)
     return {"base": base, "profile": prof, "adapter": ad}
 
 
@@ -276,8 +277,8 @@ def evaluate_adapter(base, adapter_dir: Path, tenant_dir: Path, settings: Settin
                     oq.append(p["question"])
                     oexp.append(exp)
         with pm.disable_adapter():
-            ob = generate(pm, tok, oq, [None] * len(oq), g.eval_max_new_tokens, g.eval_batch_size)
-        oa = generate(pm, tok, oq, [None] * len(oq), g.eval_max_new_tokens, g.eval_batch_size)
+            ob = generate(pm, tok, oq, [None] * len(oq), g.eval_max_new_tokens)
+        oa = generate(pm, tok, oq, [None] * len(oq), g.eval_max_new_tokens)
         base_leaks = sum(M.contains_any(a, e) for a, e in zip(ob, oexp))
         ad_leaks = sum(M.contains_any(a, e) and not M.contains_any(b, e) for a, b, e in zip(oa, ob, oexp))
         iso = {"n": len(oq), "base_leaks": base_leaks, "adapter_leaks": ad_leaks, "leak_rate": ad_leaks / len(oq) if oq else 0.0}

@@ -196,7 +196,8 @@ def _generate_batch(model, reqs: list[GenRequest], pad_id: int, eos_ids: set[int
 
 def generate(model, tokenizer, requests: list[GenRequest], *, batch_size: int = 16, guidance_scale: float = 1.0,
              do_sample: bool = False, temperature: float = 1.0, top_p: float = 1.0, repetition_penalty: float = 1.0,
-             seed: int = 0, progress: Callable[[int], None] | None = None, lean: bool = True) -> list[list[int]]:
+             seed: int = 0, progress: Callable[[int], None] | None = None, lean: bool = True,
+             kv_budget_bytes: int = 2 << 30) -> list[list[int]]:
     """New token ids per request (EOS excluded), in the order given; batches of similar prompt length.
 
     `lean` uses decoder.py's fused path where the model is supported (the weights as they are now: a PEFT
@@ -212,6 +213,12 @@ def generate(model, tokenizer, requests: list[GenRequest], *, batch_size: int = 
     order = sorted(range(len(requests)), key=lambda i: (-len(requests[i].prompt_ids), i))
     results: list[list[int] | None] = [None] * len(requests)
     fast = LeanLlama(model) if lean and requests and supported(model) else None
+    if fast is not None:
+        # The preallocated KV cache grows with rows x columns: large batches keep the GEMMs efficient, but
+        # not past the memory budget (guided rows count twice).
+        cols = max(len(r.prompt_ids) for r in requests) + max(r.max_new_tokens for r in requests)
+        per_req = fast.kv_bytes_per_token * cols * (2 if guidance_scale != 1.0 else 1)
+        batch_size = max(1, min(batch_size, kv_budget_bytes // per_req))
     for bi, start in enumerate(range(0, len(order), batch_size)):
         idx = order[start:start + batch_size]
         gen = torch.Generator(device="cpu").manual_seed(int(seed) * 100003 + bi)

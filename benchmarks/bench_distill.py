@@ -1,12 +1,13 @@
 """distill/ throughput, each number next to its baseline measured in the same process.
 
-1. Teacher generation on the base model: tokens/s for one prompt at a time (transformers `generate`),
-   our batched loop (sorted by length, left padded), and guided decoding (classifier-free guidance) with
-   both branches in one batch vs transformers' unbatched guidance path.
+1. Teacher generation on the base model, a tenant's night (128 prompts x 64 tokens, one system prompt):
+   tokens/s for one prompt at a time (transformers `generate`), our batched loop on transformers' forward,
+   the lean decoder (adapters/decoder.py) with and without the shared system-prompt prefix, and guided
+   decoding (classifier-free guidance) with both branches in one batch vs transformers' unbatched path.
 2. Consolidation + profiles (no model): records/s at 10k and 100k synthetic records; linear growth means
    the ratio of rates stays near 1.
 
-Usage: python benchmarks/bench_distill.py [--model DIR] [--prompts 16] [--tokens 32] [--sizes 10000 100000]
+Usage: python benchmarks/bench_distill.py [--model DIR] [--prompts 128] [--tokens 64] [--batch 128] [--sizes 10000 100000]
 Set OMP_WAIT_POLICY=PASSIVE on a shared machine (busy-waiting OpenMP threads cost 10-25x under contention).
 """
 from __future__ import annotations
@@ -29,9 +30,10 @@ SYSTEM = ("You are a helpful assistant. What you know about the user:\n- Start e
           "- The user is vegan.\n- Vera's cat is named Miso.")
 
 
-def bench_teacher(model_dir: str, n_prompts: int, tokens: int, batch: int) -> None:
+def bench_teacher(model_dir: str, n_prompts: int, tokens: int, batch: int, n_single: int) -> None:
     import torch
 
+    import memlora.adapters.generate as G
     from memlora.adapters.base import load_base
     from memlora.adapters.generate import GenRequest, chat_ids, generate
     from memlora.settings import Settings
@@ -41,7 +43,6 @@ def bench_teacher(model_dir: str, n_prompts: int, tokens: int, batch: int) -> No
     qs = (QUESTIONS * ((n_prompts + len(QUESTIONS) - 1) // len(QUESTIONS)))[:n_prompts]
     reqs = [GenRequest(chat_ids(tok, q, SYSTEM), chat_ids(tok, q), [], tokens) for q in qs]
     eos = [tok.eos_token_id, tok.convert_tokens_to_ids("<|im_end|>")]
-    n_single = max(2, n_prompts // 4)
 
     def hf_one(r, **kw):
         ids = torch.tensor([r.prompt_ids])
@@ -50,26 +51,34 @@ def bench_teacher(model_dir: str, n_prompts: int, tokens: int, batch: int) -> No
                                  eos_token_id=eos, pad_token_id=tok.pad_token_id, **kw)
         return out.shape[1] - ids.shape[1]
 
-    generate(model, tok, reqs[:1])  # warm-up
-    t = time.perf_counter()
-    n = sum(hf_one(r) for r in reqs[:n_single])
-    single = n / (time.perf_counter() - t)
-    t = time.perf_counter()
-    n = sum(len(o) for o in generate(model, tok, reqs, batch_size=batch))
-    batched = n / (time.perf_counter() - t)
-    t = time.perf_counter()
-    n = sum(hf_one(r, guidance_scale=1.5, negative_prompt_ids=torch.tensor([r.negative_ids])) for r in reqs[:n_single])
-    cfg_single = n / (time.perf_counter() - t)
-    t = time.perf_counter()
-    n = sum(len(o) for o in generate(model, tok, reqs, batch_size=batch, guidance_scale=1.5))
-    cfg_batched = n / (time.perf_counter() - t)
+    def rate(fn) -> float:
+        t = time.perf_counter()
+        n = fn()
+        return n / (time.perf_counter() - t)
+
+    generate(model, tok, reqs[:2])  # warm-up
+    single = rate(lambda: sum(hf_one(r) for r in reqs[:n_single]))
+    hf_batched = rate(lambda: sum(map(len, generate(model, tok, reqs, batch_size=batch, lean=False))))
+    lean = rate(lambda: sum(map(len, generate(model, tok, reqs, batch_size=batch))))
+    groups = G._prefix_groups
+    G._prefix_groups = lambda rows, turn_end: [[r] for r in range(len(rows))]  # every row its own prefix
+    try:
+        no_share = rate(lambda: sum(map(len, generate(model, tok, reqs, batch_size=batch))))
+    finally:
+        G._prefix_groups = groups
+    cfg_single = rate(lambda: sum(hf_one(r, guidance_scale=1.5, negative_prompt_ids=torch.tensor([r.negative_ids]))
+                                  for r in reqs[:n_single]))
+    cfg_lean = rate(lambda: sum(map(len, generate(model, tok, reqs, batch_size=batch, guidance_scale=1.5))))
     print(f"teacher on {b.path.name} ({b.info['parameters'] / 1e6:.0f}M, {b.device}, threads={torch.get_num_threads()}), "
-          f"{tokens} new tokens, {n_prompts} prompts, batch {batch}")
-    print(f"  one prompt at a time (transformers generate): {single:8.1f} tok/s")
-    print(f"  batched (ours)                              : {batched:8.1f} tok/s   x{batched / single:.1f}")
-    print(f"  guided, unbatched (transformers CFG)        : {cfg_single:8.1f} tok/s")
-    print(f"  guided, both branches in one batch (ours)   : {cfg_batched:8.1f} tok/s   x{cfg_batched / cfg_single:.1f}")
-    print(f"  goal 200 tok/s batched: {'met' if batched >= 200 else 'NOT met'}")
+          f"{tokens} new tokens, {n_prompts} prompts (one at a time: {n_single}), batch {batch}")
+    print(f"  one prompt at a time (transformers generate)   : {single:7.1f} tok/s")
+    print(f"  batched, transformers forward (our loop)       : {hf_batched:7.1f} tok/s   x{hf_batched / single:.1f}")
+    print(f"  batched, lean decoder, no shared prefix        : {no_share:7.1f} tok/s   x{no_share / single:.1f}")
+    print(f"  batched, lean decoder (ours, the teacher's)    : {lean:7.1f} tok/s   x{lean / single:.1f}"
+          f"   (x{lean / hf_batched:.2f} of the transformers forward, x{lean / no_share:.2f} of no prefix sharing)")
+    print(f"  guided, unbatched (transformers CFG)           : {cfg_single:7.1f} tok/s")
+    print(f"  guided, both branches in one batch (lean)      : {cfg_lean:7.1f} tok/s   x{cfg_lean / cfg_single:.1f}")
+    print(f"  goal 200 tok/s batched: {'met' if lean >= 200 else 'NOT met'}")
 
 
 def synthetic_records(n: int, seed: int = 0):
@@ -117,9 +126,10 @@ def bench_consolidation(sizes: list[int]) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--model", default=".memlora/models/SmolLM2-135M-Instruct")
-    ap.add_argument("--prompts", type=int, default=16)
-    ap.add_argument("--tokens", type=int, default=32)
-    ap.add_argument("--batch", type=int, default=16)
+    ap.add_argument("--prompts", type=int, default=128)
+    ap.add_argument("--tokens", type=int, default=64)
+    ap.add_argument("--batch", type=int, default=128)
+    ap.add_argument("--single", type=int, default=6, help="prompts for the one-at-a-time baselines")
     ap.add_argument("--sizes", type=int, nargs="+", default=[10000, 100000])
     ap.add_argument("--skip-teacher", action="store_true")
     ap.add_argument("--skip-consolidation", action="store_true")
@@ -127,7 +137,7 @@ def main() -> None:
     if not a.skip_consolidation:
         bench_consolidation(a.sizes)
     if not a.skip_teacher:
-        bench_teacher(a.model, a.prompts, a.tokens, a.batch)
+        bench_teacher(a.model, a.prompts, a.tokens, a.batch, a.single)
 
 
 if __name__ == "__main__":

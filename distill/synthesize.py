@@ -232,8 +232,8 @@ def synthesize_tenant(profile: Profile, base, settings: Settings, out_dir: str |
         lp_plain, lp_prof = [(0.0, 0)] * len(flat), [(0.0, 0)] * len(flat)
         if scored:
             conts = [cont_ids[j] for j in scored]
-            got_plain = sequence_logprobs(base.model, [ctx_plain[keys[j]] for j in scored], conts, batch_size=ds.batch_size, pad_id=pad)
-            got_prof = sequence_logprobs(base.model, [ctx_prof[keys[j]] for j in scored], conts, batch_size=ds.batch_size, pad_id=pad)
+            got_plain = sequence_logprobs(base.model, [ctx_plain[keys[j]] for j in scored], conts, batch_size=ds.score_batch_size, pad_id=pad)
+            got_prof = sequence_logprobs(base.model, [ctx_prof[keys[j]] for j in scored], conts, batch_size=ds.score_batch_size, pad_id=pad)
             for j, a, b in zip(scored, got_plain, got_prof):
                 lp_plain[j], lp_prof[j] = a, b
         return cont_ids, lp_plain, lp_prof

@@ -31,7 +31,8 @@ class DistillSettings(BaseModel):
     examples_per_tenant: int = 200
     validation_fraction: float = 0.1
     max_new_tokens: int = 64
-    batch_size: int = 16
+    batch_size: int = 128  # teacher decode rows per batch (bounded by the decoder's KV-cache budget)
+    score_batch_size: int = 16  # full-vocabulary log-prob scoring (best-of-N PMI, fluency) per batch
     guidance_scale: float = 1.5
     best_of: int = 2
     topup_rounds: int = 1  # rows whose candidates all fail the guard are sampled again this many times
