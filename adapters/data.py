@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import random
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -52,6 +53,7 @@ class Encoded:
     n: int
     t_ids: list[int] = field(default_factory=list)
     t_start: int = 0
+    forced: list[bool] = field(default_factory=list)  # per trained token: the teacher is one-hot (constructed)
 
 
 def _read_json(path: Path, what: str) -> dict:
@@ -151,6 +153,45 @@ def encode_turn(tokenizer, prompt: str, response: str, system: str | None, end_i
     return ids, labels, len(p), len(r) + cut
 
 
+def constructed_tokens(tok, response: str, generation: dict) -> list[bool]:
+    """Per token of `response`: was it put there by construction (opening, bullet marker, fact statement, closing)?"""
+    spans = []
+    opening, closing = generation.get("forced_opening") or "", generation.get("appended_closing") or ""
+    if opening and response.startswith(opening):
+        spans.append((0, len(opening)))
+    if closing and response.rstrip().endswith(closing):
+        end = len(response.rstrip())
+        spans.append((end - len(closing), end))
+    for m in re.finditer(r"(?m)^(?:- |\d+\. )", response):
+        spans.append((m.start(), m.end()))
+    for st in generation.get("fact_statements") or []:
+        at = response.find(st)
+        if at >= 0:
+            spans.append((at, at + len(st)))
+    bullets = generation.get("format") in ("bullets", "numbered")
+    enc = tok(response, add_special_tokens=False, return_offsets_mapping=True)
+    out = []
+    for s0, e0 in enc["offset_mapping"]:
+        piece = response[s0:e0]
+        core = piece.strip()
+        if not core:
+            out.append(bullets and "\n" in piece)
+            continue
+        a = s0 + piece.index(core)
+        out.append(any(lo <= a and a + len(core) <= hi for lo, hi in spans))
+    return out
+
+
+def constructed_marks(tok, response: str, generation: dict, n: int) -> list[bool]:
+    """One flag per trained token (response + end of turn): True where the teacher is one-hot.
+
+    distill cuts every answer at a sentence (or the word limit), so its end of turn is constructed too; data
+    from elsewhere (no generation record) keeps the plain KL there.
+    """
+    marks = constructed_tokens(tok, response, generation)
+    return (marks + [bool(generation)] * (n - len(marks)))[:n]
+
+
 def encode_example(tokenizer, row: dict, max_len: int, end_ids: set[int], with_teacher: bool) -> Encoded | None:
     """None when the prompt alone does not fit `max_len` (the caller counts the drops)."""
     ids, labels, start, n = encode_turn(tokenizer, row["prompt"], row["response"], None, end_ids)
@@ -168,14 +209,18 @@ def encode_example(tokenizer, row: dict, max_len: int, end_ids: set[int], with_t
     return Encoded(ids=ids, labels=labels, start=start, n=n, t_ids=t_ids, t_start=t_start)
 
 
-def encode_split(tokenizer, rows, max_len: int, end_ids: set[int], with_teacher: bool) -> tuple[list[Encoded], int]:
+def encode_split(tokenizer, rows, max_len: int, end_ids: set[int], with_teacher: bool,
+                 generation: dict | None = None) -> tuple[list[Encoded], int]:
+    """`generation` (distill's meta record) marks the constructed tokens of each example for the KL objective."""
     out, dropped = [], 0
     for row in rows:
         enc = encode_example(tokenizer, row, max_len, end_ids, with_teacher)
         if enc is None:
             dropped += 1
-        else:
-            out.append(enc)
+            continue
+        if with_teacher and generation is not None:
+            enc.forced = constructed_marks(tokenizer, row["response"], generation, enc.n)
+        out.append(enc)
     return out, dropped
 
 
@@ -231,5 +276,6 @@ def collate(examples: list[Encoded], pad_id: int, teacher: bool = False) -> dict
         t_sel = torch.zeros_like(t_ids, dtype=torch.bool)
         for i, e in enumerate(examples):
             t_sel[i, e.t_start - 1 : e.t_start - 1 + e.n] = True
-        out.update(t_input_ids=t_ids, t_attention_mask=t_att, t_sel=t_sel)
+        forced = [f for e in examples for f in (e.forced or [False] * e.n)]
+        out.update(t_input_ids=t_ids, t_attention_mask=t_att, t_sel=t_sel, forced=torch.tensor(forced, dtype=torch.bool))
     return out

@@ -22,7 +22,7 @@ from memlora.settings import Settings
 from . import data as D
 from . import metrics as M
 from .manifest import validate_adapter
-from .objectives import kl_per_token, selected_logits
+from .objectives import distill_per_token, selected_logits
 from .train import detach_lora
 
 COLUMNS = ("base", "profile", "adapter")
@@ -101,35 +101,6 @@ def _probes(data: D.TenantData) -> list[dict]:
     return [p for p in probes if p.get("question") and p.get("expect")]
 
 
-def constructed_tokens(tok, response: str, generation: dict) -> list[bool]:
-    """Per token of `response`: was it put there by construction (opening, bullet marker, fact statement, closing)?"""
-    spans = []
-    opening, closing = generation.get("forced_opening") or "", generation.get("appended_closing") or ""
-    if opening and response.startswith(opening):
-        spans.append((0, len(opening)))
-    if closing and response.rstrip().endswith(closing):
-        end = len(response.rstrip())
-        spans.append((end - len(closing), end))
-    for m in re.finditer(r"(?m)^(?:- |\d+\. )", response):
-        spans.append((m.start(), m.end()))
-    for st in generation.get("fact_statements") or []:
-        at = response.find(st)
-        if at >= 0:
-            spans.append((at, at + len(st)))
-    bullets = generation.get("format") in ("bullets", "numbered")
-    enc = tok(response, add_special_tokens=False, return_offsets_mapping=True)
-    out = []
-    for s0, e0 in enc["offset_mapping"]:
-        piece = response[s0:e0]
-        core = piece.strip()
-        if not core:
-            out.append(bullets and "\n" in piece)
-            continue
-        a = s0 + piece.index(core)
-        out.append(any(lo <= a and a + len(core) <= hi for lo, hi in spans))
-    return out
-
-
 def kl_gap(peft_model, base, data: D.TenantData, settings: Settings) -> dict:
     """Per-token KL(teacher || base) and KL(teacher || adapter) on held-out answers; the share of the gap closed."""
     import torch
@@ -147,14 +118,7 @@ def kl_gap(peft_model, base, data: D.TenantData, settings: Settings) -> dict:
     # the prompted base's distribution. Without this, following the profile better than the prompted base does
     # counts as a regression.
     gen = data.meta.get("generation") or {}
-    # distill cuts every answer at a sentence (or the word limit), so its end of turn is constructed too; data
-    # from elsewhere (no generation record) keeps the plain KL there.
-    end = bool(gen)
-    flags = []
-    for row, e in pairs:
-        marks = constructed_tokens(tok, row["response"], gen)
-        flags += (marks + [end] * (e.n - len(marks)))[: e.n]
-    flags = torch.tensor(flags, dtype=torch.bool)
+    flags = torch.tensor([f for row, e in pairs for f in D.constructed_marks(tok, row["response"], gen, e.n)], dtype=torch.bool)
     kb = ka = 0.0
     n = done = 0
     with torch.no_grad():
@@ -170,8 +134,7 @@ def kl_gap(peft_model, base, data: D.TenantData, settings: Settings) -> dict:
             done += t.shape[0]
 
             def to_teacher(logits):
-                nll = -torch.log_softmax(logits, -1).gather(1, target[:, None])[:, 0]
-                return float(torch.where(forced, nll, kl_per_token(t, logits)).sum())
+                return float(distill_per_token(t, logits, target, forced).sum())
 
             kb += to_teacher(b)
             ka += to_teacher(a)

@@ -66,8 +66,24 @@ def kl_per_token(teacher: torch.Tensor, student: torch.Tensor, temperature: floa
     return (t.exp() * (t - s)).sum(-1) * temperature**2
 
 
+def distill_per_token(teacher: torch.Tensor, student: torch.Tensor, target: torch.Tensor, forced: torch.Tensor | None,
+                      temperature: float = 1.0) -> torch.Tensor:
+    """KL to the teacher per token, except where the teacher that wrote the data was one-hot.
+
+    distill's teacher is partly constructed: the forced opening, bullet markers, fact statements, the appended
+    closing and the end of turn were put there, not sampled, and the prompted base gives them little
+    probability. KL to a one-hot teacher is the token's negative log-likelihood, so those positions use it.
+    Training and the gate's KL-gap metric use this same rule, so the objective is the metric.
+    """
+    kl = kl_per_token(teacher, student, temperature)
+    if forced is None or not bool(forced.any()):
+        return kl
+    nll = F.cross_entropy(student.float(), target, reduction="none")
+    return torch.where(forced, nll, kl)
+
+
 def kl_loss(peft_model, causal_lm, batch, guidance: float = 1.0, temperature: float = 1.0) -> tuple[torch.Tensor, int]:
     t = teacher_logits(peft_model, causal_lm, batch, guidance)
     s = selected_logits(causal_lm, batch["input_ids"], batch["attention_mask"], batch["sel"])
-    kl = kl_per_token(t, s, temperature)
-    return kl.mean(), int(kl.numel())
+    per = distill_per_token(t, s, targets(batch), batch.get("forced"), temperature)
+    return per.mean(), int(per.numel())

@@ -139,8 +139,9 @@ def train_adapter(base, tenant_dir: Path, out_dir: Path, settings: Settings, ten
     pad_id = tok.pad_token_id if tok.pad_token_id is not None else tok.eos_token_id
     end_ids = D.end_token_ids(tok, base.model)
     teacher = t.objective == "kl"
-    train_enc, dropped = D.encode_split(tok, data.train, t.max_seq_len, end_ids, teacher)
-    val_enc, _ = D.encode_split(tok, data.validation, t.max_seq_len, end_ids, teacher)
+    gen = data.meta.get("generation") or {}
+    train_enc, dropped = D.encode_split(tok, data.train, t.max_seq_len, end_ids, teacher, gen)
+    val_enc, _ = D.encode_split(tok, data.validation, t.max_seq_len, end_ids, teacher, gen)
     if not train_enc:
         raise MemloraError(f"tenant {tenant!r}: no training example fits max_seq_len={t.max_seq_len} ({tenant_dir})")
     _set_threads(settings)

@@ -88,7 +88,7 @@ def test_train_and_eval_commands_on_a_tenant_dir(settings, tmp_path):
 def test_constructed_tokens_are_the_forced_parts_only(tiny_base):
     """The gate's KL treats forced text as a one-hot teacher: exactly the opening, bullet markers, the fact
     statement and the closing are marked, never the words the teacher wrote."""
-    from memlora.adapters.evaluate import constructed_tokens
+    from memlora.adapters.data import constructed_tokens
 
     tok = tiny_base.tokenizer
     resp = "Hi Vera!\n- Your cat is named Miso.\n- Cats love long naps in the sun.\nFair winds!"

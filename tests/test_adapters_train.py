@@ -318,3 +318,32 @@ def test_import_refuses_wrong_shapes_rank_modules_and_nan(env, tmp_path):
     save_file(t, d / "adapter_model.safetensors")
     with pytest.raises(MemloraError, match=r"contains NaN or infinite values"):
         import_adapter(d, "carol", base)
+
+
+def test_kl_objective_is_nll_where_the_teacher_was_one_hot(tiny_base):
+    """distill's forced opening, closing and end of turn are trained as cross-entropy, the rest as KL."""
+    import torch
+    import torch.nn.functional as F
+
+    from memlora.adapters import data as D
+    from memlora.adapters.objectives import distill_per_token, kl_per_token, targets
+
+    t, s = torch.randn(4, 10), torch.randn(4, 10)
+    y, f = torch.tensor([1, 2, 3, 4]), torch.tensor([True, False, True, False])
+    per = distill_per_token(t, s, y, f)
+    assert torch.allclose(per[[0, 2]], F.cross_entropy(s[[0, 2]], y[[0, 2]], reduction="none"))
+    assert torch.allclose(per[[1, 3]], kl_per_token(t[[1, 3]], s[[1, 3]]))
+
+    tok = tiny_base.tokenizer
+    row = {"prompt": "Plan a picnic.", "response": "Hi Vera! Bring fruit and bread. Fair winds!", "system": "Greet with Hi Vera!"}
+    gen = {"forced_opening": "Hi Vera!", "appended_closing": "Fair winds!"}
+    end_ids = D.end_token_ids(tok, tiny_base.model)
+    enc, _ = D.encode_split(tok, [row, row], 256, end_ids, True, gen)
+    batch = D.collate(enc, tok.pad_token_id, True)
+    assert batch["forced"].numel() == int(batch["sel"].sum())
+    trained, forced = targets(batch)[: enc[0].n], batch["forced"][: enc[0].n]  # the first example's tokens
+    assert tok.decode(trained[forced], skip_special_tokens=True).replace(" ", "") == "HiVera!Fairwinds!"
+    assert int(trained[forced][-1]) in end_ids  # the end of turn is constructed too
+    assert "fruit" in tok.decode(trained[~forced])
+    plain, _ = D.encode_split(tok, [row], 256, end_ids, True, None)
+    assert not bool(D.collate(plain, tok.pad_token_id, True)["forced"].any())  # data without a record: plain KL
