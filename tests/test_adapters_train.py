@@ -347,3 +347,21 @@ def test_kl_objective_is_nll_where_the_teacher_was_one_hot(tiny_base):
     assert "fruit" in tok.decode(trained[~forced])
     plain, _ = D.encode_split(tok, [row], 256, end_ids, True, None)
     assert not bool(D.collate(plain, tok.pad_token_id, True)["forced"].any())  # data without a record: plain KL
+
+
+def test_selected_logits_of_a_padded_batch_equal_each_example_alone(tiny_base):
+    """Right padding runs without a padding mask (plain causal attention): the trained logits must not change."""
+    from memlora.adapters import data as D
+    from memlora.adapters.objectives import selected_logits
+
+    tok, model = tiny_base.tokenizer, tiny_base.model
+    end_ids = D.end_token_ids(tok, model)
+    rows = [{"prompt": "Hi.", "response": "Hello there, friend of many words and long sentences."},
+            {"prompt": "Describe the sea at night in detail please.", "response": "Dark."}]
+    enc, _ = D.encode_split(tok, rows, 256, end_ids, False)
+    batch = D.collate(enc, tok.pad_token_id)
+    assert int(batch["attention_mask"].sum()) < batch["attention_mask"].numel()  # padding present
+    with torch.no_grad():
+        got = selected_logits(model, batch["input_ids"], batch["attention_mask"], batch["sel"])
+        alone = [selected_logits(model, D.collate([e], tok.pad_token_id)["input_ids"], None, D.collate([e], tok.pad_token_id)["sel"]) for e in enc]
+    assert torch.allclose(got, torch.cat(alone), atol=1e-4)
