@@ -234,22 +234,42 @@ def generate(model, tokenizer, requests: list[GenRequest], *, batch_size: int = 
 @torch.no_grad()
 def sequence_logprobs(model, contexts: list[list[int]], continuations: list[list[int]], *, batch_size: int = 16,
                       pad_id: int = 0) -> list[tuple[float, int]]:
-    """(sum log p(continuation | context), n tokens) per pair, batched with left padding."""
+    """(sum log p(continuation | context), n tokens) per pair, batched with right padding.
+
+    The vocabulary projection runs only at the positions that predict continuation tokens: a context is
+    typically two thirds of a scored sequence, and the 49k-wide logits of its positions were most of the
+    time and memory of scoring best-of-N candidates.
+    """
+    from memlora.adapters.objectives import selected_logits
+
     device = next(model.parameters()).device
     order = sorted(range(len(contexts)), key=lambda i: -(len(contexts[i]) + len(continuations[i])))
     res: list[tuple[float, int] | None] = [None] * len(contexts)
+    for i in order:
+        if not continuations[i]:
+            res[i] = (0.0, 0)
+    order = [i for i in order if res[i] is None]
     for start in range(0, len(order), batch_size):
         idx = order[start:start + batch_size]
         seqs = [contexts[i] + continuations[i] for i in idx]
-        ids, mask = _left_pad(seqs, pad_id, device)
-        pos = (mask.cumsum(-1) - 1).clamp(min=0)
-        logits = model(input_ids=ids, attention_mask=mask, position_ids=pos).logits.float()
-        logp = logits[:, :-1].log_softmax(-1).gather(-1, ids[:, 1:].unsqueeze(-1)).squeeze(-1)
-        n = ids.shape[1]
-        for row, i in enumerate(idx):
+        width = max(len(q) for q in seqs)
+        ids = torch.full((len(seqs), width), pad_id, dtype=torch.long)
+        mask = torch.zeros((len(seqs), width), dtype=torch.long)
+        sel = torch.zeros((len(seqs), width), dtype=torch.bool)
+        for row, (i, q) in enumerate(zip(idx, seqs)):
+            ids[row, :len(q)] = torch.tensor(q)
+            mask[row, :len(q)] = 1
+            c = len(contexts[i])
+            if c < 1:
+                raise ValueError("sequence_logprobs: an empty context has no position to predict the first token from")
+            sel[row, c - 1:c - 1 + len(continuations[i])] = True
+        ids, mask, sel = ids.to(device), mask.to(device), sel.to(device)
+        logp = selected_logits(model, ids, mask, sel).log_softmax(-1)
+        tgt = ids[:, 1:][sel[:, :-1]]
+        tok_lp = logp.gather(-1, tgt[:, None])[:, 0].tolist()
+        at = 0
+        for i in idx:
             k = len(continuations[i])
-            if k == 0:
-                res[i] = (0.0, 0)
-                continue
-            res[i] = (float(logp[row, n - 1 - k:].sum()), k)
+            res[i] = (float(sum(tok_lp[at:at + k])), k)
+            at += k
     return res  # type: ignore[return-value]

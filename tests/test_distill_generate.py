@@ -31,6 +31,11 @@ def test_ban_determinism_and_batch_invariance(tiny_base):
     lp_single = [sequence_logprobs(model, [r.prompt_ids], [f], pad_id=tok.pad_token_id)[0] for r, f in zip(reqs, free)]
     for (x, n), (y, m) in zip(lp_batched, lp_single):
         assert n == m and abs(x - y) < 1e-3
+    r, f = reqs[0], free[0]
+    with torch.no_grad():
+        logp = model(input_ids=torch.tensor([r.prompt_ids + f])).logits[0].log_softmax(-1)
+    by_hand = sum(float(logp[len(r.prompt_ids) - 1 + j, t]) for j, t in enumerate(f))
+    assert abs(lp_batched[0][0] - by_hand) < 1e-3 and lp_batched[0][1] == len(f)
 
 
 def test_bad_words_cover_case_and_spacing(tiny_base):
