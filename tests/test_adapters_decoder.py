@@ -115,3 +115,19 @@ def test_lean_matches_transformers_on_real_model(real_base_dir, tmp_path):
         ref = generate(b.model, b.tokenizer, reqs, batch_size=6, guidance_scale=gs, lean=False)
         ours = generate(b.model, b.tokenizer, reqs, batch_size=6, guidance_scale=gs, lean=True)
         _agree(b.model, reqs, ours, ref, gs)
+
+
+def test_kv_budget_splits_batches_without_changing_answers(tiny_base):
+    tok, model = tiny_base.tokenizer, tiny_base.model
+    reqs = _requests(tok)
+    calls = []
+    import memlora.adapters.generate as G
+
+    real = G._generate_batch
+    try:
+        G._generate_batch = lambda model, reqs, *a, **k: calls.append(len(reqs)) or real(model, reqs, *a, **k)
+        small = generate(model, tok, reqs, batch_size=6, kv_budget_bytes=1)
+    finally:
+        G._generate_batch = real
+    assert calls == [1] * len(reqs)  # a budget below one row's cache decodes one request at a time
+    _agree(model, reqs, small, generate(model, tok, reqs, batch_size=6))
