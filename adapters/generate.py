@@ -8,6 +8,10 @@ sorted by prompt length before batching so padding stays small. Constraints that
 time than after it are applied to the logits: banned words (every tokenization variant, multi-token words
 by prefix match), a repetition penalty against loops. Deterministic for a fixed seed: one
 `torch.Generator` per batch, seeded from (seed, batch index).
+
+The forward itself is a stepper: decoder.py's lean path for CPU Llama-family models (fused GEMMs, shared
+system-prompt prefix, preallocated cache), or transformers' forward with a DynamicCache for anything else;
+this loop (guidance, bans, sampling, rows leaving) is the same for both.
 """
 from __future__ import annotations
 
