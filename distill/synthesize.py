@@ -222,21 +222,19 @@ def synthesize_tenant(profile: Profile, base, settings: Settings, out_dir: str |
                 flat.append((ri, rest, content, finalize(content, st)))
         return flat
 
-    def logprobs(flat: list) -> tuple[list, list, list]:
-        """Fluency and PMI are scored on the model-written part only, after any forced statement."""
+    def contexts(flat: list, with_system: bool) -> list[list[int]]:
         keys = [(gen_rows[ri]["prompt"], leads[ri]) for ri, *_ in flat]
-        ctx_plain = {k: chat_ids(tok, k[0], None, prefix + (k[1] + " " if k[1] else "")) for k in set(keys)}
-        ctx_prof = {k: chat_ids(tok, k[0], system, prefix + (k[1] + " " if k[1] else "")) for k in set(keys)}
-        cont_ids = [tok.encode(rest, add_special_tokens=False) if rest else [] for _, rest, _, _ in flat]
-        scored = [j for j, c in enumerate(cont_ids) if c]
-        lp_plain, lp_prof = [(0.0, 0)] * len(flat), [(0.0, 0)] * len(flat)
-        if scored:
-            conts = [cont_ids[j] for j in scored]
-            got_plain = sequence_logprobs(base.model, [ctx_plain[keys[j]] for j in scored], conts, batch_size=ds.score_batch_size, pad_id=pad)
-            got_prof = sequence_logprobs(base.model, [ctx_prof[keys[j]] for j in scored], conts, batch_size=ds.score_batch_size, pad_id=pad)
-            for j, a, b in zip(scored, got_plain, got_prof):
-                lp_plain[j], lp_prof[j] = a, b
-        return cont_ids, lp_plain, lp_prof
+        ids = {k: chat_ids(tok, k[0], system if with_system else None, prefix + (k[1] + " " if k[1] else "")) for k in set(keys)}
+        return [ids[k] for k in keys]
+
+    def logprobs(flat: list, cont_ids: list, js: list[int], with_system: bool) -> dict[int, tuple[float, int]]:
+        """Fluency and PMI are scored on the model-written part only, after any forced statement."""
+        js = [j for j in js if cont_ids[j]]
+        if not js:
+            return {}
+        ctx = contexts([flat[j] for j in js], with_system)
+        got = sequence_logprobs(base.model, ctx, [cont_ids[j] for j in js], batch_size=ds.score_batch_size, pad_id=pad)
+        return dict(zip(js, got))
 
     best: dict[int, tuple[tuple[float, float], str, bool]] = {}
     guard_fail = {"empty": 0, "off_topic": 0, "fluency": 0, "banned": 0}
@@ -249,12 +247,14 @@ def synthesize_tenant(profile: Profile, base, settings: Settings, out_dir: str |
             bar.total += sum(not constructed[ri] for ri in pending) * n_best
         flat = candidates(pending, rnd * n_best)
         n_candidates += len(flat)
-        cont_ids, lp_plain, lp_prof = logprobs(flat)
-        per_tok = [lp / max(k, 1) for lp, k in lp_plain]
+        cont_ids = [tok.encode(rest, add_special_tokens=False) if rest else [] for _, rest, _, _ in flat]
+        lp_plain = logprobs(flat, cont_ids, list(range(len(flat))), False)
+        per_tok = [lp_plain[j][0] / max(lp_plain[j][1], 1) if j in lp_plain else 0.0 for j in range(len(flat))]
         if floor is None:  # the fluency reference: the base's own answers to general prompts, first round
             general_idx = [j for j, (ri, *_) in enumerate(flat) if gen_rows[ri]["target"] is None and cont_ids[j]]
             ref_pool = sorted(per_tok[j] for j in general_idx) or sorted(per_tok[j] for j in range(len(flat)) if cont_ids[j])
             floor = (ref_pool[len(ref_pool) // 2] if ref_pool else 0.0) - ds.fluency_margin
+        survivors: dict[int, list[int]] = {}
         for j, (ri, rest, content, final) in enumerate(flat):
             r = gen_rows[ri]
             t = r["target"]
@@ -271,11 +271,20 @@ def synthesize_tenant(profile: Profile, base, settings: Settings, out_dir: str |
             if cont_ids[j] and per_tok[j] < floor:
                 guard_fail["fluency"] += 1
                 continue
-            pmi = lp_prof[j][0] - lp_plain[j][0]
-            hit = float(bool(expect) and complies({**t, "names": names}, final)) if t is not None else 0.0
-            score = (hit, pmi) if t is not None else (0.0, per_tok[j])
-            if ri not in best or score > best[ri][0]:
-                best[ri] = (score, final, True)
+            survivors.setdefault(ri, []).append(j)
+        # PMI only ranks: the profile-side pass is needed only where two or more candidates passed the guard.
+        ranked = [j for ri, js in survivors.items() if len(js) > 1 and gen_rows[ri]["target"] is not None for j in js]
+        lp_prof = logprobs(flat, cont_ids, ranked, True)
+        for ri, js in survivors.items():
+            t = gen_rows[ri]["target"]
+            expect = (t.get("probe") or {}).get("expect") if t and t["kind"] == "fact" else None
+            for j in js:
+                final = flat[j][3]
+                pmi = lp_prof[j][0] - lp_plain[j][0] if j in lp_prof else 0.0
+                hit = float(bool(expect) and complies({**t, "names": names}, final)) if t is not None else 0.0
+                score = (hit, pmi) if t is not None else (0.0, per_tok[j])
+                if ri not in best or score > best[ri][0]:
+                    best[ri] = (score, final, True)
         if rnd:
             topped_up += sum(ri in best for ri in pending)
         pending = [ri for ri in pending if ri not in best]
