@@ -205,7 +205,7 @@ def evaluate_adapter(base, adapter_dir: Path, tenant_dir: Path, settings: Settin
             # The question alone too: a two-word answer ("You live in Portland.") drowns in a long base answer.
             topic = [max(x, y) for x, y in zip(M.topicality(ans[c], refs), M.topicality(ans[c], qs))]
             on = [t >= g.min_topicality and not M.pastes_profile(a, e, expects) for a, t, e in zip(ans[c], topic, expects)]
-            hits = [M.contains_any(a, e) for a, e in zip(ans[c], expects)]
+            hits = [M.states_fact(a, e) for a, e in zip(ans[c], expects)]
             facts["raw_recall"][c] = sum(hits) / len(probes) if probes else None
             facts["recall"][c] = sum(h and o for h, o in zip(hits, on)) / len(probes) if probes else None
             facts["on_topic"][c] = sum(on) / len(probes) if probes else None

@@ -31,6 +31,26 @@ def contains_any(answer: str, expect: list[str]) -> bool:
     return any(str(e).lower() in low for e in expect if str(e).strip())
 
 
+_NEGATION = re.compile(r"\b(not|never|no|none|neither|nor|cannot)\b|n't\b", re.I)
+
+
+def states_fact(answer: str, expect: list[str]) -> bool:
+    """Does some sentence state the value: the whole word, not negated before it in that sentence, not hedged?
+
+    `contains_any` credited "I'm not sure of your favourite language, but it's not Rust." with knowing Rust,
+    and "trust" with naming Rust. Leak checks keep `contains_any`: a negated mention still reveals the fact.
+    """
+    for sent in re.split(r"(?<=[.!?])\s+|\n+", answer):
+        if HEDGES.search(sent):
+            continue
+        for e in expect:
+            e = str(e).strip()
+            m = re.search(r"(?<!\w)" + re.escape(e) + r"(?!\w)", sent, re.I) if e else None
+            if m and not _NEGATION.search(sent[:m.start()]):
+                return True
+    return False
+
+
 def topicality(answers: list[str], references: list[str]) -> list[float]:
     """Cosine of character n-gram TF-IDF vectors, answer i vs reference i (robust to short answers and inflection)."""
     from sklearn.feature_extraction.text import TfidfVectorizer

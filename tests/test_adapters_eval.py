@@ -24,6 +24,18 @@ def test_fact_counts_only_when_on_topic():
     assert M.pastes_profile(pasted, ["Sea Biscuit"], expects)
 
 
+def test_a_fact_is_stated_only_when_named_and_not_negated():
+    from memlora.adapters import metrics as M
+
+    assert M.states_fact("Your favourite programming language is Rust.", ["Rust"])
+    assert M.states_fact("- Your boat is named Sea Biscuit.\nFair winds!", ["Sea Biscuit"])
+    assert not M.states_fact("I'm not sure of your favourite language, but I can tell you that it's not Rust.", ["Rust"])
+    assert not M.states_fact("You can trust your instincts here.", ["Rust"])
+    assert not M.states_fact("Your daughter is named Emily.", ["Lily"])
+    assert M.states_fact("I don't know. Your daughter is Lily.", ["Lily"])  # the hedge is in another sentence
+    assert M.contains_any("it's not Rust", ["Rust"])  # leak checks still see a negated mention
+
+
 def test_preference_checks_follow_distill_values():
     from memlora.adapters.metrics import preference_check as chk
 
