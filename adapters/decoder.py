@@ -71,6 +71,11 @@ def supported(model) -> bool:
         return False
     if getattr(cfg, "hidden_act", "silu") != "silu" or getattr(cfg, "pretraining_tp", 1) != 1:
         return False
+    if not isinstance(getattr(getattr(lm, "model", None), "embed_tokens", None), torch.nn.Embedding):
+        return False  # e.g. a LoRA on the embedding, which the fused weights would silently drop
+    for mod in lm.modules():
+        if type(mod).__name__ == "ModulesToSaveWrapper" or any(dict(getattr(mod, "use_dora", {}) or {}).values()):
+            return False  # weights a plain merged delta does not express
     p = next(lm.parameters())
     return p.dtype == torch.float32 and p.device.type == "cpu" and hasattr(lm, "model") and hasattr(lm.model, "rotary_emb")
 

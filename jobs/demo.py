@@ -129,7 +129,7 @@ def ask(client, model: str, question: str, max_tokens: int) -> str:
 
 
 def demo_settings(settings: Settings) -> Settings:
-    """The demo's budget: a few dozen examples learn little at the production learning rate (6 steps at 2e-4 left
+    """The demo's budget: a few dozen examples learn little at a production-like learning rate (6 steps at 2e-4 left
     the facts out), and the full gate evaluation costs more than the training; so a higher rate, more epochs,
     batches of 4 (twice the updates for the same tokens: at batch 8 a tenant got 8 steps and learned the answer's
     template but not the name in it) and a lighter (still complete) gate, keeping `make demo` near ten minutes."""

@@ -131,3 +131,18 @@ def test_kv_budget_splits_batches_without_changing_answers(tiny_base):
         G._generate_batch = real
     assert calls == [1] * len(reqs)  # a budget below one row's cache decodes one request at a time
     _agree(model, reqs, small, generate(model, tok, reqs, batch_size=6))
+
+
+def test_adapters_the_fused_weights_cannot_express_fall_back(tiny_base):
+    """A LoRA on the embedding (a foreign adapter may have one) is not mergeable into the fused GEMMs."""
+    from peft import LoraConfig, get_peft_model
+
+    from memlora.adapters.evaluate import detach_lora
+
+    model = tiny_base.model
+    pm = get_peft_model(model, LoraConfig(r=4, target_modules=["embed_tokens", "q_proj"], init_lora_weights=False))
+    try:
+        assert not supported(pm)
+    finally:
+        detach_lora(tiny_base, pm)
+    assert supported(model)
