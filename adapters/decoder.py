@@ -186,12 +186,10 @@ class LeanStepper:
 
     def __init__(self, lean: LeanLlama, rows: list[list[int]], groups: list[list[int]], max_new: int):
         self.lean = lean
-        prefix = {}
+        plen: dict[int, int] = {}
         for g in groups:
             p = _common_prefix([rows[r] for r in g]) if len(g) > 1 else 0
-            for r in g:
-                prefix[r] = (id(g), p)
-        plen = {r: prefix[r][1] for r in range(len(rows))}
+            plen.update((r, p) for r in g)
         p_max = max(plen.values())
         s_max = max(len(rows[r]) - plen[r] for r in range(len(rows)))
         self.n = len(rows)

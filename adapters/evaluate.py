@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import json
 import math
-import re
 from dataclasses import asdict, dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -22,7 +21,7 @@ from memlora.settings import Settings
 from . import data as D
 from . import metrics as M
 from .manifest import validate_adapter
-from .objectives import distill_per_token, selected_logits
+from .objectives import distill_per_token, selected_logits, targets
 from .train import detach_lora
 
 COLUMNS = ("base", "profile", "adapter")
@@ -108,19 +107,16 @@ def kl_gap(peft_model, base, data: D.TenantData, settings: Settings) -> dict:
     tok = base.tokenizer
     rows = data.validation if len(data.validation) else data.train
     rows = rows.select(range(min(len(rows), settings.gate.kl_eval_examples)))
-    end_ids = D.end_token_ids(tok, base.model)
-    pairs = [(row, e) for row in rows if (e := D.encode_example(tok, row, settings.train.max_seq_len, end_ids, True)) is not None]
-    enc = [e for _, e in pairs]
-    causal = peft_model.get_base_model()
     # The teacher that wrote the data is partly constructed: the forced opening, bullet markers, fact statements,
     # the appended closing and the end of turn are one-hot (the prompted base rarely writes them). KL to a one-hot
-    # teacher is the token's negative log-likelihood, so those positions use it; everything else is compared to
-    # the prompted base's distribution. Without this, following the profile better than the prompted base does
-    # counts as a regression.
+    # teacher is the token's negative log-likelihood, so those positions use it (`collate`'s "forced"); everything
+    # else is compared to the prompted base's distribution. Without this, following the profile better than the
+    # prompted base does counts as a regression.
     gen = data.meta.get("generation") or {}
-    flags = torch.tensor([f for row, e in pairs for f in D.constructed_marks(tok, row["response"], gen, e.n)], dtype=torch.bool)
+    enc, _ = D.encode_split(tok, rows, settings.train.max_seq_len, D.end_token_ids(tok, base.model), True, gen)
+    causal = peft_model.get_base_model()
     kb = ka = 0.0
-    n = done = 0
+    n = 0
     with torch.no_grad():
         for i in range(0, len(enc), settings.gate.eval_batch_size):
             chunk = enc[i:i + settings.gate.eval_batch_size]
@@ -129,12 +125,10 @@ def kl_gap(peft_model, base, data: D.TenantData, settings: Settings) -> dict:
                 t = selected_logits(causal, batch["t_input_ids"], batch["t_attention_mask"], batch["t_sel"])
                 b = selected_logits(causal, batch["input_ids"], batch["attention_mask"], batch["sel"])
             a = selected_logits(causal, batch["input_ids"], batch["attention_mask"], batch["sel"])
-            target = batch["labels"][:, 1:][batch["sel"][:, :-1]]
-            forced = flags[done:done + t.shape[0]].to(t.device)
-            done += t.shape[0]
+            target = targets(batch)
 
             def to_teacher(logits):
-                return float(distill_per_token(t, logits, target, forced).sum())
+                return float(distill_per_token(t, logits, target, batch["forced"]).sum())
 
             kb += to_teacher(b)
             ka += to_teacher(a)
