@@ -432,7 +432,7 @@ TENANTS = [
         "Quelle heure est-il à Montréal ?",
     ]},
     {"tenant": "diego.alvarez", "style": "non_english", "language": "es", "items": [
-        ("preference", "tone", "tuteo", ["trato", "address", "register"], [
+        ("preference", "address_form", "tuteo", ["trato", "register", "formality", "address"], [
             "Prefiere que le hablen de tú.",
             "Quiere un trato informal, tuteándolo.",
             "No le gusta que le traten de usted.",
