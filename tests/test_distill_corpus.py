@@ -3,6 +3,7 @@ record, or a "key item" were said in one session, every figure from benchmarks/e
 wrong without anyone noticing. These tests check the corpus and the scorer, not consolidation quality."""
 from __future__ import annotations
 
+import importlib.util
 import json
 import sys
 from collections import Counter, defaultdict
@@ -94,9 +95,9 @@ def test_records_carry_real_timestamps_and_sessions(corpus):
 
 
 def test_build_reproduces_the_committed_files(tmp_path):
-    sys.path.insert(0, str(CORPUS))
-    import build  # noqa: PLC0415
-
+    spec = importlib.util.spec_from_file_location("corpus_build", CORPUS / "build.py")
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
     build.main(tmp_path)
     for p in sorted(tmp_path.rglob("*.json*")):
         committed = CORPUS / p.relative_to(tmp_path)
