@@ -189,10 +189,12 @@ def _match(items: list, texts: list[str]) -> list[LlmExtract | str]:
 
 
 def extract_all(texts: list[str], settings: Settings, categories: list[str | None] | None = None,
-                cache: MutableMapping[str, dict] | None = None) -> list[Extract]:
+                cache: MutableMapping[str, dict] | None = None, tenants: list[str] | None = None) -> list[Extract]:
     """One `Extract` per text: the embedded patterns, or the LLM endpoint when `distill.extractor_url` is set
-    (with the patterns for every text the endpoint could not type). `cache` (text hash -> model answer)
-    spares the endpoint texts it has already typed; only usable answers are stored."""
+    (with the patterns for every text the endpoint could not type). `categories` are the records' `kind`
+    hints for the patterns. `tenants` (one per text) keeps every request to one tenant's memories: the model
+    reads "the user" as one person, and no request shows it two users' memories. `cache` (text hash -> model
+    answer) spares the endpoint texts it has already typed; only usable answers are stored."""
     categories = list(categories) if categories is not None else [None] * len(texts)
     if not settings.distill.extractor_url or not texts:
         return [extract(t, c) for t, c in zip(texts, categories)]
@@ -206,7 +208,10 @@ def extract_all(texts: list[str], settings: Settings, categories: list[str | Non
         else:
             todo.append(i)
     ds = settings.distill
-    chunks = [todo[k:k + ds.extractor_batch_size] for k in range(0, len(todo), ds.extractor_batch_size)]
+    by_tenant: dict[str | None, list[int]] = {}
+    for i in todo:
+        by_tenant.setdefault(tenants[i] if tenants is not None else None, []).append(i)
+    chunks = [idx[k:k + ds.extractor_batch_size] for idx in by_tenant.values() for k in range(0, len(idx), ds.extractor_batch_size)]
     state = {"down": None}
 
     def run(chunk: list[int]) -> list[LlmExtract | str]:

@@ -173,3 +173,14 @@ def test_api_key_from_the_named_environment_variable(server, monkeypatch):
     monkeypatch.delenv("EXTRACTOR_KEY_FOR_TEST")
     with pytest.raises(MemloraError, match=r"extractor_api_key_env names \$EXTRACTOR_KEY_FOR_TEST, which is not set"):
         extract_all(TEXTS[:2], _settings(url, extractor_api_key_env="EXTRACTOR_KEY_FOR_TEST"))
+
+
+def test_a_request_never_mixes_tenants(server):
+    url, handler = server
+    tenants = ["ana", "bo"] * 5
+    got = extract_all(TEXTS, _settings(url, extractor_batch_size=4), tenants=tenants)
+    assert got == extract_all(TEXTS, _settings(url, extractor_batch_size=4))  # same answers, other batching
+    sent = [[m["memory"] for m in json.loads(c["body"]["messages"][-1]["content"])] for c in handler.calls[:4]]
+    assert sorted(map(len, sent)) == [1, 1, 4, 4]
+    for batch in sent:
+        assert len({tenants[TEXTS.index(t)] for t in batch}) == 1, batch
