@@ -31,6 +31,7 @@ class TenantExplanation:
     superseded: list[dict]
     dropped: list[dict]
     rejected_lines: list[str] = field(default_factory=list)
+    system_prompt: str = ""
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -101,7 +102,7 @@ def explain_profile(p: Profile, by_id: dict[str, Record], settings: Settings, re
         items=[item_view(i, "selected", by_id, settings) for i in p.items],
         superseded=[item_view(i, "superseded", by_id, settings, _winner(i, p.items)) for i in p.superseded],
         dropped=[item_view(i, "dropped", by_id, settings) for i in sorted(p.candidates, key=lambda i: (-i.sessions, -i.score, i.id))],
-        rejected_lines=list(rejected or []),
+        rejected_lines=list(rejected or []), system_prompt=p.system_prompt,
     )
 
 

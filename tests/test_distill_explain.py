@@ -83,6 +83,7 @@ def test_json_names_selected_superseded_and_dropped_items_with_reasons(memory):
     assert dropped["a9"]["sessions"] == 2 and len(dropped["a9"]["missed"]) == 1 and dropped["a9"]["missed"][0].startswith("min_score=0.5")
     for d in ana["items"] + ana["superseded"] + ana["dropped"]:
         assert {"text", "kind", "value", "slot", "score", "mentions", "sessions", "record_ids", "reason"} <= set(d)
+    assert "Miso" in ana["system_prompt"] and "Cheers" not in ana["system_prompt"]  # what the teacher is shown
     assert len(ana["rejected_lines"]) == 1 and "missing field 'text'" in ana["rejected_lines"][0]
 
 
