@@ -81,11 +81,11 @@ class LlmExtract:
     statement: str
     probe: str
 
-    def to_extract(self, text: str, category: str | None = None) -> Extract:
+    def to_extract(self, text: str, category: str | None = None, names: tuple[str, ...] = ()) -> Extract:
         """A `schema.Extract`: facts carry the model's slot, value, probe (and statement when Extract has the
         field); preferences and rules become `free` with the model's slot and value (consolidation may group on
         them); enforceable kinds found by the patterns and everything the model calls `free` keep the embedded extract."""
-        embedded = extract(text, category)
+        embedded = _embedded(text, category, names)
         if embedded.kind in ENFORCEABLE or self.kind == "free":
             return embedded
         if self.kind == "fact":
@@ -93,6 +93,10 @@ class LlmExtract:
                                  probe={"question": self.probe, "expect": [self.value]},
                                  key_terms=frozenset([self.value.lower()]))
         return _make_extract(kind="free", slot=self.slot, value=self.value, polarity=embedded.polarity)
+
+
+def _embedded(text: str, category: str | None, names: tuple[str, ...]) -> Extract:
+    return extract(text, category, tuple(names)) if names else extract(text, category)
 
 
 def _make_extract(**kw) -> Extract:
@@ -189,15 +193,18 @@ def _match(items: list, texts: list[str]) -> list[LlmExtract | str]:
 
 
 def extract_all(texts: list[str], settings: Settings, categories: list[str | None] | None = None,
-                cache: MutableMapping[str, dict] | None = None, tenants: list[str] | None = None) -> list[Extract]:
+                cache: MutableMapping[str, dict] | None = None, tenants: list[str] | None = None,
+                names: list[tuple[str, ...]] | None = None) -> list[Extract]:
     """One `Extract` per text: the embedded patterns, or the LLM endpoint when `distill.extractor_url` is set
     (with the patterns for every text the endpoint could not type). `categories` are the records' `kind`
     hints for the patterns. `tenants` (one per text) keeps every request to one tenant's memories: the model
     reads "the user" as one person, and no request shows it two users' memories. `cache` (text hash -> model
-    answer) spares the endpoint texts it has already typed; only usable answers are stored."""
+    answer) spares the endpoint texts it has already typed; only usable answers are stored. `names` (per text,
+    the tenant's display names) are passed to the patterns."""
     categories = list(categories) if categories is not None else [None] * len(texts)
+    names = list(names) if names is not None else [()] * len(texts)
     if not settings.distill.extractor_url or not texts:
-        return [extract(t, c) for t, c in zip(texts, categories)]
+        return [_embedded(t, c, n) for t, c, n in zip(texts, categories, names)]
     ex = LlmExtractor(settings)
     answers: list[LlmExtract | None] = [None] * len(texts)
     todo = []
@@ -240,4 +247,4 @@ def extract_all(texts: list[str], settings: Settings, categories: list[str | Non
     if bad:
         log.warning("extractor at %s: %d of %d items fell back to embedded extraction (first: %s)",
                     ex.url, len(bad), len(texts), bad[0])
-    return [a.to_extract(t, c) if a is not None else extract(t, c) for a, t, c in zip(answers, texts, categories)]
+    return [a.to_extract(t, c, n) if a is not None else _embedded(t, c, n) for a, t, c, n in zip(answers, texts, categories, names)]
