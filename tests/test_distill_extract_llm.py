@@ -37,6 +37,7 @@ CANNED = {
     "Rides a Vespa.": {"kind": "vehicle", "slot": "vehicle", "value": "Vespa", "statement": "You ride a Vespa.", "probe": "What do I ride?"},
     "Had a headache this morning.": None,
     "Ist Vegetarierin und wohnt in München.": _fact("city", "München", "Du wohnst in München.", "Wo wohne ich?"),
+    "Rereads Proust every winter.": _fact("favourite writer", "Proust", "Your favourite writer is Proust.", "Who is my favourite writer?"),
 }
 TEXTS = list(CANNED)
 
@@ -102,7 +103,6 @@ def test_llm_types_memories_the_patterns_miss_and_bad_items_fall_back_alone(serv
     caplog.set_level(logging.WARNING)
     got = dict(zip(TEXTS, extract_all(TEXTS, _settings(url, extractor_batch_size=4))))
     assert all(isinstance(e, Extract) for e in got.values())
-    assert extract("Was born in Lyon.").kind == "free"  # the embedded patterns alone lose this fact
     born = got["Was born in Lyon."]
     assert (born.kind, born.slot, born.value) == ("fact", "birthplace", "Lyon")
     assert born.probe == {"question": "Where was I born?", "expect": ["Lyon"]}
@@ -111,6 +111,8 @@ def test_llm_types_memories_the_patterns_miss_and_bad_items_fall_back_alone(serv
     assert (got["Born in Lyon, France."].slot, got["Born in Lyon, France."].value) == ("birthplace", "Lyon")
     assert (got["Daughter's name is Noor."].slot, got["Daughter's name is Noor."].value) == ("daughter", "Noor")
     assert got["Ist Vegetarierin und wohnt in München."].value == "München"
+    proust = got["Rereads Proust every winter."]  # no pattern says this is a fact; the model does
+    assert (proust.kind, proust.slot, proust.value) == ("fact", "favourite writer", "Proust") and extract("Rereads Proust every winter.").kind == "free"
     metric = [got["Prefers metric units"], got["Wants measurements in metric units"]]
     assert [(e.kind, e.slot, e.value) for e in metric] == [("free", "units", "metric")] * 2
     assert (got["Likes every answer to start with 'Bonjour!'"].kind, got["Likes every answer to start with 'Bonjour!'"].value) == ("opening", "Bonjour!")
@@ -119,8 +121,8 @@ def test_llm_types_memories_the_patterns_miss_and_bad_items_fall_back_alone(serv
         assert got[text] == extract(text), text
     assert got["Has a hamster named Biscuit."].value == "Biscuit"
     [line] = _warnings(caplog)
-    assert "3 of 10 items fell back" in line
-    assert len(handler.calls) == 3  # 10 texts in batches of 4
+    assert "3 of 11 items fell back" in line
+    assert len(handler.calls) == 3  # 11 texts in batches of 4
     req = handler.calls[0]["body"]
     assert req["model"] == "big-model" and req["response_format"]["json_schema"]["strict"] is True
 
@@ -130,7 +132,7 @@ def test_cache_spares_the_endpoint_and_default_is_embedded(server):
     cache: dict = {}
     first = extract_all(TEXTS, _settings(url), cache=cache)
     n = len(handler.calls)
-    assert n == 1 and len(cache) == 7  # only usable answers are kept
+    assert n == 1 and len(cache) == 8  # only usable answers are kept
     again = extract_all(TEXTS, _settings(url), cache=cache)
     assert again == first and len(handler.calls) == 2  # only the three fallbacks were asked again
     assert len(handler.calls[1]["body"]["messages"][-1]["content"]) < len(handler.calls[0]["body"]["messages"][-1]["content"])
@@ -158,9 +160,9 @@ def test_failing_endpoint_falls_back_to_embedded_with_one_log_line(server, caplo
     lines = _warnings(caplog)
     assert len(lines) == 1, lines
     if mode == "prose":
-        assert "10 of 10 items fell back" in lines[0] and "not the schema's JSON" in lines[0] and len(handler.calls) == 4
+        assert "11 of 11 items fell back" in lines[0] and "not the schema's JSON" in lines[0] and len(handler.calls) == 4
     else:
-        assert "failed" in lines[0] and "embedded extraction for the 10 texts" in lines[0]
+        assert "failed" in lines[0] and "embedded extraction for the 11 texts" in lines[0]
         assert len(handler.calls) <= 2  # one request and the client's one retry, then the run stops asking
         assert time.perf_counter() - t0 < 10
 
@@ -177,10 +179,10 @@ def test_api_key_from_the_named_environment_variable(server, monkeypatch):
 
 def test_a_request_never_mixes_tenants(server):
     url, handler = server
-    tenants = ["ana", "bo"] * 5
+    tenants = (["ana", "bo"] * 6)[:len(TEXTS)]
     got = extract_all(TEXTS, _settings(url, extractor_batch_size=4), tenants=tenants)
     assert got == extract_all(TEXTS, _settings(url, extractor_batch_size=4))  # same answers, other batching
     sent = [[m["memory"] for m in json.loads(c["body"]["messages"][-1]["content"])] for c in handler.calls[:4]]
-    assert sorted(map(len, sent)) == [1, 1, 4, 4]
+    assert sorted(map(len, sent)) == [1, 2, 4, 4]  # ana 6 = 4 + 2, bo 5 = 4 + 1
     for batch in sent:
         assert len({tenants[TEXTS.index(t)] for t in batch}) == 1, batch
