@@ -22,7 +22,7 @@ import os
 import unicodedata
 from collections.abc import MutableMapping
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, fields
+from dataclasses import asdict, dataclass, fields
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
@@ -34,7 +34,6 @@ from .schema import Extract, extract
 
 log = logging.getLogger(__name__)
 
-LLM_KINDS = ("preference", "fact", "rule", "free")
 ENFORCEABLE = ("opening", "closing", "format", "length", "avoid", "language", "address")
 PROMPT_VERSION = "1"
 SYSTEM_PROMPT = """You type memories an assistant keeps about one user. For each memory (an index and a text) return:
@@ -192,58 +191,64 @@ def _match(items: list, texts: list[str]) -> list[LlmExtract | str]:
     return out
 
 
+def _chunks(todo: list[int], tenants: list[str] | None, size: int) -> list[list[int]]:
+    by_tenant: dict[str | None, list[int]] = {}
+    for i in todo:
+        by_tenant.setdefault(tenants[i] if tenants is not None else None, []).append(i)
+    return [idx[k:k + size] for idx in by_tenant.values() for k in range(0, len(idx), size)]
+
+
+def _ask(ex: LlmExtractor, texts: list[str], chunks: list[list[int]], concurrency: int) -> tuple[dict[int, LlmExtract], str | None, list[str]]:
+    """Usable answers by text index, why the endpoint went down (None if it did not), why items fell back."""
+    down: list[str] = []
+
+    def run(chunk: list[int]) -> list[LlmExtract | str] | None:
+        if down:
+            return None
+        try:
+            return ex.batch([texts[i] for i in chunk])
+        except EndpointDown as e:
+            down.append(str(e))
+            return None
+
+    with ThreadPoolExecutor(max_workers=max(1, concurrency)) as pool:
+        results = list(pool.map(run, chunks))
+    good, bad = {}, []
+    for chunk, res in zip(chunks, results):
+        for i, a in zip(chunk, res or []):
+            if isinstance(a, LlmExtract):
+                good[i] = a
+            else:
+                bad.append(f"{texts[i][:40]!r}: {a}")
+    return good, (down[0] if down else None), bad
+
+
 def extract_all(texts: list[str], settings: Settings, categories: list[str | None] | None = None,
                 cache: MutableMapping[str, dict] | None = None, tenants: list[str] | None = None,
                 names: list[tuple[str, ...]] | None = None) -> list[Extract]:
     """One `Extract` per text: the embedded patterns, or the LLM endpoint when `distill.extractor_url` is set
     (with the patterns for every text the endpoint could not type). `categories` are the records' `kind`
-    hints for the patterns. `tenants` (one per text) keeps every request to one tenant's memories: the model
-    reads "the user" as one person, and no request shows it two users' memories. `cache` (text hash -> model
-    answer) spares the endpoint texts it has already typed; only usable answers are stored. `names` (per text,
-    the tenant's display names) are passed to the patterns."""
+    hints for the patterns; `names` (per text, the tenant's display names) are passed to them too. `tenants`
+    (one per text) keeps every request to one tenant's memories: the model reads "the user" as one person, and
+    no request shows it two users' memories. `cache` (text hash -> model answer; keep one per tenant, like the
+    embeddings, so forget removes it) spares the endpoint texts it has already typed; only usable answers are stored."""
     categories = list(categories) if categories is not None else [None] * len(texts)
     names = list(names) if names is not None else [()] * len(texts)
     if not settings.distill.extractor_url or not texts:
         return [_embedded(t, c, n) for t, c, n in zip(texts, categories, names)]
-    ex = LlmExtractor(settings)
-    answers: list[LlmExtract | None] = [None] * len(texts)
-    todo = []
-    for i, t in enumerate(texts):
-        hit = cache.get(ex.cache_key(t)) if cache is not None else None
-        if hit is not None:
-            answers[i] = LlmExtract(**hit)
-        else:
-            todo.append(i)
     ds = settings.distill
-    by_tenant: dict[str | None, list[int]] = {}
-    for i in todo:
-        by_tenant.setdefault(tenants[i] if tenants is not None else None, []).append(i)
-    chunks = [idx[k:k + ds.extractor_batch_size] for idx in by_tenant.values() for k in range(0, len(idx), ds.extractor_batch_size)]
-    state = {"down": None}
-
-    def run(chunk: list[int]) -> list[LlmExtract | str]:
-        if state["down"]:
-            return ["endpoint down"] * len(chunk)
-        try:
-            return ex.batch([texts[i] for i in chunk])
-        except EndpointDown as e:
-            state["down"] = state["down"] or str(e)
-            return ["endpoint down"] * len(chunk)
-
-    with ThreadPoolExecutor(max_workers=max(1, ds.extractor_concurrency)) as pool:
-        results = list(pool.map(run, chunks))
-    bad: list[str] = []
-    for chunk, res in zip(chunks, results):
-        for i, a in zip(chunk, res):
-            if isinstance(a, LlmExtract):
-                answers[i] = a
-                if cache is not None:
-                    cache[ex.cache_key(texts[i])] = a.__dict__.copy()
-            elif a != "endpoint down":
-                bad.append(f"{texts[i][:40]!r}: {a}")
-    if state["down"]:
+    ex = LlmExtractor(settings)
+    hits = [cache.get(ex.cache_key(t)) if cache is not None else None for t in texts]
+    answers: list[LlmExtract | None] = [LlmExtract(**h) if h is not None else None for h in hits]
+    todo = [i for i, a in enumerate(answers) if a is None]
+    good, down, bad = _ask(ex, texts, _chunks(todo, tenants, ds.extractor_batch_size), ds.extractor_concurrency)
+    for i, a in good.items():
+        answers[i] = a
+        if cache is not None:
+            cache[ex.cache_key(texts[i])] = asdict(a)
+    if down:
         log.warning("extractor at %s failed (%s); embedded extraction for the %d texts it did not type",
-                    ex.url, state["down"], sum(a is None for a in answers))
+                    ex.url, down, sum(a is None for a in answers))
     if bad:
         log.warning("extractor at %s: %d of %d items fell back to embedded extraction (first: %s)",
                     ex.url, len(bad), len(texts), bad[0])

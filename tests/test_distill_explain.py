@@ -14,7 +14,6 @@ from click.testing import CliRunner
 from memlora.cli import main
 from memlora.settings import reset_settings
 
-DAY = 86400
 
 
 def _rec(rid, tenant, text, day, session, **kw):
