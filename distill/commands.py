@@ -23,3 +23,26 @@ def distill_cmd(memory: str, out: str, tenants: tuple[str, ...], examples: int |
         raise MemloraError("--examples must be at least 1")
     summary = run_distill(settings, memory, out, tenants=list(tenants) or None, n_examples=examples)
     click.echo(format_summary(summary))
+
+
+@click.command("profile")
+@click.option("--memory", required=True, type=click.Path(), help="JSONL file, Mem0 export or directory of them.")
+@click.option("--tenant", "tenants", multiple=True, help="Only this tenant (repeatable).")
+@click.option("--json", "as_json", is_flag=True, help="A JSON array, one object per tenant (tenant, items, superseded, dropped).")
+def profile_cmd(memory: str, tenants: tuple[str, ...], as_json: bool) -> None:
+    """What each tenant's adapter would learn and why: selected, superseded and dropped items (no model is loaded)."""
+    import json
+
+    from rich.console import Console
+
+    from memlora.settings import get_settings
+
+    from .explain import explain, render
+    from .records import load_memory
+
+    expls = explain(load_memory(memory), get_settings(), list(tenants) or None)
+    if as_json:
+        click.echo(json.dumps([e.as_dict() for e in expls], indent=2, ensure_ascii=False, default=str))
+        return
+    console = Console()
+    render(expls, console if console.is_terminal else Console(width=160))

@@ -84,12 +84,12 @@ def model_generate(prompt: str, max_tokens: int) -> None:
 
 def _register_subcommands() -> None:
     from memlora.adapters.commands import eval_cmd, train_cmd
-    from memlora.distill.commands import distill_cmd
+    from memlora.distill.commands import distill_cmd, profile_cmd
     from memlora.jobs.commands import demo_cmd, nightly_cmd
     from memlora.registry.commands import registry_group
     from memlora.serving.commands import serve_cmd
 
-    for cmd in (distill_cmd, train_cmd, eval_cmd, nightly_cmd, demo_cmd, serve_cmd, registry_group):
+    for cmd in (distill_cmd, profile_cmd, train_cmd, eval_cmd, nightly_cmd, demo_cmd, serve_cmd, registry_group):
         main.add_command(cmd)
 
 

@@ -41,6 +41,14 @@ class DistillSettings(BaseModel):
     teacher_url: str | None = None
     teacher_model: str | None = None
     teacher_api_key: str | None = None
+    # Optional LLM extractor (distill/extract_llm.py): an OpenAI-compatible endpoint with JSON-schema output types
+    # each memory (kind, slot, value, statement, probe); unset = the embedded patterns, also the fallback.
+    extractor_url: str | None = None
+    extractor_model: str | None = None
+    extractor_api_key_env: str | None = None  # name of the environment variable holding the key, not the key
+    extractor_timeout_seconds: float = Field(60.0, gt=0)
+    extractor_batch_size: int = Field(32, ge=1)  # memories per request
+    extractor_concurrency: int = Field(4, ge=1)  # requests in flight
     # Sampling for best-of-N (the first of N is greedy) and the quality guard (distill/quality.py).
     temperature: float = 0.7
     top_p: float = 0.9
