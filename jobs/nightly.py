@@ -71,7 +71,7 @@ def budget(settings: Settings, examples: int | None) -> int:
     return int(n)
 
 
-def _pending_forgets(forgets, ledger: dict, ref) -> dict[str, str]:
+def _pending_forgets(forgets, ledger: dict, ref=str) -> dict[str, str]:
     """Forget records not applied yet: {tenant: stamp}. Exports keep old forget records for ever,
     so each is applied once (the ledger holds the newest stamp applied per tenant, keyed by `ref(tenant)`,
     the keyed hash, so the ledger outlives the forget without the id); otherwise a tenant who came back
@@ -214,6 +214,10 @@ def _run(settings: Settings, opts: JobOptions, memory: Path, executor: str, cons
 
     t0 = time.perf_counter()
     loaded = load_memory(memory)
+    listed = set(read_forget_list(opts.forget_list)) if opts.forget_list else set()
+    present = sorted(listed & {r.tenant for r in loaded.records})
+    if present:  # never consolidated nor cached: the profile cache would otherwise keep their ids
+        loaded.records = [r for r in loaded.records if r.tenant not in listed]
     tonight = _Profiles(settings, loaded.records, state_dir, force=opts.force, save=not opts.dry_run)
     profiles = tonight.entries  # tenant -> {"profile_hash", "items", "probe"}
     consolidate_s = time.perf_counter() - t0
@@ -235,12 +239,10 @@ def _run(settings: Settings, opts: JobOptions, memory: Path, executor: str, cons
     ledger_path = state_dir / "forgets.json"
     ledger = _read_ledger(settings, ledger_path)
     forget = _pending_forgets(loaded.forgets, ledger, lambda t: tenant_ref(settings, t))
-    listed = set(read_forget_list(opts.forget_list)) if opts.forget_list else set()
     if loaded.rejects and not opts.dry_run:
         _write_rejects(settings, loaded.rejects, run_id, set(forget) | listed, console)
-    for t in sorted(listed & set(profiles)):
+    for t in present:
         console.print(f"[yellow]tenant {t!r} is on the forget list and present in the memory: forgetting it, its records are ignored[/]")
-        profiles.pop(t)
     for t in sorted(set(forget) & set(profiles)):
         console.print(f"tenant {t!r}: forgetting its adapters; records newer than its forget record remain and are trained again")
     forget.update({t: "listed" for t in listed})

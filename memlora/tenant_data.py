@@ -77,13 +77,20 @@ def _read(path: Path) -> Any:
 
 
 def redact_rows(summary: dict, tenant: str, ref: str) -> bool:
-    """Replace a job summary's rows of `tenant` by one row holding only its keyed hash; True when it changed."""
-    rows = summary.get("rows") if isinstance(summary, dict) else None
-    if not isinstance(rows, list) or not any(isinstance(r, dict) and r.get("tenant") == tenant for r in rows):
+    """Replace a job summary's rows of `tenant` by one row holding only its keyed hash, and its id in the
+    server calls by that hash; True when anything changed."""
+    if not isinstance(summary, dict):
         return False
-    kept = [r for r in rows if not (isinstance(r, dict) and r.get("tenant") == tenant)]
-    summary["rows"] = kept + [{"tenant": ref, "action": REDACTED, "status": "ok", "reason": "rows erased by forget"}]
-    return True
+    changed = False
+    for call in summary.get("server_calls") or []:
+        if isinstance(call, dict) and call.get("tenant") == tenant:
+            call["tenant"], changed = ref, True
+    rows = summary.get("rows")
+    if isinstance(rows, list) and any(isinstance(r, dict) and r.get("tenant") == tenant for r in rows):
+        kept = [r for r in rows if not (isinstance(r, dict) and r.get("tenant") == tenant)]
+        summary["rows"] = kept + [{"tenant": ref, "action": REDACTED, "status": "ok", "reason": "rows erased by forget"}]
+        changed = True
+    return changed
 
 
 def erase_local(settings: Settings, tenant: str, ref: str) -> list[str]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from jobs_helpers import RECORDS, fast_job_settings, quiet_console, write_memory
+from jobs_helpers import Fleet, fast_job_settings, quiet_console, write_memory
 
 from memlora.errors import EXIT_OK
 from memlora.keys import tenant_key
@@ -80,14 +80,16 @@ def whole_night_then_forget(s, tmp_path, store_roots: list[Path]) -> None:
 
     # the memory layer deleted the first tenant; the export still holds the listed one: the run that
     # forgets it must not write its lines anywhere
-    mem2 = write_memory(tmp_path / "memory2.jsonl", extra=planted(by_list, sec_list))
+    vera = {"id": "v9", "tenant": "vera", "text": "Vera's favourite colour is green.", "created_at": "2026-05-01T10:00:00Z",
+            "source": "s-v9", "kind": "fact"}  # someone trains in the forgetting run, so profiles are built and cached again
+    mem2 = write_memory(tmp_path / "memory2.jsonl", extra=[vera, *planted(by_list, sec_list)])
     with mem2.open("a") as f:
         f.write(truncated(by_list, sec_list) + "\n")
     lst = tmp_path / "forget.txt"
     lst.write_text(by_list + "\n")
     r2 = nightly(s, mem2, forget_list=lst)
     assert r2.exit_code == EXIT_OK, r2.summary["rows"]
-    assert [f["tenant"] for f in r2.forgotten] == [by_list]
+    assert [f["tenant"] for f in r2.forgotten] == [by_list] and "vera" in {o.tenant for o in r2.outcomes}
     for tenant, secret in ((by_cli, sec_cli), (by_list, sec_list)):
         for what, needle in needles(tenant, secret).items():
             assert grep(roots, needle) == [], f"{what} of {tenant!r} survives"
@@ -103,8 +105,14 @@ def whole_night_then_forget(s, tmp_path, store_roots: list[Path]) -> None:
 
 
 def test_forget_leaves_no_byte_of_the_tenant_embedded_store(settings, monkeypatch, tmp_path):
-    s = fast_job_settings(monkeypatch)
-    whole_night_then_forget(s, tmp_path, [])
+    fleet = Fleet()  # the summaries also record the reload calls made for each tenant
+    try:
+        monkeypatch.setenv("MEMLORA_JOBS__SERVERS", json.dumps([fleet.url]))
+        s = fast_job_settings(monkeypatch)
+        whole_night_then_forget(s, tmp_path, [])
+        assert [b["tenant"] for p, b, _ in fleet.calls if p == "/admin/forget"] and len(fleet.calls) > 5
+    finally:
+        fleet.close()
 
 
 @pytest.mark.slow
