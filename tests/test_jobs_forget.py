@@ -104,6 +104,7 @@ def whole_night_then_forget(s, tmp_path, store_roots: list[Path]) -> None:
     assert oct((s.home / "keys" / "tenant-hmac.key").stat().st_mode & 0o777) == "0o600"
 
 
+@pytest.mark.slow  # two whole nights on the tiny model: ~40 s
 def test_forget_leaves_no_byte_of_the_tenant_embedded_store(settings, monkeypatch, tmp_path):
     fleet = Fleet()  # the summaries also record the reload calls made for each tenant
     try:
@@ -115,7 +116,7 @@ def test_forget_leaves_no_byte_of_the_tenant_embedded_store(settings, monkeypatc
         fleet.close()
 
 
-@pytest.mark.slow
+@pytest.mark.slow  # plus an `mlflow server` process: ~55 s
 def test_forget_leaves_no_byte_of_the_tenant_mlflow_server(settings, monkeypatch, tmp_path):
     import mlflow_server
 
