@@ -1,7 +1,7 @@
 """`memlora distill` (owned by distill/)."""
 import click
 
-from memlora.errors import MemloraError
+from memlora.errors import EXIT_PARTIAL, MemloraError
 
 
 @click.command("distill")
@@ -11,7 +11,7 @@ from memlora.errors import MemloraError
 @click.option("--examples", type=click.IntRange(min=1), default=None, help="Examples per tenant (default: distill.examples_per_tenant).")
 @click.option("--seed", type=int, default=None, help="Seed (default: settings.seed).")
 def distill_cmd(memory: str, out: str, tenants: tuple[str, ...], examples: int | None, seed: int | None) -> None:
-    """Consolidate memory and synthesize per-tenant training sets."""
+    """Consolidate memory and synthesize per-tenant training sets (exit 1 when some tenant failed, the rest done)."""
     from memlora.settings import get_settings
 
     from .pipeline import format_summary, run_distill
@@ -23,6 +23,9 @@ def distill_cmd(memory: str, out: str, tenants: tuple[str, ...], examples: int |
         raise MemloraError("--examples must be at least 1")
     summary = run_distill(settings, memory, out, tenants=list(tenants) or None, n_examples=examples)
     click.echo(format_summary(summary))
+    if summary["failed"]:
+        click.echo(f"memlora: {len(summary['failed'])} tenant(s) failed, the others were distilled", err=True)
+        raise SystemExit(EXIT_PARTIAL)
 
 
 @click.command("profile")

@@ -7,6 +7,7 @@ forget records or a forget list, and every tenant's work is checkpointed
 """
 from __future__ import annotations
 
+import shutil
 import time
 import uuid
 from dataclasses import asdict, dataclass, field
@@ -14,7 +15,9 @@ from pathlib import Path
 
 from memlora.errors import EXIT_OK, EXIT_PARTIAL, JobError, MemloraError
 from memlora.keys import tenant_key
+from memlora.pseudonym import tenant_ref
 from memlora.settings import Settings
+from memlora.tenant_data import erase_local, isolation_dir, reject_tenant, rejects_path
 
 from .executors import run_tasks
 from .lock import JobLock
@@ -68,16 +71,62 @@ def budget(settings: Settings, examples: int | None) -> int:
     return int(n)
 
 
-def _pending_forgets(forgets, ledger: dict) -> dict[str, str]:
+def _pending_forgets(forgets, ledger: dict, ref=str) -> dict[str, str]:
     """Forget records not applied yet: {tenant: stamp}. Exports keep old forget records for ever,
-    so each is applied once (the ledger holds the newest stamp applied per tenant); otherwise a
-    tenant who came back after a deletion would lose its new adapter every night."""
+    so each is applied once (the ledger holds the newest stamp applied per tenant, keyed by `ref(tenant)`,
+    the keyed hash, so the ledger outlives the forget without the id); otherwise a tenant who came back
+    after a deletion would lose its new adapter every night."""
     newest: dict[str, str] = {}
     for f in forgets or []:
         stamp = f.created_at.isoformat() if f.created_at else "undated"
         cur = newest.get(f.tenant)
         newest[f.tenant] = stamp if cur is None or (stamp != "undated" and (cur == "undated" or stamp > cur)) else cur
-    return {t: s for t, s in newest.items() if t not in ledger or (s != "undated" and (ledger[t] == "undated" or s > ledger[t]))}
+    out = {}
+    for t, s in newest.items():
+        done = ledger.get(ref(t))
+        if done is None or (s != "undated" and (done == "undated" or s > done)):
+            out[t] = s
+    return out
+
+
+LEDGER_VERSION = 2
+
+
+def _read_ledger(settings: Settings, path: Path) -> dict[str, str]:
+    """{tenant ref: stamp}; a version-1 ledger (keyed by tenant id) is read with its ids hashed."""
+    data = read_json(path, {}) or {}
+    if not isinstance(data, dict):
+        return {}
+    if data.get("version") == LEDGER_VERSION and isinstance(data.get("tenants"), dict):
+        return dict(data["tenants"])
+    return {tenant_ref(settings, t): s for t, s in data.items() if isinstance(t, str) and isinstance(s, str)}
+
+
+def _write_rejects(settings: Settings, rejects, run_id: str, forgotten: set[str], console) -> None:
+    """Each rejected line into its tenant's directory (forget erases it there); lines naming no usable
+    tenant into the run's directory; lines of a tenant forgotten in this run nowhere."""
+    from memlora.distill.records import write_rejects
+
+    by_dir: dict[Path, list] = {}
+    dropped = 0
+    for r in rejects:
+        t = reject_tenant(r.raw)
+        if t is not None and t in forgotten:
+            dropped += 1
+            continue
+        try:
+            path = rejects_path(settings.state_dir, t, run_id) if t else None
+        except MemloraError:
+            path = None
+        by_dir.setdefault(path or settings.state_dir / "runs" / run_id / "rejects.jsonl", []).append(r)
+    for path, rs in by_dir.items():
+        write_rejects(rs, path)
+    kept = len(rejects) - dropped
+    if kept:
+        console.print(f"[yellow]{kept} memory record(s) rejected[/] (state/tenants/<key>/rejects/{run_id}.jsonl per tenant"
+                      f"{', the rest in state/runs/' + run_id + '/rejects.jsonl' if any(p.parent.name == run_id for p in by_dir) else ''})")
+    if dropped:
+        console.print(f"{dropped} rejected record(s) of tenants forgotten in this run were not kept")
 
 
 def run_nightly(settings: Settings, opts: JobOptions, console=None) -> JobReport:
@@ -164,14 +213,16 @@ def _run(settings: Settings, opts: JobOptions, memory: Path, executor: str, cons
     state_dir.mkdir(parents=True, exist_ok=True)
 
     t0 = time.perf_counter()
-    loaded = load_memory(memory, rejects_path=None if opts.dry_run else run_dir / "rejects.jsonl")
+    loaded = load_memory(memory)
+    listed = set(read_forget_list(opts.forget_list)) if opts.forget_list else set()
+    present = sorted(listed & {r.tenant for r in loaded.records})
+    if present:  # never consolidated nor cached: the profile cache would otherwise keep their ids
+        loaded.records = [r for r in loaded.records if r.tenant not in listed]
     tonight = _Profiles(settings, loaded.records, state_dir, force=opts.force, save=not opts.dry_run)
     profiles = tonight.entries  # tenant -> {"profile_hash", "items", "probe"}
     consolidate_s = time.perf_counter() - t0
     if tonight.source == "cache":
         console.print(f"profiles: {len(profiles)} unchanged since the last consolidation (profile cache; consolidation skipped)")
-    if loaded.rejects:
-        console.print(f"[yellow]{len(loaded.rejects)} memory record(s) rejected[/] (see {run_dir / 'rejects.jsonl'})")
 
     invalid: list[TenantOutcome] = []
     for t in sorted(profiles):
@@ -186,12 +237,12 @@ def _run(settings: Settings, opts: JobOptions, memory: Path, executor: str, cons
         invalid = [o for o in invalid if o.tenant in opts.tenants]
 
     ledger_path = state_dir / "forgets.json"
-    ledger = read_json(ledger_path, {}) or {}
-    forget = _pending_forgets(loaded.forgets, ledger)
-    listed = set(read_forget_list(opts.forget_list)) if opts.forget_list else set()
-    for t in sorted(listed & set(profiles)):
+    ledger = _read_ledger(settings, ledger_path)
+    forget = _pending_forgets(loaded.forgets, ledger, lambda t: tenant_ref(settings, t))
+    if loaded.rejects and not opts.dry_run:
+        _write_rejects(settings, loaded.rejects, run_id, set(forget) | listed, console)
+    for t in present:
         console.print(f"[yellow]tenant {t!r} is on the forget list and present in the memory: forgetting it, its records are ignored[/]")
-        profiles.pop(t)
     for t in sorted(set(forget) & set(profiles)):
         console.print(f"tenant {t!r}: forgetting its adapters; records newer than its forget record remain and are trained again")
     forget.update({t: "listed" for t in listed})
@@ -223,13 +274,13 @@ def _run(settings: Settings, opts: JobOptions, memory: Path, executor: str, cons
     for t in forget:
         index.drop(t)
     if not opts.dry_run:
-        forgotten = [_forget(settings, t, index) for t in sorted(forget)]
+        forgotten = [_forget(settings, t, index, run_id) for t in sorted(forget)]
         index.save()
         for f in forgotten:
             if f["ok"] and forget[f["tenant"]] != "listed":
-                ledger[f["tenant"]] = forget[f["tenant"]]
+                ledger[tenant_ref(settings, f["tenant"])] = forget[f["tenant"]]
         if forgotten:
-            atomic_write_json(ledger_path, ledger)
+            atomic_write_json(ledger_path, {"version": LEDGER_VERSION, "tenants": ledger})
 
     lookup = _memo(_registry_lookup(settings))
 
@@ -256,9 +307,13 @@ def _run(settings: Settings, opts: JobOptions, memory: Path, executor: str, cons
         return JobReport(run_id, EXIT_OK, plans, vanished=vanished)
 
     todo = [p for p in plans if p.runs]
-    others = _isolation_dirs(settings, full, [p.tenant for p in todo], run_dir / "isolation")
+    others = _isolation_dirs(settings, full, [p.tenant for p in todo])
     tasks = [TenantTask(p.tenant, p.key.as_dict(), full[p.tenant], n, fresh=opts.force, others=others[p.tenant]) for p in todo]
-    outcomes = invalid + _execute(executor, tasks, settings, console)
+    try:
+        outcomes = invalid + _execute(executor, tasks, settings, console)
+    finally:
+        for d in {d for ds in others.values() for d in ds}:
+            shutil.rmtree(d, ignore_errors=True)
     for o in outcomes:
         if o.version is not None:
             index.set(o.tenant, o.key, o.version, o.passed)
@@ -285,10 +340,11 @@ def _run(settings: Settings, opts: JobOptions, memory: Path, executor: str, cons
     return report
 
 
-def _isolation_dirs(settings: Settings, profiles: dict, tenants: list[str], root: Path) -> dict[str, list[str]]:
+def _isolation_dirs(settings: Settings, profiles: dict, tenants: list[str]) -> dict[str, list[str]]:
     """Other tenants' fact probes for each adapter's leak check: a bounded, stable sample
     (jobs.isolation_tenants), so the check costs the same with 10 tenants or 10k. Their profiles are
-    written here (no model needed) because most other tenants are not distilled tonight."""
+    written (no model needed) because most other tenants are not distilled tonight, each under its own
+    tenant's directory (forget erases it there) and removed when the run's training ends."""
     import bisect
     import hashlib
 
@@ -304,7 +360,7 @@ def _isolation_dirs(settings: Settings, profiles: dict, tenants: list[str], root
         pool = [o for o in (ring[(start + j) % len(ring)] for j in range(k + 1)) if o != t][:k] if ring else []
         dirs = []
         for o in pool:
-            d = root / tenant_key(o)
+            d = isolation_dir(settings.state_dir, o)
             if o not in written:
                 d.mkdir(parents=True, exist_ok=True)
                 profiles[o].write(d / "profile.json")
@@ -361,18 +417,21 @@ def _registry_lookup(settings: Settings):
     return lookup
 
 
-def _forget(settings: Settings, tenant: str, index: Index) -> dict:
+def _forget(settings: Settings, tenant: str, index: Index, run_id: str) -> dict:
+    """Registry, local state and summaries (AdapterRegistry.forget, audited), then the serving fleet."""
     from memlora.registry.store import AdapterRegistry
 
     try:
-        rep = AdapterRegistry(settings).forget(tenant)
-        ok, detail = True, f"{len(rep.versions)} version(s), {len(rep.runs)} run(s) removed" if rep.found else "nothing registered"
+        rep = AdapterRegistry(settings).forget(tenant, actor=f"nightly:{run_id}")
+        ok = True
+        detail = f"{len(rep.versions)} version(s), {len(rep.runs)} run(s) removed" if rep.registered_model or rep.runs else "nothing registered"
     except Exception as e:
         ok, detail = False, f"registry forget failed: {str(e).splitlines()[0][:200] if str(e) else type(e).__name__}"
     index.drop(tenant)
     try:
+        erase_local(settings, tenant, tenant_ref(settings, tenant))
         clear_tenant(settings.state_dir, tenant)
-    except MemloraError as e:
+    except (MemloraError, OSError) as e:
         ok, detail = False, str(e)
     calls = call_servers(settings, "/admin/forget", {"tenant": tenant})
     bad = [c for c in calls if not c.ok]
@@ -417,8 +476,9 @@ def _summary(settings, report: JobReport, memory, executor, n, t_start, consolid
             "passed": o.passed, "new_version": o.version, "champion_changed": o.champion_changed,
             "reason": o.reason, "resumed_from": o.resumed_from, "stage_seconds": o.stage_seconds,
         })
-    for f in report.forgotten:
-        rows.append({"tenant": f["tenant"], "action": "forgotten", "status": "ok" if f["ok"] else "failed", "reason": f["detail"]})
+    for f in report.forgotten:  # the keyed hash: a forgotten tenant's id is not kept, not even here
+        rows.append({"tenant": tenant_ref(settings, f["tenant"]), "action": "forgotten", "status": "ok" if f["ok"] else "failed",
+                     "reason": f["detail"]})
     for t in report.vanished:
         rows.append({"tenant": t, "action": "missing from export (kept)", "status": "ok", "reason": ""})
     wall = time.time() - t_start

@@ -11,7 +11,11 @@ Layout:
   state_dir/tenants/<key>/state.json   the tenant's current step (TenantState)
   state_dir/tenants/<key>/distill/     distill output (profile.json, dataset/, meta.json)
   state_dir/tenants/<key>/adapter/     the adapter being trained (deleted after registration)
+  state_dir/tenants/<key>/rejects/<run_id>.jsonl   the tenant's rejected memory lines of that run
+  state_dir/tenants/<key>/isolation/   its profile for other tenants' leak checks (during a run only)
   state_dir/runs/<run_id>/summary.json one file per job run; state_dir/last_summary.json
+  state_dir/runs/<run_id>/rejects.jsonl  rejected lines that name no usable tenant
+Everything derived from one tenant's memory is under tenants/<key>/ (memlora.tenant_data), so forget is one deletion.
 """
 from __future__ import annotations
 
@@ -23,7 +27,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from memlora.keys import tenant_key
+from memlora.tenant_data import tenant_dir
 
 # the order a tenant goes through; a restarted job resumes after the last one reached
 STEPS = ("started", "distilled", "trained", "evaluated", "registering", "registered", "promoted", "done")
@@ -96,10 +100,6 @@ class TenantState:
         return STEPS.index(self.step) >= STEPS.index(step)
 
 
-def tenant_dir(state_dir: Path, tenant: str) -> Path:
-    return Path(state_dir) / "tenants" / tenant_key(tenant)
-
-
 def load_state(state_dir: Path, tenant: str) -> TenantState | None:
     d = read_json(tenant_dir(state_dir, tenant) / "state.json")
     if not isinstance(d, dict) or d.get("step") not in STEPS:
@@ -118,6 +118,23 @@ def save_state(state_dir: Path, st: TenantState, step: str | None = None) -> Ten
 
 def clear_tenant(state_dir: Path, tenant: str) -> None:
     shutil.rmtree(tenant_dir(state_dir, tenant), ignore_errors=True)
+
+
+KEPT_ON_RESTART = ("rejects", "isolation")  # written by the job run itself, not by this tenant's checkpointed steps
+
+
+def clear_checkpoint(state_dir: Path, tenant: str) -> None:
+    """A fresh start for the tenant's steps; its rejected lines and isolation profile stay (see KEPT_ON_RESTART)."""
+    d = tenant_dir(state_dir, tenant)
+    if not d.exists():
+        return
+    for p in d.iterdir():
+        if p.name in KEPT_ON_RESTART:
+            continue
+        if p.is_dir():
+            shutil.rmtree(p, ignore_errors=True)
+        else:
+            p.unlink(missing_ok=True)
 
 
 class Index:

@@ -29,7 +29,7 @@ from memlora.errors import MemloraError
 from memlora.keys import tenant_key
 from memlora.settings import Settings
 
-from .state import TenantState, atomic_write_json, clear_tenant, load_state, read_json, save_state, tenant_dir
+from .state import TenantState, atomic_write_json, clear_checkpoint, load_state, read_json, save_state, tenant_dir
 
 TOKEN_PARAM = "memlora.job_token"
 # Test hook: a job whose environment names a point here SIGKILLs itself on reaching it
@@ -150,7 +150,7 @@ def run_tenant(task: TenantTask, settings: Settings, base) -> TenantOutcome:
     st = load_state(sdir, task.tenant)
     resumed = None
     if st is None or st.key != task.key or st.step == "done" or (task.fresh and st.step == "started"):
-        clear_tenant(sdir, task.tenant)
+        clear_checkpoint(sdir, task.tenant)
         st = TenantState(task.tenant, task.key, token=uuid.uuid4().hex)
     else:
         resumed = st.step

@@ -25,6 +25,22 @@ def _registry():
     return AdapterRegistry(get_settings())
 
 
+def _audited(action: str, tenant: str, fn, **extra):
+    """Run an admin action and append its outcome to the audit log (memlora.audit), failures included."""
+    from memlora import audit
+    from memlora.settings import get_settings
+
+    actor = audit.local_actor()
+    try:
+        out = fn()
+    except Exception as e:
+        audit.record(get_settings(), action, tenant, actor, f"failed: {type(e).__name__}", **extra)
+        raise
+    audit.record(get_settings(), action, tenant, actor, "ok", **extra,
+                 **({"version": out.version} if hasattr(out, "version") else {}))
+    return out
+
+
 def _when(ms: int) -> str:
     return datetime.fromtimestamp(ms / 1000, timezone.utc).strftime("%Y-%m-%d %H:%M") if ms else "-"
 
@@ -82,19 +98,23 @@ def import_cmd(tenant: str, adapter_dir: Path, promote: bool) -> None:
     from memlora.adapters.manifest import import_adapter
     from memlora.settings import get_settings
 
-    check_payload(adapter_dir, f"tenant {tenant!r}")
-    reg = _registry()
-    base = load_base(get_settings())
-    with tempfile.TemporaryDirectory() as t:
-        staged = Path(t) / "adapter"  # import writes memlora.json: work on a copy, the user's dir stays as it was
-        shutil.copytree(adapter_dir, staged)
-        try:
-            import_adapter(staged, tenant, base)
-            v = reg.register(tenant, staged, imported=True)
-        except MemloraError as e:
-            raise MemloraError(str(e).replace(str(staged), str(adapter_dir))) from None
+    def run():
+        check_payload(adapter_dir, f"tenant {tenant!r}")
+        reg = _registry()
+        base = load_base(get_settings())
+        with tempfile.TemporaryDirectory() as t:
+            staged = Path(t) / "adapter"  # import writes memlora.json: work on a copy, the user's dir stays as it was
+            shutil.copytree(adapter_dir, staged)
+            try:
+                import_adapter(staged, tenant, base)
+                v = reg.register(tenant, staged, imported=True)
+            except MemloraError as e:
+                raise MemloraError(str(e).replace(str(staged), str(adapter_dir))) from None
+        return v
+
+    v = _audited("import", tenant, run)
     if promote:
-        v = reg.promote(tenant, v.version)
+        v = _audited("promote", tenant, lambda: _registry().promote(tenant, v.version))
     click.echo(f"imported {adapter_dir} as tenant {tenant!r} version {v.version} (verdict {v.verdict}"
                f"{', champion' if v.champion else '; `memlora registry promote` to serve it'})")
 
@@ -104,7 +124,7 @@ def import_cmd(tenant: str, adapter_dir: Path, promote: bool) -> None:
 @click.argument("version", type=int)
 def promote_cmd(tenant: str, version: int) -> None:
     """Make VERSION the tenant's champion (the current one becomes `previous`)."""
-    v = _registry().promote(tenant, version)
+    v = _audited("promote", tenant, lambda: _registry().promote(tenant, version))
     click.echo(f"tenant {tenant!r}: champion is now version {v.version}")
 
 
@@ -112,7 +132,7 @@ def promote_cmd(tenant: str, version: int) -> None:
 @click.argument("tenant")
 def rollback_cmd(tenant: str) -> None:
     """Champion back to the previous champion."""
-    v = _registry().rollback(tenant)
+    v = _audited("rollback", tenant, lambda: _registry().rollback(tenant))
     click.echo(f"tenant {tenant!r}: rolled back, champion is now version {v.version}")
 
 
@@ -133,7 +153,10 @@ def forget_cmd(tenant: str, yes: bool) -> None:
     t.add_row("versions", ", ".join(map(str, r.versions)) or "-")
     t.add_row("runs", "\n".join(r.runs) or "-")
     t.add_row("artifacts", "\n".join(r.artifacts) or "-")
+    t.add_row("logged models", "\n".join(r.logged_models) or "-")
     t.add_row("cached copies", "\n".join(r.cache_dirs) or "-")
+    t.add_row("local state", "\n".join(r.local) or "-")
+    t.add_row("job summaries", f"{len(r.job_runs)} nightly run(s) rewritten" if r.job_runs else "-")
     t.add_row("purged", "yes (hard-deleted, store compacted)" if r.purged else "no: " + "; ".join(r.notes))
     _console().print(t)
 

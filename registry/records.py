@@ -43,9 +43,12 @@ class ForgetReport:
     runs: list[str] = field(default_factory=list)
     artifacts: list[str] = field(default_factory=list)
     cache_dirs: list[str] = field(default_factory=list)
+    logged_models: list[str] = field(default_factory=list)
+    local: list[str] = field(default_factory=list)  # state files removed or rewritten (memlora.tenant_data)
+    job_runs: list[str] = field(default_factory=list)  # nightly MLflow runs whose summary was rewritten
     purged: bool = False
     notes: list[str] = field(default_factory=list)
 
     @property
     def found(self) -> bool:
-        return bool(self.registered_model or self.runs or self.cache_dirs)
+        return bool(self.registered_model or self.runs or self.cache_dirs or self.local or self.job_runs)

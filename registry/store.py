@@ -171,10 +171,11 @@ class AdapterRegistry:
             self._retry(lambda: self.client.delete_registered_model_alias(name, PREVIOUS))
         return self._info(tenant, self._get_version(tenant, target))
 
-    def forget(self, tenant: str) -> ForgetReport:
+    def forget(self, tenant: str, actor: str | None = None) -> ForgetReport:
+        """Everything memlora holds for `tenant`, gone (registry/forget.py); audited under `actor` (default `cli:<user>`)."""
         from .forget import forget_tenant
 
-        return forget_tenant(self, tenant)
+        return forget_tenant(self, tenant, actor)
 
     # -- read ------------------------------------------------------------------------------------
     def versions(self, tenant: str) -> list[VersionInfo]:
