@@ -43,7 +43,7 @@ class Record:
     source: str | None = None
     kind: str | None = None
     scope: str = "user"
-    org: str | None = None
+    org: str | None = None  # the org the record claims; membership comes from distill.org_members only
     metadata: dict = field(default_factory=dict, hash=False, compare=False)
     file: str = ""
     line: int = 0
