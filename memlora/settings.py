@@ -108,6 +108,14 @@ class RegistrySettings(BaseModel):
     # soft-deleted runs for real; unset for a remote server means forget reports rows left to `mlflow gc`.
     backend_store_uri: str | None = None
     lock_retries: int = 12
+    # Every call to a tracking server: tries at most `retry_attempts` times within `retry_max_seconds` (plus one
+    # request's timeout), waiting from `retry_initial_seconds`, doubling, at most 8 s between tries; then the job
+    # step fails with exit 3 naming the store.
+    retry_attempts: int = 5
+    retry_max_seconds: float = 60.0
+    retry_initial_seconds: float = 0.5
+    http_timeout_seconds: float = 30.0  # one request (MLFLOW_HTTP_REQUEST_TIMEOUT)
+    http_max_retries: int = 0  # MLflow's own silent retries (MLFLOW_HTTP_REQUEST_MAX_RETRIES); ours are logged
     ui_host: str = "127.0.0.1"
     ui_port: int = 5000
 
