@@ -170,10 +170,10 @@ def make_client(settings: Settings) -> RetryingClient:
     """A client on the configured store; an embedded store is created (schema migrations) under the file lock."""
     uri = settings.tracking_uri
     configure_http(settings)
-    client = RetryingClient(MlflowClient(tracking_uri=uri, registry_uri=uri), settings)
     if not is_embedded(settings):
-        return client
-    with store_lock(settings):
+        return RetryingClient(MlflowClient(tracking_uri=uri, registry_uri=uri), settings)
+    with store_lock(settings):  # building the client may already create the store (schema migrations)
+        client = RetryingClient(MlflowClient(tracking_uri=uri, registry_uri=uri), settings)
         retry(settings, lambda: client.search_experiments(max_results=1))
         retry(settings, lambda: client.search_registered_models(max_results=1))
     return client
