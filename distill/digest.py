@@ -1,9 +1,11 @@
 """A digest of everything `build_profiles` reads, so a caller can reuse last night's profile hashes.
 
 `build_profiles(records, settings)` is a pure function of:
-- every record after forgets, as the fields it reads: tenant, id, text, created_at, source, kind, scope, org
-  (not `metadata`, `file`, `line`; the loader already resolved metadata's kind/scope/org/source into fields);
-- `settings.distill` (selection and grouping thresholds, half-life, `org_members`);
+- every record after forgets, as the fields it reads: tenant, id, text, created_at, source, kind, scope
+  (not `org`, `metadata`, `file`, `line`: the loader already resolved metadata's kind/source into fields, and
+  a record's `org` is a claim that membership never reads);
+- `settings.distill` (selection and grouping thresholds, half-life, `org_members`, the only source of org
+  membership);
 - the code of this package's records/schema/consolidate/profile modules and the libraries behind them
   (scikit-learn's TF-IDF, scipy, numpy) and the Python version (regular expressions).
 Input order does not matter (groups are connected components, items are sorted by time and id, the
@@ -85,7 +87,7 @@ def context_digest(settings: Settings) -> str:
 
 def _row(r: Record) -> str:
     # repr of a tuple of str/None is unambiguous, and much cheaper than json per record
-    return repr((r.id, r.text, str(r.created_at) if r.created_at else None, r.source, r.kind, r.scope, r.org))
+    return repr((r.id, r.text, str(r.created_at) if r.created_at else None, r.source, r.kind, r.scope))
 
 
 def profile_inputs(records: list[Record], settings: Settings) -> ProfileInputs:

@@ -4,7 +4,8 @@ Scoring: each distinct session that mentions an item adds 0.5 ** (age_days / hal
 from the newest record of the run (not the wall clock, so a rerun on the same input gives the same
 profile). Selection: at least `min_mentions` distinct sessions and `score >= min_score`; org rules
 (`scope: org` or kind `rule`) are selected when stated once, because an organisation states a rule, it
-does not repeat it. Conflicts: among selected items of one single-valued kind (opening, closing, format,
+does not repeat it. An org's `scope: org` rules reach the tenants `distill.org_members` lists for it, and no
+one else: membership is operator configuration, not a record field (see `org_membership`). Conflicts: among selected items of one single-valued kind (opening, closing, format,
 length, language, address), the same fact slot, or the same diet, the most recently mentioned wins and
 the others move to `superseded`; an unselected one-off never supersedes a selected item (it may be noise).
 The hash covers only each selected item's kind and normalized canonical content (slot and value for
@@ -179,13 +180,16 @@ def _conflict_key(it: Item) -> tuple | None:
     return None
 
 
-def org_membership(records: list[Record], settings: Settings) -> dict[str, set[str]]:
-    """org -> member tenants, from `distill.org_members` and from records that carry an `org` field."""
-    members: dict[str, set[str]] = {o: set(ts) for o, ts in settings.distill.org_members.items()}
-    for r in records:
-        if r.org and r.scope == "user":
-            members.setdefault(r.org, set()).add(r.tenant)
-    return members
+def org_membership(settings: Settings) -> dict[str, set[str]]:
+    """org -> member tenants, from the operator's `distill.org_members` only.
+
+    Trust model: membership decides whose rules (and any fact stated in them) enter a tenant's adapter, so it
+    comes from configuration the operator owns, never from a record. A record's `org` field (top level or in
+    free-form `metadata`) is written by whoever writes memory, often the user: honouring it would let anyone
+    pull another org's `scope: org` rules into their own adapter by declaring `"org": "victor"`. The loader
+    keeps a top-level `org` on the record only as the org it claims (records.py); this function never reads it.
+    """
+    return {o: set(ts) for o, ts in settings.distill.org_members.items()}
 
 
 def build_profiles(records: list[Record], settings: Settings) -> dict[str, Profile]:
@@ -198,7 +202,7 @@ def build_profiles(records: list[Record], settings: Settings) -> dict[str, Profi
     for r in records:
         n_by_tenant[r.tenant] = n_by_tenant.get(r.tenant, 0) + 1
     org_only = {t for t in groups if all(r.scope == "org" for g in groups[t] for r in g.records)}
-    members = org_membership(records, settings)
+    members = org_membership(settings)
     org_items: dict[str, list[Item]] = {}
     for t in groups:
         rules = [_item(g, now, ds.half_life_days) for g in groups[t] if any(r.scope == "org" for r in g.records)]

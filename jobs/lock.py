@@ -1,10 +1,15 @@
 """One nightly job per store at a time.
 
-A lock file holds who owns it (pid, host, start time). It is created with
-write-to-temp + `os.link`, which fails if the lock exists, so creation is atomic
-and the file is never seen half-written. A lock whose pid is dead on this host is
-stale (the job was killed): it is taken over with a message. A lock from another
-host cannot be checked and is refused, naming the owner and the file to delete.
+The lock is a kernel lock (`flock`, through filelock's UnixFileLock) on `nightly.lock` in the state directory,
+on the store's volume: the kernel drops it the moment the holding process ends, however it ends (SIGKILL,
+OOM, a pod evicted past its deadline), so a killed job never blocks the next night, whichever host it runs
+on. What the file holds is only the owner (pid, host, start time, command), written after the lock is taken,
+so a refused job can say who holds it and a taker can say whose lock it found. Liveness is never guessed
+from that text (a pid means nothing on another host): the kernel lock alone decides.
+
+The descriptor is not inheritable (Python's default), so `mlflow server` or Ray processes a job starts do not
+keep the lock alive after it; a child forked without exec would. On NFS, Linux maps flock to POSIX locks,
+which the server releases when the client's lease ends.
 """
 from __future__ import annotations
 
@@ -12,9 +17,11 @@ import json
 import os
 import socket
 import time
-from dataclasses import dataclass, asdict
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Callable
+
+from filelock import Timeout, UnixFileLock
 
 from memlora.errors import JobError
 
@@ -26,8 +33,13 @@ class LockInfo:
     started_at: float
     command: str = ""
 
+    def describe(self) -> str:
+        started = time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime(self.started_at))
+        return f"pid {self.pid} on host {self.host}, started {started}" + (f", {self.command!r}" if self.command else "")
+
 
 def pid_alive(pid: int) -> bool:
+    """Whether a pid runs on this host (tests use it to show a killed job is gone; the lock does not need it)."""
     if pid <= 0:
         return False
     try:
@@ -43,64 +55,67 @@ def pid_alive(pid: int) -> bool:
         return True
 
 
-def read_lock(path: Path) -> LockInfo | None:
+def _parse(text: str) -> LockInfo | None:
+    if not text.strip():
+        return None
     try:
-        data = json.loads(Path(path).read_text())
+        data = json.loads(text)
         return LockInfo(int(data["pid"]), str(data["host"]), float(data["started_at"]), str(data.get("command", "")))
+    except (ValueError, KeyError, TypeError):
+        return LockInfo(-1, "?", 0.0, "unreadable owner record")
+
+
+def read_lock(path: Path) -> LockInfo | None:
+    """The owner recorded in the lock file (the current holder, or the last one if nobody holds it)."""
+    try:
+        return _parse(Path(path).read_text(errors="replace"))
     except FileNotFoundError:
         return None
-    except (OSError, ValueError, KeyError, TypeError):
-        return LockInfo(-1, socket.gethostname(), 0.0, "unreadable lock file")
+    except OSError:
+        return LockInfo(-1, "?", 0.0, "unreadable owner record")
 
 
 class JobLock:
-    """Context manager: `with JobLock(path): ...`; raises JobError (exit 3) when another live job holds it."""
+    """Context manager: `with JobLock(path): ...`; raises JobError (exit 3) while another job holds it."""
 
     def __init__(self, path: Path, command: str = "memlora nightly", say: Callable[[str], None] = print):
         self.path = Path(path)
         self.command = command
         self.say = say
         self.info: LockInfo | None = None
+        self._lock = UnixFileLock(str(self.path), timeout=0, on_acquired=self._record_owner, fallback_to_soft=False)
+
+    def _record_owner(self, fd: int) -> None:
+        found = _parse(os.pread(fd, 65536, 0).decode(errors="replace"))
+        if found is not None:
+            self.say(f"taking over stale lock {self.path}: {found.describe()} is no longer running "
+                     f"(the kernel released its lock when it ended)")
+        me = LockInfo(os.getpid(), socket.gethostname(), time.time(), self.command)
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, json.dumps(asdict(me)).encode(), 0)
+        os.fsync(fd)
+        self.info = me
 
     def acquire(self) -> LockInfo:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        me = LockInfo(os.getpid(), socket.gethostname(), time.time(), self.command)
-        for _ in range(5):
-            tmp = self.path.with_name(f".{self.path.name}.{me.pid}.tmp")
-            tmp.write_text(json.dumps(asdict(me)))
-            try:
-                os.link(tmp, self.path)
-                self.info = me
-                return me
-            except FileExistsError:
-                pass
-            finally:
-                tmp.unlink(missing_ok=True)
+        try:
+            self._lock.acquire()
+        except Timeout:
             held = read_lock(self.path)
-            if held is None:
-                continue
-            started = time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime(held.started_at))
-            if held.host != me.host:
-                raise JobError(
-                    f"another nightly job holds the lock {self.path} (pid {held.pid} on host {held.host}, started {started}); "
-                    f"if that job is gone, delete the file"
-                )
-            if pid_alive(held.pid):
-                raise JobError(f"another nightly job is running (pid {held.pid}, started {started}); lock file {self.path}")
-            self.say(f"taking over stale lock {self.path}: pid {held.pid} on {held.host} (started {started}) is no longer running")
-            # rename first so two takers cannot both delete a fresh lock
-            stale = self.path.with_name(f".{self.path.name}.stale.{me.pid}")
-            try:
-                os.rename(self.path, stale)
-                stale.unlink(missing_ok=True)
-            except FileNotFoundError:
-                pass
-        raise JobError(f"could not acquire the job lock {self.path} (contended)")
+            owner = held.describe() if held else "owner not yet recorded"
+            raise JobError(f"another nightly job is running ({owner}); lock file {self.path}") from None
+        except OSError as e:
+            raise JobError(f"cannot lock {self.path}: {e.strerror or e} (the state volume must support flock)") from None
+        return self.info
 
     def release(self) -> None:
-        held = read_lock(self.path)
-        if self.info and held and held.pid == self.info.pid and held.host == self.info.host:
-            self.path.unlink(missing_ok=True)
+        """Clear the owner record, then unlock: an empty file means nobody holds it and nothing is stale."""
+        if self._lock.is_locked:
+            try:
+                with open(self.path, "r+b") as f:
+                    f.truncate(0)
+            finally:
+                self._lock.release()
         self.info = None
 
     def __enter__(self) -> "JobLock":

@@ -13,5 +13,9 @@ class MemloraError(Exception):
     exit_code = EXIT_USER
 
 
+class ConfigError(MemloraError):
+    """A setting that does not validate or a config file that cannot be read (exit 2)."""
+
+
 class JobError(MemloraError):
     exit_code = EXIT_JOB

@@ -5,21 +5,31 @@ variables (nested sections with a double underscore: `MEMLORA_TRAIN__RANK=16`),
 `memlora.toml` (path from `MEMLORA_CONFIG`, else `./memlora.toml`), defaults.
 Every package reads its section from here so a team configures the product in
 one file; nothing else in the code keeps global state.
+
+A bad value, a broken TOML file or a `MEMLORA_CONFIG` naming a file that does
+not exist raises `ConfigError` (exit 2) in one line that names the setting and
+where it came from: a typo in the config must stop the job, not let it run on
+defaults. `./memlora.toml` is optional; `MEMLORA_CONFIG=""` means "no file".
 """
 from __future__ import annotations
 
 import os
+import re
+import tomllib
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, ValidationError
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
     SettingsConfigDict,
     TomlConfigSettingsSource,
 )
+from pydantic_settings.exceptions import SettingsError
+
+from memlora.errors import ConfigError
 
 
 class DistillSettings(BaseModel):
@@ -106,6 +116,14 @@ class RegistrySettings(BaseModel):
     # soft-deleted runs for real; unset for a remote server means forget reports rows left to `mlflow gc`.
     backend_store_uri: str | None = None
     lock_retries: int = 12
+    # Every call to a tracking server: tries at most `retry_attempts` times within `retry_max_seconds` (plus one
+    # request's timeout), waiting from `retry_initial_seconds`, doubling, at most 8 s between tries; then the job
+    # step fails with exit 3 naming the store.
+    retry_attempts: int = 5
+    retry_max_seconds: float = 60.0
+    retry_initial_seconds: float = 0.5
+    http_timeout_seconds: float = 30.0  # one request (MLFLOW_HTTP_REQUEST_TIMEOUT)
+    http_max_retries: int = 0  # MLflow's own silent retries (MLFLOW_HTTP_REQUEST_MAX_RETRIES); ours are logged
     ui_host: str = "127.0.0.1"
     ui_port: int = 5000
 
@@ -170,6 +188,16 @@ class Settings(BaseSettings):
     serving: ServingSettings = Field(default_factory=ServingSettings)
     jobs: JobSettings = Field(default_factory=JobSettings)
 
+    def __init__(self, **values) -> None:
+        try:
+            super().__init__(**values)
+        except ValidationError as e:
+            raise ConfigError(_describe(e, values)) from None
+        except SettingsError as e:
+            field = re.search(r'field "(\w+)"', str(e))
+            names = sorted(n for n in os.environ if field and n.upper().startswith(f"MEMLORA_{field.group(1).upper()}"))
+            raise ConfigError(f"bad setting: {_one_line(str(e))}" + (f" (check {', '.join(names)})" if names else "")) from None
+
     @classmethod
     def settings_customise_sources(
         cls,
@@ -179,8 +207,16 @@ class Settings(BaseSettings):
         dotenv_settings: PydanticBaseSettingsSource,
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
-        toml_path = Path(os.environ.get("MEMLORA_CONFIG", "memlora.toml"))
-        return (init_settings, env_settings, TomlConfigSettingsSource(settings_cls, toml_file=toml_path))
+        toml_path = config_path()
+        if toml_path is None:
+            return (init_settings, env_settings)
+        try:
+            toml = TomlConfigSettingsSource(settings_cls, toml_file=toml_path)
+        except tomllib.TOMLDecodeError as e:
+            raise ConfigError(f"config file {toml_path} is not valid TOML: {_one_line(str(e))}") from None
+        except (OSError, UnicodeDecodeError) as e:
+            raise ConfigError(f"cannot read config file {toml_path}: {getattr(e, 'strerror', None) or e}") from None
+        return (init_settings, env_settings, toml)
 
     @property
     def models_dir(self) -> Path:
@@ -209,6 +245,45 @@ class Settings(BaseSettings):
     @property
     def state_dir(self) -> Path:
         return self.home / "state"
+
+
+def config_path() -> Path | None:
+    """The TOML file to read: `MEMLORA_CONFIG` must name an existing file; `./memlora.toml` is read if present."""
+    named = os.environ.get("MEMLORA_CONFIG")
+    if named is None:
+        default = Path("memlora.toml")
+        return default if default.is_file() else None
+    if not named.strip():
+        return None
+    path = Path(named).expanduser()
+    if not path.is_file():
+        what = "is a directory" if path.is_dir() else "does not exist"
+        raise ConfigError(f"MEMLORA_CONFIG names {path}, which {what}")
+    return path
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())[:300]
+
+
+def _describe(e: ValidationError, init: dict) -> str:
+    """`bad setting train.rank = 'abc' (from MEMLORA_TRAIN__RANK): Input should be a valid integer`."""
+    errs = e.errors()
+    first = errs[0]
+    loc = [str(x) for x in first.get("loc", ())]
+    dotted = ".".join(loc) or "(settings)"
+    env = ["MEMLORA_" + "__".join(loc[:i]).upper() for i in range(len(loc), 0, -1)]
+    source = next((n for n in env if n in os.environ), None)
+    if source is None and loc and loc[0] in init:
+        source = "a keyword argument"
+    if source is None:
+        try:
+            source = str(config_path() or "defaults")
+        except ConfigError:
+            source = "defaults"
+    value = repr(first.get("input"))
+    more = f" (and {len(errs) - 1} more)" if len(errs) > 1 else ""
+    return _one_line(f"bad setting {dotted} = {value[:80]} (from {source}): {first.get('msg', 'invalid')}{more}")
 
 
 @lru_cache(maxsize=1)

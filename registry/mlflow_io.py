@@ -1,25 +1,126 @@
-"""MLflow client setup shared by the registry modules: URIs, experiment, SQLite lock retries.
+"""MLflow client setup shared by the registry modules: URIs, experiment, bounded retries.
 
 Why retries and a file lock: the embedded store is one SQLite file, and two
 processes (nightly workers) writing to it at once get `database is locked`, and
 two processes creating a fresh store at once both try to run MLflow's schema
 migrations. The lock serialises only store creation; writes retry with backoff.
+
+Why the client is wrapped: left alone, MLflow retries a refused connection 7
+times with exponential backoff and a 120 s timeout, silently: an unreachable
+tracking server cost 251 s of silence before exit 3. `make_client` sets MLflow's
+own HTTP knobs from `settings.registry` (`http_max_retries`, default 0, and
+`http_timeout_seconds`) and returns a client whose every call is retried by
+tenacity within `retry_attempts` and `retry_max_seconds`, logging each retry
+("retrying search_runs (attempt 2/4): ..."), then fails as `RegistryUnavailable`
+(exit 3) naming the store. A call that creates something (`create_*`) is
+repeated only when the request never reached the server (connection refused or
+not established): after a timeout or a 5xx it may have been done once already.
 """
 from __future__ import annotations
 
 import fcntl
+import logging
+import math
+import os
 import random
+import re
 import time
 from contextlib import contextmanager
-from typing import Callable, TypeVar
+from functools import partial
+from typing import Any, Callable, TypeVar
 
 from mlflow import MlflowClient
 from mlflow.exceptions import MlflowException
+from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt, stop_after_delay, wait_exponential_jitter
 
 from memlora.errors import JobError, MemloraError
 from memlora.settings import Settings
 
 T = TypeVar("T")
+log = logging.getLogger("memlora.registry")
+
+# the request never reached the server: safe to repeat any call
+_NOT_SENT = re.compile(r"connection refused|newconnectionerror|failed to establish a new connection|connecttimeout|"
+                       r"name or service not known|temporary failure in name resolution|nodename nor servname", re.I)
+# the server may have acted on it: repeat only calls that change nothing or set a value
+_MAYBE_SENT = re.compile(r"read timed out|readtimeout|remotedisconnected|connection aborted|connection reset|"
+                         r"too many 5\d\d error responses|too many 429 error responses|error code (5\d\d|429)\b|"
+                         r"temporarily_unavailable|bad gateway|service unavailable|gateway time-?out", re.I)
+
+
+class RegistryUnavailable(JobError):
+    """The tracking server did not answer within the configured retries (exit 3)."""
+
+
+def _first_line(e: BaseException) -> str:
+    """The error in one line, its cause kept: MLflow buries "Connection refused" after a long URL."""
+    text = " ".join(str(e).split())
+    cause = re.search(r"\(Caused by (.*)\)\s*$", text)
+    if cause:
+        reason = re.search(r"(\[Errno [^\]]*\] [^\"')]*|Read timed out[^\"')]*|too many \d+ error responses)", cause.group(1))
+        text = text[:cause.start()].split(" failed with exception")[0] + ": " + (reason.group(1) if reason else cause.group(1)[:160])
+    return f"{type(e).__name__}: {text[:300]}"
+
+
+def _transient(e: BaseException, repeatable: bool) -> bool:
+    if isinstance(e, MemloraError):
+        return False
+    text = f"{type(e).__name__} {e}"
+    return bool(_NOT_SENT.search(text)) or (repeatable and bool(_MAYBE_SENT.search(text)))
+
+
+def bounded(settings: Settings, what: str, fn: Callable[[], T], repeatable: bool = True) -> T:
+    """Run one MLflow call with the retry budget of `settings.registry`; RegistryUnavailable when it is spent."""
+    r = settings.registry
+    attempts = max(1, r.retry_attempts)
+    t0 = time.monotonic()
+
+    def say(state: RetryCallState) -> None:
+        log.warning("retrying %s (attempt %d/%d): %s", what, state.attempt_number + 1, attempts, _first_line(state.outcome.exception()))
+
+    retrying = Retrying(
+        stop=stop_after_attempt(attempts) | stop_after_delay(max(0.0, r.retry_max_seconds)),
+        wait=wait_exponential_jitter(multiplier=r.retry_initial_seconds, max=min(8.0, max(r.retry_initial_seconds, r.retry_max_seconds / 4)),
+                                     jitter=r.retry_initial_seconds),
+        retry=retry_if_exception(lambda e: _transient(e, repeatable)), before_sleep=say, reraise=True,
+    )
+    try:
+        return retrying(fn)
+    except Exception as e:
+        if not _transient(e, repeatable):
+            raise
+        n = retrying.statistics.get("attempt_number", 1)
+        raise RegistryUnavailable(
+            f"MLflow store unreachable at {settings.tracking_uri}: {what} failed {n} time(s) in {time.monotonic() - t0:.1f}s "
+            f"(registry.retry_attempts={attempts}, retry_max_seconds={r.retry_max_seconds:g}): {_first_line(e)}"
+        ) from None
+
+
+class RetryingClient:
+    """An MlflowClient whose public methods run through `bounded`, named by the method, so every call of every
+    module (registry, forget, the nightly's summary run, the server's polls) has the same bound and log."""
+
+    def __init__(self, client: MlflowClient, settings: Settings):
+        self._client = client
+        self._settings = settings
+
+    def __getattr__(self, name: str) -> Any:
+        attr = getattr(self._client, name)
+        if name.startswith("_") or not callable(attr):
+            return attr
+        return partial(self._call, name, attr)
+
+    def _call(self, name: str, fn: Callable, *args, **kwargs):
+        return bounded(self._settings, name, lambda: fn(*args, **kwargs), repeatable=not name.startswith("create_"))
+
+
+def configure_http(settings: Settings) -> None:
+    """MLflow reads its HTTP retry and timeout knobs from the environment on every request; set them from settings
+    (the one source of configuration) before a client talks to a server."""
+    r = settings.registry
+    os.environ["MLFLOW_HTTP_REQUEST_MAX_RETRIES"] = str(max(0, r.http_max_retries))
+    os.environ["MLFLOW_HTTP_REQUEST_BACKOFF_FACTOR"] = "1"
+    os.environ["MLFLOW_HTTP_REQUEST_TIMEOUT"] = str(max(1, math.ceil(r.http_timeout_seconds)))
 
 
 def is_embedded(settings: Settings) -> bool:
@@ -65,13 +166,14 @@ def store_lock(settings: Settings):
             fcntl.flock(f, fcntl.LOCK_UN)
 
 
-def make_client(settings: Settings) -> MlflowClient:
+def make_client(settings: Settings) -> RetryingClient:
     """A client on the configured store; an embedded store is created (schema migrations) under the file lock."""
     uri = settings.tracking_uri
+    configure_http(settings)
     if not is_embedded(settings):
-        return MlflowClient(tracking_uri=uri, registry_uri=uri)
-    with store_lock(settings):
-        client = MlflowClient(tracking_uri=uri, registry_uri=uri)
+        return RetryingClient(MlflowClient(tracking_uri=uri, registry_uri=uri), settings)
+    with store_lock(settings):  # building the client may already create the store (schema migrations)
+        client = RetryingClient(MlflowClient(tracking_uri=uri, registry_uri=uri), settings)
         retry(settings, lambda: client.search_experiments(max_results=1))
         retry(settings, lambda: client.search_registered_models(max_results=1))
     return client

@@ -54,7 +54,7 @@ def settings(tmp_path, tiny_base_dir, monkeypatch) -> Settings:
     home = tmp_path / "home"
     monkeypatch.setenv("MEMLORA_HOME", str(home))
     monkeypatch.setenv("MEMLORA_BASE_MODEL", str(tiny_base_dir))
-    monkeypatch.setenv("MEMLORA_CONFIG", str(tmp_path / "memlora.toml"))
+    monkeypatch.setenv("MEMLORA_CONFIG", "")  # no config file (a named file that is missing is an error)
     reset_settings()
     yield Settings()
     reset_settings()

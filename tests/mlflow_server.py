@@ -27,13 +27,14 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start(root: Path, timeout: float = 120.0) -> MlflowServer:
+def start(root: Path, timeout: float = 120.0, port: int | None = None) -> MlflowServer:
+    """`port`: restart a stopped server where its clients expect it (same root = same store)."""
     root = Path(root)
     root.mkdir(parents=True, exist_ok=True)
-    port = free_port()
+    port = port or free_port()
     db_uri = f"sqlite:///{(root / 'server.db').resolve()}"
     mlflow_bin = Path(sys.executable).with_name("mlflow")
-    log = open(root / "server.log", "wb")
+    log = open(root / "server.log", "ab")
     env = {k: v for k, v in os.environ.items() if k != "MLFLOW_TRACKING_URI"}
     env["MLFLOW_SERVER_ENABLE_JOB_EXECUTION"] = "false"  # no background job runner: faster start, nothing to reap
     env["MLFLOW_DISABLE_TELEMETRY"] = "true"

@@ -96,3 +96,37 @@ def test_forget_request_drops_earlier_records(tmp_path):
     res = load_memory(p)
     assert [r.text for r in res.records] == ["Ann likes tea.", "Bob likes tea."]
     assert res.forgotten_tenants == ["ann"]
+
+
+def test_hostile_lines_are_per_line_rejects_and_line_numbers_hold(tmp_path):
+    """Deep nesting, out-of-range or non-finite times, booleans as times: each refused on its own line (no
+    RecursionError/OverflowError ending the run); U+2028/U+2029 inside a string do not split a line."""
+    p = tmp_path / "m.jsonl"
+    bad = ["[" * 100000, '{"tenant": "ann", "text": "x", "metadata": ' + "{\"a\": " * 5000 + "1" + "}" * 5000 + "}"]
+    bad += [json.dumps({"tenant": "ann", "text": "t", "created_at": v}) for v in (1e20, -1e20, float("inf"), float("nan"), True, False)]
+    bad += ['{"tenant": "ann", "text": "t", "created_at": 1e400}', json.dumps({"tenant": "ann", "text": "t", "id": {"a": 1}})]
+    lines = [json.dumps({"tenant": "ann", "text": "Ann said \u2028hi\u2029 there."}, ensure_ascii=False), *bad,
+             json.dumps({"tenant": "bob", "text": "Bob likes tea."})]
+    p.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    res = load_memory(p, rejects_path=tmp_path / "rejects.jsonl")
+    assert [(r.line, r.tenant) for r in res.records] == [(1, "ann"), (len(lines), "bob")]
+    got = {r.line: r for r in res.rejects}
+    assert sorted(got) == list(range(2, len(lines)))
+    assert "nested 100000 levels" in got[2].reason and "nested" in got[3].reason
+    for line in range(4, 8):
+        assert "created_at" in got[line].reason and "finite" in got[line].reason or "not a JSON number" in got[line].reason
+    assert "got true" in got[8].reason and "got false" in got[9].reason
+    assert "'id'" in got[11].reason
+    written = [json.loads(w) for w in (tmp_path / "rejects.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [w["raw"] for w in written] == lines[1:-1]  # whole lines
+    assert all("\n" not in str(r) for r in res.rejects)
+
+
+def test_a_deep_element_of_a_mem0_export_is_rejected_alone(tmp_path):
+    p = tmp_path / "export.json"
+    p.write_text('{"results": [\n  {"user_id": "dana", "memory": "Dana likes jazz."},\n  ' + "[" * 100000 + "]" * 100000
+                 + ',\n  {"user_id": "dana", "memory": "x", "created_at": 1e20},\n  {"user_id": "dana", "memory": "Dana has a dog."}\n]}')
+    res = load_memory(p)
+    assert [(r.line, r.text) for r in res.records] == [(2, "Dana likes jazz."), (5, "Dana has a dog.")]
+    assert [(r.line, r.reason.split(":")[0]) for r in res.rejects] == [(3, "results[1]"), (4, "results[2]")]
+    assert res.rejects[0].raw == "[" * 100000 + "]" * 100000 and "nested" in res.rejects[0].reason

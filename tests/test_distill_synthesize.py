@@ -72,7 +72,8 @@ def test_url_teacher_dataset_layout_constraints_and_guard(settings, tiny_base, t
 
     from memlora.distill.pipeline import run_distill
 
-    s = settings.model_copy(update={"distill": settings.distill.model_copy(update={"teacher_url": teacher_url, "best_of": 2})})
+    s = settings.model_copy(update={"distill": settings.distill.model_copy(update={
+        "teacher_url": teacher_url, "best_of": 2, "org_members": {"acme": ["pat"]}})})
     out = tmp_path / "out"
     summary = run_distill(s, REPO / "examples" / "memory.jsonl", out, base=tiny_base, tenants=["pat"], n_examples=12, show_progress=False)
     td = out / tenant_key("pat")
@@ -137,7 +138,8 @@ def test_cli_prints_per_tenant_table(settings, teacher_url, tmp_path, monkeypatc
     import subprocess
     import sys
 
-    env = {**os.environ, "MEMLORA_DISTILL__TEACHER_URL": teacher_url, "OMP_WAIT_POLICY": "PASSIVE"}
+    env = {**os.environ, "MEMLORA_DISTILL__TEACHER_URL": teacher_url, "OMP_WAIT_POLICY": "PASSIVE",
+           "MEMLORA_DISTILL__ORG_MEMBERS": '{"acme": ["pat"]}'}
     out = tmp_path / "cli"
     cmd = [sys.executable, "-m", "memlora.cli", "distill", "--memory", str(REPO / "examples" / "memory.jsonl"),
            "--out", str(out), "--tenant", "pat", "--examples", "4", "--seed", "3"]

@@ -16,7 +16,7 @@ from memlora.settings import Settings
 def _cli(args, env_extra, tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith("MEMLORA_")}
     env.update(env_extra)
-    env["MEMLORA_CONFIG"] = str(tmp_path / "none.toml")
+    env["MEMLORA_CONFIG"] = ""
     return subprocess.run([sys.executable, "-m", "memlora.cli", *args], capture_output=True, text=True, env=env, timeout=300)
 
 

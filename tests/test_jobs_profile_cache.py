@@ -18,8 +18,9 @@ pytestmark = pytest.mark.timeout(300)
 
 ORG_RULE = {"id": "o1", "tenant": "acme", "text": "Never recommend competitor products.", "scope": "org", "kind": "rule",
             "created_at": "2026-02-01T09:00:00Z", "source": "policy"}
-# bob and pat belong to acme (an `org` field on their records), vera does not
+# bob and pat claim acme in their records; only configuration (`distill.org_members`) makes them members
 MEMBERS = [dict(r, org="acme") if r["tenant"] in ("bob@example.com", "pat") else r for r in RECORDS]
+ACME = {"acme": ["bob@example.com", "pat"]}
 
 
 @pytest.fixture
@@ -160,6 +161,7 @@ def test_an_org_rule_change_rebuilds_every_member(job, tmp_path, builds):
     from memlora.distill.digest import profile_inputs
     from memlora.distill.records import load_memory
 
+    job = job.model_copy(update={"distill": job.distill.model_copy(update={"org_members": ACME})})
     mem = write_memory(tmp_path / "memory.jsonl", records=[ORG_RULE, *MEMBERS])
     seed_index(job, mem)
     nightly(job, mem)
@@ -177,9 +179,9 @@ def test_an_org_rule_change_rebuilds_every_member(job, tmp_path, builds):
     assert all("memory changed" in p.reason for p in dry.plans if p.runs)
     assert next(p for p in dry.plans if p.tenant == "vera").action == "skip"
 
-    # membership from settings counts too: vera joins acme by configuration
+    # vera joins acme by configuration
     builds.clear()
-    configured = job.model_copy(update={"distill": job.distill.model_copy(update={"org_members": {"acme": ["vera"]}})})
+    configured = job.model_copy(update={"distill": job.distill.model_copy(update={"org_members": {"acme": [*ACME["acme"], "vera"]}})})
     joined = nightly(configured, mem, dry_run=True)
     assert len(builds) == 1 and [p.tenant for p in joined.plans if p.runs] == ["vera"]
 
@@ -284,12 +286,12 @@ def test_profile_inputs_digest_what_consolidation_reads(settings):
     base = profile_inputs(recs, settings)
     assert profile_inputs(list(reversed(recs)), settings) == base
     for change in ({"text": "Ann likes coffee."}, {"created_at": None}, {"source": "s9"}, {"kind": "fact"},
-                   {"scope": "org"}, {"org": "acme"}, {"id": "a9"}):
+                   {"scope": "org"}, {"id": "a9"}):
         other = profile_inputs([replace(recs[0], **change), *recs[1:]], settings)
         assert other.tenants["ann"] != base.tenants["ann"] and other.tenants["ben"] == base.tenants["ben"], change
         assert other.digest != base.digest
-    # not read by consolidation: where the line came from, free-form metadata
-    assert profile_inputs([replace(recs[0], file="x.jsonl", line=7, metadata={"k": 1}), *recs[1:]], settings) == base
+    # not read by consolidation: where the line came from, free-form metadata, the org a record claims
+    assert profile_inputs([replace(recs[0], file="x.jsonl", line=7, metadata={"k": 1}, org="acme"), *recs[1:]], settings) == base
     assert profile_inputs(recs[:2], settings).digest != base.digest  # a tenant vanishing changes the run
     s2 = settings.model_copy(update={"distill": settings.distill.model_copy(update={"min_mentions": 3})})
     assert profile_inputs(recs, s2).context != base.context and profile_inputs(recs, s2).tenants == base.tenants

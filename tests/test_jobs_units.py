@@ -71,10 +71,10 @@ def test_lock_refuses_a_live_holder_and_takes_over_a_dead_one(tmp_path):
     with JobLock(path):
         info = read_lock(path)
         assert info.pid == os.getpid() and info.host == socket.gethostname()
-        with pytest.raises(JobError, match=f"another nightly job is running \\(pid {os.getpid()}") as e:
+        with pytest.raises(JobError, match=f"another nightly job is running \\(pid {os.getpid()} on host") as e:
             JobLock(path).acquire()
         assert e.value.exit_code == EXIT_JOB
-    assert not path.exists()
+    assert read_lock(path) is None  # released: no owner recorded, nothing stale for the next job
 
     pid = dead_pid()
     path.write_text(json.dumps({"pid": pid, "host": socket.gethostname(), "started_at": 0}))
@@ -84,12 +84,69 @@ def test_lock_refuses_a_live_holder_and_takes_over_a_dead_one(tmp_path):
     assert said and f"pid {pid}" in said[0] and "no longer running" in said[0]
 
 
-def test_lock_from_another_host_is_refused_with_the_file_to_delete(tmp_path):
-    path = tmp_path / "nightly.lock"
-    path.write_text(json.dumps({"pid": 1, "host": "other-node", "started_at": 0}))
-    with pytest.raises(JobError, match="other-node.*delete the file"):
+HOLDER = """
+import socket, sys, time
+socket.gethostname = lambda: "pod-a"  # the killed pod had another host name than the next night's pod
+from memlora.jobs.lock import JobLock
+lock = JobLock(sys.argv[1], say=lambda m: None)
+lock.acquire()
+print("held", flush=True)
+time.sleep(600)
+"""
+
+
+def _hold(path):
+    p = subprocess.Popen([sys.executable, "-c", HOLDER, str(path)], stdout=subprocess.PIPE, text=True)
+    assert p.stdout.readline().strip() == "held"
+    return p
+
+
+def test_a_sigkilled_holder_on_another_host_does_not_block_the_next_job(tmp_path):
+    """A pod killed by its deadline, OOM or eviction (SIGKILL: no cleanup runs) on host pod-a: the next job, on
+    another host, takes the lock at once and says whose it was."""
+    import signal
+    import time
+
+    path = tmp_path / "state" / "nightly.lock"
+    holder = _hold(path)
+    assert read_lock(path).host == "pod-a"
+    with pytest.raises(JobError, match=f"pid {holder.pid} on host pod-a"):
         JobLock(path).acquire()
-    assert read_lock(path).host == "other-node"  # not taken over
+    holder.send_signal(signal.SIGKILL)
+    holder.wait(timeout=30)
+    said = []
+    t0 = time.monotonic()
+    with JobLock(path, say=said.append) as lock:
+        assert time.monotonic() - t0 < 1.0
+        assert read_lock(path) == lock.info and lock.info.pid == os.getpid()
+    assert said and f"pid {holder.pid} on host pod-a" in said[0] and "no longer running" in said[0]
+
+
+def test_a_second_nightly_exits_3_naming_the_live_owner(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from memlora.cli import main
+    from memlora.settings import reset_settings
+
+    for k in list(os.environ):
+        if k.startswith("MEMLORA_"):
+            monkeypatch.delenv(k)
+    home = tmp_path / "home"
+    monkeypatch.setenv("MEMLORA_HOME", str(home))
+    monkeypatch.setenv("MEMLORA_CONFIG", "")
+    reset_settings()
+    mem = tmp_path / "memory.jsonl"
+    mem.write_text(json.dumps({"tenant": "ann", "text": "Ann is vegan."}) + "\n")
+    holder = _hold(home / "state" / "nightly.lock")
+    try:
+        res = CliRunner().invoke(main, ["nightly", "--memory", str(mem)])
+    finally:
+        holder.kill()
+        holder.wait()
+        reset_settings()
+    assert res.exit_code == EXIT_JOB, res.output
+    assert f"another nightly job is running (pid {holder.pid} on host pod-a" in res.output
+    assert str(home / "state" / "nightly.lock") in res.output
 
 
 def test_forget_records_apply_once_and_a_newer_one_again(tmp_path):
