@@ -120,11 +120,10 @@ def _jsonable(x: Any) -> Any:
 
 def find_registered(registry, settings: Settings, tenant: str, token: str):
     """The version a previous, killed attempt registered with `token`, or None."""
-    from mlflow import MlflowClient
-
+    from memlora.registry.mlflow_io import make_client
     from memlora.registry.names import model_name
 
-    client = MlflowClient(tracking_uri=settings.tracking_uri, registry_uri=settings.tracking_uri)
+    client = make_client(settings)
     try:
         versions = client.search_model_versions(f"name = '{model_name(settings, tenant)}'")
     except Exception as e:
