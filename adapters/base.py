@@ -117,6 +117,10 @@ def load_base(settings: Settings, device: str | None = None, dtype: str | None =
         raise MemloraError(f"{path} is not a causal language model (architectures: {', '.join(archs)})")
     quant = bool(settings.load_in_4bit and dev == "cuda")
     if quant:
+        import importlib.util
+
+        if importlib.util.find_spec("bitsandbytes") is None:
+            raise MemloraError("load_in_4bit needs bitsandbytes, which a CPU install leaves out: pip install 'memlora[gpu]'")
         from transformers import BitsAndBytesConfig
 
         kw["quantization_config"] = BitsAndBytesConfig(

@@ -5,8 +5,10 @@ twice per step (adapter off with the profile in the prompt, adapter on without
 it), the loss reads logits only at trained positions, and batches are
 length-grouped from tokenized examples that carry two views each. Trainer's
 compute_loss could be bent to that, but a 60-line loop is easier to read and
-check. accelerate does device placement and the backward pass (mixed precision
-on GPU); PEFT builds, saves and unloads the LoRA layers.
+check. accelerate places the model and optimizer on the device and runs the
+backward pass and gradient clipping; it sets no mixed precision, because on CUDA
+the base is already loaded in bf16 (settings.dtype) and PEFT keeps the LoRA
+weights in float32. PEFT builds, saves and unloads the LoRA layers.
 """
 from __future__ import annotations
 
