@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .canonical import canonical
+
 ITEM_KINDS = ("opening", "closing", "format", "length", "avoid", "language", "address", "fact", "free")
 # Kinds with one value per tenant: a newer value supersedes an older one.
 SINGLE_VALUED = ("opening", "closing", "format", "length", "language", "address")
@@ -24,8 +26,8 @@ DIET_WORDS = {
 LANGUAGES = ("English", "French", "German", "Spanish", "Italian", "Portuguese", "Dutch", "Polish", "Japanese", "Chinese")
 NEGATIONS = re.compile(r"\b(no|not|never|don't|doesn't|dont|hates?|dislikes?|avoid|without|stop|instead of)\b", re.I)
 _Q = r"['\"\u201c\u2018]([^'\"\u201d\u2019]{1,80}?)['\"\u201d\u2019](?=\W|$)"
-SLOT_SYNONYMS = {"sailboat": "boat", "yacht": "boat", "kitty": "cat", "puppy": "dog", "favorite": "favourite",
-                 "hometown": "city", "town": "city"}
+SLOT_SYNONYMS = {"sailboat": "boat", "yacht": "boat", "kitty": "cat", "puppy": "dog", "favorite": "favourite", "favourite": "favourite",
+                 "town": "city"}
 
 
 @dataclass
@@ -36,6 +38,7 @@ class Extract:
     polarity: int = 1
     probe: dict | None = None
     key_terms: frozenset = field(default_factory=frozenset)
+    statement: str = ""  # facts: the second-person sentence the teacher is made to say
 
 
 def _quoted(text: str) -> list[str]:
@@ -48,52 +51,122 @@ def _slot(noun: str) -> str:
 
 
 _NAME = r"(?:[A-Z][\w'-]*|[Tt]he user|[Hh]e|[Ss]he|[Tt]hey|I)"
-_FACT_PATTERNS = [(re.compile(p.replace("{name}", _NAME)), slot) for p, slot in [
-    (r"^{name}'s (?P<noun>[\w -]+?) is (?:called |named )?(?P<val>[A-Z0-9][\w .'-]*)$", None),
-    (r"^{name}(?:'s| has an?| has) (?P<noun>[\w -]+?) (?:is )?(?:called|named) (?P<val>[\w .'-]+)$", None),
-    (r"^(?:{name} )?(?:[Hh]as|[Oo]wns|[Ss]ails|[Dd]rives|[Kk]eeps) an? (?P<noun>[\w -]+?) (?:called|named) (?P<val>[\w .'-]+)$", None),
-    (r"^(?P<val>[A-Z][\w .'-]*?) is the name of {name}'s (?P<noun>[\w -]+)$", None),
-    (r"^{name} (?:lives|is based|lives and works) in (?P<val>[A-Z][\w .,'-]*)$", "city"),
-    (r"^{name} (?:works|is working)(?: [\w ]+?)? as an? (?P<val>[\w -]+?)(?: at [\w .'-]+)?$", "job"),
-    (r"^{name} is an? (?P<val>nurse|teacher|doctor|engineer|lawyer|developer|designer|chef|pilot|student|accountant|programmer|writer)$", "job"),
-    (r"^{name} is allergic to (?P<val>[\w ,-]+?)(?: and (?:must|should|has to|needs to) [\w ]+)?$", "allergy"),
-    (r"^{name} writes most of (?:his|her|their) code in (?P<val>[A-Z][\w+#]*)(?:, (?:his|her|their) (?P<noun>favou?rite [\w ]+))?$", None),
+_U = r"(?:[Tt]he user|" + _NAME + r")"
+_V = r"(?P<val>[\w][\w .'&-]*?)"  # a value: a few words, cut at the first clause boundary by _clean_value
+_NOUN = r"(?P<noun>[\w-]+(?: [\w-]+){0,2}?)"
+# Verb facts: (pattern on the canonical form, slot). The slot names the attribute, so that two values of it
+# conflict (newer wins) and the statement and probe can be phrased (SLOT_PHRASES).
+_VERB_FACTS = [
+    (r"(?:lives|is living|is based|lives and works|resides|has lived) in", "city"),
+    (r"(?:grew up|was raised) in", "hometown"),
+    (r"was born in", "birthplace"),
+    (r"(?:works|is working|is employed) (?:at|for|by)|is employed by|works at|is an? (?:\w+ )?(?:at|for)", "employer"),
+    (r"(?:works|is working) as an?|is employed as an?", "job"),
+    (r"is allergic to|has an? (?:\w+ )?allergy to", "allergy"),
+    (r"(?:drives|owns and drives) an?", "car"),
+    (r"rides an?", "ride"),
+    (r"is married to|'s (?:wife|husband|spouse) is", "spouse"),
+    (r"(?:studies|studied|is studying) at|went to (?:university|college|school) at|graduated from", "school"),
+    (r"(?:supports|roots for|is a fan of|cheers for)", "team"),
+]
+_VERB_FACTS = [(re.compile(rf"(?:^|[,;:] *){_U} (?:also |still |now |currently )?(?:{v}) (?:the )?{_V}$", re.I), slot)
+               for v, slot in _VERB_FACTS]
+_JOBS = ("nurse|teacher|doctor|engineer|lawyer|developer|designer|chef|pilot|student|accountant|programmer|writer|"
+         "architect|dentist|pharmacist|electrician|plumber|carpenter|firefighter|journalist|scientist|librarian|"
+         "veterinarian|vet|paramedic|researcher|professor|farmer|baker|mechanic|photographer|translator|consultant|"
+         "analyst|manager|data scientist|software engineer|software developer|web developer|graphic designer|"
+         "nurse practitioner|high school teacher|physiotherapist|psychologist|social worker|barista|surgeon")
+_FACT_PATTERNS = [(re.compile(p.replace("{name}", _U), re.I if flags else 0), slot) for p, slot, flags in [
+    (r"^(?P<val>[A-Z][\w .'-]*?) is the name of {name}'s " + _NOUN + r"$", None, 0),
+    (r"^(?P<val>[A-Z][\w'-]*) is {name}'s " + _NOUN + r"$", None, 0),
+    (r"^{name}'s " + _NOUN + r"(?:'s name)? (?:is|was) (?:called |named )?(?P<val>[A-Z0-9][\w .'&-]*)$", None, 0),
+    (r"^{name}'s " + _NOUN + r"(?:'s name is| is called| is named| goes by| is) " + _V + r"$", None, 1),
+    (r"^{name}(?:'s| has an?| has| owns an?| keeps an?| adopted an?) " + _NOUN + r" (?:is )?(?:called|named) " + _V + r"$", None, 1),
+    (r"^(?:{name} )?(?:has|owns|sails|drives|keeps|adopted) an? " + _NOUN + r" (?:called|named) " + _V + r"$", None, 1),
+    (r"^{name}'s (?P<noun>" + "|".join(sorted(["brother", "sister", "son", "daughter", "wife", "husband", "partner",
+        "mother", "father", "mom", "mum", "dad", "boyfriend", "girlfriend", "best friend", "friend", "boss", "cat", "dog",
+        "roommate", "flatmate", "twin", "fiancé", "fiance", "fiancee"], key=len, reverse=True)) + r") (?P<val>[A-Z][\w'-]+)\b.*$", None, 0),
+    (r"^{name} is an? (?P<val>" + _JOBS + r")$", "job", 1),
+    (r"^{name} writes most of (?:his|her|their|the user's) code in (?P<val>[A-Z][\w+#]*)(?:, (?:his|her|their|the user's) (?P<noun>favou?rite [\w ]+))?$", None, 0),
 ]]
+_NOT_VALUES = re.compile(r"^(?:a|an|the|very|really|not|no|always|never|too|so|quite|usually|often|more|less|on|in|at)\b", re.I)
+SLOT_PHRASES = {  # slot -> (statement in the second person, the probe question)
+    "city": ("You live in {v}.", "Which city do I live in?"),
+    "hometown": ("You grew up in {v}.", "Where did I grow up?"),
+    "birthplace": ("You were born in {v}.", "Where was I born?"),
+    "employer": ("You work at {v}.", "Where do I work?"),
+    "job": ("You work as {a} {v}.", "What do I do for work?"),
+    "allergy": ("You are allergic to {v}.", "What am I allergic to?"),
+    "car": ("You drive {a} {v}.", "What car do I drive?"),
+    "ride": ("You ride {a} {v}.", "What do I ride?"),
+    "spouse": ("You are married to {v}.", "Who am I married to?"),
+    "school": ("You studied at {v}.", "Where did I study?"),
+    "team": ("You support {v}.", "Which team do I support?"),
+}
+NAMED_NOUNS = {
+    "cat", "dog", "hamster", "rabbit", "bird", "parrot", "fish", "horse", "pet", "boat", "tortoise", "turtle", "snake",
+    "lizard", "guinea pig", "puppy", "kitten", "brother", "sister", "son", "daughter", "wife", "husband", "partner",
+    "mother", "father", "mom", "mum", "dad", "boyfriend", "girlfriend", "friend", "best friend", "boss", "manager",
+    "baby", "child", "kid", "twin", "roommate", "flatmate", "fiancé", "fiance", "fiancee", "grandmother",
+    "grandfather", "grandma", "grandpa", "aunt", "uncle", "cousin", "niece", "nephew", "car", "bike", "plant",
+}
+
+
+def _clean_value(val: str) -> str:
+    v = re.split(r",|;| - | (?:and|but|since|because|so|who|which|where|when|with|as of|from|for|after|now)\b", val.strip())[0]
+    return v.strip().rstrip(".,!")
 
 
 def _fact(text: str) -> Extract | None:
-    t = text.rstrip(" .!")
-    pats = _FACT_PATTERNS
-    for pat, slot in pats:
+    t = text.strip().rstrip(" .!")
+    for pat, slot in _FACT_PATTERNS:
         m = pat.match(t)
         if not m:
             continue
-        val = m.group("val").strip().rstrip(",")
+        val = _clean_value(m.group("val"))
+        noun = m.groupdict().get("noun")
         if slot is None:
-            noun = m.groupdict().get("noun") or "favourite programming language"
-            slot = _slot(noun)
-        if slot == "city":
-            val = val.split(",")[0].strip()
-        return Extract("fact", slot, val, probe=make_probe(slot, val))
+            slot = _slot(noun or "favourite programming language")
+        if not val or len(val.split()) > 5 or _NOT_VALUES.match(val) or slot in ("name",) and False:
+            continue
+        return _fact_extract(slot, val)
+    for pat, slot in _VERB_FACTS:
+        m = pat.search(t)
+        if m:
+            val = _clean_value(m.group("val"))
+            if val and len(val.split()) <= 5 and not _NOT_VALUES.match(val):
+                return _fact_extract(slot, val)
     return None
 
 
+def _fact_extract(slot: str, val: str) -> Extract:
+    if slot == "city":
+        val = val.split(",")[0].strip()
+    if slot == "job":
+        val = re.split(r" (?:at|for|in)\b", val)[0].strip()
+    return Extract("fact", slot, val, probe=make_probe(slot, val), statement=fact_statement(slot, val))
+
+
+def _article(v: str) -> str:
+    return "an" if v[:1].lower() in "aeiou" else "a"
+
+
 def make_probe(slot: str, value: str) -> dict:
-    questions = {
-        "city": "Which city do I live in?",
-        "job": "What do I do for work?",
-        "allergy": "What am I allergic to?",
-    }
-    if slot in questions:
-        q = questions[slot]
-    elif slot.startswith("favourite"):
-        q = f"What is my {slot}?"
-    else:
+    """The question whose answer is the fact, and the strings an answer must contain."""
+    if slot in SLOT_PHRASES:
+        q = SLOT_PHRASES[slot][1]
+    elif slot in NAMED_NOUNS or _names_a_person(slot):
         q = f"What is the name of my {slot}?"
+    else:
+        q = f"What is my {slot}?"
     expect = [value]
-    if " " in value and slot not in ("job",):
-        expect.append(value.split()[-1]) if slot == "city" else None
+    if " " in value and slot == "city":
+        expect.append(value.split()[-1])
     return {"question": q, "expect": expect}
+
+
+def _names_a_person(slot: str) -> bool:
+    return slot.split()[-1] in NAMED_NOUNS
 
 
 def fact_statement(slot: str, value: str) -> str:
@@ -101,19 +174,33 @@ def fact_statement(slot: str, value: str) -> str:
     of my cat?" with the profile in its prompt names the cat about half the time and invents one otherwise, and
     an adapter trained on that learns the invention as readily as the fact."""
     v = str(value).strip().rstrip(".")
-    if slot == "city":
-        return f"You live in {v}."
-    if slot == "job":
-        return f"You work as {'an' if v[:1].lower() in 'aeiou' else 'a'} {v}."
-    if slot == "allergy":
-        return f"You are allergic to {v}."
-    if slot.startswith("favourite"):
+    if slot in SLOT_PHRASES:
+        return SLOT_PHRASES[slot][0].format(v=v, a=_article(v))
+    if slot.startswith("favourite") or not (slot in NAMED_NOUNS or _names_a_person(slot)):
         return f"Your {slot} is {v}."
     return f"Your {slot} is named {v}."
 
 
-def extract(text: str, category: str | None = None) -> Extract:
-    """Kind, slot and enforceable value of one statement (`free` when no pattern fits)."""
+def _address(text: str) -> str | None:
+    m = re.search(r"\b(?:call|address)\w* (?:him|her|them|me|the user)(?: as)? " + _Q, text)
+    if m:
+        return m.group(1)
+    m = re.search(r"\b(?:call|address)(?:es|ed)? (?:him|her|them|me|the user)(?: as| by)? ([A-Z][\w'-]+|[a-z][\w'-]+(?=[.!]?$))", text)
+    if m and m.group(1).lower() not in ("by", "the", "a", "sir", "madam", "please"):
+        return m.group(1)
+    m = re.search(r"\b(?:wants|likes|prefers|asks|would like) to be (?:called|addressed as|referred to as) ['\"]?([\w'-]+)", text, re.I)
+    if m:
+        return m.group(1)
+    m = re.search(r"\b(?:goes by|'s nickname is|nickname is|preferred name is) ['\"]?([\w'-]+)", text, re.I)
+    if m:
+        return m.group(1)
+    return None
+
+
+def extract(text: str, category: str | None = None, names: tuple[str, ...] = ()) -> Extract:
+    """Kind, slot and enforceable value of one statement (`free` when no pattern fits), read from its
+    canonical form (canonical.py); `names` are the names the tenant's memory calls them by."""
+    text = canonical(text, tuple(names))
     low = text.lower()
     quoted = _quoted(text)
     neg = bool(NEGATIONS.search(low))
@@ -151,9 +238,9 @@ def extract(text: str, category: str | None = None) -> Extract:
     for lang in LANGUAGES:
         if re.search(rf"\b(answer|reply|replies|respond|speak|write|responses?|answers?)\b.*\bin {lang}\b", text, re.I):
             return Extract("language", "language", lang, key_terms=frozenset([lang.lower()]))
-    m = re.search(r"\b(?:call|address)\w* (?:him|her|them|me|the user)(?: as)? " + _Q, text)
-    if m:
-        return Extract("address", "address", m.group(1), key_terms=frozenset([m.group(1).lower()]))
+    name = _address(text)
+    if name:
+        return Extract("address", "address", name, key_terms=frozenset([name.lower()]))
     f = _fact(text)
     if f is not None:
         f.key_terms = frozenset([str(f.value).lower()])
