@@ -51,6 +51,7 @@ _FIRST_PERSON = [
     (re.compile(r"\bme\b", re.I), USER),
 ]
 _I_VERB = re.compile(r"\bI\s+((?:(?:" + "|".join(_ADVERBS) + r")\s+)*)([A-Za-z']+)")
+_QUOTED = re.compile(r"[\"\u201c][^\"\u201d]{1,80}[\"\u201d]|(?<!\w)'[^']{1,80}'(?!\w)")
 _USER_FORMS = re.compile(r"\b(?:the\s+)?user\b", re.I)
 
 
@@ -139,6 +140,13 @@ def canonical(text: str, names: tuple[str, ...] = ()) -> str:
     """`text` in the form "The user ..." where its perspective is recognised; `names` are the ways this
     tenant is named (display names, a detected subject name), replaced by "the user"."""
     t = " ".join(str(text).split())
+    quoted: list[str] = []
+
+    def hide(m: re.Match) -> str:
+        quoted.append(m.group(0))
+        return f"\ue000{len(quoted) - 1}\ue001"
+
+    t = _QUOTED.sub(hide, t)  # a quoted sign-off or banned word is a value: kept verbatim
     t = fix_typos(t)
     pat = _names_pattern(tuple(names))
     if pat is not None:
@@ -151,6 +159,7 @@ def canonical(text: str, names: tuple[str, ...] = ()) -> str:
         t = _subjectless(t)
     t = re.sub(r"\bthe user the user\b", USER, t, flags=re.I)
     t = re.sub(r"\b(?:the\s+)+user\b", USER, t, flags=re.I)
+    t = re.sub("\ue000(\\d+)\ue001", lambda m: quoted[int(m.group(1))], t)
     return t[:1].upper() + t[1:] if t else t
 
 

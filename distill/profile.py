@@ -46,6 +46,7 @@ class Item:
     org: str | None = None
     first_seen: str | None = None
     last_seen: str | None = None
+    statement: str = ""
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -166,6 +167,7 @@ def _item(g: Group, now: datetime | None, half_life: float) -> Item:
         sessions=len(latest_by_session), sources=sorted({r.source for r in recs if r.source}),
         record_ids=[r.id for r in recs], reason="", probe=e.probe, slot=e.slot, org=org,
         first_seen=min(dated).isoformat() if dated else None, last_seen=max(dated).isoformat() if dated else None,
+        statement=e.statement,
     )
 
 
@@ -188,10 +190,12 @@ def org_membership(records: list[Record], settings: Settings) -> dict[str, set[s
     return members
 
 
-def build_profiles(records: list[Record], settings: Settings) -> dict[str, Profile]:
-    """Fast, no model: consolidate, score, select, resolve conflicts, attach org rules."""
+def build_profiles(records: list[Record], settings: Settings, cache_dir: Path | None = None) -> dict[str, Profile]:
+    """No generative model: consolidate, score, select, resolve conflicts, attach org rules. `cache_dir`: the
+    state dir whose `tenants/<key>/` keeps each tenant's embeddings between nights (None: embed in memory)."""
     ds = settings.distill
-    groups = consolidate(records, ds.similarity_threshold)
+    groups = consolidate(records, ds.similarity_threshold, grouping=ds.grouping,
+                         embed_threshold=ds.embedding_threshold, cache_dir=cache_dir)
     dated = [r.created_at for r in records if r.created_at]
     now = max(dated) if dated else None
     n_by_tenant: dict[str, int] = {}
