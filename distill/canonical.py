@@ -37,7 +37,8 @@ _IRREGULAR = {"have": "has", "am": "is", "'m": "is", "do": "does", "go": "goes",
 _VOCAB = ("allergic", "prefers", "prefer", "named", "called", "lives", "works", "daughter", "brother", "sister",
           "husband", "partner", "mother", "father", "answers", "replies", "responses", "favourite", "favorite",
           "always", "never", "summary", "bullet", "points", "metric", "imperial", "units", "vegetarian", "vegan",
-          "intolerant", "born", "grew", "hamster", "likes", "wants", "english", "french", "german", "spanish")
+          "intolerant", "born", "grew", "hamster", "likes", "wants", "english", "french", "german", "spanish",
+          "rabbit", "examples", "measurements", "married", "supports", "instrument", "husband", "allergy")
 _VOCAB_SET = frozenset(_VOCAB)
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
 _FIRST_PERSON = [
@@ -135,11 +136,25 @@ _POSSESSED = {
 }
 
 
+_ENGLISH = frozenset("the a an i my me is are and to in of with for at on be it not no please like likes wants prefers has have was".split())
+_FOREIGN = frozenset("le la les des une est et je ne pas que qui mon ma mes der die das und ist nicht ich mein meine ein eine el los las una que es y yo mi por para con sur avec".split())
+
+
+def looks_english(text: str) -> bool:
+    """The first-person rewrites are English grammar; "qu'on me vouvoie" must keep its "me"."""
+    words = re.findall(r"[a-zà-ÿ']+", text.lower())
+    en = sum(w in _ENGLISH for w in words)
+    fo = sum(w in _FOREIGN for w in words) + bool(re.search(r"[àâçéèêëîïôûùüÿñæœßäö]", text.lower()))
+    return en >= fo
+
+
 @lru_cache(maxsize=262144)
 def canonical(text: str, names: tuple[str, ...] = ()) -> str:
     """`text` in the form "The user ..." where its perspective is recognised; `names` are the ways this
     tenant is named (display names, a detected subject name), replaced by "the user"."""
     t = " ".join(str(text).split())
+    if not looks_english(t):
+        return t
     quoted: list[str] = []
 
     def hide(m: re.Match) -> str:

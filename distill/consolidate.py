@@ -23,6 +23,7 @@ Biscuit is not one named Pepper) and more contrast families (units, temperature 
 """
 from __future__ import annotations
 
+import difflib
 import logging
 import re
 from dataclasses import dataclass, field
@@ -41,6 +42,9 @@ from .schema import Extract, extract
 log = logging.getLogger(__name__)
 
 CONTRAST_FAMILIES = [
+    {"daughter", "son", "niece", "nephew", "colleague", "coworker", "friend", "brother", "sister", "wife", "husband",
+     "mother", "father", "mom", "dad", "neighbour", "neighbor", "boss", "cousin", "aunt", "uncle", "grandson",
+     "granddaughter", "sohn", "tochter", "kollege", "kollegin", "fille", "fils", "hijo", "hija", "collègue"},
     {"metric", "imperial"},
     {"celsius", "fahrenheit"},
     {"english", "french", "german", "spanish", "italian", "portuguese", "dutch", "polish", "japanese", "chinese"},
@@ -60,9 +64,11 @@ CONTRAST_FAMILIES = [
     {"email", "phone", "text", "slack"},
 ]
 _NUM = re.compile(r"\b\d+(?:\.\d+)?\b")
-_QUOTE = re.compile(r"['\"\u201c]([^'\"\u201d]{1,80})['\"\u201d]")
+_QUOTE = re.compile(r"(?<!\w)['\"\u201c]([^'\"\u201d]{1,80})['\"\u201d](?!\w)")
+_NUMBER_WORDS = {w: str(i) for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split())}
 _NEG = re.compile(r"\b(no|not|never|don't|doesn't|dont|hates?|dislikes?|avoids?|without|can't|cannot|won't|stop|stopped|"
-                  r"no longer|nor|instead of|can't stand|annoy\w*|irritat\w*|ne|pas|nicht|kein\w*|nunca|jamais)\b|n't\b", re.I)
+                  r"nor|instead of|can't stand|annoy\w*|irritat\w*|ne|pas|nicht|kein\w*|nunca|jamais)\b|n't\b", re.I)
 _PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][\w'-]+)")
 _NOT_PROPER = {"The", "I", "User", "Please", "OK", "AM", "PM"}
 _PRONOUNS = re.compile(r"\b(he|she|they|his|her|their|him|them|user|the user)\b", re.I)
@@ -94,7 +100,7 @@ def _name_pattern(names: tuple[str, ...]) -> re.Pattern:
 
 def mask(text: str, names: list[str]) -> str:
     t = _name_pattern(tuple(names)).sub(" ", text) if names else text
-    return _PRONOUNS.sub(" ", t)
+    return _PRONOUNS.sub(" ", re.sub(r"\bthe user's\b", " ", t, flags=re.I))
 
 
 def polarity(text: str) -> int:
@@ -105,7 +111,7 @@ def key_terms(text: str) -> frozenset:
     low = text.lower()
     words = set(re.findall(r"[a-z]+", low))
     terms = {w for fam in CONTRAST_FAMILIES for w in fam if w in words}
-    terms |= set(_NUM.findall(low))
+    terms |= set(_NUM.findall(low)) | {_NUMBER_WORDS[w] for w in words if w in _NUMBER_WORDS}
     terms |= {q.strip().lower() for q in _QUOTE.findall(text)}
     return frozenset(terms)
 
@@ -113,7 +119,7 @@ def key_terms(text: str) -> frozenset:
 def proper_names(text: str) -> frozenset:
     """Capitalised words after the first (names, places, brands): two statements naming different ones
     are about different values."""
-    return frozenset(w.lower().removesuffix("'s") for w in _PROPER.findall(text) if w not in _NOT_PROPER and w.lower() not in _LANG_NAMES)
+    return frozenset(w.lower().strip("'").removesuffix("'s") for w in _PROPER.findall(text) if w not in _NOT_PROPER and w.lower() not in _LANG_NAMES)
 
 
 _LANG_NAMES = {"english", "french", "german", "spanish", "italian", "portuguese", "dutch", "polish", "japanese", "chinese"}
@@ -126,7 +132,7 @@ def compatible(a: str, b: str) -> bool:
     ka, kb = key_terms(a), key_terms(b)
     for fam in CONTRAST_FAMILIES:
         fa, fb = ka & fam, kb & fam
-        if fa and fb and fa != fb:
+        if fa and fb and not (fa & fb):
             return False
     pa, pb = proper_names(a), proper_names(b)
     if pa and pb and not (pa & pb):
@@ -216,6 +222,10 @@ def group_tenant(records: list[Record], X_free, threshold: float, extracts: list
                 uf.union(first_of[k], i)
             else:
                 first_of[k] = i
+    for k1, i1 in first_of.items():  # "Prius" and "silver Toyota Prius": one car
+        for k2, i2 in first_of.items():
+            if k1 < k2 and _same_value(k1, k2):
+                uf.union(i1, i2)
     for i, k in enumerate(keys):
         if k is not None:
             root_key[uf.find(i)] = k
@@ -230,7 +240,9 @@ def group_tenant(records: list[Record], X_free, threshold: float, extracts: list
             continue
         ri, rj = uf.find(i), uf.find(j)
         ki, kj = root_key.get(ri), root_key.get(rj)
-        if ri == rj or (ki is not None and kj is not None and ki != kj):
+        if not (_carries_value(ki, canon[j]) and _carries_value(kj, canon[i])):
+            continue
+        if ri == rj or (ki is not None and kj is not None and ki != kj and not _same_value(ki, kj)):
             continue
         uf.union(ri, rj)
         root_key[uf.find(ri)] = ki or kj
@@ -245,6 +257,24 @@ def group_tenant(records: list[Record], X_free, threshold: float, extracts: list
         key = root_key.get(root) or ("free", "", f"#{min(idx)}")
         out.append(Group(recs, extracts[first], key))
     return out
+
+
+def _carries_value(key: tuple | None, text: str) -> bool:
+    """A statement joins a fact only if it names the fact's value: "Colleague Elias is allergic to peanuts"
+    reads close to "allergic to penicillin", but it is not that fact."""
+    if key is None or key[0] != "fact":
+        return True
+    words = set(re.findall(r"\w+", text.lower()))
+    return any(w in words for w in re.findall(r"\w+", key[2]) if len(w) > 2 or key[2].isdigit())
+
+
+def _same_value(k1: tuple, k2: tuple) -> bool:
+    if k1[:2] != k2[:2] or k1[0] != "fact":
+        return False
+    a, b = set(re.findall(r"\w+", k1[2])), set(re.findall(r"\w+", k2[2]))
+    if a and b and (a <= b or b <= a):
+        return True
+    return difflib.SequenceMatcher(None, k1[2], k2[2]).ratio() >= 0.85  # "tallinn" / "talinn"
 
 
 def _tfidf_pairs(X, threshold: float) -> list[tuple[int, int]]:

@@ -26,7 +26,14 @@ DIET_WORDS = {
 LANGUAGES = ("English", "French", "German", "Spanish", "Italian", "Portuguese", "Dutch", "Polish", "Japanese", "Chinese")
 NEGATIONS = re.compile(r"\b(no|not|never|don't|doesn't|dont|hates?|dislikes?|avoid|without|stop|instead of)\b", re.I)
 _Q = r"['\"\u201c\u2018]([^'\"\u201d\u2019]{1,80}?)['\"\u201d\u2019](?=\W|$)"
-SLOT_SYNONYMS = {"sailboat": "boat", "yacht": "boat", "kitty": "cat", "puppy": "dog", "favorite": "favourite", "favourite": "favourite",
+SLOT_SYNONYMS = {"sailboat": "boat", "yacht": "boat", "sloop": "boat", "kitty": "cat", "puppy": "dog", "kitten": "cat",
+                 "wife": "partner", "husband": "partner", "spouse": "partner", "girlfriend": "partner",
+                 "boyfriend": "partner", "fiancé": "partner", "fiance": "partner", "fiancee": "partner",
+                 "bunny": "rabbit", "boy": "son", "girl": "daughter", "club": "team", "football club": "team",
+                 "football team": "team", "favourite team": "team", "favourite club": "team",
+                 "favourite football club": "team", "favourite football team": "team", "profession": "job",
+                 "occupation": "job", "employer": "employer", "company": "employer", "hometown": "hometown",
+                 "home town": "hometown", "favorite": "favourite", "favourite": "favourite",
                  "town": "city"}
 
 
@@ -45,14 +52,33 @@ def _quoted(text: str) -> list[str]:
     return [m.group(1).strip() for m in re.finditer(_Q, text)]
 
 
+_BREEDS = {"corgi", "beagle", "collie", "lab", "labrador", "poodle", "terrier", "husky", "retriever", "spaniel",
+           "dachshund", "pug", "boxer", "shepherd", "inu", "shiba", "greyhound", "whippet", "schnauzer", "chihuahua",
+           "bulldog", "setter", "pointer", "mutt", "rescue"}
+_ADJECTIVES = re.compile(r"^(?:(?:older|younger|little|big|baby|old|new|small|black|white|grey|gray|ginger|tabby|"
+                         r"brown|silver|red|blue|wooden|rescue|border|shiba|golden|twin|eldest|youngest|only|"
+                         r"first|second|\d+-\w+)\s+)+")
+
+
 def _slot(noun: str) -> str:
-    words = [SLOT_SYNONYMS.get(w, w) for w in noun.lower().replace("-", " ").split()]
+    """The attribute a noun names: adjectives dropped ("older brother" -> brother), breeds are dogs,
+    synonyms mapped (wife/husband/spouse -> partner), so paraphrases share a slot."""
+    n = " ".join(noun.lower().replace("-", " ").split())
+    if n in SLOT_SYNONYMS:
+        return SLOT_SYNONYMS[n]
+    n = _ADJECTIVES.sub("", n) or n
+    words = n.split()
+    if words and words[-1] in _BREEDS:
+        return "dog"
+    if len(words) > 1 and not words[0].startswith("favo") and words[-1] in NAMED_NOUNS:
+        words = words[-1:]
+    words = [SLOT_SYNONYMS.get(w, w) for w in words]
     return " ".join(words)
 
 
 _NAME = r"(?:[A-Z][\w'-]*|[Tt]he user|[Hh]e|[Ss]he|[Tt]hey|I)"
 _U = r"(?:[Tt]he user|" + _NAME + r")"
-_V = r"(?P<val>[\w][\w .'&-]*?)"  # a value: a few words, cut at the first clause boundary by _clean_value
+_V = r"(?P<val>\w.*?)"  # a value: a few words, cut at the first clause boundary by _clean_value
 _NOUN = r"(?P<noun>[\w-]+(?: [\w-]+){0,2}?)"
 # Verb facts: (pattern on the canonical form, slot). The slot names the attribute, so that two values of it
 # conflict (newer wins) and the statement and probe can be phrased (SLOT_PHRASES).
@@ -65,9 +91,10 @@ _VERB_FACTS = [
     (r"is allergic to|has an? (?:\w+ )?allergy to", "allergy"),
     (r"(?:drives|owns and drives) an?", "car"),
     (r"rides an?", "ride"),
-    (r"is married to|'s (?:wife|husband|spouse) is", "spouse"),
+    (r"is married to|'s (?:wife|husband|spouse) is", "partner"),
+    (r"plays|is learning(?: to play)?|practises|practices", "instrument"),
+    (r"supports|roots for|is an? (?:huge |big |die-hard |lifelong )?fan of|cheers for", "team"),
     (r"(?:studies|studied|is studying) at|went to (?:university|college|school) at|graduated from", "school"),
-    (r"(?:supports|roots for|is a fan of|cheers for)", "team"),
 ]
 _VERB_FACTS = [(re.compile(rf"(?:^|[,;:] *){_U} (?:also |still |now |currently )?(?:{v}) (?:the )?{_V}$", re.I), slot)
                for v, slot in _VERB_FACTS]
@@ -76,7 +103,8 @@ _JOBS = ("nurse|teacher|doctor|engineer|lawyer|developer|designer|chef|pilot|stu
          "veterinarian|vet|paramedic|researcher|professor|farmer|baker|mechanic|photographer|translator|consultant|"
          "analyst|manager|data scientist|software engineer|software developer|web developer|graphic designer|"
          "nurse practitioner|high school teacher|physiotherapist|psychologist|social worker|barista|surgeon")
-_FACT_PATTERNS = [(re.compile(p.replace("{name}", _U), re.I if flags else 0), slot) for p, slot, flags in [
+_FACT_PATTERNS = [(re.compile(p.replace("{name}", _U), re.I if flags else 0), re.compile(p.replace("{name}", _U), re.I), slot)
+                  for p, slot, flags in [
     (r"^(?P<val>[A-Z][\w .'-]*?) is the name of {name}'s " + _NOUN + r"$", None, 0),
     (r"^(?P<val>[A-Z][\w'-]*) is {name}'s " + _NOUN + r"$", None, 0),
     (r"^{name}'s " + _NOUN + r"(?:'s name)? (?:is|was) (?:called |named )?(?P<val>[A-Z0-9][\w .'&-]*)$", None, 0),
@@ -86,10 +114,13 @@ _FACT_PATTERNS = [(re.compile(p.replace("{name}", _U), re.I if flags else 0), sl
     (r"^{name}'s (?P<noun>" + "|".join(sorted(["brother", "sister", "son", "daughter", "wife", "husband", "partner",
         "mother", "father", "mom", "mum", "dad", "boyfriend", "girlfriend", "best friend", "friend", "boss", "cat", "dog",
         "roommate", "flatmate", "twin", "fiancé", "fiance", "fiancee"], key=len, reverse=True)) + r") (?P<val>[A-Z][\w'-]+)\b.*$", None, 0),
-    (r"^{name} is an? (?P<val>" + _JOBS + r")$", "job", 1),
+    (r"^{name} is an? (?P<val>(?:\w+ )?(?:" + _JOBS + r"))$", "job", 1),
+    (r"^{name} is an? (?:huge |big |die-hard |lifelong )?(?P<val>[\w .'-]+?) (?:fan|supporter)$", "team", 1),
+    (r"^{name}'s (?P<noun>car|vehicle|bike|instrument|job|profession|occupation) is an? " + _V + r"$", None, 1),
+    (r"^{name}'s (?P<noun>favou?rite (?:football |soccer |sports? )?(?:team|club)) is " + _V + r"$", None, 1),
     (r"^{name} writes most of (?:his|her|their|the user's) code in (?P<val>[A-Z][\w+#]*)(?:, (?:his|her|their|the user's) (?P<noun>favou?rite [\w ]+))?$", None, 0),
 ]]
-_NOT_VALUES = re.compile(r"^(?:a|an|the|very|really|not|no|always|never|too|so|quite|usually|often|more|less|on|in|at)\b", re.I)
+_NOT_VALUES = re.compile(r"^(?:very|really|not|no|always|never|too|so|quite|usually|often|more|less|on|in|at)\b", re.I)
 SLOT_PHRASES = {  # slot -> (statement in the second person, the probe question)
     "city": ("You live in {v}.", "Which city do I live in?"),
     "hometown": ("You grew up in {v}.", "Where did I grow up?"),
@@ -102,6 +133,8 @@ SLOT_PHRASES = {  # slot -> (statement in the second person, the probe question)
     "spouse": ("You are married to {v}.", "Who am I married to?"),
     "school": ("You studied at {v}.", "Where did I study?"),
     "team": ("You support {v}.", "Which team do I support?"),
+    "instrument": ("You play the {v}.", "Which instrument do I play?"),
+    "partner": ("Your partner is named {v}.", "What is the name of my partner?"),
 }
 NAMED_NOUNS = {
     "cat", "dog", "hamster", "rabbit", "bird", "parrot", "fish", "horse", "pet", "boat", "tortoise", "turtle", "snake",
@@ -119,14 +152,17 @@ def _clean_value(val: str) -> str:
 
 def _fact(text: str) -> Extract | None:
     t = text.strip().rstrip(" .!")
-    for pat, slot in _FACT_PATTERNS:
-        m = pat.match(t)
+    lower = t[4:] == t[4:].lower()  # all lower case (after "The"): names are not capitalised either
+    for cased, caseless, slot in _FACT_PATTERNS:
+        m = (caseless if lower else cased).match(t)
         if not m:
             continue
         val = _clean_value(m.group("val"))
         noun = m.groupdict().get("noun")
         if slot is None:
             slot = _slot(noun or "favourite programming language")
+        if slot in ("car", "vehicle", "bike", "instrument"):
+            val = _ADJECTIVES.sub("", re.sub(r"^(?:an?|the)\s+", "", val, flags=re.I)) or val
         if not val or len(val.split()) > 5 or _NOT_VALUES.match(val) or slot in ("name",) and False:
             continue
         return _fact_extract(slot, val)
@@ -144,6 +180,8 @@ def _fact_extract(slot: str, val: str) -> Extract:
         val = val.split(",")[0].strip()
     if slot == "job":
         val = re.split(r" (?:at|for|in)\b", val)[0].strip()
+    if slot in ("instrument", "car", "ride"):
+        val = _ADJECTIVES.sub("", re.sub(r"^(?:an?|the|my|his|her)\s+", "", val, flags=re.I)) or val
     return Extract("fact", slot, val, probe=make_probe(slot, val), statement=fact_statement(slot, val))
 
 
