@@ -116,6 +116,9 @@ def _subjectless(text: str) -> str:
         if first[:1].islower() or first[:-2].lower() in _POSSESSED:
             return f"{USER}'s {low}{rest}"
         return text
+    if low in _POSSESSED | {"fav", "hometown", "job", "car", "wife", "husband", "sons", "daughters"} and \
+            re.match(r"(?:\s+[\w'-]+){0,3}?\s+(?:is|are|was)\b", rest):
+        return f"{USER}'s {low}{rest}"
     if low in _ADVERBS:
         m2 = re.match(r"\s+([A-Za-z']+)", rest)
         if not (m2 and (m2.group(1).lower() in _SUBJECTLESS_VERBS or re.fullmatch(r"[a-z]+[^s]s", m2.group(1).lower()))):
@@ -123,6 +126,8 @@ def _subjectless(text: str) -> str:
         return f"{USER} {low}{rest}"
     if low in _SUBJECTLESS_VERBS:
         return f"{USER} {low}{rest}"
+    if low == "from":
+        return f"{USER} is from{rest}"
     return text
 
 

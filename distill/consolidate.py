@@ -189,7 +189,7 @@ def link_free(texts: list[str], X, threshold: float) -> list[int]:
 
 
 def _structured_key(e: Extract) -> tuple | None:
-    if e.kind == "free":
+    if e.kind == "free" and not e.slot:
         return None
     v = e.value
     canon = ",".join(sorted(str(x).lower() for x in v)) if isinstance(v, list) else str(v).strip().lower().rstrip(".!")

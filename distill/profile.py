@@ -178,6 +178,8 @@ def _conflict_key(it: Item) -> tuple | None:
         return ("fact", it.slot)
     if it.kind == "avoid" and it.slot == "diet":
         return ("diet",)
+    if it.kind == "free" and it.slot:  # a preference slot (preferences.py): metric, then imperial
+        return ("free", it.slot)
     return None
 
 

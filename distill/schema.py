@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 
 from .canonical import canonical
+from .foreign import foreign_fact
+from .preferences import preference
 
 ITEM_KINDS = ("opening", "closing", "format", "length", "avoid", "language", "address", "fact", "free")
 # Kinds with one value per tenant: a newer value supersedes an older one.
@@ -22,6 +24,8 @@ DIET_WORDS = {
               "egg", "eggs", "cheese", "milk", "butter", "cream", "yogurt", "honey", "gelatin"],
     "vegetarian": ["meat", "beef", "pork", "bacon", "ham", "chicken", "turkey", "fish", "salmon", "tuna", "shrimp", "gelatin"],
     "pescatarian": ["meat", "beef", "pork", "bacon", "ham", "chicken", "turkey"],
+    "halal": ["pork", "bacon", "ham", "alcohol", "wine", "beer", "gelatin", "lard"],
+    "kosher": ["pork", "bacon", "ham", "shellfish", "shrimp", "lobster", "crab", "lard"],
 }
 LANGUAGES = ("English", "French", "German", "Spanish", "Italian", "Portuguese", "Dutch", "Polish", "Japanese", "Chinese")
 NEGATIONS = re.compile(r"\b(no|not|never|don't|doesn't|dont|hates?|dislikes?|avoid|without|stop|instead of)\b", re.I)
@@ -46,6 +50,21 @@ class Extract:
     probe: dict | None = None
     key_terms: frozenset = field(default_factory=frozenset)
     statement: str = ""  # facts: the second-person sentence the teacher is made to say
+
+
+def _diet(low: str) -> str | None:
+    if re.search(r"\b(recipe|friend|asked)\b", low) and not re.search(r"\b(must|only|keeps?)\b", low):
+        return None
+    for diet in ("vegan", "vegetarian", "pescatarian", "halal", "kosher"):
+        if re.search(rf"\b{diet}\b", low):
+            return diet
+    if re.search(r"\bveggie\b", low):
+        return "vegetarian"
+    if re.search(r"\beats? fish but (?:no|not) meat\b|\bfish but no meat\b", low):
+        return "pescatarian"
+    if re.search(r"\b(?:doesn't|does not|don't|never|no) eat\w* (?:any )?meat (?:or|and|nor) fish\b|\bno meat or fish\b", low):
+        return "vegetarian"
+    return None
 
 
 def _quoted(text: str) -> list[str]:
@@ -84,11 +103,11 @@ _NOUN = r"(?P<noun>[\w-]+(?: [\w-]+){0,2}?)"
 # conflict (newer wins) and the statement and probe can be phrased (SLOT_PHRASES).
 _VERB_FACTS = [
     (r"(?:lives|is living|is based|lives and works|resides|has lived) in", "city"),
-    (r"(?:grew up|was raised) in", "hometown"),
+    (r"(?:grew up|was raised) in|is (?:originally )?from|comes from", "hometown"),
     (r"was born in", "birthplace"),
-    (r"(?:works|is working|is employed) (?:at|for|by)|is employed by|works at|is an? (?:\w+ )?(?:at|for)", "employer"),
-    (r"(?:works|is working) as an?|is employed as an?", "job"),
-    (r"is allergic to|has an? (?:\w+ )?allergy to", "allergy"),
+    (r"(?:works|is working|is employed) (?:at|for|by)|is employed by|works at|has (?:been|worked) at", "employer"),
+    (r"(?:works|is working)(?: \w+)? as an?|is employed as an?", "job"),
+    (r"is allergic to|has an? (?:\w+ )?allergy to|cannot digest|can't digest|cannot eat|can't eat|can't have|cannot have", "allergy"),
     (r"(?:drives|owns and drives) an?", "car"),
     (r"rides an?", "ride"),
     (r"is married to|'s (?:wife|husband|spouse) is", "partner"),
@@ -114,7 +133,14 @@ _FACT_PATTERNS = [(re.compile(p.replace("{name}", _U), re.I if flags else 0), re
     (r"^{name}'s (?P<noun>" + "|".join(sorted(["brother", "sister", "son", "daughter", "wife", "husband", "partner",
         "mother", "father", "mom", "mum", "dad", "boyfriend", "girlfriend", "best friend", "friend", "boss", "cat", "dog",
         "roommate", "flatmate", "twin", "fiancé", "fiance", "fiancee"], key=len, reverse=True)) + r") (?P<val>[A-Z][\w'-]+)\b.*$", None, 0),
-    (r"^{name} is an? (?P<val>(?:\w+ )?(?:" + _JOBS + r"))$", "job", 1),
+    (r"^{name} is an? (?P<val>(?:\w+ )?(?:" + _JOBS + r"|\w+ist))(?: (?:at|in|for) .*)?$", "job", 1),
+    (r"^{name} is (?P<val>lactose) intolerant$", "allergy", 1),
+    (r"^{name} (?:has|gets) (?:an? )?(?P<val>[\w ]+?) allerg(?:y|ies)$", "allergy", 1),
+    (r"^(?:the )?(?P<val>[\w .'-]+?) is where {name} (?:was born)$", "birthplace", 1),
+    (r"^(?:the )?(?P<val>[\w .'-]+?) is where {name} (?:grew up)$", "hometown", 1),
+    (r"^(?:the )?(?P<val>[\w .'-]+?) is where {name} (?:lives)$", "city", 1),
+    (r"^(?:the )?(?P<val>[A-Z][\w .'-]*?), {name}'s " + _NOUN + r",.*$", None, 0),
+    (r"^(?:the )?(?P<val>[A-Z][\w .'-]*?) is {name}'s (?:[\w-]+ )?" + _NOUN + r"$", None, 0),
     (r"^{name} is an? (?:huge |big |die-hard |lifelong )?(?P<val>[\w .'-]+?) (?:fan|supporter)$", "team", 1),
     (r"^{name}'s (?P<noun>car|vehicle|bike|instrument|job|profession|occupation) is an? " + _V + r"$", None, 1),
     (r"^{name}'s (?P<noun>favou?rite (?:football |soccer |sports? )?(?:team|club)) is " + _V + r"$", None, 1),
@@ -146,7 +172,8 @@ NAMED_NOUNS = {
 
 
 def _clean_value(val: str) -> str:
-    v = re.split(r",|;| - | (?:and|but|since|because|so|who|which|where|when|with|as of|from|for|after|now)\b", val.strip())[0]
+    v = re.split(r",|;| - | (?:and|but|since|because|so|who|which|where|when|with|as of|from|for|after|now|in [a-z]+ [a-z]+)\b", val.strip())[0]
+    v = re.sub(r"^the\s+(?=\w)", "", v.strip(), flags=re.I)
     return v.strip().rstrip(".,!")
 
 
@@ -229,7 +256,10 @@ def _address(text: str) -> str | None:
     m = re.search(r"\b(?:wants|likes|prefers|asks|would like) to be (?:called|addressed as|referred to as) ['\"]?([\w'-]+)", text, re.I)
     if m:
         return m.group(1)
-    m = re.search(r"\b(?:goes by|'s nickname is|nickname is|preferred name is) ['\"]?([\w'-]+)", text, re.I)
+    m = re.search(r"\b(?:goes by|'s nickname is|nickname is|preferred name is|the nickname|being called|calls the user) ['\"]?([\w'-]+)", text, re.I)
+    if m and m.group(1).lower() not in ("the", "a", "by", "by", "name"):
+        return m.group(1)
+    m = re.match(r"['\"]?([A-Z][\w'-]+)['\"]? is what (?:the user|everyone) (?:goes by|is called|calls the user)", text)
     if m:
         return m.group(1)
     return None
@@ -257,9 +287,9 @@ def extract(text: str, category: str | None = None, names: tuple[str, ...] = ())
             bad = [q for q in quoted if q != m.group(1)]
         return Extract("avoid", "words:" + ",".join(sorted(b.lower() for b in bad)), sorted(set(bad)),
                        key_terms=frozenset(b.lower() for b in bad))
-    for diet in ("vegan", "vegetarian", "pescatarian"):
-        if re.search(rf"\b{diet}\b", low) and not re.search(r"\b(recipe|friend|asked)\b", low):
-            return Extract("avoid", "diet", diet, key_terms=frozenset([diet]))
+    diet = _diet(low)
+    if diet:
+        return Extract("avoid", "diet", diet, key_terms=frozenset([diet]))
     if re.search(r"\b(no animal products|plant-based|plant based)\b", low) or (
         re.search(r"\b(doesn't|does not|don't|never) eat\b", low) and re.search(r"\b(meat|dairy|eggs?)\b", low)
         and re.search(r"\b(dairy|eggs?)\b", low)
@@ -279,7 +309,10 @@ def extract(text: str, category: str | None = None, names: tuple[str, ...] = ())
     name = _address(text)
     if name:
         return Extract("address", "address", name, key_terms=frozenset([name.lower()]))
-    f = _fact(text)
+    pref = preference(text)
+    if pref:
+        return Extract("free", pref[0], pref[1], polarity=-1 if neg else 1, key_terms=frozenset([pref[1]]))
+    f = _fact(text) or foreign_fact(text)
     if f is not None:
         f.key_terms = frozenset([str(f.value).lower()])
         return f
