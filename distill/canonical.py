@@ -34,6 +34,11 @@ _IRREGULAR = {"have": "has", "am": "is", "'m": "is", "do": "does", "go": "goes",
               "cannot": "cannot", "will": "will", "won't": "won't", "would": "would", "should": "should",
               "must": "must", "could": "could", "did": "did", "didn't": "didn't", "wasn't": "wasn't",
               "may": "may", "might": "might", "had": "had", "'ve": "has", "'d": "would", "'ll": "will"}
+_PAST = {"grew", "went", "got", "did", "made", "took", "came", "saw", "met", "began", "became", "bought", "thought",
+         "knew", "left", "ran", "rode", "drove", "wrote", "spent", "lost", "felt", "kept", "sold", "taught", "told",
+         "found", "gave", "built", "fell", "flew", "moved", "used", "said", "sat", "stood", "swam", "won", "ate"}
+_SHORTHAND = {"wrds": "words", "pls": "please", "plz": "please", "im": "I'm", "dont": "don't", "fav": "favourite",
+              "fave": "favourite", "ur": "your", "u": "you", "thx": "thanks"}
 _VOCAB = ("allergic", "prefers", "prefer", "named", "called", "lives", "works", "daughter", "brother", "sister",
           "husband", "partner", "mother", "father", "answers", "replies", "responses", "favourite", "favorite",
           "always", "never", "summary", "bullet", "points", "metric", "imperial", "units", "vegetarian", "vegan",
@@ -60,7 +65,7 @@ def _third_person(verb: str) -> str:
     low = verb.lower()
     if low in _IRREGULAR:
         return _IRREGULAR[low]
-    if low.endswith("ed") or low.endswith("s") and not low.endswith("ss"):
+    if low.endswith("ed") or low.endswith("s") and not low.endswith("ss") or low in _PAST:
         return low
     if re.search(r"(?:sh|ch|x|z|o|ss)$", low):
         return low + "es"
@@ -73,6 +78,8 @@ def _third_person(verb: str) -> str:
 def _fix_word(word: str) -> str:
     """The vocabulary word a misspelt key word was meant to be; the word itself otherwise."""
     low = word.lower()
+    if low in _SHORTHAND:
+        return _SHORTHAND[low]
     if len(low) < 5 or low in _VOCAB_SET or not low.isalpha():
         return word
     hit = difflib.get_close_matches(low, _VOCAB, n=1, cutoff=0.84)
@@ -89,7 +96,8 @@ def _names_pattern(names: tuple[str, ...]) -> re.Pattern | None:
     if not names:
         return None
     alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(r"\b(?:" + alts + r")\b(?!@)", re.I)
+    # a subject or possessor only: "Skipper" in "Please call me Skipper" is the value, not the tenant
+    return re.compile(r"^(?:" + alts + r")\b(?!@)|\b(?:" + alts + r")(?='s\b)|(?<=\b(?:and|but) )(?:" + alts + r")\b(?= \w+s\b)", re.I)
 
 
 def _first_person(text: str) -> str:
@@ -128,6 +136,8 @@ def _subjectless(text: str) -> str:
         return f"{USER} {low}{rest}"
     if low == "from":
         return f"{USER} is from{rest}"
+    if low in ("born", "married", "allergic", "based"):
+        return f"{USER} {'was' if low == 'born' else 'is'} {low}{rest}"
     return text
 
 

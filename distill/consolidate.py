@@ -104,7 +104,10 @@ def mask(text: str, names: list[str]) -> str:
 
 
 def polarity(text: str) -> int:
-    return -1 if _NEG.search(text) else 1
+    return -1 if _NEG.search(_NOT_NEGATIONS.sub(" ", text)) else 1
+
+
+_NOT_NEGATIONS = re.compile(r"\b(?:no (?:longer|more|later) than|not more than|no fewer than)\b", re.I)
 
 
 def key_terms(text: str) -> frozenset:

@@ -31,6 +31,7 @@ _PATTERNS = [
                 r"est infirmière|es enfermera)\s+(?P<val>\w[\w-]*)", re.I), "job"),
     (re.compile(r"\b(?:fan von|fan de|fan du|supporte|supporter de|hincha del?|aficionad[oa] del?|socio del?)\s+(?:l'|le |la |el )?(?P<val>[\wÀ-ÿ][\w' .-]*)", re.I), "team"),
     (re.compile(r"\b(?:allergique aux?|allergique à la|allergique à|alérgic[oa] a(?:l| la| los| las)?|allergisch gegen)\s+(?P<val>[\w-]+)", re.I), "allergy"),
+    (re.compile(r"\b(?:fährt|fahre|conduce|conduzco|conduit|roule en)\s+(?:ein|eine|einen|un|una|une)?\s*(?P<val>[\w-]+)", re.I), "vehicle"),
     (re.compile(r"\b(?:joue du|joue de la|joue de l'|toca el|toca la|spielt)\s*(?P<val>[\w-]+)", re.I), "instrument"),
 ]
 

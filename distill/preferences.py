@@ -46,16 +46,26 @@ def _side(text: str, values: dict[str, re.Pattern]) -> str | None:
     return best if score[best] > 0 else None
 
 
+_UNITS_CUE = re.compile(r"\b(?:metric|imperial|units?|measure\w*|medidas|sistema|use|give|prefer\w*|wants?|please|pls|only|"
+                        r"think in|in (?:kilo\w*|miles|feet|pounds|celsius|fahrenheit|metres|meters|inches))\b", re.I)
+_SHORT = re.compile(r"\b(?:short|concise|brief|succinct|terse|to the point|impatient with long|few sentences|courtes?|bref|"
+                    r"brève|kurz\w*|breves?|cortas?)\b", re.I)
+
+
 def preference(text: str) -> tuple[str, str] | None:
     """(slot, value) of a one-valued preference, or None."""
     for slot, values in _SLOTS.items():
+        if slot == "units" and not _UNITS_CUE.search(text):
+            continue
         v = _side(text, values)
         if v:
             return slot, v
-    if _EMOJI.search(text):
-        return ("emoji", "none") if _EMOJI_NO.search(text) else ("emoji", "yes")
     if _SUMMARY.search(text) and _FIRST.search(text):
         return "summary_first", "yes"
+    if _SHORT.search(text) and not re.search(r"\d|\b(?:words?|paragraphs?|sentences? maximum)\b", text):
+        return "brevity", "short"
+    if _EMOJI.search(text):
+        return ("emoji", "none") if _EMOJI_NO.search(text) else ("emoji", "yes")
     if _JARGON.search(text):
         return "jargon", "avoid"
     for topic, pat in _TOPICS.items():

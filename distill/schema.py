@@ -107,11 +107,11 @@ _VERB_FACTS = [
     (r"was born in", "birthplace"),
     (r"(?:works|is working|is employed) (?:at|for|by)|is employed by|works at|has (?:been|worked) at", "employer"),
     (r"(?:works|is working)(?: \w+)? as an?|is employed as an?", "job"),
-    (r"is allergic to|has an? (?:\w+ )?allergy to|cannot digest|can't digest|cannot eat|can't eat|can't have|cannot have", "allergy"),
+    (r"is allergic to|has an? (?:\w+ )?allergy to|cannot digest|can't digest", "allergy"),
     (r"(?:drives|owns and drives) an?", "car"),
-    (r"rides an?", "ride"),
+    (r"rides an?", "vehicle"),
     (r"is married to|'s (?:wife|husband|spouse) is", "partner"),
-    (r"plays|is learning(?: to play)?|practises|practices", "instrument"),
+    (r"plays|(?:is|has been) learning(?: to play)?|practises|practices", "instrument"),
     (r"supports|roots for|is an? (?:huge |big |die-hard |lifelong )?fan of|cheers for", "team"),
     (r"(?:studies|studied|is studying) at|went to (?:university|college|school) at|graduated from", "school"),
 ]
@@ -130,7 +130,7 @@ _FACT_PATTERNS = [(re.compile(p.replace("{name}", _U), re.I if flags else 0), re
     (r"^{name}'s " + _NOUN + r"(?:'s name is| is called| is named| goes by| is) " + _V + r"$", None, 1),
     (r"^{name}(?:'s| has an?| has| owns an?| keeps an?| adopted an?) " + _NOUN + r" (?:is )?(?:called|named) " + _V + r"$", None, 1),
     (r"^(?:{name} )?(?:has|owns|sails|drives|keeps|adopted) an? " + _NOUN + r" (?:called|named) " + _V + r"$", None, 1),
-    (r"^{name}'s (?P<noun>" + "|".join(sorted(["brother", "sister", "son", "daughter", "wife", "husband", "partner",
+    (r"^.*?\b{name}'s (?P<noun>" + "|".join(sorted(["brother", "sister", "son", "daughter", "wife", "husband", "partner",
         "mother", "father", "mom", "mum", "dad", "boyfriend", "girlfriend", "best friend", "friend", "boss", "cat", "dog",
         "roommate", "flatmate", "twin", "fiancé", "fiance", "fiancee"], key=len, reverse=True)) + r") (?P<val>[A-Z][\w'-]+)\b.*$", None, 0),
     (r"^{name} is an? (?P<val>(?:\w+ )?(?:" + _JOBS + r"|\w+ist))(?: (?:at|in|for) .*)?$", "job", 1),
@@ -140,7 +140,7 @@ _FACT_PATTERNS = [(re.compile(p.replace("{name}", _U), re.I if flags else 0), re
     (r"^(?:the )?(?P<val>[\w .'-]+?) is where {name} (?:grew up)$", "hometown", 1),
     (r"^(?:the )?(?P<val>[\w .'-]+?) is where {name} (?:lives)$", "city", 1),
     (r"^(?:the )?(?P<val>[A-Z][\w .'-]*?), {name}'s " + _NOUN + r",.*$", None, 0),
-    (r"^(?:the )?(?P<val>[A-Z][\w .'-]*?) is {name}'s (?:[\w-]+ )?" + _NOUN + r"$", None, 0),
+    (r"^(?:the )?(?P<val>[A-Z][\w .'-]*?) is {name}'s (?:[\w-]+ )?" + _NOUN + r"(?:,.*)?$", None, 0),
     (r"^{name} is an? (?:huge |big |die-hard |lifelong )?(?P<val>[\w .'-]+?) (?:fan|supporter)$", "team", 1),
     (r"^{name}'s (?P<noun>car|vehicle|bike|instrument|job|profession|occupation) is an? " + _V + r"$", None, 1),
     (r"^{name}'s (?P<noun>favou?rite (?:football |soccer |sports? )?(?:team|club)) is " + _V + r"$", None, 1),
@@ -155,7 +155,7 @@ SLOT_PHRASES = {  # slot -> (statement in the second person, the probe question)
     "job": ("You work as {a} {v}.", "What do I do for work?"),
     "allergy": ("You are allergic to {v}.", "What am I allergic to?"),
     "car": ("You drive {a} {v}.", "What car do I drive?"),
-    "ride": ("You ride {a} {v}.", "What do I ride?"),
+    "vehicle": ("You ride {a} {v}.", "What do I ride?"),
     "spouse": ("You are married to {v}.", "Who am I married to?"),
     "school": ("You studied at {v}.", "Where did I study?"),
     "team": ("You support {v}.", "Which team do I support?"),
@@ -207,7 +207,7 @@ def _fact_extract(slot: str, val: str) -> Extract:
         val = val.split(",")[0].strip()
     if slot == "job":
         val = re.split(r" (?:at|for|in)\b", val)[0].strip()
-    if slot in ("instrument", "car", "ride"):
+    if slot in ("instrument", "car", "vehicle"):
         val = _ADJECTIVES.sub("", re.sub(r"^(?:an?|the|my|his|her)\s+", "", val, flags=re.I)) or val
     return Extract("fact", slot, val, probe=make_probe(slot, val), statement=fact_statement(slot, val))
 
@@ -289,7 +289,8 @@ def extract(text: str, category: str | None = None, names: tuple[str, ...] = ())
                        key_terms=frozenset(b.lower() for b in bad))
     diet = _diet(low)
     if diet:
-        return Extract("avoid", "diet", diet, key_terms=frozenset([diet]))
+        return Extract("avoid", "diet", diet, key_terms=frozenset([diet]), statement=f"You are {diet}.",
+                       probe={"question": "What diet do I follow?", "expect": [diet]})
     if re.search(r"\b(no animal products|plant-based|plant based)\b", low) or (
         re.search(r"\b(doesn't|does not|don't|never) eat\b", low) and re.search(r"\b(meat|dairy|eggs?)\b", low)
         and re.search(r"\b(dairy|eggs?)\b", low)
@@ -303,6 +304,8 @@ def extract(text: str, category: str | None = None, names: tuple[str, ...] = ())
         pol = -1 if re.search(r"\b(hates?|dislikes?|no|never|don't|doesn't|avoid|without)\b[^.]*\bbullet", low) else 1
         return Extract("format", "format", fmt if pol > 0 else "prose", polarity=pol,
                        key_terms=frozenset([fmt]))
+    if re.search(r"\b(?:flowing prose|in prose|plain paragraphs|full paragraphs|prose over)\b", low):
+        return Extract("format", "format", "prose", polarity=-1, key_terms=frozenset(["bullets"]))
     for lang in LANGUAGES:
         if re.search(rf"\b(answer|reply|replies|respond|speak|write|responses?|answers?)\b.*\bin {lang}\b", text, re.I):
             return Extract("language", "language", lang, key_terms=frozenset([lang.lower()]))
