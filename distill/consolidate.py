@@ -323,7 +323,7 @@ def consolidate(records: list[Record], threshold: float = 0.5, *, grouping: str 
             t = recs[a].tenant
             out[t] = group_tenant(recs[a:b], None, threshold, extracts[a:b], canon[a:b], E[t], embed_threshold)
         return out
-    free = [i for i, e in enumerate(extracts) if e.kind == "free"]
+    free = [i for i, e in enumerate(extracts) if _structured_key(e) is None]
     X = None
     if free:
         try:
@@ -378,6 +378,6 @@ def same_item(a: str, b: str, vectorizer=None, tenant: str = "", threshold: floa
     if resolve_backend(grouping) == "embedding":
         E = embed_by_tenant({recs[0].tenant: canon}, None)[recs[0].tenant]
         return len(group_tenant(recs, None, threshold, ex, canon, E, embed_threshold)) == 1
-    free = [mask(c, ()) for c, e in zip(canon, ex) if e.kind == "free"]
+    free = [mask(c, ()) for c, e in zip(canon, ex) if _structured_key(e) is None]
     X = _normalize_rows(vectorizer.transform(free).tocsr()) if free else _empty_rows(0)
     return len(group_tenant(recs, X, threshold, ex, canon)) == 1

@@ -312,10 +312,10 @@ def extract(text: str, category: str | None = None, names: tuple[str, ...] = ())
     name = _address(text)
     if name:
         return Extract("address", "address", name, key_terms=frozenset([name.lower()]))
-    pref = preference(text)
-    if pref:
-        return Extract("free", pref[0], pref[1], polarity=-1 if neg else 1, key_terms=frozenset([pref[1]]))
     f = _fact(text) or foreign_fact(text)
+    pref = preference(text)
+    if pref and (f is None or pref[0] == "units" and re.search(r"\b(?:metric|imperial|units)\b", low)):
+        return Extract("free", pref[0], pref[1], polarity=-1 if neg else 1, key_terms=frozenset([pref[1]]))
     if f is not None:
         f.key_terms = frozenset([str(f.value).lower()])
         return f
