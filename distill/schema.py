@@ -102,7 +102,7 @@ _NOUN = r"(?P<noun>[\w-]+(?: [\w-]+){0,2}?)"
 # Verb facts: (pattern on the canonical form, slot). The slot names the attribute, so that two values of it
 # conflict (newer wins) and the statement and probe can be phrased (SLOT_PHRASES).
 _VERB_FACTS = [
-    (r"(?:lives|is living|is based|lives and works|resides|has lived) in", "city"),
+    (r"(?:lives|is living|is based|lives and works|resides|has lived) in|(?:has )?(?:moved|relocated) to", "city"),
     (r"(?:grew up|was raised) in|is (?:originally )?from|comes from", "hometown"),
     (r"was born in", "birthplace"),
     (r"(?:works|is working|is employed) (?:at|for|by)|is employed by|works at|has (?:been|worked) at", "employer"),
