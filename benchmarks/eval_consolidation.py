@@ -151,8 +151,10 @@ def score_tenant(profile, label: dict, records_by_id: dict) -> dict:
             if 2 * bad >= total and bad:
                 sink.append(item)
     key = [it for it in label["items"] if sessions[it["label_id"]] >= 2]
-    out = {"key_items": len(key), "recalled": 0, "one_offs": len(label["one_offs"]), "one_offs_selected": len(one_off_sel),
-           "stale": len(label["stale"]), "stale_selected": len(stale_sel), "facts_selected": 0, "facts_ok": 0,
+    bad_refs = {refs.get(r, "") for x in one_off_sel + stale_sel for r in _get(x, "record_ids", [])}
+    out = {"key_items": len(key), "recalled": 0, "one_offs": len(label["one_offs"]),
+           "one_offs_selected": sum(r.startswith("one_off:") for r in bad_refs),
+           "stale": len(label["stale"]), "stale_selected": sum(r.startswith("stale:") for r in bad_refs), "facts_selected": 0, "facts_ok": 0,
            "split_items": 0, "contaminated": len(contaminated), "misses": [], "fact_failures": []}
     for it in key:
         items = covering.get(it["label_id"], [])

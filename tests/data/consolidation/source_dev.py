@@ -849,7 +849,7 @@ TENANTS = [
         "Cherche un cadeau pour l'anniversaire de sa mère.",
     ]},
     {"tenant": "etienne.dubois", "style": "non_english", "language": "fr", "items": [
-        ("preference", "address", "vouvoiement", ["tutoiement", "register", "tone", "address_form"], [
+        ("preference", "address_form", "vouvoiement", ["tutoiement", "register", "formality", "address"], [
             "Je préfère qu'on me vouvoie.",
             "Merci de ne pas me tutoyer, le vouvoiement me convient mieux.",
             "Vouvoyez-moi, s'il vous plaît.",
@@ -900,7 +900,7 @@ TENANTS = [
         "Está leyendo una novela de Almudena Grandes.",
     ]},
     {"tenant": "jan.schreiber", "style": "non_english", "language": "de", "items": [
-        ("preference", "tone", "Sie", ["anrede", "address", "register", "formal"], [
+        ("preference", "address_form", "Sie", ["anrede", "register", "formality", "address"], [
             "Möchte gesiezt werden.",
             "Bitte mit 'Sie' ansprechen, nicht duzen.",
             "Bevorzugt die förmliche Anrede.",

@@ -1,0 +1,152 @@
+"""The labelled consolidation corpus is what issue 12's targets are measured on: if a label pointed at a missing
+record, or a "key item" were said in one session, every figure from benchmarks/eval_consolidation.py would be
+wrong without anyone noticing. These tests check the corpus and the scorer, not consolidation quality."""
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import pytest
+
+from memlora.distill.profile import Item, Profile
+from memlora.distill.records import load_memory
+from memlora.distill.schema import make_probe
+
+REPO = Path(__file__).resolve().parent.parent
+CORPUS = REPO / "tests" / "data" / "consolidation"
+sys.path.insert(0, str(REPO / "benchmarks"))
+import eval_consolidation as ev  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    labels = json.loads((CORPUS / "labels.json").read_text(encoding="utf-8"))
+    records = {}
+    for split in ("dev", "heldout"):
+        loaded = load_memory(CORPUS / split)
+        assert not loaded.rejects, [str(r) for r in loaded.rejects[:3]]
+        for r in loaded.records:
+            assert r.id not in records, f"duplicate id {r.id}"
+            assert labels[r.tenant]["split"] == split, f"{r.tenant} has records in {split}/ but is labelled {labels[r.tenant]['split']}"
+            records[r.id] = r
+    return labels, records
+
+
+def test_size_styles_and_split(corpus):
+    labels, records = corpus
+    assert len(records) >= 400 and len(labels) >= 40
+    by_style = defaultdict(list)
+    for lab in labels.values():
+        by_style[lab["style"]].append(lab["split"])
+    assert len(by_style) >= 5
+    for style, splits in by_style.items():
+        assert splits.count("heldout") / len(splits) >= 0.3, f"{style}: under 30% of tenants held out"
+        assert splits.count("dev") >= 1
+    assert len({lab["language"] for lab in labels.values()} - {"en"}) >= 2
+
+
+def test_every_record_has_exactly_one_label(corpus):
+    labels, records = corpus
+    seen = Counter()
+    for tenant, lab in labels.items():
+        ids = [r for it in lab["items"] for r in it["record_ids"]] + lab["one_offs"] + [r for s in lab["stale"] for r in s["record_ids"]]
+        for rid in ids:
+            assert rid in records, f"{tenant}: label names missing record {rid}"
+            assert records[rid].tenant == tenant, f"{tenant}: record {rid} belongs to {records[rid].tenant}"
+        seen.update(ids)
+    assert set(seen) == set(records), f"unlabelled records: {sorted(set(records) - set(seen))[:5]}"
+    assert max(seen.values()) == 1, [r for r, n in seen.items() if n > 1][:5]
+
+
+def test_items_one_offs_and_stale_are_what_the_targets_assume(corpus):
+    labels, records = corpus
+    for tenant, lab in labels.items():
+        assert 3 <= len(lab["items"]) <= 6 and 2 <= len(lab["one_offs"]) <= 4 and len(lab["stale"]) <= 2, tenant
+        slots = [it["slot"] for it in lab["items"]]
+        assert len(set(slots)) == len(slots), tenant
+        for it in lab["items"]:
+            assert it["kind"] in ("preference", "fact") and it["slot"] == it["slot"].lower() and it["value"], it["label_id"]
+            recs = [records[r] for r in it["record_ids"]]
+            assert 2 <= len({r.session for r in recs}) == len(recs) <= 4, f"{it['label_id']}: each statement in its own session, 2-4"
+            assert len({r.text.lower() for r in recs}) == len(recs), f"{it['label_id']}: repeated wording"
+        for rid in lab["one_offs"]:
+            assert sum(r.session == records[rid].session and r.text == records[rid].text for r in records.values()) == 1
+        for st in lab["stale"]:
+            new = next(it for it in lab["items"] if it["label_id"] == st["replaced_by"])
+            assert st["slot"] == new["slot"] and ev.norm(st["value"]) != ev.norm(new["value"])
+            old = [records[r] for r in st["record_ids"]]
+            assert len({r.session for r in old}) >= 2, f"{tenant}: a stale value must be repeated, or it would not be selected anyway"
+            assert max(r.created_at for r in old) < min(records[r].created_at for r in new["record_ids"]), f"{tenant}: stale is not older"
+
+
+def test_records_carry_real_timestamps_and_sessions(corpus):
+    labels, records = corpus
+    for r in records.values():
+        assert r.created_at is not None and r.source, r.id
+    for tenant in labels:
+        dates = [r.created_at for r in records.values() if r.tenant == tenant]
+        assert (max(dates) - min(dates)).days >= 14, f"{tenant}: memories should span weeks"
+    mem0 = [p for split in ("dev", "heldout") for p in (CORPUS / split).glob("*.json")]
+    assert {json.loads(p.read_text(encoding="utf-8"))["results"][0]["user_id"] for p in mem0} == {
+        t for t, lab in labels.items() if lab["style"] == "mem0"}
+
+
+def test_build_reproduces_the_committed_files(tmp_path):
+    spec = importlib.util.spec_from_file_location("corpus_build", CORPUS / "build.py")
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    build.main(tmp_path)
+    for p in sorted(tmp_path.rglob("*.json*")):
+        committed = CORPUS / p.relative_to(tmp_path)
+        assert committed.read_bytes() == p.read_bytes(), f"{committed} differs from what build.py writes: rerun it"
+
+
+def _perfect_item(lab_item: dict) -> Item:
+    slot, value = lab_item["slot"], lab_item["value"]
+    return Item(id=lab_item["label_id"], text=value, kind="fact" if lab_item["kind"] == "fact" else "free", category=lab_item["kind"],
+                value=value, score=1.0, mentions=len(lab_item["record_ids"]), sessions=len(lab_item["record_ids"]), sources=[],
+                record_ids=list(lab_item["record_ids"]), reason="", probe=make_probe(slot, value), slot=slot)
+
+
+def test_scorer_counts_recall_one_offs_stale_and_fact_checks(corpus):
+    """A profile built from the labels scores perfectly; each planted mistake moves exactly its own counter."""
+    labels, records = corpus
+    tenant = next(t for t, lab in labels.items() if lab["stale"] and any(i["kind"] == "fact" for i in lab["items"]))
+    lab = labels[tenant]
+    items = [_perfect_item(i) for i in lab["items"]]
+    sc = ev.score_tenant(Profile(tenant, items), lab, records)
+    assert (sc["recalled"], sc["one_offs_selected"], sc["stale_selected"]) == (len(lab["items"]), 0, 0)
+    assert sc["facts_ok"] == sc["facts_selected"] == sum(i["kind"] == "fact" for i in lab["items"])
+    fact = next(i for i in items if i.kind == "fact")
+    wrong = [i for i in items if i is not fact] + [Item(**{**fact.as_dict(), "slot": "zzz", "probe": make_probe("zzz", "Qwerty"), "value": "Qwerty"})]
+    wrong.append(Item(**{**fact.as_dict(), "id": "x", "record_ids": [lab["one_offs"][0]]}))
+    wrong.append(Item(**{**fact.as_dict(), "id": "y", "record_ids": lab["stale"][0]["record_ids"]}))
+    sc = ev.score_tenant(Profile(tenant, wrong), lab, records)
+    assert sc["one_offs_selected"] == 1 and sc["stale_selected"] == 1
+    assert sc["facts_ok"] == sc["facts_selected"] - 1
+    missing = ev.score_tenant(Profile(tenant, items[1:]), lab, records)
+    assert missing["recalled"] == len(lab["items"]) - 1 and missing["misses"][0]["label_id"] == lab["items"][0]["label_id"]
+
+
+def test_value_and_slot_matching_is_lenient_only_where_it_should_be():
+    lab = {"slot": "cat_name", "slot_aliases": ["cat", "pet_name"], "value": "Tromsø", "value_aliases": []}
+    assert ev.value_matches(["tromso"], lab) and ev.value_matches(["Grew up in TROMSØ, Norway"], lab)
+    assert not ev.value_matches(["Oslo"], lab) and not ev.value_matches([""], lab)
+    assert ev.slot_matches("cat", lab) and ev.slot_matches("kitty cat", lab) and ev.slot_matches("pet name", lab)
+    assert not ev.slot_matches("dog name", lab) and not ev.slot_matches("", lab)
+
+
+def test_style_pairs_are_labelled_like_the_original_pairs():
+    """tests/data/grouping_pairs_styles.jsonl: issue 12's hard negatives and paraphrases in the corpus styles, kept
+    apart from grouping_pairs.jsonl because today's TF-IDF grouping fails most of them (P 0.27, R 0.12)
+    while test_distill_profile asserts every pair there passes."""
+    pairs = [json.loads(l) for l in (REPO / "tests" / "data" / "grouping_pairs_styles.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(pairs) >= 40
+    for p in pairs:
+        assert set(p) == {"tenant", "a", "b", "same", "note"} and isinstance(p["same"], bool) and p["a"] != p["b"], p
+        assert p["note"].startswith("hard negative") == (not p["same"]), p
+    assert sum(p["same"] for p in pairs) >= 20 and sum(not p["same"] for p in pairs) >= 20
+    assert len({(p["a"], p["b"]) for p in pairs}) == len(pairs)
