@@ -178,6 +178,7 @@ def canonical(text: str, names: tuple[str, ...] = ()) -> str:
 
     t = _QUOTED.sub(hide, t)  # a quoted sign-off or banned word is a value: kept verbatim
     t = fix_typos(t)
+    t = re.sub(r"\b(\w+)s (name|names)\b", lambda m: f"{m.group(1)}'s {m.group(2)}" if m.group(1).lower() in _POSSESSED else m.group(0), t)
     pat = _names_pattern(tuple(names))
     if pat is not None:
         t = pat.sub(USER, t)

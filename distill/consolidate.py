@@ -32,7 +32,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .canonical import canonical, subject_name
+from .canonical import canonical, looks_english, subject_name
 from .embed import PACKAGE as EMBED_PACKAGE
 from .embed import available as embed_available
 from .embed import embed_by_tenant
@@ -41,10 +41,36 @@ from .schema import Extract, extract
 
 log = logging.getLogger(__name__)
 
+# Other people: a statement about the user's friend's parakeet is not about the user's parakeet, so two
+# statements link only if they name the same set of them (foreign words are mapped by _ALIASES).
+KIN = {"daughter", "son", "niece", "nephew", "colleague", "coworker", "friend", "brother", "sister", "wife", "husband",
+       "mother", "father", "mom", "mum", "dad", "neighbour", "neighbor", "boss", "cousin", "aunt", "uncle", "grandson",
+       "granddaughter", "grandmother", "grandfather", "roommate", "flatmate", "girlfriend", "boyfriend", "partner"}
+_ALIASES = {
+    "sohn": "son", "tochter": "daughter", "kollege": "colleague", "kollegin": "colleague", "fille": "daughter",
+    "fils": "son", "hijo": "son", "hija": "daughter", "collègue": "colleague", "sœur": "sister", "soeur": "sister",
+    "frère": "brother", "hermano": "brother", "hermana": "sister", "bruder": "brother", "schwester": "sister",
+    "ami": "friend", "amie": "friend", "amigo": "friend", "amiga": "friend", "freund": "friend", "freundin": "friend",
+    "voisin": "neighbour", "voisine": "neighbour", "vecino": "neighbour", "vecina": "neighbour", "nachbar": "neighbour",
+    "nachbarin": "neighbour", "mère": "mother", "père": "father", "madre": "mother", "padre": "father",
+    "mutter": "mother", "vater": "father", "friend's": "friend",
+    "anglais": "english", "inglés": "english", "ingles": "english", "englisch": "english", "français": "french",
+    "francés": "french", "französisch": "french", "allemand": "german", "alemán": "german", "deutsch": "german",
+    "espagnol": "spanish", "español": "spanish", "spanisch": "spanish", "italien": "italian", "italiano": "italian",
+    "italienisch": "italian", "portugais": "portuguese", "portugués": "portuguese",
+    "vegano": "vegan", "vegana": "vegan", "végétalien": "vegan", "végane": "vegan", "vegane": "vegan", "veganer": "vegan",
+    "vegetariano": "vegetarian", "vegetariana": "vegetarian", "végétarien": "vegetarian", "végétarienne": "vegetarian",
+    "vegetarisch": "vegetarian", "vegetarier": "vegetarian", "veggie": "vegetarian",
+    "gesiezt": "formal", "siezen": "formal", "vouvoie": "formal", "vouvoyer": "formal", "vouvoiement": "formal",
+    "usted": "formal", "geduzt": "casual", "duzen": "casual", "tutoie": "casual", "tutoyer": "casual",
+    "tutoiement": "casual", "tutear": "casual", "informal": "casual",
+}
+_PARTNER = {"wife": "partner", "husband": "partner", "girlfriend": "partner", "boyfriend": "partner"}
+# Tense and mode: "used to work at X" or "would love to learn X" is not "works at X" / "plays X".
+_MODE = re.compile(r"\b(?:used to|formerly|former|previously|no longer(?! than)|any ?more|years ago|hace años|früher|autrefois|"
+                   r"vivía|trabajaba|tenía|vivait|travaillait|wohnte|arbeitete|would love to|'d love to|someday|"
+                   r"some day|one day|hopes? to|dreams? of|wish(?:es)? (?:to|they|i)|plans? to|thinking (?:about|of)|considering)\b", re.I)
 CONTRAST_FAMILIES = [
-    {"daughter", "son", "niece", "nephew", "colleague", "coworker", "friend", "brother", "sister", "wife", "husband",
-     "mother", "father", "mom", "dad", "neighbour", "neighbor", "boss", "cousin", "aunt", "uncle", "grandson",
-     "granddaughter", "sohn", "tochter", "kollege", "kollegin", "fille", "fils", "hijo", "hija", "collègue"},
     {"metric", "imperial"},
     {"celsius", "fahrenheit"},
     {"english", "french", "german", "spanish", "italian", "portuguese", "dutch", "polish", "japanese", "chinese"},
@@ -110,10 +136,29 @@ def polarity(text: str) -> int:
 _NOT_NEGATIONS = re.compile(r"\b(?:no (?:longer|more|later) than|not more than|no fewer than)\b", re.I)
 
 
+_KIN_ALT = "|".join(sorted(KIN | {k for k, v in _ALIASES.items() if v in KIN}, key=len, reverse=True))
+_KIN_POSITION = re.compile(
+    rf"^\W*(?:(?:my|his|her|their|sa|son|ma|mon|su|sein\w*|ihr\w*|mein\w*|le|la|el|die|der|a|an|the)\s+)?(?:\w+\s+)?({_KIN_ALT})\b"
+    rf"|\b({_KIN_ALT})'s\b|\b(?:de (?:sa|son|mon|ma|leur)|del|de la|von (?:seiner|seinem|ihrer|ihrem|meiner|meinem))\s+({_KIN_ALT})\b",
+    re.I)
+
+
+def people(text: str) -> set[str]:
+    """Other people a statement is about (as its subject or a possessor, not "learning from her grandfather")."""
+    out = set()
+    for m in _KIN_POSITION.finditer(text):
+        w = (m.group(1) or m.group(2) or m.group(3)).lower()
+        if w in ("son", "fils") and not looks_english(text) and w == "son":
+            continue  # French "son" is "his/her"
+        w = _ALIASES.get(w, w)
+        out.add(_PARTNER.get(w, w))
+    return out
+
+
 def key_terms(text: str) -> frozenset:
     low = text.lower()
-    words = set(re.findall(r"[a-z]+", low))
-    terms = {w for fam in CONTRAST_FAMILIES for w in fam if w in words}
+    words = {_ALIASES.get(w, w) for w in re.findall(r"[a-zà-ÿœß]+", low)}
+    terms = {w for fam in CONTRAST_FAMILIES for w in fam if w in words} | people(text)
     terms |= set(_NUM.findall(low)) | {_NUMBER_WORDS[w] for w in words if w in _NUMBER_WORDS}
     terms |= {q.strip().lower() for q in _QUOTE.findall(text)}
     return frozenset(terms)
@@ -128,19 +173,27 @@ def proper_names(text: str) -> frozenset:
 _LANG_NAMES = {"english", "french", "german", "spanish", "italian", "portuguese", "dutch", "polish", "japanese", "chinese"}
 
 
-def compatible(a: str, b: str) -> bool:
-    """The guard on a similarity link: same polarity, no contrasting key term, no different proper names."""
-    if polarity(a) != polarity(b):
+def compatible(a: str, b: str, slots: frozenset = frozenset()) -> bool:
+    """The guard on a similarity link: same polarity, no contrasting key term, no different proper names.
+    `slots`: the fact slots of the groups being linked; a relation that is the slot itself ("son" for the
+    user's son's name) is not another person."""
+    if polarity(a) != polarity(b) or bool(_MODE.search(a)) != bool(_MODE.search(b)):
         return False
     ka, kb = key_terms(a), key_terms(b)
+    if (ka & KIN) - slots != (kb & KIN) - slots:
+        return False
     for fam in CONTRAST_FAMILIES:
         fa, fb = ka & fam, kb & fam
         if fa and fb and not (fa & fb):
             return False
     pa, pb = proper_names(a), proper_names(b)
-    if pa and pb and not (pa & pb):
+    if looks_english(a) and looks_english(b):
+        if (pa - pb) and (pb - pa):  # each names something the other does not: Galway / Sligo
+            return False
+    elif pa and pb and not (pa & pb):  # German capitalises every noun: only disjoint names contrast
         return False
-    qa, qb = {t for t in ka if not any(t in f for f in CONTRAST_FAMILIES)}, {t for t in kb if not any(t in f for f in CONTRAST_FAMILIES)}
+    qa = {t for t in ka if t not in KIN and not any(t in f for f in CONTRAST_FAMILIES)}
+    qb = {t for t in kb if t not in KIN and not any(t in f for f in CONTRAST_FAMILIES)}
     if qa and qb and not (qa & qb):
         return False
     return True
@@ -222,7 +275,8 @@ def group_tenant(records: list[Record], X_free, threshold: float, extracts: list
     for i, k in enumerate(keys):
         if k is not None:
             if k in first_of:
-                uf.union(first_of[k], i)
+                if _same_key_compatible(canon[first_of[k]], canon[i], k):
+                    uf.union(first_of[k], i)
             else:
                 first_of[k] = i
     for k1, i1 in first_of.items():  # "Prius" and "silver Toyota Prius": one car
@@ -239,10 +293,10 @@ def group_tenant(records: list[Record], X_free, threshold: float, extracts: list
         free_idx = [i for i, k in enumerate(keys) if k is None]
         pairs = [(free_idx[i], free_idx[j]) for i, j in _tfidf_pairs(X_free, threshold)]
     for i, j in pairs:
-        if not compatible(texts[i], texts[j]):
-            continue
         ri, rj = uf.find(i), uf.find(j)
         ki, kj = root_key.get(ri), root_key.get(rj)
+        if not compatible(texts[i], texts[j], frozenset(k[1] for k in (ki, kj) if k and k[0] == "fact")):
+            continue
         if not (_carries_value(ki, canon[j]) and _carries_value(kj, canon[i])):
             continue
         if ri == rj or (ki is not None and kj is not None and ki != kj and not _same_value(ki, kj)):
@@ -260,6 +314,16 @@ def group_tenant(records: list[Record], X_free, threshold: float, extracts: list
         key = root_key.get(root) or ("free", "", f"#{min(idx)}")
         out.append(Group(recs, extracts[first], key))
     return out
+
+
+def _same_key_compatible(a: str, b: str, key: tuple) -> bool:
+    """Same kind, slot and value, unless each also names another place or person ("My sister Maud lives in
+    Galway" / "... in Sligo": both read sister=Maud)."""
+    value = set(re.findall(r"\w+", key[2]))
+    pa, pb = proper_names(a) - value, proper_names(b) - value
+    return (not (pa - pb and pb - pa) and bool(_MODE.search(a)) == bool(_MODE.search(b))
+            and people(a) - {key[1]} == people(b) - {key[1]})
+
 
 
 def _carries_value(key: tuple | None, text: str) -> bool:

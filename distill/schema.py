@@ -28,12 +28,19 @@ DIET_WORDS = {
     "kosher": ["pork", "bacon", "ham", "shellfish", "shrimp", "lobster", "crab", "lard"],
 }
 LANGUAGES = ("English", "French", "German", "Spanish", "Italian", "Portuguese", "Dutch", "Polish", "Japanese", "Chinese")
+FOREIGN_LANGUAGES = {
+    "anglais": "English", "inglés": "English", "ingles": "English", "englisch": "English", "français": "French",
+    "francés": "French", "französisch": "French", "allemand": "German", "alemán": "German", "deutsch": "German",
+    "espagnol": "Spanish", "español": "Spanish", "spanisch": "Spanish", "italien": "Italian", "italiano": "Italian",
+    "italienisch": "Italian", "portugais": "Portuguese", "portugués": "Portuguese", "néerlandais": "Dutch",
+    "polonais": "Polish", "japonais": "Japanese", "chinois": "Chinese",
+}
 NEGATIONS = re.compile(r"\b(no|not|never|don't|doesn't|dont|hates?|dislikes?|avoid|without|stop|instead of)\b", re.I)
 _Q = r"['\"\u201c\u2018]([^'\"\u201d\u2019]{1,80}?)['\"\u201d\u2019](?=\W|$)"
 SLOT_SYNONYMS = {"sailboat": "boat", "yacht": "boat", "sloop": "boat", "kitty": "cat", "puppy": "dog", "kitten": "cat",
                  "wife": "partner", "husband": "partner", "spouse": "partner", "girlfriend": "partner",
                  "boyfriend": "partner", "fiancé": "partner", "fiance": "partner", "fiancee": "partner",
-                 "bunny": "rabbit", "boy": "son", "girl": "daughter", "club": "team", "football club": "team",
+                 "bunny": "rabbit", "mare": "horse", "stallion": "horse", "pony": "horse", "gelding": "horse", "boy": "son", "girl": "daughter", "club": "team", "football club": "team",
                  "football team": "team", "favourite team": "team", "favourite club": "team",
                  "favourite football club": "team", "favourite football team": "team", "profession": "job",
                  "occupation": "job", "employer": "employer", "company": "employer", "hometown": "hometown",
@@ -134,7 +141,7 @@ _FACT_PATTERNS = [(re.compile(p.replace("{name}", _U), re.I if flags else 0), re
         "mother", "father", "mom", "mum", "dad", "boyfriend", "girlfriend", "best friend", "friend", "boss", "cat", "dog",
         "roommate", "flatmate", "twin", "fiancé", "fiance", "fiancee"], key=len, reverse=True)) + r") (?P<val>[A-Z][\w'-]+)\b.*$", None, 0),
     (r"^{name} is an? (?P<val>(?:\w+ )?(?:" + _JOBS + r"|\w+ist))(?: (?:at|in|for) .*)?$", "job", 1),
-    (r"^{name} is (?P<val>lactose) intolerant$", "allergy", 1),
+    (r"^{name} is (?P<val>\w+) intolerant$", "allergy", 1),
     (r"^{name} (?:has|gets) (?:an? )?(?P<val>[\w ]+?) allerg(?:y|ies)$", "allergy", 1),
     (r"^(?:the )?(?P<val>[\w .'-]+?) is where {name} (?:was born)$", "birthplace", 1),
     (r"^(?:the )?(?P<val>[\w .'-]+?) is where {name} (?:grew up)$", "hometown", 1),
@@ -247,6 +254,8 @@ def fact_statement(slot: str, value: str) -> str:
 
 
 def _address(text: str) -> str | None:
+    if re.search(r"\b(?:don't|do not|never|stop|doesn't|does not)\s+(?:call|address)", text, re.I):
+        return None
     m = re.search(r"\b(?:call|address)\w* (?:him|her|them|me|the user)(?: as)? " + _Q, text)
     if m:
         return m.group(1)
@@ -306,6 +315,11 @@ def extract(text: str, category: str | None = None, names: tuple[str, ...] = ())
                        key_terms=frozenset([fmt]))
     if re.search(r"\b(?:flowing prose|in prose|plain paragraphs|full paragraphs|prose over)\b", low):
         return Extract("format", "format", "prose", polarity=-1, key_terms=frozenset(["bullets"]))
+    m = re.search(r"\b(?:respuestas?|réponses?|antworten?|responde|répond\w*|antworte|escrib\w*|écri\w*|schreib\w*)\b.*"
+                  r"\b(?:en|auf|in)\s+(\w+)", low)
+    if m and FOREIGN_LANGUAGES.get(m.group(1)):
+        lang = FOREIGN_LANGUAGES[m.group(1)]
+        return Extract("language", "language", lang, key_terms=frozenset([lang.lower()]))
     for lang in LANGUAGES:
         if re.search(rf"\b(answer|reply|replies|respond|speak|write|responses?|answers?)\b.*\bin {lang}\b", text, re.I):
             return Extract("language", "language", lang, key_terms=frozenset([lang.lower()]))

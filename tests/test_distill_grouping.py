@@ -48,19 +48,27 @@ def test_paraphrases_group_whatever_the_wording_and_perspective(a, b):
     ("Wants answers under 100 words", "Wants answers under 300 words"),
     ("Likes answers in French", "Likes answers in German"),
     ("Was born in Porto", "Supports FC Porto"),
+    ("Has a parakeet named Sunny", "Friend's parakeet is called Sunny"),
+    ("Works at Halcyon Insurance", "Used to work at Halcyon Insurance"),
+    ("Please call me Wren.", "Please don't call me Wren."),
+    ("My sister Maud lives in Galway.", "My sister Maud lives in Sligo."),
+    ("Es vegetariano.", "Es vegano."),
 ])
 def test_opposites_and_other_values_never_group(a, b):
     assert not _same(a, b)
 
 
-def test_labelled_pairs_with_the_embedding_backend():
-    pairs = [json.loads(l) for l in (REPO / "tests" / "data" / "grouping_pairs.jsonl").read_text().splitlines()]
+@pytest.mark.parametrize("name", ["grouping_pairs.jsonl", "grouping_pairs_styles.jsonl"])
+def test_labelled_pairs_with_the_embedding_backend(name):
+    """Measured: P 1.00 R 0.93 on grouping_pairs.jsonl, P 1.00 R 0.88 on the corpus-style pairs (whose pet,
+    tense, wish, relation, value, polarity and register hard negatives)."""
+    pairs = [json.loads(l) for l in (REPO / "tests" / "data" / name).read_text(encoding="utf-8").splitlines()]
     got = [(p, _same(p["a"], p["b"], p["tenant"])) for p in pairs]
     tp = sum(g and p["same"] for p, g in got)
     fp = sum(g and not p["same"] for p, g in got)
     fn = sum(not g and p["same"] for p, g in got)
     precision, recall = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
-    print(f"\nembedding grouping on {len(pairs)} labelled pairs: precision {precision:.3f} recall {recall:.3f}")
+    print(f"\nembedding grouping on {len(pairs)} labelled pairs ({name}): precision {precision:.3f} recall {recall:.3f}")
     assert precision >= 0.95 and recall >= 0.8
     assert not any(g for p, g in got if p["note"].startswith("hard negative"))
 
