@@ -24,6 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
+from memlora.errors import MemloraError
 from memlora.keys import tenant_key
 
 log = logging.getLogger(__name__)
@@ -88,14 +89,19 @@ class EmbeddingCache:
         self.root = Path(root) if root is not None else None
         self.memory: dict[str, np.ndarray] = {}
 
-    def _path(self, tenant: str) -> Path:
-        return self.root / "tenants" / tenant_key(tenant) / f"embeddings-{(model_hash() or 'none')[:12]}.npz"
+    def _path(self, tenant: str) -> Path | None:
+        """None for a tenant id that cannot be a path (the job reports that tenant; grouping still runs)."""
+        if self.root is None:
+            return None
+        try:
+            key = tenant_key(tenant)
+        except MemloraError:
+            return None
+        return self.root / "tenants" / key / f"embeddings-{(model_hash() or 'none')[:12]}.npz"
 
     def load(self, tenant: str) -> dict[str, np.ndarray]:
-        if self.root is None:
-            return {}
         p = self._path(tenant)
-        if not p.exists():
+        if p is None or not p.exists():
             return {}
         try:
             with np.load(p) as z:
@@ -105,9 +111,9 @@ class EmbeddingCache:
             return {}
 
     def save(self, tenant: str, vecs: dict[str, np.ndarray]) -> None:
-        if self.root is None:
-            return
         p = self._path(tenant)
+        if p is None or not vecs:
+            return
         p.parent.mkdir(parents=True, exist_ok=True)
         keys = sorted(vecs)
         tmp = p.with_name(p.name + f".{os.getpid()}.tmp.npz")

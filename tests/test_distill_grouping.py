@@ -131,3 +131,12 @@ def test_dev_split_of_the_labelled_corpus():
     overall = evaluate(split="dev")["by_style"]["overall"]
     assert overall["one_offs_selected"] == 0 and overall["stale_selected"] == 0
     assert overall["recall"] >= 0.93 and overall["facts_ok_share"] >= 0.9
+
+
+def test_a_tenant_id_that_cannot_be_a_path_does_not_stop_the_others(tmp_path):
+    bad = "x" * 300  # its key would exceed the path limit; the nightly job reports it, consolidation goes on
+    recs = [_rec("1", bad, "Prefers metric units", 1, "s1"), _rec("2", bad, "Wants measurements in metric units", 2, "s2"),
+            _rec("3", "ann", "Prefers metric units", 1, "t1"), _rec("4", "ann", "Wants measurements in metric units", 2, "t2")]
+    ps = build_profiles(recs, Settings(), cache_dir=tmp_path)
+    assert len(ps[bad].items) == 1 and len(ps["ann"].items) == 1
+    assert [p.parent.name for p in tmp_path.rglob("embeddings-*.npz")] == [tenant_key("ann")]
