@@ -1,32 +1,86 @@
-"""Group one tenant's near-duplicate statements into memory items.
+"""Group one tenant's statements of the same preference or fact into memory items.
 
+Every statement is first put in its canonical form ("The user ...", canonical.py), so perspective
+(subject-less Mem0 memories, first person, a named third person) never separates two statements.
 Method, and why: two signals, both linear in the number of records.
 1. Schema keys. Most statements worth training on are preferences and facts with an enforceable value
    (`schema.extract`): same kind, slot and value means the same item whatever the wording, so
    "Vera is vegan" and "No animal products for Vera, please" group although they share no word.
-2. Lexical similarity for the rest (`free`): TF-IDF over character 3-5-grams (robust to inflection and
+2. Similarity for the rest. Backend `embedding` (the default, `distill.grouping`): multilingual-e5-small
+   sentence embeddings (embed.py, cached per tenant), cosine >= `embedding_threshold`; a statement may join
+   a structured group too ("Wants measurements in metric units" with a typed item), but a component never
+   holds two different structured keys, so a bridge cannot merge two values. Backend `tfidf` (the baseline
+   and the fallback when the model package is missing), free statements only: TF-IDF over character 3-5-grams (robust to inflection and
    typos) concatenated with word uni/bigrams (stop words removed), cosine >= `similarity_threshold`,
    joined transitively (union-find). The tenant's own name is masked first, else every pair of one
    tenant's statements looks alike.
 A similarity alone groups opposites ("likes bullet points" / "hates bullet points": cosine ~0.8), so a link
 also needs the same polarity (negation words) and no contrasting key term (vegan/vegetarian, different
 numbers or quoted phrases); these guards are what the labelled hard negatives in
-tests/data/grouping_pairs.jsonl check. Rejected alternative: all-MiniLM-L6-v2 sentence embeddings
-(measured here: ~100 sentences/s on 2 shared cores plus a 10 s load, 1000 s for 100k records; and it rates
-"vegan"/"vegetarian" 0.92 similar, so it needs the same guards anyway).
+tests/data/grouping_pairs.jsonl check. Embeddings need them even more: e5 rates "is vegan"/"is vegetarian"
+0.95 and "likes"/"hates bullet points" 0.92, so the guards also compare proper names (a hamster named
+Biscuit is not one named Pepper) and more contrast families (units, temperature scales, languages).
 """
 from __future__ import annotations
 
+import difflib
+import logging
 import re
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 
+from .canonical import canonical, looks_english, subject_name
+from .embed import PACKAGE as EMBED_PACKAGE
+from .embed import available as embed_available
+from .embed import embed_by_tenant
 from .records import Record
 from .schema import Extract, extract
 
+log = logging.getLogger(__name__)
+
+# Other people: a statement about the user's friend's parakeet is not about the user's parakeet, so two
+# statements link only if they name the same set of them (foreign words are mapped by _ALIASES).
+KIN = {"daughter", "son", "niece", "nephew", "colleague", "coworker", "friend", "brother", "sister", "wife", "husband",
+       "mother", "father", "mom", "mum", "dad", "neighbour", "neighbor", "boss", "cousin", "aunt", "uncle", "grandson",
+       "granddaughter", "grandmother", "grandfather", "roommate", "flatmate", "girlfriend", "boyfriend", "partner"}
+_ALIASES = {
+    "sohn": "son", "tochter": "daughter", "kollege": "colleague", "kollegin": "colleague", "fille": "daughter",
+    "fils": "son", "hijo": "son", "hija": "daughter", "collègue": "colleague", "sœur": "sister", "soeur": "sister",
+    "frère": "brother", "hermano": "brother", "hermana": "sister", "bruder": "brother", "schwester": "sister",
+    "ami": "friend", "amie": "friend", "amigo": "friend", "amiga": "friend", "freund": "friend", "freundin": "friend",
+    "voisin": "neighbour", "voisine": "neighbour", "vecino": "neighbour", "vecina": "neighbour", "nachbar": "neighbour",
+    "nachbarin": "neighbour", "mère": "mother", "père": "father", "madre": "mother", "padre": "father",
+    "mutter": "mother", "vater": "father", "friend's": "friend",
+    "anglais": "english", "inglés": "english", "ingles": "english", "englisch": "english", "français": "french",
+    "francés": "french", "französisch": "french", "allemand": "german", "alemán": "german", "deutsch": "german",
+    "espagnol": "spanish", "español": "spanish", "spanisch": "spanish", "italien": "italian", "italiano": "italian",
+    "italienisch": "italian", "portugais": "portuguese", "portugués": "portuguese",
+    "vegano": "vegan", "vegana": "vegan", "végétalien": "vegan", "végane": "vegan", "vegane": "vegan", "veganer": "vegan",
+    "vegetariano": "vegetarian", "vegetariana": "vegetarian", "végétarien": "vegetarian", "végétarienne": "vegetarian",
+    "vegetarisch": "vegetarian", "vegetarier": "vegetarian", "veggie": "vegetarian",
+    "gesiezt": "formal", "siezen": "formal", "vouvoie": "formal", "vouvoyer": "formal", "vouvoiement": "formal",
+    "usted": "formal", "geduzt": "casual", "duzen": "casual", "tutoie": "casual", "tutoyer": "casual",
+    "tutoiement": "casual", "tutear": "casual", "informal": "casual",
+}
+_PARTNER = {"wife": "partner", "husband": "partner", "girlfriend": "partner", "boyfriend": "partner"}
+# Tense and mode: "used to work at X" or "would love to learn X" is not "works at X" / "plays X".
+_MODE = re.compile(r"\b(?:used to|formerly|former|previously|no longer(?! than)|any ?more|years ago|hace años|früher|autrefois|"
+                   r"vivía|trabajaba|tenía|vivait|travaillait|wohnte|arbeitete|would love to|'d love to|someday|"
+                   r"some day|one day|hopes? to|dreams? of|wish(?:es)? (?:to|they|i)|plans? to|thinking (?:about|of)|considering)\b", re.I)
 CONTRAST_FAMILIES = [
+    {"metric", "imperial"},
+    {"celsius", "fahrenheit"},
+    {"english", "french", "german", "spanish", "italian", "portuguese", "dutch", "polish", "japanese", "chinese"},
+    {"dark", "light"},
+    {"tabs", "spaces"},
+    {"python", "javascript", "typescript", "java", "rust", "go", "ruby", "kotlin", "swift"},
+    {"windows", "mac", "macos", "linux"},
+    {"summer", "winter", "spring", "autumn", "fall"},
+    {"sweet", "savory", "savoury", "spicy", "mild"},
+    {"first", "last", "end", "top", "bottom"},
     {"vegan", "vegetarian", "pescatarian", "keto", "paleo", "halal", "kosher", "omnivore"},
     {"morning", "evening", "night", "afternoon"},
     {"formal", "casual", "informal"},
@@ -36,8 +90,13 @@ CONTRAST_FAMILIES = [
     {"email", "phone", "text", "slack"},
 ]
 _NUM = re.compile(r"\b\d+(?:\.\d+)?\b")
-_QUOTE = re.compile(r"['\"\u201c]([^'\"\u201d]{1,80})['\"\u201d]")
-_NEG = re.compile(r"\b(no|not|never|don't|doesn't|dont|hates?|dislikes?|avoids?|without|can't|cannot|won't|stop)\b|n't\b", re.I)
+_QUOTE = re.compile(r"(?<!\w)['\"\u201c]([^'\"\u201d]{1,80})['\"\u201d](?!\w)")
+_NUMBER_WORDS = {w: str(i) for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split())}
+_NEG = re.compile(r"\b(no|not|never|don't|doesn't|dont|hates?|dislikes?|avoids?|without|can't|cannot|won't|stop|stopped|"
+                  r"nor|instead of|can't stand|annoy\w*|irritat\w*|ne|pas|nicht|kein\w*|nunca|jamais)\b|n't\b", re.I)
+_PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][\w'-]+)")
+_NOT_PROPER = {"The", "I", "User", "Please", "OK", "AM", "PM"}
 _PRONOUNS = re.compile(r"\b(he|she|they|his|her|their|him|them|user|the user)\b", re.I)
 
 
@@ -67,32 +126,74 @@ def _name_pattern(names: tuple[str, ...]) -> re.Pattern:
 
 def mask(text: str, names: list[str]) -> str:
     t = _name_pattern(tuple(names)).sub(" ", text) if names else text
-    return _PRONOUNS.sub(" ", t)
+    return _PRONOUNS.sub(" ", re.sub(r"\bthe user's\b", " ", t, flags=re.I))
 
 
 def polarity(text: str) -> int:
-    return -1 if _NEG.search(text) else 1
+    return -1 if _NEG.search(_NOT_NEGATIONS.sub(" ", text)) else 1
+
+
+_NOT_NEGATIONS = re.compile(r"\b(?:no (?:longer|more|later) than|not more than|no fewer than)\b", re.I)
+
+
+_KIN_ALT = "|".join(sorted(KIN | {k for k, v in _ALIASES.items() if v in KIN}, key=len, reverse=True))
+_KIN_POSITION = re.compile(
+    rf"^\W*(?:(?:my|his|her|their|sa|son|ma|mon|su|sein\w*|ihr\w*|mein\w*|le|la|el|die|der|a|an|the)\s+)?(?:\w+\s+)?({_KIN_ALT})\b"
+    rf"|\b({_KIN_ALT})'s\b|\b(?:de (?:sa|son|mon|ma|leur)|del|de la|von (?:seiner|seinem|ihrer|ihrem|meiner|meinem))\s+({_KIN_ALT})\b",
+    re.I)
+
+
+def people(text: str) -> set[str]:
+    """Other people a statement is about (as its subject or a possessor, not "learning from her grandfather")."""
+    out = set()
+    for m in _KIN_POSITION.finditer(text):
+        w = (m.group(1) or m.group(2) or m.group(3)).lower()
+        if w in ("son", "fils") and not looks_english(text) and w == "son":
+            continue  # French "son" is "his/her"
+        w = _ALIASES.get(w, w)
+        out.add(_PARTNER.get(w, w))
+    return out
 
 
 def key_terms(text: str) -> frozenset:
     low = text.lower()
-    words = set(re.findall(r"[a-z]+", low))
-    terms = {w for fam in CONTRAST_FAMILIES for w in fam if w in words}
-    terms |= set(_NUM.findall(low))
+    words = {_ALIASES.get(w, w) for w in re.findall(r"[a-zà-ÿœß]+", low)}
+    terms = {w for fam in CONTRAST_FAMILIES for w in fam if w in words} | people(text)
+    terms |= set(_NUM.findall(low)) | {_NUMBER_WORDS[w] for w in words if w in _NUMBER_WORDS}
     terms |= {q.strip().lower() for q in _QUOTE.findall(text)}
     return frozenset(terms)
 
 
-def compatible(a: str, b: str) -> bool:
-    """The guard on a lexical link: same polarity and no contrasting key term."""
-    if polarity(a) != polarity(b):
+def proper_names(text: str) -> frozenset:
+    """Capitalised words after the first (names, places, brands): two statements naming different ones
+    are about different values."""
+    return frozenset(w.lower().strip("'").removesuffix("'s") for w in _PROPER.findall(text) if w not in _NOT_PROPER and w.lower() not in _LANG_NAMES)
+
+
+_LANG_NAMES = {"english", "french", "german", "spanish", "italian", "portuguese", "dutch", "polish", "japanese", "chinese"}
+
+
+def compatible(a: str, b: str, slots: frozenset = frozenset()) -> bool:
+    """The guard on a similarity link: same polarity, no contrasting key term, no different proper names.
+    `slots`: the fact slots of the groups being linked; a relation that is the slot itself ("son" for the
+    user's son's name) is not another person."""
+    if polarity(a) != polarity(b) or bool(_MODE.search(a)) != bool(_MODE.search(b)):
         return False
     ka, kb = key_terms(a), key_terms(b)
+    if (ka & KIN) - slots != (kb & KIN) - slots:
+        return False
     for fam in CONTRAST_FAMILIES:
         fa, fb = ka & fam, kb & fam
-        if fa and fb and fa != fb:
+        if fa and fb and not (fa & fb):
             return False
-    qa, qb = {t for t in ka if not any(t in f for f in CONTRAST_FAMILIES)}, {t for t in kb if not any(t in f for f in CONTRAST_FAMILIES)}
+    pa, pb = proper_names(a), proper_names(b)
+    if looks_english(a) and looks_english(b):
+        if (pa - pb) and (pb - pa):  # each names something the other does not: Galway / Sligo
+            return False
+    elif pa and pb and not (pa & pb):  # German capitalises every noun: only disjoint names contrast
+        return False
+    qa = {t for t in ka if t not in KIN and not any(t in f for f in CONTRAST_FAMILIES)}
+    qb = {t for t in kb if t not in KIN and not any(t in f for f in CONTRAST_FAMILIES)}
     if qa and qb and not (qa & qb):
         return False
     return True
@@ -144,36 +245,120 @@ def link_free(texts: list[str], X, threshold: float) -> list[int]:
 
 
 def _structured_key(e: Extract) -> tuple | None:
-    if e.kind == "free":
+    if e.kind == "free" and not e.slot:
         return None
     v = e.value
     canon = ",".join(sorted(str(x).lower() for x in v)) if isinstance(v, list) else str(v).strip().lower().rstrip(".!")
     return (e.kind, e.slot, canon)
 
 
-def group_tenant(records: list[Record], X_free, threshold: float, extracts: list[Extract] | None = None) -> list[Group]:
-    """Groups for one tenant; `X_free` holds normalized feature rows of the records whose kind is `free`, in order."""
-    extracts = extracts if extracts is not None else [extract(r.text, r.kind) for r in records]
-    groups: dict[tuple, list[int]] = {}
-    free_idx = []
-    for i, e in enumerate(extracts):
-        k = _structured_key(e)
-        if k is None:
-            free_idx.append(i)
-        else:
-            groups.setdefault(k, []).append(i)
-    if free_idx:
-        names = display_names(records[0].tenant)
-        texts = [mask(records[i].text, names) for i in free_idx]
-        labels = link_free(texts, X_free, threshold)
-        for lab, i in zip(labels, free_idx):
-            groups.setdefault(("free", "", f"#{free_idx[lab]}"), []).append(i)
+def tenant_names(tenant: str, texts: list[str]) -> tuple[str, ...]:
+    """How this tenant's memory names them: display names plus the subject name its statements open with."""
+    names = _display_names(tenant)
+    subj = subject_name(texts, names)
+    return tuple(sorted(set(names) | ({subj.lower()} if subj else set())))
+
+
+def group_tenant(records: list[Record], X_free, threshold: float, extracts: list[Extract] | None = None,
+                 canon: list[str] | None = None, E=None, embed_threshold: float = 0.93) -> list[Group]:
+    """Groups for one tenant. `X_free`: normalized TF-IDF rows of the `free` records, in order (tfidf backend);
+    `E`: normalized embedding rows of all records (embedding backend; then `X_free` is unused)."""
+    if extracts is None or canon is None:
+        names = tenant_names(records[0].tenant, [r.text for r in records])
+        canon = [canonical(r.text, names) for r in records]
+        extracts = [extract(r.text, r.kind, names) for r in records]
+    keys = [_structured_key(e) for e in extracts]
+    n = len(records)
+    uf = _UnionFind(n)
+    root_key: dict[int, tuple] = {}
+    first_of: dict[tuple, int] = {}
+    for i, k in enumerate(keys):
+        if k is not None:
+            if k in first_of:
+                if _same_key_compatible(canon[first_of[k]], canon[i], k):
+                    uf.union(first_of[k], i)
+            else:
+                first_of[k] = i
+    for k1, i1 in first_of.items():  # "Prius" and "silver Toyota Prius": one car
+        for k2, i2 in first_of.items():
+            if k1 < k2 and _same_value(k1, k2):
+                uf.union(i1, i2)
+    for i, k in enumerate(keys):
+        if k is not None:
+            root_key[uf.find(i)] = k
+    texts = [mask(c, ()) for c in canon]
+    if E is not None:
+        pairs = _embedding_pairs(E, embed_threshold)
+    else:
+        free_idx = [i for i, k in enumerate(keys) if k is None]
+        pairs = [(free_idx[i], free_idx[j]) for i, j in _tfidf_pairs(X_free, threshold)]
+    for i, j in pairs:
+        ri, rj = uf.find(i), uf.find(j)
+        ki, kj = root_key.get(ri), root_key.get(rj)
+        if not compatible(texts[i], texts[j], frozenset(k[1] for k in (ki, kj) if k and k[0] == "fact")):
+            continue
+        if not (_carries_value(ki, canon[j]) and _carries_value(kj, canon[i])):
+            continue
+        if ri == rj or (ki is not None and kj is not None and ki != kj and not _same_value(ki, kj)):
+            continue
+        uf.union(ri, rj)
+        root_key[uf.find(ri)] = ki or kj
+    comps: dict[int, list[int]] = {}
+    for i in range(n):
+        comps.setdefault(uf.find(i), []).append(i)
     out = []
-    for key, idx in groups.items():
+    for root, idx in comps.items():
         recs = [records[i] for i in idx]
-        first = min(idx, key=lambda i: _order(records[i]))
+        typed = [i for i in idx if keys[i] is not None]
+        first = min(typed or idx, key=lambda i: _order(records[i]))
+        key = root_key.get(root) or ("free", "", f"#{min(idx)}")
         out.append(Group(recs, extracts[first], key))
     return out
+
+
+def _same_key_compatible(a: str, b: str, key: tuple) -> bool:
+    """Same kind, slot and value, unless each also names another place or person ("My sister Maud lives in
+    Galway" / "... in Sligo": both read sister=Maud)."""
+    value = set(re.findall(r"\w+", key[2]))
+    pa, pb = proper_names(a) - value, proper_names(b) - value
+    return (not (pa - pb and pb - pa) and bool(_MODE.search(a)) == bool(_MODE.search(b))
+            and people(a) - {key[1]} == people(b) - {key[1]})
+
+
+
+def _carries_value(key: tuple | None, text: str) -> bool:
+    """A statement joins a fact only if it names the fact's value: "Colleague Elias is allergic to peanuts"
+    reads close to "allergic to penicillin", but it is not that fact."""
+    if key is None or key[0] != "fact":
+        return True
+    words = set(re.findall(r"\w+", text.lower()))
+    return any(w in words for w in re.findall(r"\w+", key[2]) if len(w) > 2 or key[2].isdigit())
+
+
+def _same_value(k1: tuple, k2: tuple) -> bool:
+    if k1[:2] != k2[:2] or k1[0] != "fact":
+        return False
+    a, b = set(re.findall(r"\w+", k1[2])), set(re.findall(r"\w+", k2[2]))
+    if a and b and (a <= b or b <= a):
+        return True
+    return difflib.SequenceMatcher(None, k1[2], k2[2]).ratio() >= 0.85  # "tallinn" / "talinn"
+
+
+def _tfidf_pairs(X, threshold: float) -> list[tuple[int, int]]:
+    if X is None or X.shape[0] < 2:
+        return []
+    S = (X @ X.T).tocoo()
+    return sorted((int(i), int(j)) for i, j, v in zip(S.row, S.col, S.data) if i < j and v >= threshold)
+
+
+def _embedding_pairs(E, threshold: float) -> list[tuple[int, int]]:
+    """Most similar pairs first, so a component forms around its strongest links before weaker ones."""
+    if E.shape[0] < 2:
+        return []
+    S = E @ E.T
+    ii, jj = np.nonzero(np.triu(S >= threshold, k=1))
+    order = np.argsort(-S[ii, jj], kind="stable")
+    return [(int(ii[k]), int(jj[k])) for k in order]
 
 
 def _order(r: Record) -> tuple:
@@ -181,34 +366,64 @@ def _order(r: Record) -> tuple:
     return (r.created_at is None, r.created_at.timestamp() if r.created_at else 0.0, r.id)
 
 
-def consolidate(records: list[Record], threshold: float = 0.5) -> dict[str, list[Group]]:
-    """All tenants' groups; one vectorizer fit over the run, pairwise work only within a tenant."""
+def consolidate(records: list[Record], threshold: float = 0.5, *, grouping: str = "tfidf",
+                embed_threshold: float = 0.93, cache_dir: Path | None = None) -> dict[str, list[Group]]:
+    """All tenants' groups; pairwise work only within a tenant. `grouping="embedding"` falls back to tfidf,
+    with a warning, when the embedding package is not installed; `cache_dir` is the state dir whose
+    `tenants/<key>/` holds each tenant's cached embeddings."""
     order = sorted(range(len(records)), key=lambda i: records[i].tenant)
     recs = [records[i] for i in order]
-    extracts = [extract(r.text, r.kind) for r in recs]
-    free = [i for i, e in enumerate(extracts) if e.kind == "free"]
+    spans = _tenant_spans(recs)
+    canon, extracts = [], []
+    for a, b in spans:
+        names = tenant_names(recs[a].tenant, [r.text for r in recs[a:b]])
+        canon += [canonical(r.text, names) for r in recs[a:b]]
+        extracts += [extract(r.text, r.kind, names) for r in recs[a:b]]
+    backend = resolve_backend(grouping)
+    out = {}
+    if backend == "embedding":
+        E = embed_by_tenant({recs[a].tenant: canon[a:b] for a, b in spans}, cache_dir)
+        for a, b in spans:
+            t = recs[a].tenant
+            out[t] = group_tenant(recs[a:b], None, threshold, extracts[a:b], canon[a:b], E[t], embed_threshold)
+        return out
+    free = [i for i, e in enumerate(extracts) if _structured_key(e) is None]
     X = None
     if free:
-        vec = make_vectorizer()
         try:
-            X = _normalize_rows(vec.fit_transform([mask(recs[i].text, display_names(recs[i].tenant)) for i in free]).tocsr())
+            X = _normalize_rows(make_vectorizer().fit_transform([mask(canon[i], ()) for i in free]).tocsr())
         except ValueError:
             X = None
     free_pos = {i: k for k, i in enumerate(free)}
-    out = {}
-    start = 0
+    for a, b in spans:
+        rows_idx = [free_pos[i] for i in range(a, b) if i in free_pos]
+        rows = X[rows_idx[0]:rows_idx[-1] + 1] if (X is not None and rows_idx) else _empty_rows(len(rows_idx))
+        out[recs[a].tenant] = group_tenant(recs[a:b], rows, threshold, extracts[a:b], canon[a:b])
+    return out
+
+
+def _tenant_spans(recs: list[Record]) -> list[tuple[int, int]]:
+    spans, start = [], 0
     while start < len(recs):
         end = start
         while end < len(recs) and recs[end].tenant == recs[start].tenant:
             end += 1
-        rows_idx = [free_pos[i] for i in range(start, end) if i in free_pos]
-        if X is not None and rows_idx:
-            rows = X[rows_idx[0]:rows_idx[-1] + 1]
-        else:
-            rows = _empty_rows(len(rows_idx))
-        out[recs[start].tenant] = group_tenant(recs[start:end], rows, threshold, extracts[start:end])
+        spans.append((start, end))
         start = end
-    return out
+    return spans
+
+
+def resolve_backend(grouping: str) -> str:
+    """The backend that will run: `embedding` only when its model package is installed."""
+    if grouping == "embedding" and not embed_available():
+        _warn_fallback()
+        return "tfidf"
+    return "embedding" if grouping == "embedding" else "tfidf"
+
+
+@lru_cache(maxsize=1)
+def _warn_fallback() -> None:
+    log.warning("distill.grouping=embedding but the %r package is not installed: grouping with tfidf", EMBED_PACKAGE)
 
 
 def _empty_rows(n: int):
@@ -217,11 +432,16 @@ def _empty_rows(n: int):
     return csr_matrix((n, 1), dtype=np.float32)
 
 
-def same_item(a: str, b: str, vectorizer, tenant: str = "", threshold: float = 0.5) -> bool:
+def same_item(a: str, b: str, vectorizer=None, tenant: str = "", threshold: float = 0.5, grouping: str = "tfidf",
+              embed_threshold: float = 0.93) -> bool:
     """Would these two statements of one tenant become one item? (Used to measure grouping on labelled pairs.)"""
     recs = [Record(id="a", tenant=tenant or "user", text=a), Record(id="b", tenant=tenant or "user", text=b)]
-    names = display_names(recs[0].tenant)
-    ex = [extract(a), extract(b)]
-    free = [mask(r.text, names) for r, e in zip(recs, ex) if e.kind == "free"]
+    names = tenant_names(recs[0].tenant, [a, b])
+    canon = [canonical(r.text, names) for r in recs]
+    ex = [extract(r.text, None, names) for r in recs]
+    if resolve_backend(grouping) == "embedding":
+        E = embed_by_tenant({recs[0].tenant: canon}, None)[recs[0].tenant]
+        return len(group_tenant(recs, None, threshold, ex, canon, E, embed_threshold)) == 1
+    free = [mask(c, ()) for c, e in zip(canon, ex) if _structured_key(e) is None]
     X = _normalize_rows(vectorizer.transform(free).tocsr()) if free else _empty_rows(0)
-    return len(group_tenant(recs, X, threshold, ex)) == 1
+    return len(group_tenant(recs, X, threshold, ex, canon)) == 1

@@ -6,14 +6,16 @@
   a record's `org` is a claim that membership never reads);
 - `settings.distill` (selection and grouping thresholds, half-life, `org_members`, the only source of org
   membership);
-- the code of this package's records/schema/consolidate/profile modules and the libraries behind them
-  (scikit-learn's TF-IDF, scipy, numpy) and the Python version (regular expressions).
+- the code of this package's modules that decide profiles and the libraries behind them (scikit-learn's
+  TF-IDF, scipy, numpy) and the Python version (regular expressions);
+- with `distill.grouping = "embedding"`, the embedding model's weights (their sha256; "none" when the
+  package is missing and grouping falls back to tfidf, so installing it later rebuilds profiles).
 Input order does not matter (groups are connected components, items are sorted by time and id, the
 hash sorts its payload), so the records are digested in (tenant, id) order: an export that comes back
 reordered is still "unchanged".
 
 Why one digest over the whole run and not one per tenant: a tenant's profile is NOT a function of its own
-records alone. Consolidation fits one TF-IDF vocabulary and IDF over all tenants' free-text records
+records alone. With the tfidf backend, consolidation fits one TF-IDF vocabulary and IDF over all tenants' free-text records
 (consolidate.py), so another tenant's new record moves every cosine similarity a little and can move a
 near-threshold pair across `similarity_threshold`; and scores age from the newest record of the whole
 run, which matters when `min_score > 0` and for conflict tie-breaks. Equal `ProfileInputs.digest` means
@@ -34,7 +36,8 @@ from memlora.settings import Settings
 from .records import Record
 
 # the modules whose code decides profiles (this one included: it decides what counts as a change)
-_CODE = ("records.py", "schema.py", "consolidate.py", "profile.py", "digest.py")
+_CODE = ("records.py", "canonical.py", "schema.py", "preferences.py", "foreign.py", "consolidate.py", "embed.py",
+         "profile.py", "digest.py")
 _LIBS = ("scikit-learn", "scipy", "numpy")
 # distill settings that only steer generation; everything else in `settings.distill` is digested, so a
 # setting added later invalidates profiles until someone decides it does not matter
@@ -77,12 +80,21 @@ def _code_and_libs() -> str:
     return h.hexdigest()
 
 
+@lru_cache(maxsize=1)
+def _embedding_model() -> str:
+    """The weights that group by meaning (sha256 of the bundled file, ~0.2 s once per process)."""
+    from .embed import model_hash
+
+    return model_hash() or "none"
+
+
 def context_digest(settings: Settings) -> str:
     """Distill settings that affect profiles, plus code and library versions."""
     ds = settings.distill.model_dump(mode="json", exclude=_GENERATION_ONLY)
     ds["org_members"] = {o: sorted(set(m)) for o, m in sorted(ds.get("org_members", {}).items())}
     payload = json.dumps(ds, sort_keys=True, ensure_ascii=False)
-    return hashlib.sha256((_code_and_libs() + "\x00" + payload).encode()).hexdigest()
+    model = _embedding_model() if settings.distill.grouping == "embedding" else "tfidf"
+    return hashlib.sha256((_code_and_libs() + "\x00" + model + "\x00" + payload).encode()).hexdigest()
 
 
 def _row(r: Record) -> str:

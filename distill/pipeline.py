@@ -56,7 +56,7 @@ def run_distill(settings: Settings, memory_path: str | Path, out_dir: str | Path
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     loaded = load_memory(memory_path, out / "rejects.jsonl")
-    profiles = build_profiles(loaded.records, settings)
+    profiles = build_profiles(loaded.records, settings, cache_dir=settings.state_dir)
     if tenants:
         missing = [t for t in tenants if t not in profiles]
         if missing:

@@ -47,6 +47,7 @@ class Item:
     org: str | None = None
     first_seen: str | None = None
     last_seen: str | None = None
+    statement: str = ""
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -167,6 +168,7 @@ def _item(g: Group, now: datetime | None, half_life: float) -> Item:
         sessions=len(latest_by_session), sources=sorted({r.source for r in recs if r.source}),
         record_ids=[r.id for r in recs], reason="", probe=e.probe, slot=e.slot, org=org,
         first_seen=min(dated).isoformat() if dated else None, last_seen=max(dated).isoformat() if dated else None,
+        statement=e.statement,
     )
 
 
@@ -177,6 +179,8 @@ def _conflict_key(it: Item) -> tuple | None:
         return ("fact", it.slot)
     if it.kind == "avoid" and it.slot == "diet":
         return ("diet",)
+    if it.kind == "free" and it.slot:  # a preference slot (preferences.py): metric, then imperial
+        return ("free", it.slot)
     return None
 
 
@@ -192,10 +196,12 @@ def org_membership(settings: Settings) -> dict[str, set[str]]:
     return {o: set(ts) for o, ts in settings.distill.org_members.items()}
 
 
-def build_profiles(records: list[Record], settings: Settings) -> dict[str, Profile]:
-    """Fast, no model: consolidate, score, select, resolve conflicts, attach org rules."""
+def build_profiles(records: list[Record], settings: Settings, cache_dir: Path | None = None) -> dict[str, Profile]:
+    """No generative model: consolidate, score, select, resolve conflicts, attach org rules. `cache_dir`: the
+    state dir whose `tenants/<key>/` keeps each tenant's embeddings between nights (None: embed in memory)."""
     ds = settings.distill
-    groups = consolidate(records, ds.similarity_threshold)
+    groups = consolidate(records, ds.similarity_threshold, grouping=ds.grouping,
+                         embed_threshold=ds.embedding_threshold, cache_dir=cache_dir)
     dated = [r.created_at for r in records if r.created_at]
     now = max(dated) if dated else None
     n_by_tenant: dict[str, int] = {}

@@ -11,6 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .canonical import canonical
+from .foreign import foreign_fact
+from .preferences import preference
+
 ITEM_KINDS = ("opening", "closing", "format", "length", "avoid", "language", "address", "fact", "free")
 # Kinds with one value per tenant: a newer value supersedes an older one.
 SINGLE_VALUED = ("opening", "closing", "format", "length", "language", "address")
@@ -20,12 +24,28 @@ DIET_WORDS = {
               "egg", "eggs", "cheese", "milk", "butter", "cream", "yogurt", "honey", "gelatin"],
     "vegetarian": ["meat", "beef", "pork", "bacon", "ham", "chicken", "turkey", "fish", "salmon", "tuna", "shrimp", "gelatin"],
     "pescatarian": ["meat", "beef", "pork", "bacon", "ham", "chicken", "turkey"],
+    "halal": ["pork", "bacon", "ham", "alcohol", "wine", "beer", "gelatin", "lard"],
+    "kosher": ["pork", "bacon", "ham", "shellfish", "shrimp", "lobster", "crab", "lard"],
 }
 LANGUAGES = ("English", "French", "German", "Spanish", "Italian", "Portuguese", "Dutch", "Polish", "Japanese", "Chinese")
+FOREIGN_LANGUAGES = {
+    "anglais": "English", "inglés": "English", "ingles": "English", "englisch": "English", "français": "French",
+    "francés": "French", "französisch": "French", "allemand": "German", "alemán": "German", "deutsch": "German",
+    "espagnol": "Spanish", "español": "Spanish", "spanisch": "Spanish", "italien": "Italian", "italiano": "Italian",
+    "italienisch": "Italian", "portugais": "Portuguese", "portugués": "Portuguese", "néerlandais": "Dutch",
+    "polonais": "Polish", "japonais": "Japanese", "chinois": "Chinese",
+}
 NEGATIONS = re.compile(r"\b(no|not|never|don't|doesn't|dont|hates?|dislikes?|avoid|without|stop|instead of)\b", re.I)
 _Q = r"['\"\u201c\u2018]([^'\"\u201d\u2019]{1,80}?)['\"\u201d\u2019](?=\W|$)"
-SLOT_SYNONYMS = {"sailboat": "boat", "yacht": "boat", "kitty": "cat", "puppy": "dog", "favorite": "favourite",
-                 "hometown": "city", "town": "city"}
+SLOT_SYNONYMS = {"sailboat": "boat", "yacht": "boat", "sloop": "boat", "kitty": "cat", "puppy": "dog", "kitten": "cat",
+                 "wife": "partner", "husband": "partner", "spouse": "partner", "girlfriend": "partner",
+                 "boyfriend": "partner", "fiancé": "partner", "fiance": "partner", "fiancee": "partner",
+                 "bunny": "rabbit", "mare": "horse", "stallion": "horse", "pony": "horse", "gelding": "horse", "boy": "son", "girl": "daughter", "club": "team", "football club": "team",
+                 "football team": "team", "favourite team": "team", "favourite club": "team",
+                 "favourite football club": "team", "favourite football team": "team", "profession": "job",
+                 "occupation": "job", "employer": "employer", "company": "employer", "hometown": "hometown",
+                 "home town": "hometown", "favorite": "favourite", "favourite": "favourite",
+                 "town": "city"}
 
 
 @dataclass
@@ -36,64 +56,189 @@ class Extract:
     polarity: int = 1
     probe: dict | None = None
     key_terms: frozenset = field(default_factory=frozenset)
+    statement: str = ""  # facts: the second-person sentence the teacher is made to say
+
+
+def _diet(low: str) -> str | None:
+    if re.search(r"\b(recipe|friend|asked)\b", low) and not re.search(r"\b(must|only|keeps?)\b", low):
+        return None
+    for diet in ("vegan", "vegetarian", "pescatarian", "halal", "kosher"):
+        if re.search(rf"\b{diet}\b", low):
+            return diet
+    if re.search(r"\bveggie\b", low):
+        return "vegetarian"
+    if re.search(r"\beats? fish but (?:no|not) meat\b|\bfish but no meat\b", low):
+        return "pescatarian"
+    if re.search(r"\b(?:doesn't|does not|don't|never|no) eat\w* (?:any )?meat (?:or|and|nor) fish\b|\bno meat or fish\b", low):
+        return "vegetarian"
+    return None
 
 
 def _quoted(text: str) -> list[str]:
     return [m.group(1).strip() for m in re.finditer(_Q, text)]
 
 
+_BREEDS = {"corgi", "beagle", "collie", "lab", "labrador", "poodle", "terrier", "husky", "retriever", "spaniel",
+           "dachshund", "pug", "boxer", "shepherd", "inu", "shiba", "greyhound", "whippet", "schnauzer", "chihuahua",
+           "bulldog", "setter", "pointer", "mutt", "rescue"}
+_ADJECTIVES = re.compile(r"^(?:(?:older|younger|little|big|baby|old|new|small|black|white|grey|gray|ginger|tabby|"
+                         r"brown|silver|red|blue|wooden|rescue|border|shiba|golden|twin|eldest|youngest|only|"
+                         r"first|second|\d+-\w+)\s+)+")
+
+
 def _slot(noun: str) -> str:
-    words = [SLOT_SYNONYMS.get(w, w) for w in noun.lower().replace("-", " ").split()]
+    """The attribute a noun names: adjectives dropped ("older brother" -> brother), breeds are dogs,
+    synonyms mapped (wife/husband/spouse -> partner), so paraphrases share a slot."""
+    n = " ".join(noun.lower().replace("-", " ").split())
+    if n in SLOT_SYNONYMS:
+        return SLOT_SYNONYMS[n]
+    n = _ADJECTIVES.sub("", n) or n
+    words = n.split()
+    if words and words[-1] in _BREEDS:
+        return "dog"
+    if len(words) > 1 and not words[0].startswith("favo") and words[-1] in NAMED_NOUNS:
+        words = words[-1:]
+    words = [SLOT_SYNONYMS.get(w, w) for w in words]
     return " ".join(words)
 
 
 _NAME = r"(?:[A-Z][\w'-]*|[Tt]he user|[Hh]e|[Ss]he|[Tt]hey|I)"
-_FACT_PATTERNS = [(re.compile(p.replace("{name}", _NAME)), slot) for p, slot in [
-    (r"^{name}'s (?P<noun>[\w -]+?) is (?:called |named )?(?P<val>[A-Z0-9][\w .'-]*)$", None),
-    (r"^{name}(?:'s| has an?| has) (?P<noun>[\w -]+?) (?:is )?(?:called|named) (?P<val>[\w .'-]+)$", None),
-    (r"^(?:{name} )?(?:[Hh]as|[Oo]wns|[Ss]ails|[Dd]rives|[Kk]eeps) an? (?P<noun>[\w -]+?) (?:called|named) (?P<val>[\w .'-]+)$", None),
-    (r"^(?P<val>[A-Z][\w .'-]*?) is the name of {name}'s (?P<noun>[\w -]+)$", None),
-    (r"^{name} (?:lives|is based|lives and works) in (?P<val>[A-Z][\w .,'-]*)$", "city"),
-    (r"^{name} (?:works|is working)(?: [\w ]+?)? as an? (?P<val>[\w -]+?)(?: at [\w .'-]+)?$", "job"),
-    (r"^{name} is an? (?P<val>nurse|teacher|doctor|engineer|lawyer|developer|designer|chef|pilot|student|accountant|programmer|writer)$", "job"),
-    (r"^{name} is allergic to (?P<val>[\w ,-]+?)(?: and (?:must|should|has to|needs to) [\w ]+)?$", "allergy"),
-    (r"^{name} writes most of (?:his|her|their) code in (?P<val>[A-Z][\w+#]*)(?:, (?:his|her|their) (?P<noun>favou?rite [\w ]+))?$", None),
+_U = r"(?:[Tt]he user|" + _NAME + r")"
+_V = r"(?P<val>\w.*?)"  # a value: a few words, cut at the first clause boundary by _clean_value
+_NOUN = r"(?P<noun>[\w-]+(?: [\w-]+){0,2}?)"
+# Verb facts: (pattern on the canonical form, slot). The slot names the attribute, so that two values of it
+# conflict (newer wins) and the statement and probe can be phrased (SLOT_PHRASES).
+_VERB_FACTS = [
+    (r"(?:lives|is living|is based|lives and works|resides|has lived) in|(?:has )?(?:moved|relocated) to", "city"),
+    (r"(?:grew up|was raised) in|is (?:originally )?from|comes from", "hometown"),
+    (r"was born in", "birthplace"),
+    (r"(?:works|is working|is employed) (?:at|for|by)|is employed by|works at|has (?:been|worked) at", "employer"),
+    (r"(?:works|is working)(?: \w+)? as an?|is employed as an?", "job"),
+    (r"is allergic to|has an? (?:\w+ )?allergy to|cannot digest|can't digest", "allergy"),
+    (r"(?:drives|owns and drives) an?", "car"),
+    (r"rides an?", "vehicle"),
+    (r"is married to|'s (?:wife|husband|spouse) is", "partner"),
+    (r"plays|(?:is|has been) learning(?: to play)?|practises|practices", "instrument"),
+    (r"supports|roots for|is an? (?:huge |big |die-hard |lifelong )?fan of|cheers for", "team"),
+    (r"(?:studies|studied|is studying) at|went to (?:university|college|school) at|graduated from", "school"),
+]
+_VERB_FACTS = [(re.compile(rf"(?:^|[,;:] *){_U} (?:also |still |now |currently )?(?:{v}) (?:the )?{_V}$", re.I), slot)
+               for v, slot in _VERB_FACTS]
+_JOBS = ("nurse|teacher|doctor|engineer|lawyer|developer|designer|chef|pilot|student|accountant|programmer|writer|"
+         "architect|dentist|pharmacist|electrician|plumber|carpenter|firefighter|journalist|scientist|librarian|"
+         "veterinarian|vet|paramedic|researcher|professor|farmer|baker|mechanic|photographer|translator|consultant|"
+         "analyst|manager|data scientist|software engineer|software developer|web developer|graphic designer|"
+         "nurse practitioner|high school teacher|physiotherapist|psychologist|social worker|barista|surgeon")
+_FACT_PATTERNS = [(re.compile(p.replace("{name}", _U), re.I if flags else 0), re.compile(p.replace("{name}", _U), re.I), slot)
+                  for p, slot, flags in [
+    (r"^(?P<val>[A-Z][\w .'-]*?) is the name of {name}'s " + _NOUN + r"$", None, 0),
+    (r"^(?P<val>[A-Z][\w'-]*) is {name}'s " + _NOUN + r"$", None, 0),
+    (r"^{name}'s " + _NOUN + r"(?:'s name)? (?:is|was) (?:called |named )?(?P<val>[A-Z0-9][\w .'&-]*)$", None, 0),
+    (r"^{name}'s " + _NOUN + r"(?:'s name is| is called| is named| goes by| is) " + _V + r"$", None, 1),
+    (r"^{name}(?:'s| has an?| has| owns an?| keeps an?| adopted an?) " + _NOUN + r" (?:is )?(?:called|named) " + _V + r"$", None, 1),
+    (r"^(?:{name} )?(?:has|owns|sails|drives|keeps|adopted) an? " + _NOUN + r" (?:called|named) " + _V + r"$", None, 1),
+    (r"^.*?\b{name}'s (?P<noun>" + "|".join(sorted(["brother", "sister", "son", "daughter", "wife", "husband", "partner",
+        "mother", "father", "mom", "mum", "dad", "boyfriend", "girlfriend", "best friend", "friend", "boss", "cat", "dog",
+        "roommate", "flatmate", "twin", "fiancé", "fiance", "fiancee"], key=len, reverse=True)) + r") (?P<val>[A-Z][\w'-]+)\b.*$", None, 0),
+    (r"^{name} is an? (?P<val>(?:\w+ )?(?:" + _JOBS + r"|\w+ist))(?: (?:at|in|for) .*)?$", "job", 1),
+    (r"^{name} is (?P<val>\w+) intolerant$", "allergy", 1),
+    (r"^{name} (?:has|gets) (?:an? )?(?P<val>[\w ]+?) allerg(?:y|ies)$", "allergy", 1),
+    (r"^(?:the )?(?P<val>[\w .'-]+?) is where {name} (?:was born)$", "birthplace", 1),
+    (r"^(?:the )?(?P<val>[\w .'-]+?) is where {name} (?:grew up)$", "hometown", 1),
+    (r"^(?:the )?(?P<val>[\w .'-]+?) is where {name} (?:lives)$", "city", 1),
+    (r"^(?:the )?(?P<val>[A-Z][\w .'-]*?), {name}'s " + _NOUN + r",.*$", None, 0),
+    (r"^(?:the )?(?P<val>[A-Z][\w .'-]*?) is {name}'s (?:[\w-]+ )?" + _NOUN + r"(?:,.*)?$", None, 0),
+    (r"^{name} is an? (?:huge |big |die-hard |lifelong )?(?P<val>[\w .'-]+?) (?:fan|supporter)$", "team", 1),
+    (r"^{name}'s (?P<noun>car|vehicle|bike|instrument|job|profession|occupation) is an? " + _V + r"$", None, 1),
+    (r"^{name}'s (?P<noun>favou?rite (?:football |soccer |sports? )?(?:team|club)) is " + _V + r"$", None, 1),
+    (r"^{name} writes most of (?:his|her|their|the user's) code in (?P<val>[A-Z][\w+#]*)(?:, (?:his|her|their|the user's) (?P<noun>favou?rite [\w ]+))?$", None, 0),
 ]]
+_NOT_VALUES = re.compile(r"^(?:very|really|not|no|always|never|too|so|quite|usually|often|more|less|on|in|at)\b", re.I)
+SLOT_PHRASES = {  # slot -> (statement in the second person, the probe question)
+    "city": ("You live in {v}.", "Which city do I live in?"),
+    "hometown": ("You grew up in {v}.", "Where did I grow up?"),
+    "birthplace": ("You were born in {v}.", "Where was I born?"),
+    "employer": ("You work at {v}.", "Where do I work?"),
+    "job": ("You work as {a} {v}.", "What do I do for work?"),
+    "allergy": ("You are allergic to {v}.", "What am I allergic to?"),
+    "car": ("You drive {a} {v}.", "What car do I drive?"),
+    "vehicle": ("You ride {a} {v}.", "What do I ride?"),
+    "spouse": ("You are married to {v}.", "Who am I married to?"),
+    "school": ("You studied at {v}.", "Where did I study?"),
+    "team": ("You support {v}.", "Which team do I support?"),
+    "instrument": ("You play the {v}.", "Which instrument do I play?"),
+    "partner": ("Your partner is named {v}.", "What is the name of my partner?"),
+}
+NAMED_NOUNS = {
+    "cat", "dog", "hamster", "rabbit", "bird", "parrot", "fish", "horse", "pet", "boat", "tortoise", "turtle", "snake",
+    "lizard", "guinea pig", "puppy", "kitten", "brother", "sister", "son", "daughter", "wife", "husband", "partner",
+    "mother", "father", "mom", "mum", "dad", "boyfriend", "girlfriend", "friend", "best friend", "boss", "manager",
+    "baby", "child", "kid", "twin", "roommate", "flatmate", "fiancé", "fiance", "fiancee", "grandmother",
+    "grandfather", "grandma", "grandpa", "aunt", "uncle", "cousin", "niece", "nephew", "car", "bike", "plant",
+}
+
+
+def _clean_value(val: str) -> str:
+    v = re.split(r",|;| - | (?:and|but|since|because|so|who|which|where|when|with|as of|from|for|after|now|in [a-z]+ [a-z]+)\b", val.strip())[0]
+    v = re.sub(r"^the\s+(?=\w)", "", v.strip(), flags=re.I)
+    return v.strip().rstrip(".,!")
 
 
 def _fact(text: str) -> Extract | None:
-    t = text.rstrip(" .!")
-    pats = _FACT_PATTERNS
-    for pat, slot in pats:
-        m = pat.match(t)
+    t = text.strip().rstrip(" .!")
+    lower = t[4:] == t[4:].lower()  # all lower case (after "The"): names are not capitalised either
+    for cased, caseless, slot in _FACT_PATTERNS:
+        m = (caseless if lower else cased).match(t)
         if not m:
             continue
-        val = m.group("val").strip().rstrip(",")
+        val = _clean_value(m.group("val"))
+        noun = m.groupdict().get("noun")
         if slot is None:
-            noun = m.groupdict().get("noun") or "favourite programming language"
-            slot = _slot(noun)
-        if slot == "city":
-            val = val.split(",")[0].strip()
-        return Extract("fact", slot, val, probe=make_probe(slot, val))
+            slot = _slot(noun or "favourite programming language")
+        if slot in ("car", "vehicle", "bike", "instrument"):
+            val = _ADJECTIVES.sub("", re.sub(r"^(?:an?|the)\s+", "", val, flags=re.I)) or val
+        if not val or len(val.split()) > 5 or _NOT_VALUES.match(val) or slot in ("name",) and False:
+            continue
+        return _fact_extract(slot, val)
+    for pat, slot in _VERB_FACTS:
+        m = pat.search(t)
+        if m:
+            val = _clean_value(m.group("val"))
+            if val and len(val.split()) <= 5 and not _NOT_VALUES.match(val):
+                return _fact_extract(slot, val)
     return None
 
 
+def _fact_extract(slot: str, val: str) -> Extract:
+    if slot == "city":
+        val = val.split(",")[0].strip()
+    if slot == "job":
+        val = re.split(r" (?:at|for|in)\b", val)[0].strip()
+    if slot in ("instrument", "car", "vehicle"):
+        val = _ADJECTIVES.sub("", re.sub(r"^(?:an?|the|my|his|her)\s+", "", val, flags=re.I)) or val
+    return Extract("fact", slot, val, probe=make_probe(slot, val), statement=fact_statement(slot, val))
+
+
+def _article(v: str) -> str:
+    return "an" if v[:1].lower() in "aeiou" else "a"
+
+
 def make_probe(slot: str, value: str) -> dict:
-    questions = {
-        "city": "Which city do I live in?",
-        "job": "What do I do for work?",
-        "allergy": "What am I allergic to?",
-    }
-    if slot in questions:
-        q = questions[slot]
-    elif slot.startswith("favourite"):
-        q = f"What is my {slot}?"
-    else:
+    """The question whose answer is the fact, and the strings an answer must contain."""
+    if slot in SLOT_PHRASES:
+        q = SLOT_PHRASES[slot][1]
+    elif slot in NAMED_NOUNS or _names_a_person(slot):
         q = f"What is the name of my {slot}?"
+    else:
+        q = f"What is my {slot}?"
     expect = [value]
-    if " " in value and slot not in ("job",):
-        expect.append(value.split()[-1]) if slot == "city" else None
+    if " " in value and slot == "city":
+        expect.append(value.split()[-1])
     return {"question": q, "expect": expect}
+
+
+def _names_a_person(slot: str) -> bool:
+    return slot.split()[-1] in NAMED_NOUNS
 
 
 def fact_statement(slot: str, value: str) -> str:
@@ -101,19 +246,38 @@ def fact_statement(slot: str, value: str) -> str:
     of my cat?" with the profile in its prompt names the cat about half the time and invents one otherwise, and
     an adapter trained on that learns the invention as readily as the fact."""
     v = str(value).strip().rstrip(".")
-    if slot == "city":
-        return f"You live in {v}."
-    if slot == "job":
-        return f"You work as {'an' if v[:1].lower() in 'aeiou' else 'a'} {v}."
-    if slot == "allergy":
-        return f"You are allergic to {v}."
-    if slot.startswith("favourite"):
+    if slot in SLOT_PHRASES:
+        return SLOT_PHRASES[slot][0].format(v=v, a=_article(v))
+    if slot.startswith("favourite") or not (slot in NAMED_NOUNS or _names_a_person(slot)):
         return f"Your {slot} is {v}."
     return f"Your {slot} is named {v}."
 
 
-def extract(text: str, category: str | None = None) -> Extract:
-    """Kind, slot and enforceable value of one statement (`free` when no pattern fits)."""
+def _address(text: str) -> str | None:
+    if re.search(r"\b(?:don't|do not|never|stop|doesn't|does not)\s+(?:call|address)", text, re.I):
+        return None
+    m = re.search(r"\b(?:call|address)\w* (?:him|her|them|me|the user)(?: as)? " + _Q, text)
+    if m:
+        return m.group(1)
+    m = re.search(r"\b(?:call|address)(?:es|ed)? (?:him|her|them|me|the user)(?: as| by)? ([A-Z][\w'-]+|[a-z][\w'-]+(?=[.!]?$))", text)
+    if m and m.group(1).lower() not in ("by", "the", "a", "sir", "madam", "please"):
+        return m.group(1)
+    m = re.search(r"\b(?:wants|likes|prefers|asks|would like) to be (?:called|addressed as|referred to as) ['\"]?([\w'-]+)", text, re.I)
+    if m:
+        return m.group(1)
+    m = re.search(r"\b(?:goes by|'s nickname is|nickname is|preferred name is|the nickname|being called|calls the user) ['\"]?([\w'-]+)", text, re.I)
+    if m and m.group(1).lower() not in ("the", "a", "by", "by", "name"):
+        return m.group(1)
+    m = re.match(r"['\"]?([A-Z][\w'-]+)['\"]? is what (?:the user|everyone) (?:goes by|is called|calls the user)", text)
+    if m:
+        return m.group(1)
+    return None
+
+
+def extract(text: str, category: str | None = None, names: tuple[str, ...] = ()) -> Extract:
+    """Kind, slot and enforceable value of one statement (`free` when no pattern fits), read from its
+    canonical form (canonical.py); `names` are the names the tenant's memory calls them by."""
+    text = canonical(text, tuple(names))
     low = text.lower()
     quoted = _quoted(text)
     neg = bool(NEGATIONS.search(low))
@@ -132,9 +296,10 @@ def extract(text: str, category: str | None = None) -> Extract:
             bad = [q for q in quoted if q != m.group(1)]
         return Extract("avoid", "words:" + ",".join(sorted(b.lower() for b in bad)), sorted(set(bad)),
                        key_terms=frozenset(b.lower() for b in bad))
-    for diet in ("vegan", "vegetarian", "pescatarian"):
-        if re.search(rf"\b{diet}\b", low) and not re.search(r"\b(recipe|friend|asked)\b", low):
-            return Extract("avoid", "diet", diet, key_terms=frozenset([diet]))
+    diet = _diet(low)
+    if diet:
+        return Extract("avoid", "diet", diet, key_terms=frozenset([diet]), statement=f"You are {diet}.",
+                       probe={"question": "What diet do I follow?", "expect": [diet]})
     if re.search(r"\b(no animal products|plant-based|plant based)\b", low) or (
         re.search(r"\b(doesn't|does not|don't|never) eat\b", low) and re.search(r"\b(meat|dairy|eggs?)\b", low)
         and re.search(r"\b(dairy|eggs?)\b", low)
@@ -148,13 +313,23 @@ def extract(text: str, category: str | None = None) -> Extract:
         pol = -1 if re.search(r"\b(hates?|dislikes?|no|never|don't|doesn't|avoid|without)\b[^.]*\bbullet", low) else 1
         return Extract("format", "format", fmt if pol > 0 else "prose", polarity=pol,
                        key_terms=frozenset([fmt]))
+    if re.search(r"\b(?:flowing prose|in prose|plain paragraphs|full paragraphs|prose over)\b", low):
+        return Extract("format", "format", "prose", polarity=-1, key_terms=frozenset(["bullets"]))
+    m = re.search(r"\b(?:respuestas?|réponses?|antworten?|responde|répond\w*|antworte|escrib\w*|écri\w*|schreib\w*)\b.*"
+                  r"\b(?:en|auf|in)\s+(\w+)", low)
+    if m and FOREIGN_LANGUAGES.get(m.group(1)):
+        lang = FOREIGN_LANGUAGES[m.group(1)]
+        return Extract("language", "language", lang, key_terms=frozenset([lang.lower()]))
     for lang in LANGUAGES:
         if re.search(rf"\b(answer|reply|replies|respond|speak|write|responses?|answers?)\b.*\bin {lang}\b", text, re.I):
             return Extract("language", "language", lang, key_terms=frozenset([lang.lower()]))
-    m = re.search(r"\b(?:call|address)\w* (?:him|her|them|me|the user)(?: as)? " + _Q, text)
-    if m:
-        return Extract("address", "address", m.group(1), key_terms=frozenset([m.group(1).lower()]))
-    f = _fact(text)
+    name = _address(text)
+    if name:
+        return Extract("address", "address", name, key_terms=frozenset([name.lower()]))
+    f = _fact(text) or foreign_fact(text)
+    pref = preference(text)
+    if pref and (f is None or pref[0] == "units" and re.search(r"\b(?:metric|imperial|units)\b", low)):
+        return Extract("free", pref[0], pref[1], polarity=-1 if neg else 1, key_terms=frozenset([pref[1]]))
     if f is not None:
         f.key_terms = frozenset([str(f.value).lower()])
         return f

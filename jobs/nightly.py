@@ -156,7 +156,7 @@ class _Profiles:
     def __init__(self, settings: Settings, records, state_dir: Path, force: bool, save: bool):
         from memlora.distill.digest import profile_inputs
 
-        self.settings, self.records, self.save_cache = settings, records, save
+        self.settings, self.records, self.save_cache, self.state_dir = settings, records, save, state_dir
         self.cache = ProfileCache(state_dir)
         self.inputs = profile_inputs(records, settings)
         self.profiles: dict | None = None
@@ -180,7 +180,7 @@ class _Profiles:
     def _build(self) -> dict:
         from memlora.distill.profile import build_profiles
 
-        self.profiles = build_profiles(self.records, self.settings)
+        self.profiles = build_profiles(self.records, self.settings, cache_dir=self.state_dir)
         self.built = len(self.profiles)
         if self.save_cache:
             self.cache.save(self.inputs, {t: _profile_entry(p) for t, p in self.profiles.items()})

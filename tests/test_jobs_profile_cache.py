@@ -36,9 +36,9 @@ def builds(monkeypatch):
     calls = []
     real = profile.build_profiles
 
-    def counting(records, settings):
+    def counting(records, settings, **kw):
         calls.append(len(records))
-        return real(records, settings)
+        return real(records, settings, **kw)
 
     monkeypatch.setattr(profile, "build_profiles", counting)
     return calls

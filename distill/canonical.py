@@ -1,0 +1,217 @@
+"""One canonical form for a memory statement, whatever perspective the memory layer wrote it in.
+
+Memory layers store the same thing as "Has a hamster named Biscuit" (Mem0: subject-less), "My hamster is
+called Biscuit." (the user's own words), "Priya's hamster is Biscuit" (named third person) or "User has a
+hamster named Biscuit". The kind patterns (schema.py) and the grouping read one form, "The user ...", so a
+pattern is written once and two perspectives of one statement compare equal. Rules, not a model: the
+rewrites are few and closed (pronouns, a subject to prepend, a verb to put in the third person), and a
+statement they do not recognise is left as written, which only costs a pattern match, never a wrong value.
+Light typos in the words the patterns key on ("alergic", "perfers") are corrected against that small
+vocabulary; everything else (values, names) is kept verbatim.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from functools import lru_cache
+
+USER = "the user"
+_SUBJECTLESS_VERBS = {
+    "is", "was", "has", "had", "likes", "loves", "enjoys", "prefers", "wants", "needs", "hates", "dislikes",
+    "lives", "lived", "works", "worked", "rides", "drives", "owns", "grew", "studies", "studied", "speaks",
+    "uses", "plays", "keeps", "avoids", "eats", "drinks", "follows", "supports", "sails", "runs", "writes",
+    "reads", "listens", "watches", "goes", "attends", "teaches", "codes", "programs", "cannot", "can't", "can",
+    "does", "doesn't", "asked", "mentioned", "said", "moved", "just",
+    "recently", "adopted", "got", "bought", "visited", "plans", "planning", "started", "stopped",
+    "wishes", "would", "should", "expects", "insists", "requests", "finds", "thinks", "believes", "feels",
+    "values", "cares", "commutes", "cycles", "travels", "volunteers", "collects", "practices", "practises",
+    "celebrates", "went", "will", "isn't", "wasn't", "hasn't",
+}
+_ADVERBS = {"really", "also", "usually", "always", "never", "still", "only", "mostly", "generally", "now",
+            "currently", "just", "often", "actually", "definitely", "strongly", "absolutely", "truly", "totally"}
+_IRREGULAR = {"have": "has", "am": "is", "'m": "is", "do": "does", "go": "goes", "don't": "doesn't",
+              "dont": "doesn't", "haven't": "hasn't", "was": "was", "can": "can", "can't": "can't",
+              "cannot": "cannot", "will": "will", "won't": "won't", "would": "would", "should": "should",
+              "must": "must", "could": "could", "did": "did", "didn't": "didn't", "wasn't": "wasn't",
+              "may": "may", "might": "might", "had": "had", "'ve": "has", "'d": "would", "'ll": "will"}
+_PAST = {"grew", "went", "got", "did", "made", "took", "came", "saw", "met", "began", "became", "bought", "thought",
+         "knew", "left", "ran", "rode", "drove", "wrote", "spent", "lost", "felt", "kept", "sold", "taught", "told",
+         "found", "gave", "built", "fell", "flew", "moved", "used", "said", "sat", "stood", "swam", "won", "ate"}
+_SHORTHAND = {"wrds": "words", "pls": "please", "plz": "please", "im": "I'm", "dont": "don't", "fav": "favourite",
+              "fave": "favourite", "ur": "your", "u": "you", "thx": "thanks"}
+_VOCAB = ("allergic", "prefers", "prefer", "named", "called", "lives", "works", "daughter", "brother", "sister",
+          "husband", "partner", "mother", "father", "answers", "replies", "responses", "favourite", "favorite",
+          "always", "never", "summary", "bullet", "points", "metric", "imperial", "units", "vegetarian", "vegan",
+          "intolerant", "born", "grew", "hamster", "likes", "wants", "english", "french", "german", "spanish",
+          "rabbit", "examples", "measurements", "married", "supports", "instrument", "husband", "allergy")
+_VOCAB_SET = frozenset(_VOCAB)
+_WORD = re.compile(r"[A-Za-z][A-Za-z']*")
+_FIRST_PERSON = [
+    (re.compile(r"\bI am\b|\bI'm\b|\bIm\b(?=\s)", re.I), "the user is"),
+    (re.compile(r"\bI've\b", re.I), "the user has"),
+    (re.compile(r"\bI'll\b", re.I), "the user will"),
+    (re.compile(r"\bI'd\b", re.I), "the user would"),
+    (re.compile(r"\bmyself\b", re.I), USER),
+    (re.compile(r"\bmine\b", re.I), "the user's"),
+    (re.compile(r"\bmy\b", re.I), "the user's"),
+    (re.compile(r"\bme\b", re.I), USER),
+]
+_I_VERB = re.compile(r"\bI\s+((?:(?:" + "|".join(_ADVERBS) + r")\s+)*)([A-Za-z']+)")
+_QUOTED = re.compile(r"[\"\u201c][^\"\u201d]{1,80}[\"\u201d]|(?<!\w)'[^']{1,80}'(?!\w)")
+_USER_FORMS = re.compile(r"\b(?:the\s+)?user\b", re.I)
+
+
+def _third_person(verb: str) -> str:
+    low = verb.lower()
+    if low in _IRREGULAR:
+        return _IRREGULAR[low]
+    if low.endswith("ed") or low.endswith("s") and not low.endswith("ss") or low in _PAST:
+        return low
+    if re.search(r"(?:sh|ch|x|z|o|ss)$", low):
+        return low + "es"
+    if re.search(r"[^aeiou]y$", low):
+        return low[:-1] + "ies"
+    return low + "s"
+
+
+@lru_cache(maxsize=65536)
+def _fix_word(word: str) -> str:
+    """The vocabulary word a misspelt key word was meant to be; the word itself otherwise."""
+    low = word.lower()
+    if low in _SHORTHAND:
+        return _SHORTHAND[low]
+    if len(low) < 5 or low in _VOCAB_SET or not low.isalpha():
+        return word
+    hit = difflib.get_close_matches(low, _VOCAB, n=1, cutoff=0.84)
+    return hit[0] if hit else word
+
+
+def fix_typos(text: str) -> str:
+    return _WORD.sub(lambda m: _fix_word(m.group(0)), text)
+
+
+@lru_cache(maxsize=65536)
+def _names_pattern(names: tuple[str, ...]) -> re.Pattern | None:
+    names = tuple(n for n in names if n and n.lower() not in ("user", "the user"))
+    if not names:
+        return None
+    alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    # a subject or possessor only: "Skipper" in "Please call me Skipper" is the value, not the tenant
+    return re.compile(r"^(?:" + alts + r")\b(?!@)|\b(?:" + alts + r")(?='s\b)|(?<=\b(?:and|but) )(?:" + alts + r")\b(?= \w+s\b)", re.I)
+
+
+def _first_person(text: str) -> str:
+    def verb(m: re.Match) -> str:
+        return f"{USER} {m.group(1)}{_third_person(m.group(2))}"
+
+    t = re.sub(r"\bi\b(?!')|\bi(?='(?:m|ve|ll|d)\b)", "I", text)
+    for pat, rep in _FIRST_PERSON[:4]:
+        t = pat.sub(rep, t)
+    t = _I_VERB.sub(verb, t)
+    t = re.sub(r"\bI\b", USER, t)
+    for pat, rep in _FIRST_PERSON[4:]:
+        t = pat.sub(rep, t)
+    return t
+
+
+def _subjectless(text: str) -> str:
+    m = re.match(r"([A-Za-z']+)(.*)$", text, re.S)
+    if not m:
+        return text
+    first, rest = m.group(1), m.group(2)
+    low = first.lower()
+    if low.endswith("'s") and low[:-2] not in ("user", "it", "that", "there", "what", "he", "she", "here"):
+        if first[:1].islower() or first[:-2].lower() in _POSSESSED:
+            return f"{USER}'s {low}{rest}"
+        return text
+    if low in _POSSESSED | {"fav", "hometown", "job", "car", "wife", "husband", "sons", "daughters"} and \
+            re.match(r"(?:\s+[\w'-]+){0,3}?\s+(?:is|are|was)\b", rest):
+        return f"{USER}'s {low}{rest}"
+    if low in _ADVERBS:
+        m2 = re.match(r"\s+([A-Za-z']+)", rest)
+        if not (m2 and (m2.group(1).lower() in _SUBJECTLESS_VERBS or re.fullmatch(r"[a-z]+[^s]s", m2.group(1).lower()))):
+            return text
+        return f"{USER} {low}{rest}"
+    if low in _SUBJECTLESS_VERBS:
+        return f"{USER} {low}{rest}"
+    if low == "from":
+        return f"{USER} is from{rest}"
+    if low in ("born", "married", "allergic", "based"):
+        return f"{USER} {'was' if low == 'born' else 'is'} {low}{rest}"
+    return text
+
+
+_POSSESSED = {
+    "daughter", "son", "brother", "sister", "wife", "husband", "partner", "mother", "father", "mom", "mum", "dad",
+    "cat", "dog", "hamster", "rabbit", "bird", "parrot", "fish", "horse", "pet", "boat", "car", "bike", "friend",
+    "boss", "manager", "kid", "child", "baby", "girlfriend", "boyfriend", "fiancé", "fiancee", "grandmother",
+    "grandfather", "grandma", "grandpa", "aunt", "uncle", "cousin", "niece", "nephew", "team", "company",
+    "employer", "favourite", "favorite", "name", "birthday", "hometown", "home", "job", "tortoise", "turtle",
+    "snake", "lizard", "guinea", "puppy", "kitten", "roommate", "flatmate", "colleague", "coworker", "twin",
+}
+
+
+_ENGLISH = frozenset("the a an i my me is are and to in of with for at on be it not no please like likes wants prefers has have was".split())
+_FOREIGN = frozenset("le la les des une est et je ne pas que qui mon ma mes der die das und ist nicht ich mein meine ein eine el los las una que es y yo mi por para con sur avec".split())
+
+
+def looks_english(text: str) -> bool:
+    """The first-person rewrites are English grammar; "qu'on me vouvoie" must keep its "me"."""
+    words = re.findall(r"[a-zà-ÿ']+", text.lower())
+    en = sum(w in _ENGLISH for w in words)
+    fo = sum(w in _FOREIGN for w in words) + bool(re.search(r"[àâçéèêëîïôûùüÿñæœßäö]", text.lower()))
+    return en >= fo
+
+
+@lru_cache(maxsize=262144)
+def canonical(text: str, names: tuple[str, ...] = ()) -> str:
+    """`text` in the form "The user ..." where its perspective is recognised; `names` are the ways this
+    tenant is named (display names, a detected subject name), replaced by "the user"."""
+    t = " ".join(str(text).split())
+    if not looks_english(t):
+        return t
+    quoted: list[str] = []
+
+    def hide(m: re.Match) -> str:
+        quoted.append(m.group(0))
+        return f"\ue000{len(quoted) - 1}\ue001"
+
+    t = _QUOTED.sub(hide, t)  # a quoted sign-off or banned word is a value: kept verbatim
+    t = fix_typos(t)
+    t = re.sub(r"\b(\w+)s (name|names)\b", lambda m: f"{m.group(1)}'s {m.group(2)}" if m.group(1).lower() in _POSSESSED else m.group(0), t)
+    pat = _names_pattern(tuple(names))
+    if pat is not None:
+        t = pat.sub(USER, t)
+    t = _USER_FORMS.sub(USER, t)
+    t = re.sub(r"\b(?:he|she|they)\b(?=\s+(?:is|was|has|likes|prefers|wants|lives|works|loves|\w+s)\b)", USER, t, flags=re.I)
+    t = re.sub(r"\b(?:his|her|their)\b(?=\s+\w+\s+(?:is|was|are)\b)", "the user's", t, flags=re.I)
+    t = _first_person(t)
+    if not t.lower().startswith(USER):
+        t = _subjectless(t)
+    t = re.sub(r"\bthe user the user\b", USER, t, flags=re.I)
+    t = re.sub(r"\b(?:the\s+)+user\b", USER, t, flags=re.I)
+    t = re.sub("\ue000(\\d+)\ue001", lambda m: quoted[int(m.group(1))], t)
+    return t[:1].upper() + t[1:] if t else t
+
+
+def subject_name(texts: list[str], known: tuple[str, ...] = ()) -> str | None:
+    """The name a tenant's memory calls them by ("Priya's cat is Mango", "Priya likes tea"): the capitalised
+    word that opens most of its statements as a subject, if it opens at least two and a third of them.
+    A name that opens one statement ("Tom lives with me") is a person the user talks about, not the user."""
+    counts: dict[str, int] = {}
+    for t in texts:
+        m = re.match(r"\s*([A-Z][a-z]+)(?:'s\b|\s+(?:is|was|has|likes|loves|prefers|wants|needs|lives|works|hates|\w+s)\b)", t)
+        if m and m.group(1).lower() not in _NOT_NAMES:
+            counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+    if not counts:
+        return None
+    name, n = max(sorted(counts.items()), key=lambda kv: kv[1])
+    if name.lower() in known or (n >= 2 and n * 3 >= len(texts)):
+        return name
+    return None
+
+
+_NOT_NAMES = {w for w in _SUBJECTLESS_VERBS} | _POSSESSED | {
+    "user", "the", "this", "that", "she", "he", "they", "it", "please", "always", "never", "keep", "use", "answer",
+    "answers", "replies", "responses", "there", "what", "when", "here", "every", "each", "no", "my", "our",
+}

@@ -1,0 +1,60 @@
+"""Facts stated in French, Spanish or German: the same slots as the English patterns (schema.py).
+
+Memories come in the user's language. The slot and the probe stay English (the base model is probed in
+English and the slot names are the profile's vocabulary); the value is kept as written ("infirmière",
+"Telefónica"). A handful of constructions per language covers how memory layers state names, places and
+work; anything else stays `free` and is still grouped by the multilingual embeddings.
+"""
+from __future__ import annotations
+
+import re
+
+NOUNS = {
+    "chat": "cat", "chatte": "cat", "chien": "dog", "chienne": "dog", "gato": "cat", "gata": "cat", "perro": "dog",
+    "perra": "dog", "katze": "cat", "kater": "cat", "hund": "dog", "fille": "daughter", "fils": "son", "hija": "daughter",
+    "hijo": "son", "tochter": "daughter", "sohn": "son", "voilier": "boat", "bateau": "boat", "barco": "boat",
+    "velero": "boat", "boot": "boat", "segelboot": "boat", "femme": "partner", "mari": "partner", "esposa": "partner",
+    "esposo": "partner", "mujer": "partner", "marido": "partner", "frau": "partner", "mann": "partner",
+    "frère": "brother", "soeur": "sister", "sœur": "sister", "hermano": "brother", "hermana": "sister",
+    "bruder": "brother", "schwester": "sister", "lapin": "rabbit", "conejo": "rabbit", "kaninchen": "rabbit",
+    "hamster": "hamster", "hámster": "hamster",
+}
+_NAMED = re.compile(r"\b(?P<noun>" + "|".join(sorted(NOUNS, key=len, reverse=True)) + r")\b.*?\b(?:s'appelle|se nomme|"
+                    r"se llama|llamad[oa]|heißt|heisst|namens|nommée?|appelée?) (?P<val>\w[\w' -]*)", re.I)
+_PATTERNS = [
+    (re.compile(r"\b(?:habite|vit|vis|j'habite|vive|vivo|wohnt|wohne|lebt|lebe)\s+(?:maintenant\s+|jetzt\s+|ahora\s+|"
+                r"actuellement\s+)?(?:à|a|en|in)\s+(?P<val>[A-ZÀ-Ý][\w'-]*(?: [A-ZÀ-Ý][\w'-]*)*)", re.I), "city"),
+    (re.compile(r"\b(?:a grandi|ai grandi|creció|crecí|aufgewachsen in|wuchs in)\s*(?:à|a|en|in)?\s+(?P<val>[A-ZÀ-Ý][\w'-]*)", re.I), "hometown"),
+    (re.compile(r"\b(?:est né|est née|suis né|suis née|nació|nací|geboren in|wurde in)\s+(?:à|a|en|in)?\s*(?P<val>[A-ZÀ-Ý][\w'-]*)", re.I), "birthplace"),
+    (re.compile(r"\b(?:travaille chez|trabaja en|trabajo en|trabaja para|arbeitet bei|arbeite bei)\s+(?P<val>[A-ZÀ-Ý][\w'&-]*(?: [A-ZÀ-Ý][\w'&-]*)*)", re.I), "employer"),
+    (re.compile(r"\b(?:travaille comme|travaille en tant que|trabaja como|trabajo como|arbeitet als|arbeite als|"
+                r"est infirmière|es enfermera)\s+(?P<val>\w[\w-]*)", re.I), "job"),
+    (re.compile(r"\b(?:fan von|fan de|fan du|supporte|supporter de|hincha del?|aficionad[oa] del?|socio del?)\s+(?:l'|le |la |el )?(?P<val>[\wÀ-ÿ][\w' .-]*)", re.I), "team"),
+    (re.compile(r"\b(?:allergique aux?|allergique à la|allergique à|alérgic[oa] a(?:l| la| los| las)?|allergisch gegen)\s+(?P<val>[\w-]+)", re.I), "allergy"),
+    (re.compile(r"\b(?:fährt|fahre|conduce|conduzco|conduit|roule en)\s+(?:ein|eine|einen|un|una|une)?\s*(?P<val>[\w-]+)", re.I), "vehicle"),
+    (re.compile(r"\b(?:joue du|joue de la|joue de l'|toca el|toca la|spielt)\s*(?P<val>[\w-]+)", re.I), "instrument"),
+]
+
+
+def _clean(val: str) -> str:
+    v = re.split(r",|;| (?:et|y|und|avec|con|mit|depuis|desde|seit|qui|que|die|der)\b", val.strip())[0]
+    return v.strip().rstrip(".!")
+
+
+def foreign_fact(text: str):
+    """An `Extract` for a French/Spanish/German fact, or None."""
+    from .schema import _fact_extract
+
+    t = text.strip().rstrip(" .!")
+    m = _NAMED.search(t)
+    if m:
+        val = _clean(m.group("val"))
+        if val and len(val.split()) <= 4:
+            return _fact_extract(NOUNS[m.group("noun").lower()], val)
+    for pat, slot in _PATTERNS:
+        m = pat.search(t)
+        if m:
+            val = _clean(m.group("val"))
+            if val and len(val.split()) <= 4:
+                return _fact_extract(slot, val)
+    return None

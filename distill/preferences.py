@@ -1,0 +1,78 @@
+"""Preference slots for statements no teacher can enforce by construction but that still have one value.
+
+"Prefers metric units", "Distances in kilometres please, weights in kilos" and "Give me feet, pounds and
+Fahrenheit, not metric" share few words, and the last one must never group with the first two. They stay
+kind `free` (taught by amplification), but with a slot and a value they group by key like facts, and a newer
+value of the slot supersedes an older one (metric -> imperial). Keyword sets, not a model: each slot has a
+handful of values and the words for them are a closed set; words after "not", "no", "rather than",
+"instead of" or "over" count for the other side.
+"""
+from __future__ import annotations
+
+import re
+
+_CONTRA = re.compile(r"\b(?:not|no|never|rather than|instead of|over|than|without|nothing like)\b[^.;!?]*", re.I)
+_SLOTS: dict[str, dict[str, re.Pattern]] = {
+    "units": {
+        "metric": re.compile(r"\b(?:metric|kilo\w*|kms?|kg|kgs|metres?|meters?|celsius|centimet\w+|litres?|liters?|grams?|métrico|kilómetros|métrique)\b", re.I),
+        "imperial": re.compile(r"\b(?:imperial|feet|pounds?|lbs?|miles?|fahrenheit|inch(?:es)?|gallons?|ounces?|oz|yards?)\b", re.I),
+    },
+    "tone": {
+        "formal": re.compile(r"\b(?:formal|polite|professional|no slang|förmlich\w*|gesiezt|siezen|vouvo\w*)\b", re.I),
+        "casual": re.compile(r"\b(?:casual|relaxed|informal|chatty|laid-back|friendly tone|duzen|tutoy\w*)\b", re.I),
+        "direct": re.compile(r"\b(?:direct|blunt|straightforward|no sugar-?coating|tell the user straight|straight)\b", re.I),
+    },
+}
+_EMOJI = re.compile(r"\b(?:emojis?|emoticons?|smileys?|smiley faces?)\b", re.I)
+_EMOJI_NO = re.compile(r"\b(?:no|not|never|without|don't|doesn't|dislikes?|hates?|distract\w*|unprofessional|annoy\w*|skip|avoid)\b", re.I)
+_SUMMARY = re.compile(r"\b(?:tl;?dr|summary|one-line|one-sentence|single-sentence|bottom line)\b", re.I)
+_FIRST = re.compile(r"\b(?:first|top|open|opens|start|starts|before|begin|lead)\b", re.I)
+_JARGON = re.compile(r"\b(?:jargon|buzzwords?|technical terms|plain language|plain english)\b", re.I)
+_TOPICS = {"politics": re.compile(r"\bpolitic\w*", re.I), "spoilers": re.compile(r"\bspoil\w*", re.I)}
+_CODE = re.compile(r"\b(?:code|snippets?|examples?|programming)\b", re.I)
+_CODE_LANGS = {"go": r"go|golang", "python": r"python", "rust": r"rust", "javascript": r"javascript|js",
+               "typescript": r"typescript|ts", "java": r"java", "c++": r"c\+\+|cpp", "ruby": r"ruby",
+               "kotlin": r"kotlin", "swift": r"swift", "r": r"r", "sql": r"sql"}
+
+
+def _side(text: str, values: dict[str, re.Pattern]) -> str | None:
+    """The value whose words the statement asks for; words in a contrasted span count for the others."""
+    score = {v: 0 for v in values}
+    contra = " ".join(m.group(0) for m in _CONTRA.finditer(text))
+    main = _CONTRA.sub(" ", text)
+    for v, pat in values.items():
+        score[v] += 2 * len(pat.findall(main)) - len(pat.findall(contra))
+    best = max(sorted(score), key=lambda v: score[v])
+    return best if score[best] > 0 else None
+
+
+_UNITS_CUE = re.compile(r"\b(?:metric|imperial|units?|measure\w*|medidas|sistema|use|give|prefer\w*|wants?|please|pls|only|"
+                        r"think in|in (?:kilo\w*|miles|feet|pounds|celsius|fahrenheit|metres|meters|inches))\b", re.I)
+_SHORT = re.compile(r"\b(?:short|concise|brief|succinct|terse|to the point|impatient with long|few sentences|courtes?|bref|"
+                    r"brève|kurz\w*|breves?|cortas?)\b", re.I)
+
+
+def preference(text: str) -> tuple[str, str] | None:
+    """(slot, value) of a one-valued preference, or None."""
+    for slot, values in _SLOTS.items():
+        if slot == "units" and not _UNITS_CUE.search(text):
+            continue
+        v = _side(text, values)
+        if v:
+            return slot, v
+    if _SUMMARY.search(text) and _FIRST.search(text):
+        return "summary_first", "yes"
+    if _SHORT.search(text) and not re.search(r"\d|\b(?:words?|paragraphs?|sentences? maximum)\b", text):
+        return "brevity", "short"
+    if _EMOJI.search(text):
+        return ("emoji", "none") if _EMOJI_NO.search(text) else ("emoji", "yes")
+    if _JARGON.search(text):
+        return "jargon", "avoid"
+    for topic, pat in _TOPICS.items():
+        if pat.search(text):
+            return "avoid_topic", topic
+    if _CODE.search(text):
+        for lang, alts in _CODE_LANGS.items():
+            if re.search(rf"\b(?:in|use|prefers?|wants?|likes?|with)\s+(?:{alts})\b|\b(?:{alts})\s+(?:for|code|snippets)\b", text, re.I):
+                return "code_language", lang
+    return None

@@ -1,0 +1,65 @@
+"""Canonical form and generic fact slots: one statement, whatever perspective a memory layer wrote it in."""
+from __future__ import annotations
+
+import pytest
+
+from memlora.distill.canonical import canonical, subject_name
+from memlora.distill.schema import extract
+
+
+@pytest.mark.parametrize("text,names,want", [
+    ("Likes answers in French", (), "The user likes answers in French"),
+    ("Daughter's name is Noor", (), "The user's daughter's name is Noor"),
+    ("Is lactose intolerant", (), "The user is lactose intolerant"),
+    ("My brother Tom lives with me.", (), "The user's brother Tom lives with the user."),
+    ("Imperial units only, I live in Ohio.", (), "Imperial units only, the user lives in Ohio."),
+    ("I'm a nurse", (), "The user is a nurse"),
+    ("i grew up in leeds", (), "The user grew up in leeds"),
+    ("Priya's cat is called Mango", ("priya",), "The user's cat is called Mango"),
+    ("User prefers tea", (), "The user prefers tea"),
+    ("Please call me Skipper.", ("skipper",), "Please call the user Skipper."),  # the name is the value here
+    ("Never use emojis", (), "Never use emojis"),  # an imperative keeps its form
+    ("Sign off with 'Cheers, Vera' always", ("vera",), "Sign off with 'Cheers, Vera' always"),  # quoted values verbatim
+    ("Je préfère qu'on me vouvoie.", (), "Je préfère qu'on me vouvoie."),  # English grammar only
+])
+def test_perspectives_become_one_form(text, names, want):
+    assert canonical(text, names) == want
+
+
+def test_subject_name_needs_repetition():
+    assert subject_name(["Priya likes tea", "Priya's cat is Mango", "Priya lives in Pune"]) == "Priya"
+    assert subject_name(["Tom lives with me", "I like tea", "Prefers short answers", "Has a cat"]) is None
+
+
+@pytest.mark.parametrize("text,slot,value,statement,question", [
+    ("Has a hamster named Biscuit", "hamster", "Biscuit", "Your hamster is named Biscuit.", "What is the name of my hamster?"),
+    ("Was born in Lyon", "birthplace", "Lyon", "You were born in Lyon.", "Where was I born?"),
+    ("Daughter's name is Noor", "daughter", "Noor", "Your daughter is named Noor.", "What is the name of my daughter?"),
+    ("Rides a Vespa", "vehicle", "Vespa", "You ride a Vespa.", "What do I ride?"),
+    ("Works at Acme Bank", "employer", "Acme Bank", "You work at Acme Bank.", "Where do I work?"),
+    ("My brother Tom lives with me.", "brother", "Tom", "Your brother is named Tom.", "What is the name of my brother?"),
+    ("Priya's cat is called Mango", "cat", "Mango", "Your cat is named Mango.", "What is the name of my cat?"),
+    ("The user grew up in Porto.", "hometown", "Porto", "You grew up in Porto.", "Where did I grow up?"),
+    ("priya is alergic to peanuts", "allergy", "peanuts", "You are allergic to peanuts.", "What am I allergic to?"),
+    ("Hiroshi has a shiba inu named Kuro.", "dog", "Kuro", "Your dog is named Kuro.", "What is the name of my dog?"),
+    ("User is married to Jess.", "partner", "Jess", "Your partner is named Jess.", "What is the name of my partner?"),
+    ("My favourite colour is green", "favourite colour", "green", "Your favourite colour is green.", "What is my favourite colour?"),
+    ("Sein Sohn heißt Lukas.", "son", "Lukas", "Your son is named Lukas.", "What is the name of my son?"),
+    ("Habite à Nantes.", "city", "Nantes", "You live in Nantes.", "Which city do I live in?"),
+])
+def test_any_stated_attribute_gets_a_slot_statement_and_probe(text, slot, value, statement, question):
+    e = extract(text, names=("priya", "hiroshi"))
+    assert (e.kind, e.slot, e.value) == ("fact", slot, value)
+    assert e.statement == statement
+    assert e.probe["question"] == question and value in e.probe["expect"]
+
+
+def test_untyped_statements_stay_free_and_preferences_get_a_slot():
+    assert extract("Is lactose intolerant").kind == "fact"  # an intolerance is an allergy-like fact
+    free = extract("Enjoys long walks on the beach")
+    assert (free.kind, free.slot) == ("free", "")
+    metric = extract("Distances in kilometres please, weights in kilos.")
+    imperial = extract("Give me feet, pounds and Fahrenheit, not metric.")
+    assert (metric.kind, metric.slot, metric.value) == ("free", "units", "metric")
+    assert (imperial.slot, imperial.value) == ("units", "imperial")
+    assert extract("My car is an old Subaru Outback with 200k miles on it.").slot == "car"  # miles: not a unit preference

