@@ -26,6 +26,7 @@ from __future__ import annotations
 import difflib
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -367,10 +368,13 @@ def _order(r: Record) -> tuple:
 
 
 def consolidate(records: list[Record], threshold: float = 0.5, *, grouping: str = "tfidf",
-                embed_threshold: float = 0.93, cache_dir: Path | None = None) -> dict[str, list[Group]]:
+                embed_threshold: float = 0.93, cache_dir: Path | None = None,
+                extractor: Callable[[list[str], list[str | None], str, tuple[str, ...]], list[Extract]] | None = None,
+                ) -> dict[str, list[Group]]:
     """All tenants' groups; pairwise work only within a tenant. `grouping="embedding"` falls back to tfidf,
     with a warning, when the embedding package is not installed; `cache_dir` is the state dir whose
-    `tenants/<key>/` holds each tenant's cached embeddings."""
+    `tenants/<key>/` holds each tenant's cached embeddings. `extractor(texts, kinds, tenant, names)` types one
+    tenant's statements (the LLM extractor); the embedded patterns when None."""
     order = sorted(range(len(records)), key=lambda i: records[i].tenant)
     recs = [records[i] for i in order]
     spans = _tenant_spans(recs)
@@ -378,7 +382,9 @@ def consolidate(records: list[Record], threshold: float = 0.5, *, grouping: str 
     for a, b in spans:
         names = tenant_names(recs[a].tenant, [r.text for r in recs[a:b]])
         canon += [canonical(r.text, names) for r in recs[a:b]]
-        extracts += [extract(r.text, r.kind, names) for r in recs[a:b]]
+        texts, kinds = [r.text for r in recs[a:b]], [r.kind for r in recs[a:b]]
+        extracts += (extractor(texts, kinds, recs[a].tenant, names) if extractor is not None
+                     else [extract(t, k, names) for t, k in zip(texts, kinds)])
     backend = resolve_backend(grouping)
     out = {}
     if backend == "embedding":

@@ -37,7 +37,7 @@ from .records import Record
 
 # the modules whose code decides profiles (this one included: it decides what counts as a change)
 _CODE = ("records.py", "canonical.py", "schema.py", "preferences.py", "foreign.py", "consolidate.py", "embed.py",
-         "profile.py", "digest.py")
+         "extract_llm.py", "profile.py", "digest.py")
 _LIBS = ("scikit-learn", "scipy", "numpy")
 # distill settings that only steer generation; everything else in `settings.distill` is digested, so a
 # setting added later invalidates profiles until someone decides it does not matter
@@ -45,6 +45,7 @@ _GENERATION_ONLY = {
     "examples_per_tenant", "validation_fraction", "max_new_tokens", "batch_size", "score_batch_size", "guidance_scale", "best_of",
     "topup_rounds", "general_share", "teacher_url", "teacher_model", "teacher_api_key", "temperature", "top_p",
     "repetition_penalty", "on_topic_threshold", "fluency_margin", "baseline_prompts", "abstention_probes",
+    "extractor_timeout_seconds", "extractor_concurrency",
 }
 
 

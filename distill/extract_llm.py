@@ -23,12 +23,14 @@ import unicodedata
 from collections.abc import MutableMapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, fields
+from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from memlora.errors import MemloraError
 from memlora.settings import Settings
+from memlora.tenant_data import tenant_dir
 
 from .schema import Extract, extract
 
@@ -253,3 +255,42 @@ def extract_all(texts: list[str], settings: Settings, categories: list[str | Non
         log.warning("extractor at %s: %d of %d items fell back to embedded extraction (first: %s)",
                     ex.url, len(bad), len(texts), bad[0])
     return [a.to_extract(t, c, n) if a is not None else _embedded(t, c, n) for a, t, c, n in zip(answers, texts, categories, names)]
+
+
+def tenant_extractor(settings: Settings, cache_dir: Path | None):
+    """`consolidate`'s extractor: one tenant's texts per call, the model's answers kept in that tenant's state
+    dir (`tenants/<key>/extractor.json`, so forget removes them and a night asks only about new texts)."""
+
+    def run(texts: list[str], kinds: list[str | None], tenant: str, names: tuple[str, ...]) -> list[Extract]:
+        path = _cache_path(cache_dir, tenant)
+        cache = _read_cache(path)
+        before = len(cache)
+        out = extract_all(texts, settings, kinds, cache, [tenant] * len(texts), [names] * len(texts))
+        if path is not None and len(cache) != before:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(".tmp")
+            tmp.write_text(json.dumps(cache, ensure_ascii=False))
+            os.replace(tmp, path)
+        return out
+
+    return run
+
+
+def _cache_path(cache_dir: Path | None, tenant: str) -> Path | None:
+    if cache_dir is None:
+        return None
+    try:
+        return tenant_dir(cache_dir, tenant) / "extractor.json"
+    except MemloraError:
+        return None
+
+
+def _read_cache(path: Path | None) -> dict[str, dict]:
+    if path is None or not path.exists():
+        return {}
+    try:
+        data = json.loads(path.read_text())
+        return data if isinstance(data, dict) else {}
+    except (OSError, ValueError) as e:
+        log.warning("extractor cache %s unreadable (%s); asking again", path, e)
+        return {}

@@ -24,6 +24,7 @@ from pathlib import Path
 from memlora.keys import tenant_key
 from memlora.settings import Settings
 
+from .extract_llm import tenant_extractor
 from .consolidate import Group, consolidate
 from .records import Record
 from .schema import SINGLE_VALUED, avoid_words
@@ -200,8 +201,9 @@ def build_profiles(records: list[Record], settings: Settings, cache_dir: Path | 
     """No generative model: consolidate, score, select, resolve conflicts, attach org rules. `cache_dir`: the
     state dir whose `tenants/<key>/` keeps each tenant's embeddings between nights (None: embed in memory)."""
     ds = settings.distill
+    extractor = tenant_extractor(settings, cache_dir) if ds.extractor_url else None
     groups = consolidate(records, ds.similarity_threshold, grouping=ds.grouping,
-                         embed_threshold=ds.embedding_threshold, cache_dir=cache_dir)
+                         embed_threshold=ds.embedding_threshold, cache_dir=cache_dir, extractor=extractor)
     dated = [r.created_at for r in records if r.created_at]
     now = max(dated) if dated else None
     n_by_tenant: dict[str, int] = {}

@@ -186,3 +186,29 @@ def test_a_request_never_mixes_tenants(server):
     assert sorted(map(len, sent)) == [1, 2, 4, 4]  # ana 6 = 4 + 2, bo 5 = 4 + 1
     for batch in sent:
         assert len({tenants[TEXTS.index(t)] for t in batch}) == 1, batch
+
+
+def test_profiles_use_the_endpoint_and_keep_its_answers_in_the_tenant_state(server, tmp_path):
+    """Wired into consolidation: a fact no pattern types ("Rereads Proust every winter") becomes a selected
+    fact with the model's slot and probe; the answers live under the tenant's state dir and a rerun asks
+    nothing new."""
+    from datetime import datetime, timezone
+
+    from memlora.distill.profile import build_profiles
+    from memlora.distill.records import Record
+    from memlora.tenant_data import tenant_dir
+
+    url, handler = server
+    when = datetime(2026, 3, 1, tzinfo=timezone.utc)
+    recs = [Record(tenant="noor@x.org", id=f"r{i}", text=t, created_at=when, source=f"s{i}")
+            for i, t in enumerate(["Rereads Proust every winter.", "Rereads Proust every winter.", "Had a headache this morning."])]
+    settings = _settings(url, grouping="tfidf")
+    [item] = [it for it in build_profiles(recs, settings, cache_dir=tmp_path)["noor@x.org"].items]
+    assert (item.kind, item.slot, item.value) == ("fact", "favourite writer", "Proust")
+    assert item.probe and item.probe["expect"] == ["Proust"]
+    cache = tenant_dir(tmp_path, "noor@x.org") / "extractor.json"
+    assert "Proust" in cache.read_text()
+    asked = len(handler.calls)
+    build_profiles(recs, settings, cache_dir=tmp_path)
+    assert len(handler.calls) == asked + 1  # only the headache, which the model leaves out, is asked again
+    assert [it.value for it in build_profiles(recs, _settings(None, grouping="tfidf"))["noor@x.org"].items] != ["Proust"]
