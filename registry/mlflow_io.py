@@ -110,7 +110,7 @@ class RetryingClient:
             return attr
         return partial(self._call, name, attr)
 
-    def _call(self, name: str, fn: Callable, *args, **kwargs):
+    def _call(self, name: str, fn: Callable, /, *args, **kwargs):
         return bounded(self._settings, name, lambda: fn(*args, **kwargs), repeatable=not name.startswith("create_"))
 
 

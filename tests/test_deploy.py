@@ -174,7 +174,7 @@ def test_serving_and_the_nightly_job_read_the_same_admin_key_from_the_secret(mon
     for k in list(os.environ):
         if k.startswith("MEMLORA_"):
             monkeypatch.delenv(k)
-    monkeypatch.setenv("MEMLORA_CONFIG", "/nonexistent/memlora.toml")
+    monkeypatch.setenv("MEMLORA_CONFIG", "")
     for name in ("memlora-serve", "memlora-nightly"):
         env = _expand(_env(pods[name]["containers"][0]), {("memlora-admin", "key"): key})
         with monkeypatch.context() as m:

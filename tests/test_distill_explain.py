@@ -46,8 +46,9 @@ def memory(tmp_path, monkeypatch) -> Path:
         if k.startswith("MEMLORA_"):
             monkeypatch.delenv(k, raising=False)
     monkeypatch.setenv("MEMLORA_HOME", str(tmp_path / "home"))
-    monkeypatch.setenv("MEMLORA_CONFIG", str(tmp_path / "memlora.toml"))
+    monkeypatch.setenv("MEMLORA_CONFIG", "")
     monkeypatch.setenv("MEMLORA_DISTILL__MIN_SCORE", "0.5")
+    monkeypatch.setenv("MEMLORA_DISTILL__ORG_MEMBERS", '{"acme": ["bo"]}')  # membership is the operator's word
     reset_settings()
     p = tmp_path / "memory.jsonl"
     lines = [json.dumps(r) for r in MEMORY] + ['{"tenant": "ana", "text": ""}']
