@@ -185,6 +185,12 @@ class MemloraAPI(ls.LitAPI):
         if tenant in self._forgotten:
             return None
         version = self.snapshot.get(tenant)
+        if version is not None:  # a verified local copy needs no registry (nor its lock, held by a slow poll)
+            from memlora.registry import cache
+
+            hit = cache.lookup(self.settings.adapter_cache_dir, tenant, int(version))
+            if hit is not None and hit.base_fingerprint == self.base.fingerprint:
+                return hit.path
         with self._registry_lock:
             r = self.registry.resolve(tenant, self.base.fingerprint, version=int(version) if version else None)
         return None if r is None else r.path
