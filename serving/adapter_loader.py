@@ -40,6 +40,13 @@ CONFIG = "adapter_config.json"
 MANIFEST = "memlora.json"
 
 
+class RegistryUnavailable(MemloraError):
+    """The adapter could not be fetched because the registry did not answer: nothing is wrong with the adapter,
+    and the request may be retried (503), unlike a bad adapter (500)."""
+
+    code = "registry_unavailable"
+
+
 @dataclass(eq=False)
 class AdapterWeights:
     """One adapter in host memory: the weights file in a buffer this object owns, plus its validated layout."""
@@ -564,6 +571,8 @@ class AdapterLoader:
         log.warning("adapter of tenant %r failed its checks, fetching it again from the registry: %s", tenant, first)
         try:
             path = self._refetch(tenant)
+        except RegistryUnavailable:
+            raise
         except MemloraError as e:
             raise MemloraError(f"{first}; fetching it again from the registry failed: {e}") from None
         except Exception as e:  # noqa: BLE001

@@ -25,6 +25,7 @@ import queue
 import threading
 import time
 from collections import OrderedDict, deque
+from contextlib import contextmanager
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
@@ -33,6 +34,7 @@ import litserve as ls
 from litserve.loops.continuous_batching_loop import ContinuousBatchingLoop, Output
 from litserve.utils import LitAPIStatus
 
+from memlora.errors import JobError
 from memlora.settings import Settings
 
 from .champions import ChampionWatcher, RegistryView, Snapshot, diff
@@ -95,9 +97,24 @@ def _engine_error(chat: _Chat, r) -> ApiError:
         return ApiError(404, f"tenant {tenant!r} has no adapter: {msg}", param="model", code="model_not_found")
     if code == "forgotten":
         return ApiError(404, f"tenant {tenant!r} was forgotten", param="model", code="tenant_forgotten")
+    if code == "registry_unavailable":
+        return ApiError(503, f"the adapter of tenant {tenant!r} is not cached here and the registry is unreachable: {msg}",
+                        type="server_error", code="registry_unavailable")
     if code == "bad_adapter":
         return ApiError(500, f"the adapter of tenant {tenant!r} cannot be served: {msg}", type="server_error", code="adapter_error")
     return ApiError(500, msg, type="server_error", code="generation_error")
+
+
+@contextmanager
+def _registry_reachable():
+    """The registry layer says an unreachable store with JobError (mlflow_io.wrap); the engine must tell that
+    (retry later, 503) from an adapter that cannot be served (500)."""
+    try:
+        yield
+    except JobError as e:
+        from .adapter_loader import RegistryUnavailable  # torch-heavy: the worker has it loaded, the HTTP process never
+
+        raise RegistryUnavailable(str(e)) from None
 
 
 @dataclass
@@ -191,7 +208,7 @@ class MemloraAPI(ls.LitAPI):
             hit = cache.lookup(self.settings.adapter_cache_dir, tenant, int(version))
             if hit is not None and hit.base_fingerprint == self.base.fingerprint:
                 return hit.path
-        with self._registry_lock:
+        with self._registry_lock, _registry_reachable():
             r = self.registry.resolve(tenant, self.base.fingerprint, version=int(version) if version else None)
         return None if r is None else r.path
 
@@ -202,7 +219,7 @@ class MemloraAPI(ls.LitAPI):
         version = None if tenant in self._forgotten else self.snapshot.get(tenant)
         if version is None:
             return None
-        with self._registry_lock:
+        with self._registry_lock, _registry_reachable():
             cache.drop_version(self.settings.adapter_cache_dir, tenant, int(version))
             r = self.registry.resolve(tenant, self.base.fingerprint, version=int(version))
         return None if r is None else r.path

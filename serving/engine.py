@@ -276,7 +276,7 @@ class Engine:
                 s.base_fallback = True
                 ready.append(s)
             elif got.status in (NO_ADAPTER, FORGOTTEN, ERROR):
-                code = {NO_ADAPTER: "no_adapter", FORGOTTEN: "forgotten", ERROR: "bad_adapter"}[got.status]
+                code = got.code or {NO_ADAPTER: "no_adapter", FORGOTTEN: "forgotten", ERROR: "bad_adapter"}[got.status]
                 self._finish(s, outs, None, "error", got.message, code)
             else:
                 still.append(s)

@@ -33,7 +33,7 @@ def srv(tiny_base, tiny_base_dir, tmp_path_factory):
     server = ServerProc(root / "home", tiny_base_dir, toml, root / "server.log")
     server.env.update(MLFLOW_HTTP_REQUEST_MAX_RETRIES="0", MLFLOW_HTTP_REQUEST_TIMEOUT="5")
     s = server.settings()
-    dirs = {t: register_adapter(s, tiny_base, root, t, seed)[0] for t, seed in (("alice", 31), ("bob", 32), ("rotty", 33))}
+    dirs = {t: register_adapter(s, tiny_base, root, t, seed)[0] for t, seed in (("alice", 31), ("bob", 32), ("rotty", 33), ("cold", 35))}
     _, broken = register_adapter(s, tiny_base, root, "broken", 34)
     _corrupt_registered(s, broken.run_id)
     server.rotted = _rot_cached_copy(s, tiny_base, "rotty")
@@ -223,3 +223,7 @@ def test_registry_outage_keeps_serving_and_health_says_so(srv):
     assert metric(srv, "memlora_registry_up") == 0
     r = beside_victims(srv, lambda: chat(srv, "alice"))
     assert r.status_code == 200 and r.json()["choices"][0]["message"]["content"] == srv.short["alice"]
+    # a champion never fetched to this machine cannot be served now: a retryable 503, not a broken adapter's 500
+    err = one_line_error(chat(srv, "cold"), 503)
+    assert err["code"] == "registry_unavailable" and "cold" in err["message"]
+    assert chat(srv, "alice").status_code == 200
