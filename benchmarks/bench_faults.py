@@ -164,6 +164,8 @@ def main() -> None:
                         r = c.post(url + "/v1/chat/completions", json=body)
                         ok = r.status_code == 200
                         code = r.status_code if not ok else None
+                        if r.status_code == 503 and r.json()["error"]["code"] != "registry_unavailable":
+                            code = f"503 {r.json()['error']['code']}"
                         ntok = r.json()["usage"]["completion_tokens"] if ok else 0
                     except httpx.HTTPError as e:
                         ok, code, ntok = False, type(e).__name__, 0
@@ -232,9 +234,12 @@ def main() -> None:
           f"{a.tokens} tokens each, {elapsed:.0f} s; registry frozen for {third:.0f} s in the middle")
     print(f"throughput: {n_ok / elapsed:.1f} req/s, {tokens[0] / elapsed:.0f} completion tok/s; latency p50 {q[49] * 1000:.0f} ms, "
           f"p99 {q[98] * 1000:.0f} ms ({n_ok} answers)")
-    bad = {t: dict(c) for t, c in errors.items()}
+    retryable = {t: c.pop(503) for t, c in errors.items() if 503 in c}  # registry_unavailable: not cached, registry down
+    bad = {t: dict(c) for t, c in errors.items() if c}
     print(f"errors per tenant: {bad if bad else 'none'} (rotted tenant {rotted}: {served[rotted]} requests, "
           f"{sum(errors[rotted].values())} errors; heals counted: {heals:.0f})")
+    print(f"503 while the registry was down (champion never cached here, retryable): {sum(retryable.values())} requests "
+          f"of {len(retryable)} tenants")
     print(f"hostile client: {dict(sorted(hostile.items()))}")
     print(f"slot hit rate: {hits / max(1.0, hits + miss):.1%} ({hits:.0f} hits, {miss:.0f} misses)")
     print(f"/health during the outage: {dict(health_seen)}; after: registry={after_health.get('registry')}")

@@ -208,6 +208,7 @@ class MemloraAPI(ls.LitAPI):
             hit = cache.lookup(self.settings.adapter_cache_dir, tenant, int(version))
             if hit is not None and hit.base_fingerprint == self.base.fingerprint:
                 return hit.path
+        self._fail_fast_while_unreachable(tenant)
         with self._registry_lock, _registry_reachable():
             r = self.registry.resolve(tenant, self.base.fingerprint, version=int(version) if version else None)
         return None if r is None else r.path
@@ -219,10 +220,21 @@ class MemloraAPI(ls.LitAPI):
         version = None if tenant in self._forgotten else self.snapshot.get(tenant)
         if version is None:
             return None
+        self._fail_fast_while_unreachable(tenant)
         with self._registry_lock, _registry_reachable():
             cache.drop_version(self.settings.adapter_cache_dir, tenant, int(version))
             r = self.registry.resolve(tenant, self.base.fingerprint, version=int(version))
         return None if r is None else r.path
+
+    def _fail_fast_while_unreachable(self, tenant: str) -> None:
+        """While the last poll failed, a fetch would only wait out the client's timeout on the one loader thread,
+        holding back every other tenant's load; answer at once and ask for a fresh poll instead."""
+        error = self._registry_error
+        if error is not None:
+            from .adapter_loader import RegistryUnavailable
+
+            self.watcher.poke()
+            raise RegistryUnavailable(f"the adapter of tenant {tenant!r} is not cached here and the registry is unreachable ({error})")
 
     def _is_known(self, tenant: str) -> bool:
         return tenant in self.snapshot or tenant in self.known or tenant in self._forgotten or tenant in self._declared

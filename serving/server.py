@@ -266,6 +266,7 @@ class MemloraSpec(OpenAISpec):
     # ------------------------------------------------------------------ /admin/*
     async def admin(self, request: Request):
         op = request.url.path.rstrip("/").rsplit("/", 1)[-1]
+        principal, tenant = None, None
         try:
             principal = self.keys.authenticate(request.headers)
             KeyRing.require_admin(principal)
@@ -273,8 +274,10 @@ class MemloraSpec(OpenAISpec):
             result = await self._command(Command(op=op, tenant=tenant))
         except ApiError as e:
             self._count(f"admin_{op}", e.status)
+            _audit(op, tenant, principal.key_id if principal else None, f"{e.status} {e.code or e.type}")
             return _error_response(e)
         self._count(f"admin_{op}", 200)
+        _audit(op, tenant, principal.key_id, "ok")
         return JSONResponse({"ok": True, **result})
 
     # ------------------------------------------------------------------ /health
@@ -298,6 +301,12 @@ class MemloraSpec(OpenAISpec):
             log.warning("metrics without worker stats: %s", e.message)
             snap = None
         return Response(render(self.metrics, snap), media_type="text/plain; version=0.0.4; charset=utf-8")
+
+
+def _audit(action: str, tenant: str | None, key_id: str | None, outcome: str) -> None:
+    """The one place an admin action (prefetch/reload/evict/forget over HTTP) is recorded: who (key id, never
+    the key), on whom, and how it ended. Today a log line; the audit log (memlora/audit.py) hooks in here."""
+    log.info("admin %s tenant=%r key=%s outcome=%s", action, tenant, key_id, outcome)
 
 
 def _install_error_handlers(app) -> None:
