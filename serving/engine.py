@@ -384,6 +384,7 @@ class Engine:
         if s.req.top_p < 1.0:
             sp, si = probs.sort(descending=True)
             cut = (sp.cumsum(0) - sp) >= s.req.top_p
+            cut[0] = False  # the nucleus always holds the likeliest token (a top_p below float32's smallest is 0 here)
             sp[cut] = 0
             probs = torch.zeros_like(probs).scatter_(0, si, sp)
         return int(torch.multinomial(probs, 1, generator=s.gen).item())
