@@ -30,6 +30,8 @@ from .slots import ERROR, FORGOTTEN, NO_ADAPTER, READY, SlotManager
 
 log = logging.getLogger(__name__)
 SEED_MAX = 2**63 - 1
+# Sampling at a temperature this low is argmax (its limit); dividing logits by a subnormal one would overflow to inf.
+GREEDY_BELOW = 1e-5
 
 
 @dataclass
@@ -134,7 +136,7 @@ class Engine:
         stops = frozenset(self.eos) | frozenset(int(t) for t in req.stop_token_ids)
         room = self.max_context - len(req.input_ids)
         gen = None
-        if req.temperature > 0:
+        if req.temperature >= GREEDY_BELOW:
             gen = torch.Generator(device="cpu")
             try:
                 gen.manual_seed(int(req.seed)) if req.seed is not None else gen.seed()

@@ -298,6 +298,8 @@ def test_a_bad_request_fails_alone_while_others_decode(make_engine, adapters, ti
     assert len(out["v2"]) == 16 and out["v2"][-1].finish_reason == "length"
     assert out["nan"][-1].finish_reason == "error" and "bad" not in out
     eng.add(GenRequest(id="tiny_p", tenant="bob", input_ids=ids, max_new_tokens=4, temperature=1.0, top_p=5e-324, seed=1))
+    eng.add(GenRequest(id="tiny_t", tenant="bob", input_ids=ids, max_new_tokens=4, temperature=2.2e-313, seed=1))
     eng.add(GenRequest(id="greedy", tenant="bob", input_ids=ids, max_new_tokens=4))
-    out = run(eng)  # a top_p that float32 rounds to 0 still samples the likeliest token: the greedy one
-    assert [o.token_id for o in out["tiny_p"]] == [o.token_id for o in out["greedy"]] and out["tiny_p"][-1].finish_reason == "length"
+    out = run(eng)  # a top_p that float32 rounds to 0, or a subnormal temperature: still the likeliest token, the greedy one
+    for rid in ("tiny_p", "tiny_t"):
+        assert [o.token_id for o in out[rid]] == [o.token_id for o in out["greedy"]] and out[rid][-1].finish_reason == "length", rid
