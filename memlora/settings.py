@@ -150,6 +150,7 @@ class ServingSettings(BaseModel):
     api_keys: list[ApiKey] = Field(default_factory=list)
     default_max_tokens: int = 256
     max_waiting_requests: int = 256
+    max_request_bytes: int = Field(default=1024 * 1024, ge=1024)  # bigger request bodies are refused with 413, unread
 
 
 class JobSettings(BaseModel):

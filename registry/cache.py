@@ -82,6 +82,16 @@ def populate(
     return lookup(cache_root, tenant, version)  # type: ignore[return-value]
 
 
+def drop_version(cache_root: Path, tenant: str, version: int) -> bool:
+    """Drop one cached copy (it failed its checks when read: bit rot keeps size and mtime, which `lookup`
+    trusts), so the next `resolve` fetches it again from the registry."""
+    d = version_dir(cache_root, tenant, version)
+    if not d.exists():
+        return False
+    shutil.rmtree(d)
+    return True
+
+
 def drop_tenant(cache_root: Path, tenant: str) -> list[str]:
     d = tenant_dir(cache_root, tenant)
     if not d.exists():

@@ -223,6 +223,19 @@ class AdapterRegistry:
                 out[t] = int(m.aliases[CHAMPION])
         return out
 
+    def catalog(self) -> tuple[dict[str, int], list[str]]:
+        """({tenant: champion version}, every tenant the registry knows, with or without a champion), in one
+        search: serving answers a name it has never known with 404 and a known tenant without a champion with the base."""
+        champs, known = {}, []
+        for m in self._models():
+            t = tenant_of(self.settings, m.name)
+            if t is None:
+                continue
+            known.append(t)
+            if CHAMPION in (m.aliases or {}):
+                champs[t] = int(m.aliases[CHAMPION])
+        return champs, sorted(known)
+
     def list(self) -> list[dict]:
         rows = []
         for m in self._models():

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import math
 import os
 import re
@@ -32,10 +33,18 @@ import torch
 
 from memlora.errors import MemloraError
 
+log = logging.getLogger(__name__)
 _KEY = re.compile(r"^(?:base_model\.model\.)?(?P<module>.+)\.lora_(?P<ab>[AB])(?:\.[^.]+)?\.weight$")
 WEIGHTS = "adapter_model.safetensors"
 CONFIG = "adapter_config.json"
 MANIFEST = "memlora.json"
+
+
+class RegistryUnavailable(MemloraError):
+    """The adapter could not be fetched because the registry did not answer: nothing is wrong with the adapter,
+    and the request may be retried (503), unlike a bad adapter (500)."""
+
+    code = "registry_unavailable"
 
 
 @dataclass(eq=False)
@@ -515,8 +524,11 @@ class AdapterLoader:
         base_fingerprint: str | None,
         dtype: torch.dtype = torch.float32,
         model_config=None,
+        refetch: Callable[[str], Path | None] | None = None,
     ) -> None:
         self._resolve = resolve
+        self._refetch = refetch
+        self.cache_heals = 0  # cached copies that failed their checks and were fetched again from the registry
         self._shapes = shapes
         self._max_rank = max_rank
         self._fp = base_fingerprint
@@ -540,9 +552,36 @@ class AdapterLoader:
             raise MemloraError(f"cannot resolve the adapter of tenant {tenant!r}: {type(e).__name__}: {str(e).splitlines()[0][:160] if str(e) else ''}") from None
         if path is None:
             return None
-        path = Path(path)
+        try:
+            return self._read(Path(path), tenant)
+        except MemloraError as e:
+            if self._refetch is None:
+                raise
+            first = e
+        return self._heal(tenant, first)
+
+    def _read(self, path: Path, tenant: str) -> AdapterWeights:
         self._external_check(path, tenant)
         return read_adapter(path, tenant, self._shapes, self._max_rank, self._fp, self._dtype, self._verified, self._layouts)
+
+    def _heal(self, tenant: str, first: MemloraError) -> AdapterWeights | None:
+        """A local copy that fails its checks (bit rot keeps size and mtime, so only the hash notices) is dropped
+        and fetched again from the registry, whose copy is verified against the registered sha256 on arrival.
+        If the fresh copy fails too, the registry's artifact itself is bad: the tenant's load fails as before."""
+        log.warning("adapter of tenant %r failed its checks, fetching it again from the registry: %s", tenant, first)
+        try:
+            path = self._refetch(tenant)
+        except RegistryUnavailable:
+            raise
+        except MemloraError as e:
+            raise MemloraError(f"{first}; fetching it again from the registry failed: {e}") from None
+        except Exception as e:  # noqa: BLE001
+            raise MemloraError(f"{first}; fetching it again from the registry failed: {type(e).__name__}: {str(e)[:160]}") from None
+        if path is None:
+            return None
+        w = self._read(Path(path), tenant)
+        self.cache_heals += 1
+        return w
 
     def _external_check(self, path: Path, tenant: str) -> None:
         """The adapters package's own validator, once per file version, when it exists."""

@@ -12,7 +12,10 @@ the engine instead of a copy in the HTTP process.
 
 Each request fails alone: every per-request action is guarded and answered as an error event for
 that request; only an exception from the engine's batched `step` itself fails the requests inside
-the engine (their state can no longer be trusted), and the server keeps running.
+the engine (their state can no longer be trusted), and the server keeps running. A request's whole
+state (tokens, sampling generator) is built when it is admitted, outside the batched step: chat
+requests are formatted and tokenized on an admission thread (a huge prompt never pauses the decode
+loop), and the engine builds the rest in `Engine.add`, so a bad value fails its own request there.
 """
 from __future__ import annotations
 
@@ -21,7 +24,9 @@ import logging
 import queue
 import threading
 import time
-from collections import deque
+from collections import OrderedDict, deque
+from contextlib import contextmanager
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,9 +34,10 @@ import litserve as ls
 from litserve.loops.continuous_batching_loop import ContinuousBatchingLoop, Output
 from litserve.utils import LitAPIStatus
 
+from memlora.errors import JobError
 from memlora.settings import Settings
 
-from .champions import ChampionWatcher, Snapshot, diff
+from .champions import ChampionWatcher, RegistryView, Snapshot, diff
 from .protocol import DONE, ERROR, META, RESULT, TEXT, ApiError, ChatJob, Command, event
 from .textstream import TextStream
 
@@ -41,6 +47,8 @@ ADMIN_OPS = ("prefetch", "reload", "evict", "forget")
 IDLE_SLEEP = 0.002
 # A tenant absent from a registry snapshot this young has no champion (no new registry query per request).
 FRESH_SNAPSHOT_SECONDS = 2.0
+# No tokenizer makes a token of more characters than this: a longer prompt cannot fit the context, refuse it untokenized.
+MAX_CHARS_PER_TOKEN = 64
 
 
 class EngineLoop(ContinuousBatchingLoop):
@@ -70,6 +78,8 @@ class _Chat:
     uid: str
     job: ChatJob
     arrived: float
+    ids: list[int] = field(default_factory=list)  # the prompt, tokenized at admission
+    max_new: int = 0
     need_seq: int = 0  # snapshot number needed before admission (tenant not in the last snapshot)
     gen: Any = None  # the engine's GenRequest
     version: str | None = None  # champion version chosen at admission (None: base)
@@ -87,9 +97,24 @@ def _engine_error(chat: _Chat, r) -> ApiError:
         return ApiError(404, f"tenant {tenant!r} has no adapter: {msg}", param="model", code="model_not_found")
     if code == "forgotten":
         return ApiError(404, f"tenant {tenant!r} was forgotten", param="model", code="tenant_forgotten")
+    if code == "registry_unavailable":
+        return ApiError(503, f"the adapter of tenant {tenant!r} is not cached here and the registry is unreachable: {msg}",
+                        type="server_error", code="registry_unavailable")
     if code == "bad_adapter":
         return ApiError(500, f"the adapter of tenant {tenant!r} cannot be served: {msg}", type="server_error", code="adapter_error")
     return ApiError(500, msg, type="server_error", code="generation_error")
+
+
+@contextmanager
+def _registry_reachable():
+    """The registry layer says an unreachable store with JobError (mlflow_io.wrap); the engine must tell that
+    (retry later, 503) from an adapter that cannot be served (500)."""
+    try:
+        yield
+    except JobError as e:
+        from .adapter_loader import RegistryUnavailable  # torch-heavy: the worker has it loaded, the HTTP process never
+
+        raise RegistryUnavailable(str(e)) from None
 
 
 @dataclass
@@ -138,12 +163,18 @@ class MemloraAPI(ls.LitAPI):
         self._seq_applied = 0
         self._idle_since: float | None = None
         self._registry_error: str | None = None
+        self._registry_ok_at = time.time()
+        self._declared = frozenset(t for k in s.serving.api_keys for t in k.tenants)  # operator-declared tenants
+        self._admission = ThreadPoolExecutor(max_workers=1, thread_name_prefix="memlora-admit")
+        self._cancelled_early: OrderedDict[str, None] = OrderedDict()  # cancels that arrived while still admitting
         self._max_pos = int(getattr(self.base.model.config, "max_position_embeddings", 2048) or 2048)
         self._stop_ids = self._eos_ids()
         self.watcher = ChampionWatcher(self._fetch_champions, s.serving.registry_poll_seconds, self._post_snapshot)
-        self.snapshot: Snapshot = self.watcher.first()
+        view = self.watcher.first()
+        self.snapshot: Snapshot = view.champions
+        self.known: frozenset[str] = view.known
         self._snapshot_at = time.monotonic()
-        self.engine = Engine(self.base, s, self._resolve)
+        self.engine = Engine(self.base, s, self._resolve, self._refetch)
         self.watcher.start()
 
     def _eos_ids(self) -> list[int]:
@@ -157,11 +188,12 @@ class MemloraAPI(ls.LitAPI):
                 ids.add(int(e))
         return sorted(ids)
 
-    def _fetch_champions(self) -> Snapshot:
+    def _fetch_champions(self) -> RegistryView:
         with self._registry_lock:
-            return {t: str(v) for t, v in self.registry.champions().items()}
+            champs, known = self.registry.catalog()
+        return RegistryView({t: str(v) for t, v in champs.items()}, frozenset(known))
 
-    def _post_snapshot(self, seq: int, snap: Snapshot | None, error: str | None) -> None:
+    def _post_snapshot(self, seq: int, snap: RegistryView | None, error: str | None) -> None:
         self._inbox.put((None, Command(op="_snapshot", args={"seq": seq, "snap": snap, "error": error})))
 
     def _resolve(self, tenant: str):
@@ -170,15 +202,87 @@ class MemloraAPI(ls.LitAPI):
         if tenant in self._forgotten:
             return None
         version = self.snapshot.get(tenant)
-        with self._registry_lock:
+        if version is not None:  # a verified local copy needs no registry (nor its lock, held by a slow poll)
+            from memlora.registry import cache
+
+            hit = cache.lookup(self.settings.adapter_cache_dir, tenant, int(version))
+            if hit is not None and hit.base_fingerprint == self.base.fingerprint:
+                return hit.path
+        self._fail_fast_while_unreachable(tenant)
+        with self._registry_lock, _registry_reachable():
             r = self.registry.resolve(tenant, self.base.fingerprint, version=int(version) if version else None)
         return None if r is None else r.path
+
+    def _refetch(self, tenant: str):
+        """The engine's healer (loader thread): drop the local copy of the served version, fetch it again."""
+        from memlora.registry import cache
+
+        version = None if tenant in self._forgotten else self.snapshot.get(tenant)
+        if version is None:
+            return None
+        self._fail_fast_while_unreachable(tenant)
+        with self._registry_lock, _registry_reachable():
+            cache.drop_version(self.settings.adapter_cache_dir, tenant, int(version))
+            r = self.registry.resolve(tenant, self.base.fingerprint, version=int(version))
+        return None if r is None else r.path
+
+    def _fail_fast_while_unreachable(self, tenant: str) -> None:
+        """While the last poll failed, a fetch would only wait out the client's timeout on the one loader thread,
+        holding back every other tenant's load; answer at once and ask for a fresh poll instead."""
+        error = self._registry_error
+        if error is not None:
+            from .adapter_loader import RegistryUnavailable
+
+            self.watcher.poke()
+            raise RegistryUnavailable(f"the adapter of tenant {tenant!r} is not cached here and the registry is unreachable ({error})")
+
+    def _is_known(self, tenant: str) -> bool:
+        return tenant in self.snapshot or tenant in self.known or tenant in self._forgotten or tenant in self._declared
 
     # ---------------------------------------------------------------- LitServe hooks
     def add_request(self, uid, request) -> None:
         if uid is None:  # LitServe's shutdown sentinel
             return
-        self._inbox.put((str(uid), request))
+        if isinstance(request, ChatJob):
+            self._admission.submit(self._tokenize, str(uid), request)
+        else:
+            self._inbox.put((str(uid), request))
+
+    # ---------------------------------------------------------------- admission (its own thread)
+    def _tokenize(self, uid: str, job: ChatJob) -> None:
+        try:
+            self._inbox.put((uid, self._tokenized(uid, job)))
+        except ApiError as e:
+            self._inbox.put((uid, e))
+        except Exception as e:  # noqa: BLE001 - one request's failure is that request's answer
+            log.exception("admitting request %s failed", uid)
+            self._inbox.put((uid, ApiError(500, f"{type(e).__name__}: {e}", type="server_error", code="internal_error")))
+
+    def _tokenized(self, uid: str, job: ChatJob) -> _Chat:
+        """Format and tokenize the prompt and check it fits the context; refuses a prompt too long to fit by
+        its length before tokenizing it."""
+        req = job.request
+        messages = [{"role": "system" if m.role == "developer" else m.role, "content": m.text()} for m in req.messages]
+        chars = sum(len(m["content"]) for m in messages)
+        if chars > self._max_pos * MAX_CHARS_PER_TOKEN:
+            raise ApiError(
+                400, f"this model's context is {self._max_pos} tokens: the messages have {chars} characters, more than it can hold",
+                param="messages", code="context_length_exceeded",
+            )
+        try:
+            text = self.tok.apply_chat_template(messages, add_generation_prompt=True, tokenize=False)
+        except Exception as e:
+            raise ApiError(400, f"messages cannot be formatted with the model's chat template: {e}", param="messages") from None
+        ids = list(self.tok(text, add_special_tokens=False)["input_ids"])
+        room = self._max_pos - len(ids)
+        explicit = req.max_completion_tokens or req.max_tokens
+        max_new = explicit or min(self.settings.serving.default_max_tokens, room)
+        if room < 1 or max_new > room:
+            raise ApiError(
+                400, f"this model's context is {self._max_pos} tokens: the messages take {len(ids)} and max_tokens asks {max_new}",
+                param="messages", code="context_length_exceeded",
+            )
+        return _Chat(uid=uid, job=job, arrived=time.monotonic(), ids=ids, max_new=max_new, prompt_tokens=len(ids))
 
     def has_active_requests(self) -> bool:
         return bool(
@@ -231,8 +335,10 @@ class MemloraAPI(ls.LitAPI):
             except queue.Empty:
                 return
             try:
-                if isinstance(item, ChatJob):
-                    self._accept_chat(uid, item)
+                if isinstance(item, _Chat):
+                    self._accept_chat(item)
+                elif isinstance(item, ApiError):
+                    self._reply_error(uid, item)
                 elif isinstance(item, Command):
                     self._command(uid, item)
                 else:
@@ -243,11 +349,14 @@ class MemloraAPI(ls.LitAPI):
                 log.exception("request %s failed", uid)
                 self._reply_error(uid, ApiError(500, f"{type(e).__name__}: {e}", type="server_error", code="internal_error"))
 
-    def _accept_chat(self, uid: str, job: ChatJob) -> None:
+    def _accept_chat(self, chat: _Chat) -> None:
+        job = chat.job
+        if self._cancelled_early.pop(chat.uid, False) is None:  # the client left while it was being admitted
+            self._emit(chat.uid, "", final=True)
+            return
         n_queued = len(self._waiting) + len(self._unresolved)
         if n_queued >= self.settings.serving.max_waiting_requests:
             raise ApiError(503, "server overloaded: too many waiting requests, retry later", type="server_error", code="overloaded")
-        chat = _Chat(uid=uid, job=job, arrived=time.monotonic())
         fresh = time.monotonic() - self._snapshot_at < FRESH_SNAPSHOT_SECONDS
         if job.tenant is not None and job.tenant not in self.snapshot and job.tenant not in self._forgotten and not fresh:
             chat.need_seq = self.watcher.poke()  # maybe registered since the last poll: ask the registry
@@ -256,38 +365,25 @@ class MemloraAPI(ls.LitAPI):
         self._prepare(chat)
 
     def _prepare(self, chat: _Chat) -> None:
-        """Decide adapter vs base, tokenize, and queue for the engine; answers the META event."""
+        """Decide adapter vs base and queue for the engine (the prompt was tokenized at admission)."""
         req, tenant = chat.job.request, chat.job.tenant
         version = None
         if tenant is not None:
             version = None if tenant in self._forgotten else self.snapshot.get(tenant)
             if version is None:
+                if not self._is_known(tenant):
+                    raise ApiError(404, f"The model {tenant!r} does not exist", param="model", code="model_not_found")
                 if self.settings.serving.missing_adapter == "404":
                     why = "was forgotten" if tenant in self._forgotten else "has no champion adapter"
                     raise ApiError(404, f"tenant {tenant!r} {why}", param="model", code="model_not_found")
                 tenant = None
-        messages = [{"role": "system" if m.role == "developer" else m.role, "content": m.text()} for m in req.messages]
-        try:
-            text = self.tok.apply_chat_template(messages, add_generation_prompt=True, tokenize=False)
-        except Exception as e:
-            raise ApiError(400, f"messages cannot be formatted with the model's chat template: {e}", param="messages") from None
-        ids = list(self.tok(text, add_special_tokens=False)["input_ids"])
-        room = self._max_pos - len(ids)
-        explicit = req.max_completion_tokens or req.max_tokens
-        max_new = explicit or min(self.settings.serving.default_max_tokens, room)
-        if room < 1 or max_new > room:
-            raise ApiError(
-                400, f"this model's context is {self._max_pos} tokens: the messages take {len(ids)} and max_tokens asks {max_new}",
-                param="messages", code="context_length_exceeded",
-            )
         from .engine import GenRequest
 
         chat.gen = GenRequest(
-            id=chat.uid, tenant=tenant, input_ids=ids, max_new_tokens=max_new, temperature=float(req.temperature),
+            id=chat.uid, tenant=tenant, input_ids=chat.ids, max_new_tokens=chat.max_new, temperature=float(req.temperature),
             top_p=float(req.top_p), seed=req.seed, stop_token_ids=list(self._stop_ids),
         )
         chat.stream = TextStream(self.tok, req.stop_list(), set(self._stop_ids))
-        chat.prompt_tokens = len(ids)
         chat.version = version
         self._waiting.append(chat)
 
@@ -295,7 +391,7 @@ class MemloraAPI(ls.LitAPI):
         for chat in [c for c in self._unresolved if self._seq_applied >= c.need_seq]:
             self._unresolved.remove(chat)
             try:
-                if self._registry_error and chat.job.tenant not in self.snapshot:
+                if self._registry_error and not self._is_known(chat.job.tenant):
                     raise ApiError(503, f"the adapter registry is unreachable: {self._registry_error}", type="server_error", code="registry_unavailable")
                 self._prepare(chat)
             except ApiError as e:
@@ -371,6 +467,8 @@ class MemloraAPI(ls.LitAPI):
             self._reply(uid, {"tenants": {t: v for t, v in self.snapshot.items() if t not in self._forgotten}})
         elif op == "stats":
             self._reply(uid, self._stats())
+        elif op == "health":
+            self._reply(uid, self._health())
         elif op in ADMIN_OPS:
             self._admin(uid, cmd)
         else:
@@ -407,10 +505,13 @@ class MemloraAPI(ls.LitAPI):
             self.engine.prefetch(tenant)
             self._reply(uid, {"tenant": tenant, "op": "prefetch", "version": self.snapshot[tenant]})
 
-    def _apply_snapshot(self, seq: int, snap: Snapshot | None, error: str | None) -> None:
+    def _apply_snapshot(self, seq: int, view: RegistryView | None, error: str | None) -> None:
         self._seq_applied = max(self._seq_applied, seq)
         self._registry_error = error
-        if snap is not None:
+        snap = view.champions if view is not None else None
+        if view is not None:
+            self.known = view.known
+            self._registry_ok_at = time.time()
             changed, gone = diff(self.snapshot, snap)
             for t in [t for t in snap if t not in self.snapshot and t in self._gone]:
                 self._gone.discard(t)  # deleted from the registry, now registered again: the engine must stop refusing it
@@ -451,6 +552,20 @@ class MemloraAPI(ls.LitAPI):
                 if c.uid == target:
                     lst.remove(c)
                     self._emit(target, "", final=True)
+                    return
+        if target is not None:  # maybe still on the admission thread: drop it when it arrives
+            self._cancelled_early[target] = None
+            while len(self._cancelled_early) > 1024:
+                self._cancelled_early.popitem(last=False)
+
+    def _health(self) -> dict:
+        """What /health adds to liveness: whether the registry answered the last poll (serving goes on either way)."""
+        return {
+            "registry": "unavailable" if self._registry_error else "ok",
+            "registry_error": self._registry_error,
+            "registry_last_ok_age_seconds": round(time.time() - self._registry_ok_at, 1),
+            "champions": len(self.snapshot),
+        }
 
     def _stats(self) -> dict:
         try:
@@ -464,6 +579,7 @@ class MemloraAPI(ls.LitAPI):
                 "requests_finished": c.requests_finished, "requests_failed": c.requests_failed,
                 "running": len(self._running), "waiting": len(self._waiting) + len(self._unresolved),
                 "forgotten": len(self._forgotten), "champions": len(self.snapshot),
+                "registry_up": 0 if self._registry_error else 1,
             },
             "engine": eng,
         }
@@ -481,4 +597,6 @@ class MemloraAPI(ls.LitAPI):
         self._emit(uid, event(RESULT, result=result), final=True)
 
     def _reply_error(self, uid: str | None, err: ApiError) -> None:
+        if err.status >= 500:  # the full message (paths included) stays here; the client gets it without paths
+            log.warning("request %s: %s %s", uid, err.status, err.message)
         self._emit(uid, event(ERROR, **err.to_dict()), final=True)

@@ -6,6 +6,7 @@ The base model carries no tenant's data, so any valid key may use it.
 """
 from __future__ import annotations
 
+import hashlib
 import hmac
 from dataclasses import dataclass
 
@@ -19,9 +20,14 @@ class Principal:
     admin: bool
     tenants: frozenset[str]
     label: str  # for logs and metrics: never the key itself
+    key_id: str = "open"  # for the audit log: a short digest that names the key without revealing it
 
 
 OPEN = Principal(admin=True, tenants=frozenset(), label="open")
+
+
+def key_id(key: str) -> str:
+    return "key-" + hashlib.sha256(key.encode()).hexdigest()[:12]
 
 
 class KeyRing:
@@ -48,7 +54,8 @@ class KeyRing:
                 found = k
         if found is None:
             raise ApiError(401, "invalid API key", type="authentication_error", code="invalid_api_key")
-        return Principal(admin=found.admin, tenants=frozenset(found.tenants), label="admin" if found.admin else "tenant")
+        return Principal(admin=found.admin, tenants=frozenset(found.tenants), label="admin" if found.admin else "tenant",
+                         key_id=key_id(found.key))
 
     @staticmethod
     def authorize_tenant(p: Principal, tenant: str | None) -> None:

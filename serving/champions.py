@@ -11,11 +11,20 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from dataclasses import dataclass, field
 from typing import Callable
 
 log = logging.getLogger(__name__)
 
 Snapshot = dict[str, str]  # tenant -> champion version (as a string)
+
+
+@dataclass(frozen=True)
+class RegistryView:
+    """One poll: the champions, and every tenant the registry knows (a name outside it is not a tenant)."""
+
+    champions: Snapshot
+    known: frozenset[str] = field(default_factory=frozenset)
 
 
 def diff(old: Snapshot, new: Snapshot) -> tuple[list[str], list[str]]:
@@ -26,7 +35,7 @@ def diff(old: Snapshot, new: Snapshot) -> tuple[list[str], list[str]]:
 
 
 class ChampionWatcher:
-    def __init__(self, fetch: Callable[[], Snapshot], interval: float, post: Callable[[int, Snapshot | None, str | None], None], min_gap: float = 0.25):
+    def __init__(self, fetch: Callable[[], RegistryView], interval: float, post: Callable[[int, RegistryView | None, str | None], None], min_gap: float = 0.25):
         self._fetch, self._interval, self._post, self._min_gap = fetch, max(interval, min_gap), post, min_gap
         self._wake = threading.Event()
         self._stop = threading.Event()
@@ -34,7 +43,7 @@ class ChampionWatcher:
         self.seq = 0  # number of the snapshot being taken or last taken
         self._thread = threading.Thread(target=self._run, name="memlora-champions", daemon=True)
 
-    def first(self) -> Snapshot:
+    def first(self) -> RegistryView:
         """The initial snapshot, taken synchronously at worker setup (errors propagate: the server cannot start)."""
         snap = self._fetch()
         self._last = time.monotonic()

@@ -12,6 +12,7 @@ queued and applied at the start of the next `step`, which one thread calls.
 """
 from __future__ import annotations
 
+import logging
 import threading
 from collections import deque
 from dataclasses import dataclass, field
@@ -26,6 +27,11 @@ from memlora.settings import Settings
 from .adapter_loader import AdapterLoader
 from .lora_slots import attach_slots
 from .slots import ERROR, FORGOTTEN, NO_ADAPTER, READY, SlotManager
+
+log = logging.getLogger(__name__)
+SEED_MAX = 2**63 - 1
+# Sampling at a temperature this low is argmax (its limit); dividing logits by a subnormal one would overflow to inf.
+GREEDY_BELOW = 1e-5
 
 
 @dataclass
@@ -65,7 +71,9 @@ class _Seq:
 
 
 class Engine:
-    def __init__(self, base, settings: Settings, resolve: Callable[[str], Path | None]) -> None:
+    def __init__(
+        self, base, settings: Settings, resolve: Callable[[str], Path | None], refetch: Callable[[str], Path | None] | None = None
+    ) -> None:
         self.base = base
         self.model = base.model
         self.settings = settings
@@ -79,7 +87,9 @@ class Engine:
         if not self.layers.layers:
             raise MemloraError(f"none of serving target modules {settings.train.target_modules} is a linear layer of the base model")
         dtype = next(iter(self.layers.layers.values())).lora_A.dtype
-        self.loader = AdapterLoader(resolve, self.layers.shapes, cfg.slot_rank, base.fingerprint, dtype, self.model.config)
+        self.loader = AdapterLoader(
+            resolve, self.layers.shapes, cfg.slot_rank, base.fingerprint, dtype, self.model.config, refetch=refetch
+        )
         self.slots = SlotManager(
             self.layers, self.loader, cfg.host_cache_bytes, cfg.slot_bytes, negative_ttl=cfg.registry_poll_seconds
         )
@@ -112,12 +122,27 @@ class Engine:
 
     # ---- thread-safe entry points ------------------------------------------
     def add(self, req: GenRequest) -> None:
+        """Validate and build the request's whole state here, in the caller's thread: anything that can fail
+        for this request fails now, for it alone, and never inside the batched `step` of every tenant."""
         self._validate(req)
+        seq = self._new_seq(req)
         with self._lock:
             if req.id in self._ids:
                 raise MemloraError(f"request id {req.id!r} is already in use")
             self._ids.add(req.id)
-            self._inbox.append(("add", req))
+            self._inbox.append(("add", seq))
+
+    def _new_seq(self, req: GenRequest) -> _Seq:
+        stops = frozenset(self.eos) | frozenset(int(t) for t in req.stop_token_ids)
+        room = self.max_context - len(req.input_ids)
+        gen = None
+        if req.temperature >= GREEDY_BELOW:
+            gen = torch.Generator(device="cpu")
+            try:
+                gen.manual_seed(int(req.seed)) if req.seed is not None else gen.seed()
+            except (RuntimeError, OverflowError, ValueError) as e:
+                raise MemloraError(f"request {req.id!r}: seed {req.seed!r} cannot seed a generator ({e})") from None
+        return _Seq(req=req, stops=stops, max_new=min(req.max_new_tokens, room), gen=gen)
 
     def cancel(self, req_id: str) -> None:
         with self._lock:
@@ -146,7 +171,8 @@ class Engine:
 
     def stats(self) -> dict:
         out = self.slots.stats()
-        out.update(running=len(self._rows), waiting=len(self._waiting), tokens_generated=self.tokens_generated, steps=self.steps)
+        out.update(running=len(self._rows), waiting=len(self._waiting), tokens_generated=self.tokens_generated, steps=self.steps,
+                   cache_heals=self.loader.cache_heals)
         return out
 
     def close(self) -> None:
@@ -167,6 +193,10 @@ class Engine:
             raise MemloraError(f"{where}: temperature must be in [0, 100], got {req.temperature!r}")
         if not (isinstance(req.top_p, (int, float)) and 0 < req.top_p <= 1):
             raise MemloraError(f"{where}: top_p must be in (0, 1], got {req.top_p!r}")
+        if req.seed is not None and not (isinstance(req.seed, int) and not isinstance(req.seed, bool) and 0 <= req.seed <= SEED_MAX):
+            raise MemloraError(f"{where}: seed must be an integer in [0, {SEED_MAX}], got {req.seed!r}")
+        if any(not isinstance(t, int) or t < 0 or t >= self.vocab for t in req.stop_token_ids):
+            raise MemloraError(f"{where}: stop_token_ids must be token ids in [0, {self.vocab})")
         if req.tenant is not None and (not isinstance(req.tenant, str) or not req.tenant):
             raise MemloraError(f"{where}: tenant must be a non-empty string or None")
 
@@ -190,26 +220,24 @@ class Engine:
             items = list(self._inbox)
             self._inbox.clear()
         for op, arg in items:
-            if op == "add":
-                req = arg
-                stops = frozenset(self.eos) | frozenset(int(t) for t in req.stop_token_ids)
-                room = self.max_context - len(req.input_ids)
-                gen = None
-                if req.temperature > 0:
-                    gen = torch.Generator(device="cpu")
-                    if req.seed is not None:
-                        gen.manual_seed(int(req.seed))
-                    else:
-                        gen.seed()
-                self._waiting.append(_Seq(req=req, stops=stops, max_new=min(req.max_new_tokens, room), gen=gen))
-            elif op == "cancel":
-                self._cancel(arg, outs, "cancelled", None)
-            elif op == "forget":
-                self.slots.forget(arg)
-                for s in [s for s in self._rows + self._waiting if s.req.tenant == arg and not s.base_fallback]:
-                    self._cancel(s.req.id, outs, "cancelled", f"tenant {arg!r} was forgotten", code="forgotten")
-            else:
-                getattr(self.slots, op)(arg)
+            try:
+                self._apply(op, arg, outs)
+            except Exception as e:  # noqa: BLE001 - one queued item failing must not drop the items after it
+                log.exception("engine: %s %r failed", op, getattr(arg, "req", arg))
+                if op == "add":
+                    self._finish(arg, outs, None, "error", f"request rejected: {type(e).__name__}: {str(e)[:200]}", "internal")
+
+    def _apply(self, op: str, arg, outs: list[StepOutput]) -> None:
+        if op == "add":
+            self._waiting.append(arg)
+        elif op == "cancel":
+            self._cancel(arg, outs, "cancelled", None)
+        elif op == "forget":
+            self.slots.forget(arg)
+            for s in [s for s in self._rows + self._waiting if s.req.tenant == arg and not s.base_fallback]:
+                self._cancel(s.req.id, outs, "cancelled", f"tenant {arg!r} was forgotten", code="forgotten")
+        else:
+            getattr(self.slots, op)(arg)
 
     def _cancel(self, req_id: str, outs, reason: str, error: str | None, code: str = "cancelled") -> None:
         for i, s in enumerate(self._waiting):
@@ -250,7 +278,7 @@ class Engine:
                 s.base_fallback = True
                 ready.append(s)
             elif got.status in (NO_ADAPTER, FORGOTTEN, ERROR):
-                code = {NO_ADAPTER: "no_adapter", FORGOTTEN: "forgotten", ERROR: "bad_adapter"}[got.status]
+                code = got.code or {NO_ADAPTER: "no_adapter", FORGOTTEN: "forgotten", ERROR: "bad_adapter"}[got.status]
                 self._finish(s, outs, None, "error", got.message, code)
             else:
                 still.append(s)
@@ -282,8 +310,8 @@ class Engine:
             for s in seqs:
                 self._finish(s, outs, None, "error", f"generation failed: {type(e).__name__}: {str(e)[:200]}", "internal")
             return None
-        toks = self._sample(logits, seqs)
-        keep = self._emit(seqs, toks, logits, outs)
+        toks, failed = self._sample(logits, seqs)
+        keep = self._emit(seqs, toks, logits, outs, failed)
         if not keep:
             return None
         next_pos = mask.sum(1)
@@ -312,20 +340,20 @@ class Engine:
                 self._finish(s, outs, None, "error", msg, "internal")
             self._rows, self._cache = [], None
             return
-        toks = self._sample(logits, rows)
-        keep = self._emit(rows, toks, logits, outs)
+        toks, failed = self._sample(logits, rows)
+        keep = self._emit(rows, toks, logits, outs, failed)
         self._last = toks.view(-1, 1)
         self._pos = self._pos + 1
         if len(keep) < len(rows):
             self._drop_rows([i for i in range(len(rows)) if i not in set(keep)], already_finished=True)
 
-    def _emit(self, seqs: list[_Seq], toks: torch.Tensor, logits: torch.Tensor, outs) -> list[int]:
+    def _emit(self, seqs: list[_Seq], toks: torch.Tensor, logits: torch.Tensor, outs, failed: dict[int, str]) -> list[int]:
         """StepOutputs for one sampled token per row; returns the rows that go on."""
         finite = torch.isfinite(logits).all(dim=-1).tolist()
         keep = []
         for i, (s, t) in enumerate(zip(seqs, toks.tolist())):
-            if not finite[i]:
-                self._finish(s, outs, None, "error", "generation produced non-finite logits", "internal")
+            if not finite[i] or i in failed:
+                self._finish(s, outs, None, "error", failed.get(i, "generation produced non-finite logits"), "internal")
                 continue
             s.generated += 1
             self.tokens_generated += 1
@@ -338,20 +366,30 @@ class Engine:
                 keep.append(i)
         return keep
 
-    def _sample(self, logits: torch.Tensor, seqs: list[_Seq]) -> torch.Tensor:
+    def _sample(self, logits: torch.Tensor, seqs: list[_Seq]) -> tuple[torch.Tensor, dict[int, str]]:
+        """One token per row, and the rows whose sampling failed (those fail alone; the others go on)."""
         toks = logits.argmax(dim=-1)
+        failed: dict[int, str] = {}
         for i, s in enumerate(seqs):
             if s.gen is None:
                 continue
-            row = logits[i].float().nan_to_num(nan=-float("inf")) / float(s.req.temperature)
-            probs = torch.softmax(row, dim=-1).cpu()
-            if s.req.top_p < 1.0:
-                sp, si = probs.sort(descending=True)
-                cut = (sp.cumsum(0) - sp) >= s.req.top_p
-                sp[cut] = 0
-                probs = torch.zeros_like(probs).scatter_(0, si, sp)
-            toks[i] = torch.multinomial(probs, 1, generator=s.gen).item()
-        return toks
+            try:
+                toks[i] = self._sample_row(logits[i], s)
+            except Exception as e:  # noqa: BLE001
+                failed[i] = f"sampling failed: {type(e).__name__}: {str(e)[:200]}"
+        return toks, failed
+
+    @staticmethod
+    def _sample_row(logits: torch.Tensor, s: _Seq) -> int:
+        row = logits.float().nan_to_num(nan=-float("inf")) / float(s.req.temperature)
+        probs = torch.softmax(row, dim=-1).cpu()
+        if s.req.top_p < 1.0:
+            sp, si = probs.sort(descending=True)
+            cut = (sp.cumsum(0) - sp) >= s.req.top_p
+            cut[0] = False  # the nucleus always holds the likeliest token (a top_p below float32's smallest is 0 here)
+            sp[cut] = 0
+            probs = torch.zeros_like(probs).scatter_(0, si, sp)
+        return int(torch.multinomial(probs, 1, generator=s.gen).item())
 
     def _drop_rows(self, drop: list[int], already_finished: bool = True) -> None:
         keep = [i for i in range(len(self._rows)) if i not in set(drop)]

@@ -62,6 +62,9 @@ class _WorkerCollector:
         g = GaugeMetricFamily("memlora_champions", "Tenants with a champion adapter in the registry")
         g.add_metric([], float(api.get("champions", 0)))
         yield g
+        g = GaugeMetricFamily("memlora_registry_up", "1 when the last registry poll succeeded, 0 while the registry is unreachable")
+        g.add_metric([], float(api.get("registry_up", 1)))
+        yield g
 
         eng = s.get("engine", {}) or {}
         hits = CounterMetricFamily("memlora_adapter_cache_hits", "Adapter lookups served from a tier", labels=["tier"])
@@ -83,13 +86,14 @@ class _WorkerCollector:
             ("memlora_adapter_disk_loads", "disk_loads", "Adapters read from the disk tier"),
             ("memlora_adapter_load_errors", "load_errors", "Adapters that failed validation or loading"),
             ("memlora_adapter_load_seconds", "load_seconds_total", "Seconds spent loading adapters from disk"),
+            ("memlora_adapter_cache_heals", "cache_heals", "Cached adapter copies that failed their checks and were fetched again"),
         ):
             c = CounterMetricFamily(name, help_)
             c.add_metric([], _num(eng.get(key)) or 0.0)
             yield c
         # Any other number the engine reports, so new engine counters show up without code here.
         known = {"slot_hits", "slot_misses", "host_hits", "host_misses", "slots_used", "host_entries", "slot_bytes",
-                 "host_bytes", "disk_loads", "load_errors", "load_seconds_total"}
+                 "host_bytes", "disk_loads", "load_errors", "load_seconds_total", "cache_heals"}
         for k, v in sorted(eng.items()):
             if k not in known and _num(v) is not None:
                 g = GaugeMetricFamily(f"memlora_engine_{k}", f"engine stat {k}")

@@ -5,16 +5,25 @@ Why our own request model instead of LitServe's `ChatCompletionRequest`: that on
 malformed bodies with 422 and a `{"detail": ...}` body, accepts any role and silently ignores `n`,
 tools and unknown fields. OpenAI clients expect 400 with `{"error": {message, type, param, code}}`
 naming the offending field, so we validate the raw JSON here.
+
+Validation is strict (no lax coercion: `"stream": "yes"`, `"max_tokens": true`, `"n": "1"` are
+refused) and every number is bounded, because whatever passes here reaches the engine's batched
+step, where one bad value would otherwise fail every tenant's stream (a seed beyond 64 bits did).
+The same models are published in `/openapi.json` (server.py), so the schema is the contract.
 """
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 ROLES = ("system", "user", "assistant", "developer")
+SEED_MAX = 2**63 - 1  # torch.Generator.manual_seed takes a signed 64-bit value
+MAX_TOKENS_BOUND = 2**31 - 1  # a sanity bound; the server's own limit (serving.max_new_tokens_limit) is checked after
+_ABS_PATH = re.compile(r"(?<![\w.:/~-])/(?:[^\s'\"/,;:()]+/)*[^\s'\"/,;:()]*")
 # Fields OpenAI defines that we accept and ignore (they have no effect on a greedy/sampled LoRA decode).
 IGNORED_FIELDS = {
     "presence_penalty", "frequency_penalty", "user", "logit_bias", "metadata", "store",
@@ -30,7 +39,9 @@ class ApiError(Exception):
         self.status, self.message, self.type, self.param, self.code = status, message, type, param, code
 
     def body(self) -> dict:
-        return error_body(self.message, self.type, self.param, self.code)
+        """The client's view: a server error never carries server paths (those stay in the server log)."""
+        message = public_message(self.message) if self.status >= 500 else self.message
+        return error_body(message, self.type, self.param, self.code)
 
     def to_dict(self) -> dict:
         return {"status": self.status, "message": self.message, "type": self.type, "param": self.param, "code": self.code}
@@ -40,43 +51,48 @@ class ApiError(Exception):
         return cls(d["status"], d["message"], d.get("type") or "server_error", d.get("param"), d.get("code"))
 
 
+def public_message(message: str) -> str:
+    """`message` with absolute server paths replaced by `<path>`."""
+    return _ABS_PATH.sub("<path>", message)
+
+
 def error_body(message: str, type: str = "invalid_request_error", param: str | None = None, code: str | None = None) -> dict:
     return {"error": {"message": message, "type": type, "param": param, "code": code}}
 
 
 class TextPart(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
     type: Literal["text"]
     text: str
 
 
 class Message(BaseModel):
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="ignore", strict=True)
     role: Literal["system", "user", "assistant", "developer"]
-    content: str | list[TextPart]
-    name: str | None = None
+    content: str | list[TextPart] = Field(union_mode="left_to_right")
+    name: str | None = Field(default=None, max_length=256)
 
     def text(self) -> str:
         return self.content if isinstance(self.content, str) else "".join(p.text for p in self.content)
 
 
 class StreamOptions(BaseModel):
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="ignore", strict=True)
     include_usage: bool = False
 
 
 class ChatRequest(BaseModel):
     """An OpenAI chat completion request, as far as this server honours it."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
     model: str = Field(min_length=1, max_length=400)
     messages: list[Message] = Field(min_length=1)
-    max_tokens: int | None = Field(default=None, ge=1)
-    max_completion_tokens: int | None = Field(default=None, ge=1)
-    temperature: float = Field(default=1.0, ge=0.0, le=2.0)
-    top_p: float = Field(default=1.0, gt=0.0, le=1.0)
-    stop: str | list[str] | None = None
-    seed: int | None = None
+    max_tokens: int | None = Field(default=None, ge=1, le=MAX_TOKENS_BOUND)
+    max_completion_tokens: int | None = Field(default=None, ge=1, le=MAX_TOKENS_BOUND)
+    temperature: float = Field(default=1.0, ge=0.0, le=2.0, allow_inf_nan=False)
+    top_p: float = Field(default=1.0, gt=0.0, le=1.0, allow_inf_nan=False)
+    stop: str | list[str] | None = Field(default=None, union_mode="left_to_right")
+    seed: int | None = Field(default=None, ge=0, le=SEED_MAX)
     stream: bool = False
     stream_options: StreamOptions | None = None
     n: int = Field(default=1, ge=1, le=1)
@@ -98,12 +114,24 @@ class ChatRequest(BaseModel):
         return self.max_completion_tokens or self.max_tokens or default
 
 
-def parse_chat_request(raw: bytes, max_tokens_limit: int) -> ChatRequest:
-    """Raw body -> ChatRequest, or ApiError(400) naming the field, like OpenAI does."""
+def load_json(raw: bytes):
+    """Parse a request body; any failure (including nesting deeper than Python's recursion limit) is one 400."""
     try:
-        data = json.loads(raw)
+        return json.loads(raw)
     except (json.JSONDecodeError, UnicodeDecodeError) as e:
         raise ApiError(400, f"request body is not valid JSON: {e}", code="invalid_json") from None
+    except RecursionError:
+        raise ApiError(400, "request body is nested too deeply", code="invalid_json") from None
+
+
+def _union_tag(part) -> bool:
+    """Pydantic names the union member tried (`str`, `list[TextPart]`) in an error's location; a client's param never does."""
+    return isinstance(part, str) and (part in ("str", "int", "float", "bool", "none") or "[" in part)
+
+
+def parse_chat_request(raw: bytes, max_tokens_limit: int) -> ChatRequest:
+    """Raw body -> ChatRequest, or ApiError(400) naming the field, like OpenAI does."""
+    data = load_json(raw)
     if not isinstance(data, dict):
         raise ApiError(400, "request body must be a JSON object", code="invalid_json")
     for k in [k for k in data if k in IGNORED_FIELDS]:
@@ -114,9 +142,11 @@ def parse_chat_request(raw: bytes, max_tokens_limit: int) -> ChatRequest:
         data.pop(k, None)
     try:
         req = ChatRequest.model_validate(data)
+    except RecursionError:
+        raise ApiError(400, "request body is nested too deeply", code="invalid_json") from None
     except ValidationError as e:
         err = e.errors()[0]
-        loc = ".".join(str(x) for x in err["loc"]) or None
+        loc = ".".join(str(x) for x in err["loc"] if not _union_tag(x)) or None
         if err["type"] == "extra_forbidden":
             msg = f"Unrecognized request argument supplied: {loc}"
         elif err["type"] == "missing":
@@ -129,16 +159,21 @@ def parse_chat_request(raw: bytes, max_tokens_limit: int) -> ChatRequest:
     return req
 
 
+class TenantBody(BaseModel):
+    """The body of every admin endpoint."""
+
+    model_config = ConfigDict(extra="ignore", strict=True)
+    tenant: str = Field(min_length=1, max_length=400, pattern=r"\S")
+
+
 def parse_tenant_body(raw: bytes) -> str:
     """Admin bodies are `{"tenant": "..."}`."""
+    data = load_json(raw or b"null")
     try:
-        data = json.loads(raw or b"null")
-    except (json.JSONDecodeError, UnicodeDecodeError) as e:
-        raise ApiError(400, f"request body is not valid JSON: {e}", code="invalid_json") from None
-    tenant = data.get("tenant") if isinstance(data, dict) else None
-    if not isinstance(tenant, str) or not tenant.strip():
-        raise ApiError(400, "body must be a JSON object with a non-empty string 'tenant'", param="tenant", code="invalid_parameter")
-    return tenant
+        return TenantBody.model_validate(data).tenant
+    except (ValidationError, RecursionError):
+        raise ApiError(400, "body must be a JSON object with a non-empty string 'tenant' (at most 400 characters)",
+                       param="tenant", code="invalid_parameter") from None
 
 
 # ---- HTTP process -> worker (through LitServe's request queue, so they reach the process that holds the engine)

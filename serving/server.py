@@ -11,6 +11,10 @@ streamed answer gets a real status code.
 
 Admin commands, the model list and stats are sent through the same LitServe request queue as chat
 requests, so they reach the worker process that holds the engine.
+
+The handlers read the raw body (so every error keeps OpenAI's shape and a body over
+`serving.max_request_bytes` is refused before it is read or parsed), and the request models they
+validate against are published in `/openapi.json` through FastAPI's documented `openapi` override.
 """
 from __future__ import annotations
 
@@ -35,7 +39,7 @@ from litserve.specs.openai import (
     OpenAISpec,
     UsageInfo,
 )
-from litserve.utils import LitAPIStatus, ResponseBufferItem
+from litserve.utils import LitAPIStatus, ResponseBufferItem, WorkerSetupStatus
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from memlora.settings import Settings
@@ -43,11 +47,14 @@ from memlora.settings import Settings
 from .api import ADMIN_OPS, MemloraAPI
 from .auth import KeyRing
 from .metrics import HttpMetrics, render
-from .protocol import DONE, ERROR, META, RESULT, TEXT, ApiError, ChatJob, Command, error_body, parse_chat_request, parse_tenant_body
+from .protocol import (
+    DONE, ERROR, META, RESULT, TEXT, ApiError, ChatJob, ChatRequest, Command, TenantBody, error_body, parse_chat_request,
+    parse_tenant_body,
+)
 
 log = logging.getLogger(__name__)
 COMMAND_TIMEOUT = 60.0
-MAX_BODY_BYTES = 8 * 1024 * 1024  # far above any prompt the context fits; bigger bodies are refused with 413
+HEALTH_TIMEOUT = 5.0
 
 
 def _error_response(e: ApiError) -> JSONResponse:
@@ -80,6 +87,7 @@ class MemloraSpec(OpenAISpec):
         for op in ADMIN_OPS:
             self.add_endpoint(f"/admin/{op}", self.admin, ["POST"])
         self.add_endpoint("/metrics", self.prometheus, ["GET"])
+        self.add_endpoint("/health", self.health, ["GET"])
 
     # ------------------------------------------------------------------ plumbing to the worker
     def _submit(self, payload):
@@ -127,12 +135,26 @@ class MemloraSpec(OpenAISpec):
     def _count(self, endpoint: str, code: int) -> None:
         self.metrics.requests.labels(endpoint, str(code)).inc()
 
+    async def _body(self, request: Request) -> bytes:
+        """The raw body, refused with 413 past `serving.max_request_bytes` without reading (or parsing) the rest."""
+        cap = self.settings.serving.max_request_bytes
+        too_big = ApiError(413, f"request body exceeds this server's limit of {cap} bytes", code="request_too_large")
+        declared = request.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > cap:
+            raise too_big
+        buf = bytearray()
+        async for chunk in request.stream():
+            buf += chunk
+            if len(buf) > cap:
+                raise too_big
+        return bytes(buf)
+
     # ------------------------------------------------------------------ /v1/chat/completions
     async def chat_completion(self, request: Request):
         t0 = time.perf_counter()
         try:
             principal = self.keys.authenticate(request.headers)
-            req = parse_chat_request(await request.body(), self.settings.serving.max_new_tokens_limit)
+            req = parse_chat_request(await self._body(request), self.settings.serving.max_new_tokens_limit)
             tenant = None if req.model == "base" else req.model
             self.keys.authorize_tenant(principal, tenant)
             uid, events = self._submit(ChatJob(request=req, tenant=tenant))
@@ -244,16 +266,32 @@ class MemloraSpec(OpenAISpec):
     # ------------------------------------------------------------------ /admin/*
     async def admin(self, request: Request):
         op = request.url.path.rstrip("/").rsplit("/", 1)[-1]
+        principal, tenant = None, None
         try:
             principal = self.keys.authenticate(request.headers)
             KeyRing.require_admin(principal)
-            tenant = parse_tenant_body(await request.body())
+            tenant = parse_tenant_body(await self._body(request))
             result = await self._command(Command(op=op, tenant=tenant))
         except ApiError as e:
             self._count(f"admin_{op}", e.status)
+            _audit(op, tenant, principal.key_id if principal else None, f"{e.status} {e.code or e.type}")
             return _error_response(e)
         self._count(f"admin_{op}", 200)
+        _audit(op, tenant, principal.key_id, "ok")
         return JSONResponse({"ok": True, **result})
+
+    # ------------------------------------------------------------------ /health
+    async def health(self, request: Request):
+        """LitServe's liveness (200 once the worker is ready) plus whether the registry answers: an unreachable
+        registry keeps the server serving what it has, so it is reported here, not as a failed probe."""
+        status = getattr(getattr(self, "_server", None), "workers_setup_status", None)
+        if not status or not all(v == WorkerSetupStatus.READY for v in status.values()):
+            return Response(content="not ready", status_code=503)
+        try:
+            reg = await self._command(Command(op="health"), timeout=HEALTH_TIMEOUT)
+        except ApiError as e:
+            reg = {"registry": "unknown", "registry_error": e.message}
+        return JSONResponse({"status": "ok", **reg})
 
     # ------------------------------------------------------------------ /metrics
     async def prometheus(self, request: Request):
@@ -263,6 +301,12 @@ class MemloraSpec(OpenAISpec):
             log.warning("metrics without worker stats: %s", e.message)
             snap = None
         return Response(render(self.metrics, snap), media_type="text/plain; version=0.0.4; charset=utf-8")
+
+
+def _audit(action: str, tenant: str | None, key_id: str | None, outcome: str) -> None:
+    """The one place an admin action (prefetch/reload/evict/forget over HTTP) is recorded: who (key id, never
+    the key), on whom, and how it ended. Today a log line; the audit log (memlora/audit.py) hooks in here."""
+    log.info("admin %s tenant=%r key=%s outcome=%s", action, tenant, key_id, outcome)
 
 
 def _install_error_handlers(app) -> None:
@@ -277,17 +321,70 @@ def _install_error_handlers(app) -> None:
     async def validation_error(request, exc: RequestValidationError):
         return JSONResponse(error_body(f"invalid request: {exc.errors()[0].get('msg', 'malformed')}"), status_code=400)
 
+    async def unexpected(request, exc: Exception):
+        log.error("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
+        return JSONResponse(error_body("internal server error", "server_error", None, "internal_error"), status_code=500)
+
     app.add_exception_handler(StarletteHTTPException, http_error)
     app.add_exception_handler(RequestValidationError, validation_error)
+    app.add_exception_handler(Exception, unexpected)
+
+
+def _error_schema() -> dict:
+    item = {"type": ["string", "null"]}
+    return {"type": "object", "required": ["error"], "properties": {"error": {
+        "type": "object", "required": ["message", "type", "param", "code"],
+        "properties": {"message": {"type": "string"}, "type": {"type": "string"}, "param": item, "code": item}}}}
+
+
+def _publish_request_models(app, chat_path: str) -> None:
+    """Put the request models the handlers validate against into /openapi.json (FastAPI cannot see them: the
+    handlers take the raw Request so that every error keeps OpenAI's shape)."""
+    from fastapi.openapi.utils import get_openapi
+    from pydantic.json_schema import models_json_schema
+
+    bodies = {chat_path: ChatRequest, **{f"/admin/{op}": TenantBody for op in ADMIN_OPS}}
+
+    def openapi() -> dict:
+        if app.openapi_schema:
+            return app.openapi_schema
+        schema = get_openapi(title="memlora", version="1", description="OpenAI-compatible chat with per-tenant LoRA memory",
+                             routes=app.routes)
+        refs, defs = models_json_schema([(m, "validation") for m in {ChatRequest, TenantBody}],
+                                        ref_template="#/components/schemas/{model}")
+        comps = schema.setdefault("components", {}).setdefault("schemas", {})
+        comps.update(defs.get("$defs", {}))
+        comps["Error"] = _error_schema()
+        err = {"description": "OpenAI-style error", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+        for path, model in bodies.items():
+            op = schema["paths"][path]["post"]
+            op["requestBody"] = {"required": True, "content": {"application/json": {"schema": refs[(model, "validation")]}}}
+            op["responses"] = {"200": {"description": "OK"}, **{str(c): err for c in (400, 401, 403, 404, 413, 500, 503)}}
+        app.openapi_schema = schema
+        return schema
+
+    app.openapi = openapi
+
+
+def _drop_litserve_health(server: ls.LitServer, spec: MemloraSpec) -> None:
+    """LitServe registers its own /health before the spec's routes; ours (which also reports the registry) replaces it."""
+    path = server.healthcheck_path
+    server.app.router.routes = [
+        r for r in server.app.router.routes if getattr(r, "path", None) != path or getattr(r, "endpoint", None) == spec.health
+    ]
 
 
 def build_server(settings: Settings) -> ls.LitServer:
     """One engine in one worker process: admin commands and the registry poller must reach the process that
     holds the adapter slots, so the server never runs several inference workers (scale out with servers)."""
-    api = MemloraAPI(settings, spec=MemloraSpec(settings))
+    spec = MemloraSpec(settings)
+    api = MemloraAPI(settings, spec=spec)
     # accelerator "cpu" only tells LitServe to start one worker; the engine picks its device from settings.device.
-    server = ls.LitServer(api, accelerator="cpu", devices=1, workers_per_device=1, timeout=False, max_payload_size=MAX_BODY_BYTES)
+    server = ls.LitServer(api, accelerator="cpu", devices=1, workers_per_device=1, timeout=False,
+                          max_payload_size=settings.serving.max_request_bytes)
     _install_error_handlers(server.app)
+    _drop_litserve_health(server, spec)
+    _publish_request_models(server.app, spec.api_path)
     return server
 
 

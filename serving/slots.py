@@ -30,6 +30,7 @@ class Acquired:
     slot: int = 0
     rank: int = 0
     message: str | None = None
+    code: str | None = None  # why a load failed, when the loader said (e.g. registry_unavailable)
 
 
 @dataclass
@@ -119,7 +120,7 @@ class SlotManager:
         self._by_tenant: dict[str, int] = {}
         self._loading: dict[str, tuple[Future, float]] = {}
         self._no_adapter: dict[str, float] = {}  # tenant -> time resolve said "none"
-        self._failed: dict[str, str] = {}  # load failures of this step, reported to waiting requests
+        self._failed: dict[str, tuple[str, str | None]] = {}  # load failures of this step (message, code), for waiting requests
         self._forgotten: set[str] = set()
         self._want_slot: list[str] = []  # prefetched tenants to install when a slot is free
         self.c = _Counters()
@@ -130,7 +131,8 @@ class SlotManager:
         if tenant in self._forgotten:
             return Acquired(FORGOTTEN, message=f"tenant {tenant!r} was forgotten and is not served")
         if tenant in self._failed:
-            return Acquired(ERROR, message=self._failed[tenant])
+            msg, code = self._failed[tenant]
+            return Acquired(ERROR, message=msg, code=code)
         t_no = self._no_adapter.get(tenant)
         if t_no is not None:
             if time.monotonic() - t_no < self.negative_ttl:
@@ -212,11 +214,11 @@ class SlotManager:
                 w = fut.result()
             except MemloraError as e:
                 self.c.load_errors += 1
-                self._failed[tenant] = str(e)
+                self._failed[tenant] = (str(e), getattr(e, "code", None))
                 continue
             except Exception as e:  # noqa: BLE001 - a loader bug fails this tenant only
                 self.c.load_errors += 1
-                self._failed[tenant] = f"adapter for tenant {tenant!r} failed to load: {type(e).__name__}: {e}"
+                self._failed[tenant] = (f"adapter for tenant {tenant!r} failed to load: {type(e).__name__}: {e}", None)
                 continue
             dt = time.monotonic() - t0
             if w is None:

@@ -271,3 +271,35 @@ def test_sampling_is_seeded_and_stop_tokens_end(make_engine, adapters, tiny_base
     eng.add(GenRequest(id="st", tenant="bob", input_ids=ids, max_new_tokens=12, stop_token_ids=[greedy[2]]))
     out = run(eng)["st"]
     assert [o.token_id for o in out] == greedy[: greedy.index(greedy[2]) + 1] and out[-1].finish_reason == "stop"
+
+
+def test_a_bad_request_fails_alone_while_others_decode(make_engine, adapters, tiny_base):
+    """A seed past 64 bits (or a sampling failure) fails its own request, never the batch it would join."""
+    from memlora.errors import MemloraError
+    from memlora.serving.engine import GenRequest
+
+    eng = make_engine(dict(adapters))
+    ids = _ids(tiny_base.tokenizer, "Tell me a story")
+    eng.add(GenRequest(id="ref", tenant="alice", input_ids=ids, max_new_tokens=16))
+    ref = [o.token_id for o in run(eng)["ref"]]
+    eng.add(GenRequest(id="v1", tenant="alice", input_ids=ids, max_new_tokens=16))
+    eng.add(GenRequest(id="v2", tenant="bob", input_ids=ids, max_new_tokens=16, temperature=1.0, seed=3))
+    early = eng.step()
+    while not early:  # until the victims are decoding
+        early = eng.step()
+    with pytest.raises(MemloraError, match="seed"):
+        eng.add(GenRequest(id="bad", tenant="bob", input_ids=ids, max_new_tokens=4, temperature=1.0, seed=2**64))
+    eng.add(GenRequest(id="nan", tenant="bob", input_ids=ids, max_new_tokens=4, temperature=1.0, top_p=1.0, seed=1))
+    eng._inbox[-1][1].req.temperature = float("nan")  # a sampling failure inside the step, for this row only
+    out = run(eng)
+    for o in reversed(early):
+        out[o.id].insert(0, o)
+    assert [o.token_id for o in out["v1"]] == ref and out["v1"][-1].finish_reason == "length"
+    assert len(out["v2"]) == 16 and out["v2"][-1].finish_reason == "length"
+    assert out["nan"][-1].finish_reason == "error" and "bad" not in out
+    eng.add(GenRequest(id="tiny_p", tenant="bob", input_ids=ids, max_new_tokens=4, temperature=1.0, top_p=5e-324, seed=1))
+    eng.add(GenRequest(id="tiny_t", tenant="bob", input_ids=ids, max_new_tokens=4, temperature=2.2e-313, seed=1))
+    eng.add(GenRequest(id="greedy", tenant="bob", input_ids=ids, max_new_tokens=4))
+    out = run(eng)  # a top_p that float32 rounds to 0, or a subnormal temperature: still the likeliest token, the greedy one
+    for rid in ("tiny_p", "tiny_t"):
+        assert [o.token_id for o in out[rid]] == [o.token_id for o in out["greedy"]] and out[rid][-1].finish_reason == "length", rid

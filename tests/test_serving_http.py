@@ -50,6 +50,17 @@ def _corrupt_everywhere(settings, run_id: str) -> int:
     return hit
 
 
+def _register_rejected(settings, tiny_base, root, tenant: str, seed: int):
+    """A version the gate rejected: the registry knows the tenant, but it has no champion."""
+    from serving_fixtures import write_peft_adapter
+
+    from memlora.registry.store import AdapterRegistry
+
+    out = write_peft_adapter(tiny_base.model, root / f"{tenant}-rejected", seed=seed, base_fingerprint=tiny_base.fingerprint, tenant=tenant)
+    info = AdapterRegistry(settings).register(tenant, out, passed=False)
+    assert not info.champion
+
+
 @pytest.fixture(scope="module")
 def srv(tiny_base, tiny_base_dir, tmp_path_factory):
     root = tmp_path_factory.mktemp("serve-http")
@@ -57,6 +68,7 @@ def srv(tiny_base, tiny_base_dir, tmp_path_factory):
     s = server.settings()
     dirs = {t: register_adapter(s, tiny_base, root, t, seed)[0] for t, seed in (("alice", 11), ("bob", 12))}
     _, broken = register_adapter(s, tiny_base, root, "broken", 13)
+    _register_rejected(s, tiny_base, root, "carol", 15)
     assert _corrupt_everywhere(s, broken.run_id) >= 1
     server.start()
     server.settings_obj, server.root, server.dirs = s, root, dirs
@@ -97,7 +109,8 @@ def is_openai_error(r: httpx.Response, status: int) -> dict:
 
 
 def test_health(srv):
-    assert httpx.get(srv.url + "/health").status_code == 200
+    r = httpx.get(srv.url + "/health")
+    assert r.status_code == 200 and r.json()["status"] == "ok" and r.json()["registry"] == "ok"
 
 
 def test_missing_or_unknown_key_is_401(srv):
@@ -149,10 +162,16 @@ def test_server_survives_malformed_input_and_keeps_answering(srv):
 
 
 def test_tenant_without_adapter_is_served_by_base_and_says_so(srv):
-    r = chat(srv, "carol")
+    r = chat(srv, "carol")  # known to the registry, its only version rejected by the gate
     assert r.status_code == 200
     assert r.headers["x-memlora-adapter"] == "none" and r.json()["adapter"] == "none"
     assert r.json()["choices"][0]["message"]["content"] == srv.refs["base"]
+
+
+def test_model_the_registry_never_knew_is_404_model_not_found(srv):
+    err = is_openai_error(chat(srv, "caroll"), 404)  # a misspelt tenant must not silently get the base
+    assert err["code"] == "model_not_found" and err["param"] == "model" and "caroll" in err["message"]
+    assert chat(srv, "carol").status_code == 200
 
 
 def test_admin_endpoints_need_the_admin_key_and_a_tenant(srv):
