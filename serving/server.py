@@ -42,6 +42,7 @@ from litserve.specs.openai import (
 from litserve.utils import LitAPIStatus, ResponseBufferItem, WorkerSetupStatus
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from memlora import audit
 from memlora.settings import Settings
 
 from .api import ADMIN_OPS, MemloraAPI
@@ -274,10 +275,10 @@ class MemloraSpec(OpenAISpec):
             result = await self._command(Command(op=op, tenant=tenant))
         except ApiError as e:
             self._count(f"admin_{op}", e.status)
-            _audit(op, tenant, principal.key_id if principal else None, f"{e.status} {e.code or e.type}")
+            _audit(self.settings, op, tenant, principal.key_id if principal else None, f"{e.status} {e.code or e.type}")
             return _error_response(e)
         self._count(f"admin_{op}", 200)
-        _audit(op, tenant, principal.key_id, "ok")
+        _audit(self.settings, op, tenant, principal.key_id, "ok")
         return JSONResponse({"ok": True, **result})
 
     # ------------------------------------------------------------------ /health
@@ -303,10 +304,16 @@ class MemloraSpec(OpenAISpec):
         return Response(render(self.metrics, snap), media_type="text/plain; version=0.0.4; charset=utf-8")
 
 
-def _audit(action: str, tenant: str | None, key_id: str | None, outcome: str) -> None:
-    """The one place an admin action (prefetch/reload/evict/forget over HTTP) is recorded: who (key id, never
-    the key), on whom, and how it ended. Today a log line; the audit log (memlora/audit.py) hooks in here."""
-    log.info("admin %s tenant=%r key=%s outcome=%s", action, tenant, key_id, outcome)
+def _audit(settings: Settings, action: str, tenant: str | None, key_id: str | None, outcome: str) -> None:
+    """The one place an admin action (prefetch/reload/evict/forget over HTTP) is recorded in the audit log:
+    who (key id, never the key), on whom (a keyed hash), and how it ended. A failed write is logged, not
+    raised: the action itself already happened and its answer must still reach the operator."""
+    if action not in audit.ACTIONS:
+        return
+    try:
+        audit.record(settings, action, tenant, key_id or "anonymous", outcome, actor="http")
+    except Exception as e:  # noqa: BLE001 - the audit trail must not turn a done action into a 500
+        log.error("audit log write failed for admin %s: %s", action, e)
 
 
 def _install_error_handlers(app) -> None:

@@ -5,6 +5,8 @@ greedy output for the tenant's adapter (or the base), so "served" means served b
 """
 from __future__ import annotations
 
+import json
+
 import re
 import threading
 import time
@@ -218,7 +220,15 @@ def test_prefetch_puts_the_adapter_in_a_slot_before_the_first_request(srv, tiny_
 
 
 def test_evict_then_serve_loads_again(srv):
+    from memlora import audit
+    from memlora.pseudonym import tenant_ref
+
     assert admin(srv, "evict", "alice").status_code == 200
+    assert is_openai_error(admin(srv, "evict", "alice", key="alice"), 403)
+    trail = [e for e in audit.entries(srv.settings_obj) if e["action"] == "evict"]
+    assert [e["outcome"] for e in trail[-2:]] == ["ok", "403 admin_required"]  # who did what to whom, refusals too
+    assert trail[-2]["tenant"] == tenant_ref(srv.settings_obj, "alice") and trail[-2]["key_id"].startswith("key")
+    assert KEYS["admin"] not in json.dumps(trail) and "alice" not in json.dumps(trail)
     before = metrics(srv)
     assert chat(srv, "alice").json()["choices"][0]["message"]["content"] == srv.refs["alice"]
     after = metrics(srv)
