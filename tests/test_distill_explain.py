@@ -46,6 +46,8 @@ def memory(tmp_path, monkeypatch) -> Path:
         if k.startswith("MEMLORA_"):
             monkeypatch.delenv(k, raising=False)
     monkeypatch.setenv("MEMLORA_HOME", str(tmp_path / "home"))
+    # membership comes from the operator's config, never from a record's `org` claim
+    (tmp_path / "memlora.toml").write_text('[distill.org_members]\nacme = ["bo"]\n')
     monkeypatch.setenv("MEMLORA_CONFIG", str(tmp_path / "memlora.toml"))
     monkeypatch.setenv("MEMLORA_DISTILL__MIN_SCORE", "0.5")
     reset_settings()
