@@ -309,7 +309,7 @@ def group_tenant(records: list[Record], X_free, threshold: float, extracts: list
                 first_of[k] = i
     for k1, i1 in first_of.items():  # "Prius" and "silver Toyota Prius": one car
         for k2, i2 in first_of.items():
-            if k1 < k2 and _same_value(k1, k2):
+            if k1 < k2 and _same_value(k1, k2) and _same_key_compatible(canon[i1], canon[i2], k1):
                 uf.union(i1, i2)
     for i, k in enumerate(keys):
         if k is not None:
