@@ -177,11 +177,11 @@ def canonical(text: str, names: tuple[str, ...] = ()) -> str:
         return f"\ue000{len(quoted) - 1}\ue001"
 
     t = _QUOTED.sub(hide, t)  # a quoted sign-off or banned word is a value: kept verbatim
+    pat = _names_pattern(tuple(names))
+    if pat is not None:  # before the typo fixes, which would read "Bjorn" as "born"
+        t = pat.sub(USER, t)
     t = fix_typos(t)
     t = re.sub(r"\b(\w+)s (name|names)\b", lambda m: f"{m.group(1)}'s {m.group(2)}" if m.group(1).lower() in _POSSESSED else m.group(0), t)
-    pat = _names_pattern(tuple(names))
-    if pat is not None:
-        t = pat.sub(USER, t)
     t = _USER_FORMS.sub(USER, t)
     t = re.sub(r"\b(?:he|she|they)\b(?=\s+(?:is|was|has|likes|prefers|wants|lives|works|loves|\w+s)\b)", USER, t, flags=re.I)
     t = re.sub(r"\b(?:his|her|their)\b(?=\s+\w+\s+(?:is|was|are)\b)", "the user's", t, flags=re.I)

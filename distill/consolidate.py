@@ -35,12 +35,14 @@ import numpy as np
 
 from .canonical import canonical, looks_english, subject_name
 from .embed import PACKAGE as EMBED_PACKAGE
+from .foreign import NOUNS as FOREIGN_NOUNS
 from .embed import available as embed_available
 from .embed import embed_by_tenant
 from .records import Record
 from .schema import Extract, extract
 
 log = logging.getLogger(__name__)
+SHARED_THRESHOLD = 0.84  # the lower embedding tier (settings.distill.embedding_threshold_shared); see share_content
 
 # Other people: a statement about the user's friend's parakeet is not about the user's parakeet, so two
 # statements link only if they name the same set of them (foreign words are mapped by _ALIASES).
@@ -55,6 +57,10 @@ _ALIASES = {
     "voisin": "neighbour", "voisine": "neighbour", "vecino": "neighbour", "vecina": "neighbour", "nachbar": "neighbour",
     "nachbarin": "neighbour", "mère": "mother", "père": "father", "madre": "mother", "padre": "father",
     "mutter": "mother", "vater": "father", "friend's": "friend",
+    "fratello": "brother", "sorella": "sister", "figlia": "daughter", "figlio": "son", "amico": "friend",
+    "amica": "friend", "vicino": "neighbour", "vicina": "neighbour", "cugino": "cousin", "cugina": "cousin",
+    "collega": "colleague", "irmão": "brother", "irmã": "sister", "filho": "son", "filha": "daughter",
+    "vizinho": "neighbour", "vizinha": "neighbour", "colega": "colleague", "cousine": "cousin", "primo": "cousin",
     "anglais": "english", "inglés": "english", "ingles": "english", "englisch": "english", "français": "french",
     "francés": "french", "französisch": "french", "allemand": "german", "alemán": "german", "deutsch": "german",
     "espagnol": "spanish", "español": "spanish", "spanisch": "spanish", "italien": "italian", "italiano": "italian",
@@ -71,6 +77,11 @@ _PARTNER = {"wife": "partner", "husband": "partner", "girlfriend": "partner", "b
 _MODE = re.compile(r"\b(?:used to|formerly|former|previously|no longer(?! than)|any ?more|years ago|hace años|früher|autrefois|"
                    r"vivía|trabajaba|tenía|vivait|travaillait|wohnte|arbeitete|would love to|'d love to|someday|"
                    r"some day|one day|hopes? to|dreams? of|wish(?:es)? (?:to|they|i)|plans? to|thinking (?:about|of)|considering)\b", re.I)
+# A one-time event is not a lasting fact: "visited Tampere last summer" is not "lives in Tampere", although
+# e5 rates them close and both name the city.
+_EVENT = re.compile(r"\b(?:yesterday|last (?:night|week|weekend|month|year|summer|spring|winter|autumn|fall|time)|"
+                    r"this morning|tonight|visited|went to|for a (?:conference|trip|visit)|on (?:a|his|her|their) trip|"
+                    r"ayer|hier soir|gestern|ieri|ontem|la semaine dernière|el año pasado|l'été dernier)\b", re.I)
 CONTRAST_FAMILIES = [
     {"metric", "imperial"},
     {"celsius", "fahrenheit"},
@@ -106,6 +117,13 @@ class Group:
     records: list[Record]
     extract: Extract
     key: tuple = field(default_factory=tuple)
+    stated: list[Record] = field(default_factory=list)  # the records that typed this key themselves
+
+    def last_stated(self) -> float:
+        """When the value was last stated: a mention in passing joined by similarity ("visited Chicago for a
+        conference") does not make an old address current again."""
+        dated = [r.created_at.timestamp() for r in (self.stated or self.records) if r.created_at]
+        return max(dated) if dated else 0.0
 
 
 @lru_cache(maxsize=65536)
@@ -140,8 +158,14 @@ _NOT_NEGATIONS = re.compile(r"\b(?:no (?:longer|more|later) than|not more than|n
 _KIN_ALT = "|".join(sorted(KIN | {k for k, v in _ALIASES.items() if v in KIN}, key=len, reverse=True))
 _KIN_POSITION = re.compile(
     rf"^\W*(?:(?:my|his|her|their|sa|son|ma|mon|su|sein\w*|ihr\w*|mein\w*|le|la|el|die|der|a|an|the)\s+)?(?:\w+\s+)?({_KIN_ALT})\b"
-    rf"|\b({_KIN_ALT})'s\b|\b(?:de (?:sa|son|mon|ma|leur)|del|de la|von (?:seiner|seinem|ihrer|ihrem|meiner|meinem))\s+({_KIN_ALT})\b",
+    rf"|\b({_KIN_ALT})'s\b|\b(?:de (?:sa|son|mon|ma|leur)|del|de la|von (?:seiner|seinem|ihrer|ihrem|meiner|meinem)|di su[oa]|della|dello|do|da|"
+    rf"de su)\s+({_KIN_ALT})\b",
     re.I)
+
+
+_FRENCH_SON = re.compile(r"\s+(?:" + "|".join(sorted(set(FOREIGN_NOUNS) | {
+    "mari", "métier", "travail", "ami", "amie", "nom", "frère", "père", "fils", "chat", "chien", "employeur",
+    "entreprise", "vélo", "voilier", "bateau", "quartier", "appartement"}, key=len, reverse=True)) + r")\b", re.I)
 
 
 def people(text: str) -> set[str]:
@@ -149,8 +173,8 @@ def people(text: str) -> set[str]:
     out = set()
     for m in _KIN_POSITION.finditer(text):
         w = (m.group(1) or m.group(2) or m.group(3)).lower()
-        if w in ("son", "fils") and not looks_english(text) and w == "son":
-            continue  # French "son" is "his/her"
+        if w == "son" and (not looks_english(text) or _FRENCH_SON.match(text, m.end())):
+            continue  # French "son" is "his/her": "Son mari s'appelle Julien"
         w = _ALIASES.get(w, w)
         out.add(_PARTNER.get(w, w))
     return out
@@ -179,6 +203,8 @@ def compatible(a: str, b: str, slots: frozenset = frozenset()) -> bool:
     `slots`: the fact slots of the groups being linked; a relation that is the slot itself ("son" for the
     user's son's name) is not another person."""
     if polarity(a) != polarity(b) or bool(_MODE.search(a)) != bool(_MODE.search(b)):
+        return False
+    if bool(_EVENT.search(a)) != bool(_EVENT.search(b)):
         return False
     ka, kb = key_terms(a), key_terms(b)
     if (ka & KIN) - slots != (kb & KIN) - slots:
@@ -261,7 +287,8 @@ def tenant_names(tenant: str, texts: list[str]) -> tuple[str, ...]:
 
 
 def group_tenant(records: list[Record], X_free, threshold: float, extracts: list[Extract] | None = None,
-                 canon: list[str] | None = None, E=None, embed_threshold: float = 0.93) -> list[Group]:
+                 canon: list[str] | None = None, E=None, embed_threshold: float = 0.93,
+                 shared_threshold: float = SHARED_THRESHOLD) -> list[Group]:
     """Groups for one tenant. `X_free`: normalized TF-IDF rows of the `free` records, in order (tfidf backend);
     `E`: normalized embedding rows of all records (embedding backend; then `X_free` is unused)."""
     if extracts is None or canon is None:
@@ -282,14 +309,16 @@ def group_tenant(records: list[Record], X_free, threshold: float, extracts: list
                 first_of[k] = i
     for k1, i1 in first_of.items():  # "Prius" and "silver Toyota Prius": one car
         for k2, i2 in first_of.items():
-            if k1 < k2 and _same_value(k1, k2):
+            if k1 < k2 and _same_value(k1, k2) and _same_key_compatible(canon[i1], canon[i2], k1):
                 uf.union(i1, i2)
     for i, k in enumerate(keys):
         if k is not None:
             root_key[uf.find(i)] = k
     texts = [mask(c, ()) for c in canon]
     if E is not None:
-        pairs = _embedding_pairs(E, embed_threshold)
+        common = tenant_common_words(texts)
+        pairs = [(i, j) for i, j, v in _embedding_pairs(E, min(embed_threshold, shared_threshold))
+                 if v >= embed_threshold or share_content(texts[i], texts[j], common)]
     else:
         free_idx = [i for i, k in enumerate(keys) if k is None]
         pairs = [(free_idx[i], free_idx[j]) for i, j in _tfidf_pairs(X_free, threshold)]
@@ -313,8 +342,24 @@ def group_tenant(records: list[Record], X_free, threshold: float, extracts: list
         typed = [i for i in idx if keys[i] is not None]
         first = min(typed or idx, key=lambda i: _order(records[i]))
         key = root_key.get(root) or ("free", "", f"#{min(idx)}")
-        out.append(Group(recs, extracts[first], key))
+        out.append(Group(recs, extracts[first], key, [records[i] for i in typed]))
     return out
+
+
+def _template(text: str) -> tuple[tuple[str, ...], frozenset]:
+    names = proper_names(text)
+    words = [w for w in re.findall(r"[^\W\d_][\w'-]*", text.lower()) if w.strip("'").removesuffix("'s") not in names]
+    return tuple(words), names
+
+
+def same_sentence_other_name(a: list[Record], b: list[Record]) -> bool:
+    """Some statement of `a` and one of `b` are the same words around different names: one slot, two values."""
+    ta = {_template(r.text) for r in a}
+    for r in b:
+        words, names = _template(r.text)
+        if any(w == words and n and names and not (n & names) and any(len(x) > 2 for x in w) for w, n in ta):
+            return True
+    return False
 
 
 def _same_key_compatible(a: str, b: str, key: tuple) -> bool:
@@ -337,8 +382,12 @@ def _carries_value(key: tuple | None, text: str) -> bool:
 
 
 def _same_value(k1: tuple, k2: tuple) -> bool:
-    if k1[:2] != k2[:2] or k1[0] != "fact":
+    """Same fact slot (or one slot's words inside the other's: "boat" / "boat he") and one value."""
+    if k1[0] != k2[0] or k1[0] != "fact":
         return False
+    if k1[1] != k2[1]:
+        sa, sb = set(re.findall(r"[a-z]+", k1[1])), set(re.findall(r"[a-z]+", k2[1]))
+        return bool(sa and sb and (sa <= sb or sb <= sa)) and k1[2] == k2[2]
     a, b = set(re.findall(r"\w+", k1[2])), set(re.findall(r"\w+", k2[2]))
     if a and b and (a <= b or b <= a):
         return True
@@ -352,14 +401,69 @@ def _tfidf_pairs(X, threshold: float) -> list[tuple[int, int]]:
     return sorted((int(i), int(j)) for i, j, v in zip(S.row, S.col, S.data) if i < j and v >= threshold)
 
 
-def _embedding_pairs(E, threshold: float) -> list[tuple[int, int]]:
+def _embedding_pairs(E, threshold: float) -> list[tuple[int, int, float]]:
     """Most similar pairs first, so a component forms around its strongest links before weaker ones."""
     if E.shape[0] < 2:
         return []
     S = E @ E.T
     ii, jj = np.nonzero(np.triu(S >= threshold, k=1))
     order = np.argsort(-S[ii, jj], kind="stable")
-    return [(int(ii[k]), int(jj[k])) for k in order]
+    return [(int(ii[k]), int(jj[k]), float(S[ii[k], jj[k]])) for k in order]
+
+
+# Two tiers of embedding similarity. Paraphrases of one item written with context ("Keeps a tortoise named
+# Gerald in the garden" / "Tortoise Gerald hibernates from November to March") score 0.84-0.92 with e5-small,
+# the same band as different items of one tenant, so below `embedding_threshold` a link also needs one shared
+# content word (the value, the pet, the activity: "cello"/"cello", "fisherman"/"fishermen", typos within a
+# ratio). Stop words are the function words of the languages memory comes in plus the verbs every preference
+# uses ("prefers", "wants"), which say nothing about which item it is.
+_STOP = frozenset("""
+the a an and or but of to in on at for with from by as is are was were be been being it its this that these those
+there their they them he she his her him you your we our i me my mine user users user's has have had having do does
+did done not no so if than then when while who whom which what how very just also only really too more most some any
+all each every about into over under after before again once here both few other such own same can could will would
+should may might must shall am up down out off per via yes one ones thing things way ways lot bit like likes liked
+prefer prefers preferred preference wants want wanted wish please asks asked ask says said mentioned mention tells
+told keep keeps kept always usually often sometimes never get gets got go goes going make makes made use uses used
+answer answers reply replies response responses assistant help time times day days week weeks year years now
+le la les un une des du de et ou en au aux est sont avec pour par sur dans que qui son sa ses il elle ils elles
+je j me mon ma mes ne pas plus très aime préfère veut
+el los las unos unas y o es son con para por del al su sus lo se que quien muy le les prefiere quiere gusta
+der die das den dem des ein eine einen einem einer und oder ist sind mit für von zu im am auf sein seine ihr ihre
+sich er sie es nicht kein keine bevorzugt möchte mag
+il lo gli i uno una e o di da del della dei delle al alla con per su che chi è sono suo sua suoi sue ha hanno si
+preferisce vuole ama
+o a os as um uma e ou de do da dos das em no na nos nas ao com para por que seu sua seus suas tem é são ele ela
+prefere quer gosta
+""".split())
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[^\W\d_]+", text.lower()) if len(w) > 2 and w not in _STOP}
+
+
+def tenant_common_words(texts: list[str]) -> frozenset:
+    """Words in half of a tenant's statements (at least 5, more than one item's 2-4 statements): the way this
+    memory layer writes (a name, a stock phrase), not what one item is about."""
+    df: dict[str, int] = {}
+    for t in texts:
+        for w in _content_words(t):
+            df[w] = df.get(w, 0) + 1
+    return frozenset(w for w, n in df.items() if n >= 5 and 2 * n >= len(texts))
+
+
+def share_content(a: str, b: str, common: frozenset = frozenset()) -> bool:
+    """One content word in common, allowing inflection (a shared 5-letter prefix) and typos (ratio >= 0.8)."""
+    wa, wb = _content_words(a) - common, _content_words(b) - common
+    if wa & wb:
+        return True
+    for x in wa:
+        for y in wb:
+            if len(x) >= 5 and len(y) >= 5 and x[:5] == y[:5]:
+                return True
+            if min(len(x), len(y)) >= 4 and difflib.SequenceMatcher(None, x, y).ratio() >= 0.8:
+                return True
+    return False
 
 
 def _order(r: Record) -> tuple:
@@ -368,7 +472,7 @@ def _order(r: Record) -> tuple:
 
 
 def consolidate(records: list[Record], threshold: float = 0.5, *, grouping: str = "tfidf",
-                embed_threshold: float = 0.93, cache_dir: Path | None = None,
+                embed_threshold: float = 0.93, shared_threshold: float = SHARED_THRESHOLD, cache_dir: Path | None = None,
                 extractor: Callable[[list[str], list[str | None], str, tuple[str, ...]], list[Extract]] | None = None,
                 ) -> dict[str, list[Group]]:
     """All tenants' groups; pairwise work only within a tenant. `grouping="embedding"` falls back to tfidf,
@@ -391,7 +495,7 @@ def consolidate(records: list[Record], threshold: float = 0.5, *, grouping: str 
         E = embed_by_tenant({recs[a].tenant: canon[a:b] for a, b in spans}, cache_dir)
         for a, b in spans:
             t = recs[a].tenant
-            out[t] = group_tenant(recs[a:b], None, threshold, extracts[a:b], canon[a:b], E[t], embed_threshold)
+            out[t] = group_tenant(recs[a:b], None, threshold, extracts[a:b], canon[a:b], E[t], embed_threshold, shared_threshold)
         return out
     free = [i for i, e in enumerate(extracts) if _structured_key(e) is None]
     X = None
@@ -439,7 +543,7 @@ def _empty_rows(n: int):
 
 
 def same_item(a: str, b: str, vectorizer=None, tenant: str = "", threshold: float = 0.5, grouping: str = "tfidf",
-              embed_threshold: float = 0.93) -> bool:
+              embed_threshold: float = 0.93, shared_threshold: float = SHARED_THRESHOLD) -> bool:
     """Would these two statements of one tenant become one item? (Used to measure grouping on labelled pairs.)"""
     recs = [Record(id="a", tenant=tenant or "user", text=a), Record(id="b", tenant=tenant or "user", text=b)]
     names = tenant_names(recs[0].tenant, [a, b])
@@ -447,7 +551,7 @@ def same_item(a: str, b: str, vectorizer=None, tenant: str = "", threshold: floa
     ex = [extract(r.text, None, names) for r in recs]
     if resolve_backend(grouping) == "embedding":
         E = embed_by_tenant({recs[0].tenant: canon}, None)[recs[0].tenant]
-        return len(group_tenant(recs, None, threshold, ex, canon, E, embed_threshold)) == 1
+        return len(group_tenant(recs, None, threshold, ex, canon, E, embed_threshold, shared_threshold)) == 1
     free = [mask(c, ()) for c, e in zip(canon, ex) if _structured_key(e) is None]
     X = _normalize_rows(vectorizer.transform(free).tocsr()) if free else _empty_rows(0)
     return len(group_tenant(recs, X, threshold, ex, canon)) == 1

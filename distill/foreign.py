@@ -1,4 +1,4 @@
-"""Facts stated in French, Spanish or German: the same slots as the English patterns (schema.py).
+"""Facts stated in French, Spanish, German, Italian or Portuguese: the same slots as the English patterns (schema.py).
 
 Memories come in the user's language. The slot and the probe stay English (the base model is probed in
 English and the slot names are the profile's vocabulary); the value is kept as written ("infirmière",
@@ -18,12 +18,28 @@ NOUNS = {
     "frère": "brother", "soeur": "sister", "sœur": "sister", "hermano": "brother", "hermana": "sister",
     "bruder": "brother", "schwester": "sister", "lapin": "rabbit", "conejo": "rabbit", "kaninchen": "rabbit",
     "hamster": "hamster", "hámster": "hamster",
+    "gatto": "cat", "gatta": "cat", "cane": "dog", "cagnolino": "dog", "cagnolina": "dog", "figlia": "daughter",
+    "figlio": "son", "marito": "partner", "moglie": "partner", "fratello": "brother", "sorella": "sister",
+    "barca": "boat", "coniglio": "rabbit", "cachorro": "dog", "cachorra": "dog", "cão": "dog", "cadela": "dog",
+    "filha": "daughter", "filho": "son", "irmão": "brother", "irmã": "sister", "coelho": "rabbit",
 }
 _NAMED = re.compile(r"\b(?P<noun>" + "|".join(sorted(NOUNS, key=len, reverse=True)) + r")\b.*?\b(?:s'appelle|se nomme|"
-                    r"se llama|llamad[oa]|heißt|heisst|namens|nommée?|appelée?) (?P<val>\w[\w' -]*)", re.I)
+                    r"se llama|llamad[oa]|heißt|heisst|namens|nommée?|appelée?|si chiama|chiamat[oa]|di nome|se chama|chamad[oa]) "
+                    r"(?P<val>\w[\w' -]*)", re.I)
 _PATTERNS = [
-    (re.compile(r"\b(?:habite|vit|vis|j'habite|vive|vivo|wohnt|wohne|lebt|lebe)\s+(?:maintenant\s+|jetzt\s+|ahora\s+|"
-                r"actuellement\s+)?(?:à|a|en|in)\s+(?P<val>[A-ZÀ-Ý][\w'-]*(?: [A-ZÀ-Ý][\w'-]*)*)", re.I), "city"),
+    (re.compile(r"\b(?:habite|vit|vis|j'habite|vive|vivo|wohnt|wohne|lebt|lebe|abita|abito|mora|moro)\s+(?:maintenant\s+|"
+                r"jetzt\s+|ahora\s+|actuellement\s+|ora\s+|agora\s+)?(?:à|a|en|in|em|no|na)\s+"
+                r"(?P<val>[A-ZÀ-Ý][\w'-]*(?: [A-ZÀ-Ý][\w'-]*)*)", re.I), "city"),
+    (re.compile(r"\b(?:(?:è|é|es|est|sono|sou|soy)\s+(?:originari[oa] d[ie]|originaire de|natural de|oriund[oa] de)|stammt aus)\s+"
+                r"(?P<val>[A-ZÀ-Ý][\w'-]*)", re.I), "hometown"),
+    (re.compile(r"\b(?:è cresciut[oa]|sono cresciut[oa]|cresceu|cresci)\s+(?:a|in|em|no|na)\s+(?P<val>[A-ZÀ-Ý][\w'-]*)", re.I), "hometown"),
+    (re.compile(r"\b(?:è nat[oa]|sono nat[oa]|nasceu|nasci)\s+(?:a|in|em|no|na)\s+(?P<val>[A-ZÀ-Ý][\w'-]*)", re.I), "birthplace"),
+    (re.compile(r"\b(?:lavora|lavoro|trabalha|trabalho)\s+(?:presso|per|alla|al|all'|in|na|no|em|para)\s*"
+                r"(?P<val>[A-ZÀ-Ý][\w'&-]*(?: [A-ZÀ-Ý][\w'&-]*)*)", re.I), "employer"),
+    (re.compile(r"\b(?:lavora come|lavoro come|trabalha como|trabalho como|fa (?:l'|il |la )(?=\w+(?:ista|ante|ente|iere|iera|ore|ice|aio|aia)\b))"
+                r"\s*(?P<val>\w[\w-]*)", re.I), "job"),
+    (re.compile(r"\b(?:sposat[oa] con|casad[oa] com|casad[oa] con|mariée? (?:à|avec)|verheiratet mit)\s+(?P<val>[A-ZÀ-Ý][\w'-]*)", re.I), "partner"),
+    (re.compile(r"\b(?:allergic[oa] a(?:l|lla|i|gli|lle|llo)?|alérgic[oa] a(?:o|à|os|as)?)\s+(?P<val>[\w-]+)", re.I), "allergy"),
     (re.compile(r"\b(?:a grandi|ai grandi|creció|crecí|aufgewachsen in|wuchs in)\s*(?:à|a|en|in)?\s+(?P<val>[A-ZÀ-Ý][\w'-]*)", re.I), "hometown"),
     (re.compile(r"\b(?:est né|est née|suis né|suis née|nació|nací|geboren in|wurde in)\s+(?:à|a|en|in)?\s*(?P<val>[A-ZÀ-Ý][\w'-]*)", re.I), "birthplace"),
     (re.compile(r"\b(?:travaille chez|trabaja en|trabajo en|trabaja para|arbeitet bei|arbeite bei)\s+(?P<val>[A-ZÀ-Ý][\w'&-]*(?: [A-ZÀ-Ý][\w'&-]*)*)", re.I), "employer"),
@@ -37,12 +53,12 @@ _PATTERNS = [
 
 
 def _clean(val: str) -> str:
-    v = re.split(r",|;| (?:et|y|und|avec|con|mit|depuis|desde|seit|qui|que|die|der)\b", val.strip())[0]
+    v = re.split(r",|;| (?:et|y|und|avec|con|mit|depuis|desde|seit|qui|que|die|der|e|che|da|com|mas|ma|há|dove|onde)\b", val.strip())[0]
     return v.strip().rstrip(".!")
 
 
 def foreign_fact(text: str):
-    """An `Extract` for a French/Spanish/German fact, or None."""
+    """An `Extract` for a French/Spanish/German/Italian/Portuguese fact, or None."""
     from .schema import _fact_extract
 
     t = text.strip().rstrip(" .!")

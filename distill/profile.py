@@ -25,7 +25,7 @@ from memlora.keys import tenant_key
 from memlora.settings import Settings
 
 from .extract_llm import tenant_extractor
-from .consolidate import Group, consolidate
+from .consolidate import Group, consolidate, same_sentence_other_name
 from .records import Record
 from .schema import SINGLE_VALUED, avoid_words
 
@@ -203,7 +203,8 @@ def build_profiles(records: list[Record], settings: Settings, cache_dir: Path | 
     ds = settings.distill
     extractor = tenant_extractor(settings, cache_dir) if ds.extractor_url else None
     groups = consolidate(records, ds.similarity_threshold, grouping=ds.grouping,
-                         embed_threshold=ds.embedding_threshold, cache_dir=cache_dir, extractor=extractor)
+                         embed_threshold=ds.embedding_threshold,
+                         shared_threshold=ds.embedding_threshold_shared, cache_dir=cache_dir, extractor=extractor)
     dated = [r.created_at for r in records if r.created_at]
     now = max(dated) if dated else None
     n_by_tenant: dict[str, int] = {}
@@ -222,7 +223,9 @@ def build_profiles(records: list[Record], settings: Settings, cache_dir: Path | 
     profiles = {}
     tenants = sorted((set(groups) - org_only) | {m for ms in members.values() for m in ms})
     for t in tenants:
-        items = [_item(g, now, ds.half_life_days) for g in groups.get(t, []) if not any(r.scope == "org" for r in g.records)]
+        own = [g for g in groups.get(t, []) if not any(r.scope == "org" for r in g.records)]
+        items = [_item(g, now, ds.half_life_days) for g in own]
+        stated = {id(it): g.last_stated() for it, g in zip(items, own)}
         selected, rejected = [], []
         for it in items:
             if it.category == "rule":
@@ -237,14 +240,39 @@ def build_profiles(records: list[Record], settings: Settings, cache_dir: Path | 
         for org, ms in sorted(members.items()):
             if t in ms:
                 selected.extend(Item(**{**o.as_dict()}) for o in org_items.get(org, []))
-        kept, superseded = _resolve_conflicts(selected)
+        kept, superseded = _resolve_conflicts(selected, stated)
+        kept, replaced = _free_conflicts(kept, {id(it): g for it, g in zip(items, own)})
+        superseded += replaced
         kept.sort(key=lambda i: (i.kind, i.id))
         slots = sorted({g.extract.slot for g in groups.get(t, []) if g.extract.kind == "fact"})
         profiles[t] = Profile(t, kept, superseded, rejected, n_by_tenant.get(t, 0), slots)
     return profiles
 
 
-def _resolve_conflicts(items: list[Item]) -> tuple[list[Item], list[Item]]:
+def _stamp(iso: str | None) -> float:
+    return datetime.fromisoformat(iso).timestamp() if iso else 0.0
+
+
+def _free_conflicts(items: list[Item], groups: dict[int, Group]) -> tuple[list[Item], list[Item]]:
+    """Untyped items (a language no pattern reads) that say the same sentence with another name ("Abita a
+    Milano." / "Abita a Torino."): the one stated last wins, as a typed slot would."""
+    free = sorted((it for it in items if it.kind == "free" and not it.slot and id(it) in groups),
+                  key=lambda it: groups[id(it)].last_stated(), reverse=True)
+    superseded: list[Item] = []
+    for k, new in enumerate(free):
+        if new in superseded:
+            continue
+        for old in free[k + 1:]:
+            if old not in superseded and same_sentence_other_name(groups[id(new)].records, groups[id(old)].records):
+                old.reason = f"superseded by {new.id} ({new.text!r}, last mentioned {new.last_seen}); was: {old.reason}"
+                superseded.append(old)
+    return [it for it in items if it not in superseded], superseded
+
+
+def _resolve_conflicts(items: list[Item], stated: dict[int, float] | None = None) -> tuple[list[Item], list[Item]]:
+    """Per conflict key the most recently stated value wins (`stated`: id(item) -> when its value was last
+    stated; items not in it, org rules, by last_seen)."""
+    stated = stated or {}
     by_key: dict[tuple, list[Item]] = {}
     kept = []
     for it in items:
@@ -255,7 +283,7 @@ def _resolve_conflicts(items: list[Item]) -> tuple[list[Item], list[Item]]:
             by_key.setdefault(k, []).append(it)
     superseded = []
     for k, its in by_key.items():
-        its.sort(key=lambda i: (i.last_seen or "", i.score, i.id), reverse=True)
+        its.sort(key=lambda i: (stated.get(id(i), _stamp(i.last_seen)), i.last_seen or "", i.score, i.id), reverse=True)
         win = its[0]
         kept.append(win)
         for old in its[1:]:

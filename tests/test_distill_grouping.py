@@ -140,3 +140,43 @@ def test_a_tenant_id_that_cannot_be_a_path_does_not_stop_the_others(tmp_path):
     ps = build_profiles(recs, Settings(), cache_dir=tmp_path)
     assert len(ps[bad].items) == 1 and len(ps["ann"].items) == 1
     assert [p.parent.name for p in tmp_path.rglob("embeddings-*.npz")] == [tenant_key("ann")]
+
+
+@pytest.mark.parametrize("a,b", [
+    ("Has a ferret called Ziggy", "Ziggy the ferret stole a sock from the laundry again"),  # context around the value
+    ("Is a keen birdwatcher and logs sightings every weekend", "Went birdwatching in the marshes, a lifelong hobby"),
+    ("Ha un coniglio che si chiama Pallino.", "Pallino, il suo coniglio, mangia solo carote."),  # Italian
+    ("Trabalha na Embraer.", "É engenheira de aviões na Embraer há dez anos."),  # Portuguese
+])
+def test_paraphrases_with_context_group_through_a_shared_word(a, b):
+    """The lower embedding tier: 0.84-0.92 with a content word in common (measured on dev2: 51% -> 87% recall)."""
+    assert _same(a, b, "user_9")
+
+
+@pytest.mark.parametrize("a,b", [
+    ("User lives in Rovaniemi.", "User visited Rovaniemi last winter."),  # a lasting fact vs a one-time event
+    ("Has a ferret called Ziggy", "Neighbour's ferret is called Ziggy too"),
+    ("Il cane di suo fratello si chiama Rex.", "Ha un cane che si chiama Rex."),  # Italian kin as possessor
+    ("Son mari s'appelle Julien.", "Le mari de sa sœur s'appelle Julien."),  # French "son" is "his/her"
+])
+def test_a_shared_word_never_links_another_person_or_an_event(a, b):
+    assert not _same(a, b, "user_9")
+
+
+def test_untyped_statement_with_a_newer_name_supersedes_the_old():
+    """Dutch has no fact patterns: the two addresses stay free items, and the one stated last wins."""
+    recs = [_rec("1", "noa", "Woont in Utrecht.", 1, "s1"), _rec("2", "noa", "Woont in Utrecht, vlak bij het station.", 3, "s2"),
+            _rec("3", "noa", "Woont in Groningen.", 10, "s3"), _rec("4", "noa", "Woont in Groningen sinds de zomer.", 12, "s4")]
+    p = build_profiles(recs, Settings())["noa"]
+    assert [i.text for i in p.items] == ["Woont in Groningen."]
+    assert [i.text for i in p.superseded] == ["Woont in Utrecht."]
+
+
+def test_dev2_split_the_code_was_not_written_against():
+    """dev2 was written after dev was tuned: 51.2% recall before the lower tier and the guards, 86.9% after."""
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from eval_consolidation import evaluate
+
+    overall = evaluate(split="dev2")["by_style"]["overall"]
+    assert overall["one_offs_selected"] == 0 and overall["stale_selected"] == 0
+    assert overall["recall"] >= 0.85

@@ -1,4 +1,4 @@
-"""Writes the labelled consolidation corpus (dev/, heldout/, labels.json) from source_dev.py and source_heldout.py.
+"""Writes the labelled consolidation corpus (dev/, heldout/, labels.json; dev2/, labels_dev2.json) from source_<split>.py.
 
 The sources hold what each tenant said (the wording was written by hand for this corpus); this script only
 assigns sessions, timestamps and ids, so the labels can never disagree with the records. Sessions and times
@@ -18,7 +18,9 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SPLITS = ("dev", "heldout")
+SPLITS = ("dev", "heldout", "dev2")
+# dev2 was written after dev had been tuned against; its labels sit apart so labels.json keeps its meaning.
+LABEL_FILES = {"dev": "labels.json", "heldout": "labels.json", "dev2": "labels_dev2.json"}
 PACIFIC = (timezone(timedelta(hours=-7)), timezone(timedelta(hours=-8)))  # Mem0 writes US/Pacific offsets
 
 
@@ -111,7 +113,8 @@ def build_tenant(t: dict) -> tuple[list[dict], dict]:
 
 
 def main(out: Path = HERE) -> None:
-    labels: dict[str, dict] = {}
+    labels: dict[str, dict[str, dict]] = {name: {} for name in LABEL_FILES.values()}
+    seen: set[str] = set()
     for split in SPLITS:
         path = HERE / f"source_{split}.py"
         if not path.exists():
@@ -122,9 +125,10 @@ def main(out: Path = HERE) -> None:
             old.unlink()
         jsonl: dict[str, list[dict]] = {}
         for t in _load_source(split):
-            assert t["tenant"] not in labels, f"duplicate tenant {t['tenant']}"
+            assert t["tenant"] not in seen, f"duplicate tenant {t['tenant']}"
+            seen.add(t["tenant"])
             recs, label = build_tenant({**t, "split": split})
-            labels[t["tenant"]] = label
+            labels[LABEL_FILES[split]][t["tenant"]] = label
             if t["style"] == "mem0":
                 name = "mem0_" + "".join(c if c.isalnum() else "_" for c in t["tenant"]) + ".json"
                 (out_dir / name).write_text(json.dumps({"results": recs}, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -134,7 +138,8 @@ def main(out: Path = HERE) -> None:
             with (out_dir / f"{style}.jsonl").open("w", encoding="utf-8") as f:
                 for r in recs:
                     f.write(json.dumps(r, ensure_ascii=False) + "\n")
-    (out / "labels.json").write_text(json.dumps(labels, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    for name, labs in labels.items():
+        (out / name).write_text(json.dumps(labs, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
