@@ -93,9 +93,9 @@ class Costs:
         return pts[lo] + (pts[hi] - pts[lo]) * (b - lo) / (hi - lo)
 
     def capacity_rps(self, mean_tokens: float) -> float:
-        """Requests/s one replica finishes at a full batch, all time spent decoding and prefilling."""
+        """Requests/s one replica finishes with a full batch whose newcomers are prefilled together (an upper bound)."""
         b = self.max_batch
-        return b / (mean_tokens * self.table("decode", b) + self.table("prefill", b) / b * 1)
+        return b / (mean_tokens * self.table("decode", b) + self.table("prefill", b))
 
 
 # ---- the parts SlotManager drives ---------------------------------------------------------------
@@ -479,6 +479,17 @@ def print_rows(rows: list[dict]) -> None:
               f"{_ms(r['e2e_p99']):>8} {r['rejected']:>8} {r['host_gib']:>8.1f} {r['adapters_held']:>6} {r['sim_wall_s']:>6.1f}", flush=True)
 
 
+def print_markdown(sizing: list[dict], target_ms: float) -> None:
+    """The README's sizing table."""
+    print(f"\n| disk load | tenants | mean req/s (peak 1.5x) | replicas, affinity | replicas, least-loaded | cache hit, affinity / least-loaded | adapter loads/s, affinity / least-loaded | host memory, affinity |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for r in sizing:
+        af, ll = r["affinity"], r["least-loaded"]
+        print(f"| {r['disk_load_ms']:g} ms | {r['tenants']:,} | {r['rate']:g} | {af['replicas'] or 'not met'} | {ll['replicas'] or 'not met'} | "
+              f"{af['cache_hit']:.0%} / {ll['cache_hit']:.0%} | {af['loads_per_s']:.1f} / {ll['loads_per_s']:.1f} | {af['host_gib']:.1f} GiB |")
+    print(f"(fewest replicas with p99 time to first token <= {target_ms:.0f} ms over the simulated day)")
+
+
 def main(argv: list[str] | None = None) -> dict:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--costs", default=str(DEFAULT_COSTS), help="sim_measure.py output")
@@ -490,41 +501,50 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--zipf", type=float, default=1.0)
     ap.add_argument("--target-p99-ms", type=float, default=2000.0, help="sizing target: p99 time to first token")
     ap.add_argument("--sizing-tenants", default="10000,100000,1000000")
-    ap.add_argument("--sizing-rates", default="20,100")
+    ap.add_argument("--sizing-rates", default="10,50")
     ap.add_argument("--disk-load-ms", type=float, default=None, help="override the measured disk load (e.g. a network store)")
+    ap.add_argument("--slow-disk-ms", type=float, default=1000.0, help="also route with this disk load (0: skip)")
+    ap.add_argument("--slow-replicas", default="8,64")
     ap.add_argument("--json", default=None, help="write every result here")
     a = ap.parse_args(argv)
     if a.quick:
         a.tenants, a.replicas, a.day_s = 2000, "2,4", 120.0
-        a.sizing_tenants, a.sizing_rates = "2000", "4"
+        a.sizing_tenants, a.sizing_rates, a.slow_replicas = "2000", "4", "4"
     costs = Costs.load(Path(a.costs), a.disk_load_ms)
     base = Traffic(tenants=a.tenants, rate=1.0, day_s=a.day_s, zipf_s=a.zipf)
     print_inputs(costs, base)
     cap = costs.capacity_rps(base.mean_tokens)
 
-    print(f"\n== routing: {a.tenants} tenants, mean load {a.utilization:.0%} of full-batch capacity (scales with replicas) ==")
     rows = []
-    print_header()
-    for n in (int(x) for x in a.replicas.split(",")):
-        tr = Traffic(tenants=a.tenants, rate=a.utilization * cap * n, day_s=a.day_s, zipf_s=a.zipf)
-        for p in POLICIES:
-            rows.append(simulate(costs, tr, n, p))
-            print_rows(rows[-1:])
+    scenarios = [(costs, "measured disk load", a.replicas)]
+    if a.slow_disk_ms:
+        slow = Costs.load(Path(a.costs), a.slow_disk_ms)
+        scenarios.append((slow, f"disk load {a.slow_disk_ms:.0f} ms (assumed: a remote artifact store, not measured)", a.slow_replicas))
+    for cst, label, reps in scenarios:
+        print(f"\n== routing: {a.tenants} tenants, mean load {a.utilization:.0%} of full-batch capacity (scales with replicas), {label} ==")
+        print_header()
+        for n in (int(x) for x in reps.split(",")):
+            tr = Traffic(tenants=a.tenants, rate=a.utilization * cap * n, day_s=a.day_s, zipf_s=a.zipf)
+            for p in POLICIES:
+                rows.append({**simulate(cst, tr, n, p), "disk_load_ms": round(cst.disk_load_s * 1000, 1)})
+                print_rows(rows[-1:])
 
-    print(f"\n== sizing: fewest replicas for p99 time-to-first-token <= {a.target_p99_ms:.0f} ms (mean rate; peak 1.5x) ==")
     sizing = []
-    for nt in (int(x) for x in a.sizing_tenants.split(",")):
-        for rate in (float(x) for x in a.sizing_rates.split(",")):
-            tr = Traffic(tenants=nt, rate=rate, day_s=a.day_s, zipf_s=a.zipf)
-            row = {"tenants": nt, "rate": rate}
-            for p in ("affinity", "least-loaded"):
-                k, res = replicas_needed(costs, tr, p, a.target_p99_ms / 1000)
-                row[p] = {"replicas": k, **{key: res[key] for key in ("ttft_p99", "cache_hit", "loads_per_s", "host_gib")}}
-            sizing.append(row)
-            print(f"{nt:>9} tenants at {rate:>6.1f} req/s: affinity {row['affinity']['replicas']:>4} replicas "
-                  f"(p99 {_ms(row['affinity']['ttft_p99'])} ms, cache hit {row['affinity']['cache_hit']:.0%}), "
-                  f"least-loaded {row['least-loaded']['replicas']:>4} (p99 {_ms(row['least-loaded']['ttft_p99'])} ms, "
-                  f"cache hit {row['least-loaded']['cache_hit']:.0%})", flush=True)
+    for cst, label, _ in scenarios:
+        print(f"\n== sizing: fewest replicas for p99 time-to-first-token <= {a.target_p99_ms:.0f} ms (mean rate; peak 1.5x), {label} ==")
+        for nt in (int(x) for x in a.sizing_tenants.split(",")):
+            for rate in (float(x) for x in a.sizing_rates.split(",")):
+                tr = Traffic(tenants=nt, rate=rate, day_s=a.day_s, zipf_s=a.zipf)
+                row = {"tenants": nt, "rate": rate, "disk_load_ms": round(cst.disk_load_s * 1000, 1)}
+                for p in ("affinity", "least-loaded"):
+                    k, res = replicas_needed(cst, tr, p, a.target_p99_ms / 1000)
+                    row[p] = {"replicas": k, **{key: res[key] for key in ("ttft_p99", "cache_hit", "loads_per_s", "host_gib")}}
+                sizing.append(row)
+                print(f"{nt:>9} tenants at {rate:>6.1f} req/s: affinity {row['affinity']['replicas'] or '-':>4} replicas "
+                      f"(p99 {_ms(row['affinity']['ttft_p99'])} ms, cache hit {row['affinity']['cache_hit']:.0%}), "
+                      f"least-loaded {row['least-loaded']['replicas'] or '-':>4} (p99 {_ms(row['least-loaded']['ttft_p99'])} ms, "
+                      f"cache hit {row['least-loaded']['cache_hit']:.0%})", flush=True)
+    print_markdown(sizing, a.target_p99_ms)
     out = {"inputs": costs.raw, "traffic": {"zipf_s": a.zipf, "day_s": a.day_s, "amplitude": base.amplitude, "mean_tokens": base.mean_tokens},
            "routing": rows, "sizing": sizing, "target_p99_ms": a.target_p99_ms}
     if a.json:
