@@ -36,6 +36,7 @@ import time
 from concurrent.futures import Future
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -216,7 +217,7 @@ class Fleet:
                         return j
         self._rr = (self._rr + 1) % n
         off = self._rr
-        return min(range(n), key=lambda j: (self.out[j], (j - off) % n))
+        return min(chain(range(off, n), range(off)), key=self.out.__getitem__)  # ties: the first after the last pick
 
     # ---- events
     def arrive(self, t: float, tenant_id: int, tokens: int) -> None:
@@ -505,22 +506,24 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--disk-load-ms", type=float, default=None, help="override the measured disk load (e.g. a network store)")
     ap.add_argument("--slow-disk-ms", type=float, default=1000.0, help="also route with this disk load (0: skip)")
     ap.add_argument("--slow-replicas", default="8,64")
+    ap.add_argument("--slow-sizing-rates", default="10")
     ap.add_argument("--json", default=None, help="write every result here")
     a = ap.parse_args(argv)
     if a.quick:
         a.tenants, a.replicas, a.day_s = 2000, "2,4", 120.0
-        a.sizing_tenants, a.sizing_rates, a.slow_replicas = "2000", "4", "4"
+        a.sizing_tenants, a.sizing_rates, a.slow_replicas, a.slow_sizing_rates = "2000", "4", "4", "4"
     costs = Costs.load(Path(a.costs), a.disk_load_ms)
     base = Traffic(tenants=a.tenants, rate=1.0, day_s=a.day_s, zipf_s=a.zipf)
     print_inputs(costs, base)
     cap = costs.capacity_rps(base.mean_tokens)
 
     rows = []
-    scenarios = [(costs, "measured disk load", a.replicas)]
+    scenarios = [(costs, "measured disk load", a.replicas, a.sizing_rates)]
     if a.slow_disk_ms:
         slow = Costs.load(Path(a.costs), a.slow_disk_ms)
-        scenarios.append((slow, f"disk load {a.slow_disk_ms:.0f} ms (assumed: a remote artifact store, not measured)", a.slow_replicas))
-    for cst, label, reps in scenarios:
+        scenarios.append((slow, f"disk load {a.slow_disk_ms:.0f} ms (assumed: a remote artifact store, not measured)",
+                          a.slow_replicas, a.slow_sizing_rates))
+    for cst, label, reps, _ in scenarios:
         print(f"\n== routing: {a.tenants} tenants, mean load {a.utilization:.0%} of full-batch capacity (scales with replicas), {label} ==")
         print_header()
         for n in (int(x) for x in reps.split(",")):
@@ -530,10 +533,10 @@ def main(argv: list[str] | None = None) -> dict:
                 print_rows(rows[-1:])
 
     sizing = []
-    for cst, label, _ in scenarios:
+    for cst, label, _, rates in scenarios:
         print(f"\n== sizing: fewest replicas for p99 time-to-first-token <= {a.target_p99_ms:.0f} ms (mean rate; peak 1.5x), {label} ==")
         for nt in (int(x) for x in a.sizing_tenants.split(",")):
-            for rate in (float(x) for x in a.sizing_rates.split(",")):
+            for rate in (float(x) for x in rates.split(",")):
                 tr = Traffic(tenants=nt, rate=rate, day_s=a.day_s, zipf_s=a.zipf)
                 row = {"tenants": nt, "rate": rate, "disk_load_ms": round(cst.disk_load_s * 1000, 1)}
                 for p in ("affinity", "least-loaded"):
