@@ -21,9 +21,13 @@ goes through `SlotManager.acquire` at a step boundary, as in `Engine._admit`.
 
 Routers: round-robin, least-loaded (fewest requests queued or running), and affinity:
 rendezvous hashing of the tenant over replicas with bounded load: the first of the tenant's
-8 preferred replicas that has a free batch row, else the first holding fewer than 1.25 x the
-mean (consistent hashing with bounded loads), else the least loaded. It is the shape of Ray Serve model multiplexing and the llm-d
-lora-affinity scorer: stick to a replica that holds the adapter unless it is busy.
+8 preferred replicas that has a free batch row and either holds the adapter in host memory
+or has no disk load queued; else the first holding fewer than 1.25 x the mean requests
+(consistent hashing with bounded loads); else the least loaded. It is the shape of Ray
+Serve model multiplexing and the llm-d lora-affinity scorer (which reads running and
+waiting adapters): stick to a replica that holds the adapter unless it is busy. Without
+the queued-load condition, a slow store (1 s loads) made affinity miss a 2 s p99 target at
+any fleet size, misses queueing behind each other on one replica's single loader thread.
 """
 from __future__ import annotations
 
@@ -211,10 +215,15 @@ class Fleet:
             if prefs is None:
                 h = _splitmix(self._ids ^ _splitmix(np.full(n, tenant_id, dtype=np.uint64)))
                 prefs = self._prefs[tenant_id] = np.argsort(h)[:8].tolist()
-            for cap in (self.costs.max_batch, math.ceil(1.25 * (self.total_out + 1) / n)):
-                for j in prefs:
-                    if self.out[j] < cap:
-                        return j
+            tenant, now, load_s = f"t{tenant_id}", self.clock.now, self.costs.disk_load_s
+            for j in prefs:  # a free batch row, and the adapter held there or no disk load queued ahead
+                r = self.reps[j]
+                if self.out[j] < self.costs.max_batch and (tenant in r.sm.host or r.sm.loader.busy_until <= now + 1e-9):
+                    return j
+            cap = math.ceil(1.25 * (self.total_out + 1) / n)
+            for j in prefs:
+                if self.out[j] < cap:
+                    return j
         self._rr = (self._rr + 1) % n
         off = self._rr
         return min(chain(range(off, n), range(off)), key=self.out.__getitem__)  # ties: the first after the last pick
