@@ -500,6 +500,40 @@ def print_markdown(sizing: list[dict], target_ms: float) -> None:
     print(f"(fewest replicas with p99 time to first token <= {target_ms:.0f} ms over the simulated day)")
 
 
+def run_routing(a: argparse.Namespace, scenarios: list, cap: float) -> list[dict]:
+    """Every policy at each fleet size, load scaled with the fleet, on one trace per size."""
+    rows = []
+    for cst, label, reps, _ in scenarios:
+        print(f"\n== routing: {a.tenants} tenants, mean load {a.utilization:.0%} of full-batch capacity (scales with replicas), {label} ==")
+        print_header()
+        for n in (int(x) for x in reps.split(",")):
+            tr = Traffic(tenants=a.tenants, rate=a.utilization * cap * n, day_s=a.day_s, zipf_s=a.zipf)
+            for p in POLICIES:
+                rows.append({**simulate(cst, tr, n, p), "disk_load_ms": round(cst.disk_load_s * 1000, 1)})
+                print_rows(rows[-1:])
+    return rows
+
+
+def run_sizing(a: argparse.Namespace, scenarios: list) -> list[dict]:
+    """Fewest replicas per (tenants, rate) for affinity and least-loaded routing."""
+    sizing = []
+    for cst, label, _, rates in scenarios:
+        print(f"\n== sizing: fewest replicas for p99 time-to-first-token <= {a.target_p99_ms:.0f} ms (mean rate; peak 1.5x), {label} ==")
+        for nt in (int(x) for x in a.sizing_tenants.split(",")):
+            for rate in (float(x) for x in rates.split(",")):
+                tr = Traffic(tenants=nt, rate=rate, day_s=a.day_s, zipf_s=a.zipf)
+                row = {"tenants": nt, "rate": rate, "disk_load_ms": round(cst.disk_load_s * 1000, 1)}
+                for p in ("affinity", "least-loaded"):
+                    k, res = replicas_needed(cst, tr, p, a.target_p99_ms / 1000)
+                    row[p] = {"replicas": k, **{key: res[key] for key in ("ttft_p99", "cache_hit", "loads_per_s", "host_gib")}}
+                sizing.append(row)
+                print(f"{nt:>9} tenants at {rate:>6.1f} req/s: affinity {row['affinity']['replicas'] or '-':>4} replicas "
+                      f"(p99 {_ms(row['affinity']['ttft_p99'])} ms, cache hit {row['affinity']['cache_hit']:.0%}), "
+                      f"least-loaded {row['least-loaded']['replicas'] or '-':>4} (p99 {_ms(row['least-loaded']['ttft_p99'])} ms, "
+                      f"cache hit {row['least-loaded']['cache_hit']:.0%})", flush=True)
+    return sizing
+
+
 def main(argv: list[str] | None = None) -> dict:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--costs", default=str(DEFAULT_COSTS), help="sim_measure.py output")
@@ -526,36 +560,13 @@ def main(argv: list[str] | None = None) -> dict:
     print_inputs(costs, base)
     cap = costs.capacity_rps(base.mean_tokens)
 
-    rows = []
     scenarios = [(costs, "measured disk load", a.replicas, a.sizing_rates)]
     if a.slow_disk_ms:
         slow = Costs.load(Path(a.costs), a.slow_disk_ms)
         scenarios.append((slow, f"disk load {a.slow_disk_ms:.0f} ms (assumed: a remote artifact store, not measured)",
                           a.slow_replicas, a.slow_sizing_rates))
-    for cst, label, reps, _ in scenarios:
-        print(f"\n== routing: {a.tenants} tenants, mean load {a.utilization:.0%} of full-batch capacity (scales with replicas), {label} ==")
-        print_header()
-        for n in (int(x) for x in reps.split(",")):
-            tr = Traffic(tenants=a.tenants, rate=a.utilization * cap * n, day_s=a.day_s, zipf_s=a.zipf)
-            for p in POLICIES:
-                rows.append({**simulate(cst, tr, n, p), "disk_load_ms": round(cst.disk_load_s * 1000, 1)})
-                print_rows(rows[-1:])
-
-    sizing = []
-    for cst, label, _, rates in scenarios:
-        print(f"\n== sizing: fewest replicas for p99 time-to-first-token <= {a.target_p99_ms:.0f} ms (mean rate; peak 1.5x), {label} ==")
-        for nt in (int(x) for x in a.sizing_tenants.split(",")):
-            for rate in (float(x) for x in rates.split(",")):
-                tr = Traffic(tenants=nt, rate=rate, day_s=a.day_s, zipf_s=a.zipf)
-                row = {"tenants": nt, "rate": rate, "disk_load_ms": round(cst.disk_load_s * 1000, 1)}
-                for p in ("affinity", "least-loaded"):
-                    k, res = replicas_needed(cst, tr, p, a.target_p99_ms / 1000)
-                    row[p] = {"replicas": k, **{key: res[key] for key in ("ttft_p99", "cache_hit", "loads_per_s", "host_gib")}}
-                sizing.append(row)
-                print(f"{nt:>9} tenants at {rate:>6.1f} req/s: affinity {row['affinity']['replicas'] or '-':>4} replicas "
-                      f"(p99 {_ms(row['affinity']['ttft_p99'])} ms, cache hit {row['affinity']['cache_hit']:.0%}), "
-                      f"least-loaded {row['least-loaded']['replicas'] or '-':>4} (p99 {_ms(row['least-loaded']['ttft_p99'])} ms, "
-                      f"cache hit {row['least-loaded']['cache_hit']:.0%})", flush=True)
+    rows = run_routing(a, scenarios, cap)
+    sizing = run_sizing(a, scenarios)
     print_markdown(sizing, a.target_p99_ms)
     out = {"inputs": costs.raw, "traffic": {"zipf_s": a.zipf, "day_s": a.day_s, "amplitude": base.amplitude, "mean_tokens": base.mean_tokens},
            "routing": rows, "sizing": sizing, "target_p99_ms": a.target_p99_ms}
