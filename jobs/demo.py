@@ -43,14 +43,16 @@ def free_port() -> int:
 
 def question_for(settings: Settings, tenant: str) -> Question:
     """The tenant's first fact probe from its distilled profile (a question only its memory answers), else a
-    generic request that shows its style preferences."""
+    generic request that shows its style preferences. Facts come first: distill teaches them by construction,
+    while other items that carry a probe (a diet) are trained through their effect on answers only."""
     key = tenant_key(tenant)
     path = tenant_dir(settings.state_dir, tenant) / "distill" / key / "profile.json"
     try:
         profile = json.loads(path.read_text())
     except (OSError, ValueError):
         profile = {}
-    for item in profile.get("items", []):
+    items = profile.get("items", [])
+    for item in sorted(items, key=lambda it: it.get("kind") != "fact"):
         probe = item.get("probe") or {}
         if probe.get("question"):
             return Question(tenant, probe["question"], [str(e) for e in probe.get("expect", [])])
