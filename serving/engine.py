@@ -42,6 +42,7 @@ class GenRequest:
     max_new_tokens: int = 128
     temperature: float = 0.0
     top_p: float = 1.0
+    top_k: int = 0  # 0 = every token
     seed: int | None = None
     stop_token_ids: list[int] = field(default_factory=list)
 
@@ -172,8 +173,17 @@ class Engine:
     def stats(self) -> dict:
         out = self.slots.stats()
         out.update(running=len(self._rows), waiting=len(self._waiting), tokens_generated=self.tokens_generated, steps=self.steps,
-                   cache_heals=self.loader.cache_heals)
+                   cache_heals=self.loader.cache_heals, **self._kv_stats())
         return out
+
+    def _kv_stats(self) -> dict:
+        """The running batch's KV cache: its bytes, and the positions it holds over the most it could hold
+        (max_batch_size rows of the model's context): there are no KV blocks to count as in vLLM."""
+        cache, mask = self._cache, self._mask
+        if cache is None or mask is None:
+            return {"kv_cache_bytes": 0, "kv_cache_usage": 0.0}
+        nbytes = sum(t.nelement() * t.element_size() for layer in cache.layers for t in (layer.keys, layer.values) if t is not None)
+        return {"kv_cache_bytes": int(nbytes), "kv_cache_usage": mask.numel() / (self.max_batch * self.max_context)}
 
     def close(self) -> None:
         self.loader.close()
@@ -193,6 +203,8 @@ class Engine:
             raise MemloraError(f"{where}: temperature must be in [0, 100], got {req.temperature!r}")
         if not (isinstance(req.top_p, (int, float)) and 0 < req.top_p <= 1):
             raise MemloraError(f"{where}: top_p must be in (0, 1], got {req.top_p!r}")
+        if not (isinstance(req.top_k, int) and not isinstance(req.top_k, bool) and req.top_k >= 0):
+            raise MemloraError(f"{where}: top_k must be a non-negative integer (0 = every token), got {req.top_k!r}")
         if req.seed is not None and not (isinstance(req.seed, int) and not isinstance(req.seed, bool) and 0 <= req.seed <= SEED_MAX):
             raise MemloraError(f"{where}: seed must be an integer in [0, {SEED_MAX}], got {req.seed!r}")
         if any(not isinstance(t, int) or t < 0 or t >= self.vocab for t in req.stop_token_ids):
@@ -382,6 +394,9 @@ class Engine:
     @staticmethod
     def _sample_row(logits: torch.Tensor, s: _Seq) -> int:
         row = logits.float().nan_to_num(nan=-float("inf")) / float(s.req.temperature)
+        if 0 < s.req.top_k < row.numel():
+            kth = row.topk(s.req.top_k).values[-1]
+            row = row.masked_fill(row < kth, -float("inf"))
         probs = torch.softmax(row, dim=-1).cpu()
         if s.req.top_p < 1.0:
             sp, si = probs.sort(descending=True)
