@@ -390,7 +390,9 @@ class MemloraAPI(ls.LitAPI):
 
         chat.gen = GenRequest(
             id=chat.uid, tenant=tenant, input_ids=chat.ids, max_new_tokens=chat.max_new, temperature=float(req.temperature),
-            top_p=float(req.top_p), top_k=max(0, req.top_k), seed=req.seed, stop_token_ids=list(self._stop_ids),
+            top_p=float(req.top_p), top_k=max(0, req.top_k), seed=req.seed,
+            frequency_penalty=float(req.frequency_penalty), presence_penalty=float(req.presence_penalty),
+            repetition_penalty=float(req.repetition_penalty), stop_token_ids=list(self._stop_ids),
         )
         chat.stream = TextStream(self.tok, req.stop_list(), set(self._stop_ids))
         chat.version = version

@@ -28,7 +28,7 @@ _ABS_PATH = re.compile(r"(?<![\w.:/~-])/(?:[^\s'\"/,;:()]+/)*[^\s'\"/,;:()]*")
 IGNORED_FIELDS = {"user", "metadata", "store", "parallel_tool_calls", "service_tier", "reasoning_effort", "modalities", "prediction"}
 # Sampling fields (OpenAI's and vLLM's) this engine does not implement: accepted at their neutral value, refused by
 # name otherwise, so a client never believes a penalty was applied when it was not.
-NEUTRAL_ONLY = {"frequency_penalty": 0, "presence_penalty": 0, "repetition_penalty": 1, "min_tokens": 0, "logit_bias": {}}
+NEUTRAL_ONLY = {"min_tokens": 0, "logit_bias": {}}
 
 
 class ApiError(Exception):
@@ -89,6 +89,9 @@ class _Sampling(BaseModel):
     temperature: float = Field(default=1.0, ge=0.0, le=2.0, allow_inf_nan=False)
     top_p: float = Field(default=1.0, gt=0.0, le=1.0, allow_inf_nan=False)
     top_k: int = Field(default=-1, ge=-1, le=2**31 - 1)  # vLLM's extra: -1 or 0 = every token
+    frequency_penalty: float = Field(default=0.0, ge=-2.0, le=2.0, allow_inf_nan=False)
+    presence_penalty: float = Field(default=0.0, ge=-2.0, le=2.0, allow_inf_nan=False)
+    repetition_penalty: float = Field(default=1.0, gt=0.0, le=10.0, allow_inf_nan=False)  # vLLM's extra, HF's formula
     stop: str | list[str] | None = Field(default=None, union_mode="left_to_right")
     seed: int | None = Field(default=None, ge=0, le=SEED_MAX)
     stream: bool = False

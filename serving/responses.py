@@ -79,4 +79,4 @@ class Shape:
 
 
 def _sse(body: dict) -> str:
-    return f"data: {json.dumps(body)}\n\n"
+    return f"data: {json.dumps(body, separators=(',', ':'))}\n\n"

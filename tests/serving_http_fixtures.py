@@ -93,7 +93,7 @@ def chat_ids(tokenizer, prompt: str) -> list[int]:
     return list(tokenizer(text, add_special_tokens=False)["input_ids"])
 
 
-def peft_greedy(tiny_base, adapter_dir: Path | None, prompt: str, max_new: int, chat: bool = True) -> str:
+def peft_greedy(tiny_base, adapter_dir: Path | None, prompt: str, max_new: int, chat: bool = True, **generate_kw) -> str:
     """PEFT's own greedy answer with this adapter alone (the reference a served answer must equal); `chat=False`
     takes the prompt as raw text, as `/v1/completions` does."""
     import torch
@@ -108,7 +108,7 @@ def peft_greedy(tiny_base, adapter_dir: Path | None, prompt: str, max_new: int, 
     ids = torch.tensor([chat_ids(tok, prompt) if chat else tok(prompt, add_special_tokens=False)["input_ids"]])
     with torch.no_grad():
         out = model.generate(input_ids=ids, attention_mask=torch.ones_like(ids), max_new_tokens=max_new, do_sample=False,
-                             pad_token_id=tok.pad_token_id)
+                             pad_token_id=tok.pad_token_id, **generate_kw)
     return tok.decode(out[0, ids.shape[1]:], skip_special_tokens=True)
 
 

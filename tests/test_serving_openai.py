@@ -102,17 +102,46 @@ def test_stream_chunks_are_openai_chunks_with_one_created_and_fingerprint(srv, c
     assert abs(plain.created - time.time()) < 120
 
 
-def test_unimplemented_sampling_options_are_refused_by_name(client):
-    for name, value in (("frequency_penalty", 0.5), ("presence_penalty", -1.0)):
+class OpenAIPenalties:
+    """OpenAI's documented frequency/presence penalty over the generated tokens, as an HF logits processor: the reference."""
+
+    def __init__(self, n_prompt: int, frequency: float, presence: float):
+        self.n_prompt, self.frequency, self.presence = n_prompt, frequency, presence
+
+    def __call__(self, input_ids, scores):
+        import torch
+
+        for row, ids in enumerate(input_ids[:, self.n_prompt:]):
+            if len(ids):
+                tok, n = torch.unique(ids, return_counts=True)
+                scores[row, tok] -= self.frequency * n.to(scores.dtype) + self.presence
+        return scores
+
+
+def test_penalties_equal_their_reference_formulas(srv, client, tiny_base):
+    """frequency/presence penalties follow OpenAI's formula, vLLM's repetition_penalty HF's; each changes the answer."""
+    n_prompt = len(chat_ids(tiny_base.tokenizer, PROMPT))
+    for kw in ({"frequency_penalty": 1.5}, {"presence_penalty": 2.0}, {"frequency_penalty": 0.7, "presence_penalty": -0.3}):
+        want = peft_greedy(tiny_base, srv.dirs["alice"], PROMPT, N,
+                           logits_processor=[OpenAIPenalties(n_prompt, kw.get("frequency_penalty", 0), kw.get("presence_penalty", 0))])
+        got = ask(client, "alice", **kw).choices[0].message.content
+        assert got == want, kw
+    assert ask(client, "alice", presence_penalty=2.0).choices[0].message.content != srv.refs["alice"], "penalty had no effect"
+    want = peft_greedy(tiny_base, srv.dirs["alice"], PROMPT, N, repetition_penalty=1.5)
+    assert want != srv.refs["alice"]
+    assert ask(client, "alice", extra_body={"repetition_penalty": 1.5}).choices[0].message.content == want
+
+
+def test_unimplemented_and_out_of_range_options_are_refused_by_name(client):
+    for name, value in (("min_tokens", 3), ("logit_bias", {"5": 10})):
         with pytest.raises(openai.BadRequestError) as e:
-            ask(client, "alice", **{name: value})
+            ask(client, "alice", extra_body={name: value})
         assert e.value.body["param"] == name and name in e.value.body["message"]
-    for name, value in (("repetition_penalty", 1.2), ("min_tokens", 3)):
+    for name, value in (("frequency_penalty", 2.5), ("repetition_penalty", 0)):
         with pytest.raises(openai.BadRequestError) as e:
             ask(client, "alice", extra_body={name: value})
         assert e.value.body["param"] == name
-    neutral = ask(client, "alice", frequency_penalty=0, presence_penalty=0, extra_body={"repetition_penalty": 1, "min_tokens": 0})
-    assert neutral.choices[0].message.content
+    assert ask(client, "alice", extra_body={"min_tokens": 0}).choices[0].message.content
 
 
 def test_top_k_one_is_greedy_even_at_temperature_one(srv, client):
