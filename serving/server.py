@@ -1,7 +1,7 @@
 """The HTTP side: routes, auth, admin endpoints, /metrics, on LitServe.
 
 `MemloraSpec` extends LitServe's `OpenAISpec` (its endpoint registration, request queue and response
-buffer plumbing, and its response/chunk models) but replaces its `chat_completion` handler, because
+buffer plumbing; response bodies come from `openai.types`, responses.py) but replaces its `chat_completion` handler, because
 the stock one cannot do what this server must: it answers malformed bodies with 422 `{"detail"}`
 instead of OpenAI's 400 `{"error": ...}`, reports every error as a 500, always says
 `finish_reason: "stop"`, cannot set a response header from what the worker decided (which adapter
