@@ -38,7 +38,7 @@ from memlora.errors import JobError
 from memlora.settings import Settings
 
 from .champions import ChampionWatcher, RegistryView, Snapshot, diff
-from .protocol import DONE, ERROR, META, RESULT, TEXT, ApiError, ChatJob, Command, event
+from .protocol import DONE, ERROR, META, RESULT, TEXT, ApiError, ChatJob, ChatRequest, Command, event
 from .textstream import TextStream
 
 log = logging.getLogger(__name__)
@@ -87,6 +87,7 @@ class _Chat:
     stream: TextStream | None = None
     prompt_tokens: int = 0
     completion_tokens: int = 0
+    queued_seconds: float = 0.0  # admission to the first engine step
 
 
 def _engine_error(chat: _Chat, r) -> ApiError:
@@ -132,6 +133,7 @@ class _Counters:
     completion_tokens: int = 0
     requests_finished: int = 0
     requests_failed: int = 0
+    finish_reasons: dict = field(default_factory=dict)
 
 
 class MemloraAPI(ls.LitAPI):
@@ -262,25 +264,32 @@ class MemloraAPI(ls.LitAPI):
         """Format and tokenize the prompt and check it fits the context; refuses a prompt too long to fit by
         its length before tokenizing it."""
         req = job.request
-        messages = [{"role": "system" if m.role == "developer" else m.role, "content": m.text()} for m in req.messages]
-        chars = sum(len(m["content"]) for m in messages)
+        chat = isinstance(req, ChatRequest)
+        param = "messages" if chat else "prompt"
+        messages = [{"role": "system" if m.role == "developer" else m.role, "content": m.text()} for m in req.messages] if chat else []
+        chars = sum(len(m["content"]) for m in messages) if chat else len(req.prompt)
         if chars > self._max_pos * MAX_CHARS_PER_TOKEN:
             raise ApiError(
-                400, f"this model's context is {self._max_pos} tokens: the messages have {chars} characters, more than it can hold",
-                param="messages", code="context_length_exceeded",
+                400, f"this model's context is {self._max_pos} tokens: the {param} have {chars} characters, more than it can hold",
+                param=param, code="context_length_exceeded",
             )
-        try:
-            text = self.tok.apply_chat_template(messages, add_generation_prompt=True, tokenize=False)
-        except Exception as e:
-            raise ApiError(400, f"messages cannot be formatted with the model's chat template: {e}", param="messages") from None
+        if chat:
+            try:
+                text = self.tok.apply_chat_template(messages, add_generation_prompt=True, tokenize=False)
+            except Exception as e:
+                raise ApiError(400, f"messages cannot be formatted with the model's chat template: {e}", param="messages") from None
+        else:
+            text = req.prompt
         ids = list(self.tok(text, add_special_tokens=False)["input_ids"])
+        if not ids:
+            raise ApiError(400, f"the {param} tokenize to nothing", param=param, code="invalid_parameter")
         room = self._max_pos - len(ids)
-        explicit = req.max_completion_tokens or req.max_tokens
+        explicit = req.wanted_tokens(0)
         max_new = explicit or min(self.settings.serving.default_max_tokens, room)
         if room < 1 or max_new > room:
             raise ApiError(
-                400, f"this model's context is {self._max_pos} tokens: the messages take {len(ids)} and max_tokens asks {max_new}",
-                param="messages", code="context_length_exceeded",
+                400, f"this model's context is {self._max_pos} tokens: the {param} take {len(ids)} and max_tokens asks {max_new}",
+                param=param, code="context_length_exceeded",
             )
         return _Chat(uid=uid, job=job, arrived=time.monotonic(), ids=ids, max_new=max_new, prompt_tokens=len(ids))
 
@@ -381,7 +390,9 @@ class MemloraAPI(ls.LitAPI):
 
         chat.gen = GenRequest(
             id=chat.uid, tenant=tenant, input_ids=chat.ids, max_new_tokens=chat.max_new, temperature=float(req.temperature),
-            top_p=float(req.top_p), seed=req.seed, stop_token_ids=list(self._stop_ids),
+            top_p=float(req.top_p), top_k=max(0, req.top_k), seed=req.seed,
+            frequency_penalty=float(req.frequency_penalty), presence_penalty=float(req.presence_penalty),
+            repetition_penalty=float(req.repetition_penalty), stop_token_ids=list(self._stop_ids),
         )
         chat.stream = TextStream(self.tok, req.stop_list(), set(self._stop_ids))
         chat.version = version
@@ -403,6 +414,7 @@ class MemloraAPI(ls.LitAPI):
             except Exception as e:
                 self._reply_error(chat.uid, ApiError(400, f"request rejected by the engine: {e}", code="invalid_request"))
                 continue
+            chat.queued_seconds = time.monotonic() - chat.arrived
             self._running[chat.uid] = chat
 
     # ---------------------------------------------------------------- engine outputs
@@ -441,7 +453,8 @@ class MemloraAPI(ls.LitAPI):
         c.prompt_tokens += chat.prompt_tokens
         c.completion_tokens += chat.completion_tokens
         c.requests_finished += 1
-        self._emit(uid, event(DONE, finish_reason=reason, usage=usage), final=True)
+        c.finish_reasons[reason] = c.finish_reasons.get(reason, 0) + 1
+        self._emit(uid, event(DONE, finish_reason=reason, usage=usage, queued_seconds=round(chat.queued_seconds, 6)), final=True)
 
     def _fail(self, uid: str, err: ApiError) -> None:
         self._running.pop(uid, None)
@@ -579,7 +592,9 @@ class MemloraAPI(ls.LitAPI):
                 "requests_finished": c.requests_finished, "requests_failed": c.requests_failed,
                 "running": len(self._running), "waiting": len(self._waiting) + len(self._unresolved),
                 "forgotten": len(self._forgotten), "champions": len(self.snapshot),
-                "registry_up": 0 if self._registry_error else 1,
+                "registry_up": 0 if self._registry_error else 1, "finish_reasons": dict(c.finish_reasons),
+                "running_adapters": sorted({c.gen.tenant for c in self._running.values() if c.gen is not None and c.gen.tenant}),
+                "waiting_adapters": sorted({c.job.tenant for c in (*self._waiting, *self._unresolved) if c.job.tenant}),
             },
             "engine": eng,
         }

@@ -42,7 +42,11 @@ class GenRequest:
     max_new_tokens: int = 128
     temperature: float = 0.0
     top_p: float = 1.0
+    top_k: int = 0  # 0 = every token
     seed: int | None = None
+    frequency_penalty: float = 0.0  # OpenAI's: logit -= f * times generated + p * (generated at all)
+    presence_penalty: float = 0.0
+    repetition_penalty: float = 1.0  # HF's/vLLM's: over prompt and output, positive logits / r, negative * r
     stop_token_ids: list[int] = field(default_factory=list)
 
 
@@ -68,6 +72,12 @@ class _Seq:
     base_fallback: bool = False
     seen: bool = False  # counted in the cache hit/miss statistics already
     gen: torch.Generator | None = None
+    counts: dict = field(default_factory=dict)  # token -> times generated (only when a penalty is asked)
+
+    @property
+    def penalized(self) -> bool:
+        r = self.req
+        return bool(r.frequency_penalty or r.presence_penalty or r.repetition_penalty != 1.0)
 
 
 class Engine:
@@ -172,8 +182,17 @@ class Engine:
     def stats(self) -> dict:
         out = self.slots.stats()
         out.update(running=len(self._rows), waiting=len(self._waiting), tokens_generated=self.tokens_generated, steps=self.steps,
-                   cache_heals=self.loader.cache_heals)
+                   cache_heals=self.loader.cache_heals, **self._kv_stats())
         return out
+
+    def _kv_stats(self) -> dict:
+        """The running batch's KV cache: its bytes, and the positions it holds over the most it could hold
+        (max_batch_size rows of the model's context): there are no KV blocks to count as in vLLM."""
+        cache, mask = self._cache, self._mask
+        if cache is None or mask is None:
+            return {"kv_cache_bytes": 0, "kv_cache_usage": 0.0}
+        nbytes = sum(t.nelement() * t.element_size() for layer in cache.layers for t in (layer.keys, layer.values) if t is not None)
+        return {"kv_cache_bytes": int(nbytes), "kv_cache_usage": mask.numel() / (self.max_batch * self.max_context)}
 
     def close(self) -> None:
         self.loader.close()
@@ -193,6 +212,12 @@ class Engine:
             raise MemloraError(f"{where}: temperature must be in [0, 100], got {req.temperature!r}")
         if not (isinstance(req.top_p, (int, float)) and 0 < req.top_p <= 1):
             raise MemloraError(f"{where}: top_p must be in (0, 1], got {req.top_p!r}")
+        if not (isinstance(req.top_k, int) and not isinstance(req.top_k, bool) and req.top_k >= 0):
+            raise MemloraError(f"{where}: top_k must be a non-negative integer (0 = every token), got {req.top_k!r}")
+        for name, lo, hi in (("frequency_penalty", -2, 2), ("presence_penalty", -2, 2), ("repetition_penalty", 1e-6, 10)):
+            v = getattr(req, name)
+            if not (isinstance(v, (int, float)) and not isinstance(v, bool) and lo <= v <= hi):
+                raise MemloraError(f"{where}: {name} must be in [{lo}, {hi}], got {v!r}")
         if req.seed is not None and not (isinstance(req.seed, int) and not isinstance(req.seed, bool) and 0 <= req.seed <= SEED_MAX):
             raise MemloraError(f"{where}: seed must be an integer in [0, {SEED_MAX}], got {req.seed!r}")
         if any(not isinstance(t, int) or t < 0 or t >= self.vocab for t in req.stop_token_ids):
@@ -357,6 +382,8 @@ class Engine:
                 continue
             s.generated += 1
             self.tokens_generated += 1
+            if s.penalized:
+                s.counts[t] = s.counts.get(t, 0) + 1
             if t in s.stops:
                 self._finish(s, outs, t, "stop")
             elif s.generated >= s.max_new or len(s.req.input_ids) + s.generated >= self.max_context:
@@ -368,10 +395,16 @@ class Engine:
 
     def _sample(self, logits: torch.Tensor, seqs: list[_Seq]) -> tuple[torch.Tensor, dict[int, str]]:
         """One token per row, and the rows whose sampling failed (those fail alone; the others go on)."""
-        toks = logits.argmax(dim=-1)
         failed: dict[int, str] = {}
         for i, s in enumerate(seqs):
-            if s.gen is None:
+            if s.penalized:
+                try:
+                    logits[i] = self._penalize(logits[i], s)
+                except Exception as e:  # noqa: BLE001
+                    failed[i] = f"penalties failed: {type(e).__name__}: {str(e)[:200]}"
+        toks = logits.argmax(dim=-1)
+        for i, s in enumerate(seqs):
+            if s.gen is None or i in failed:
                 continue
             try:
                 toks[i] = self._sample_row(logits[i], s)
@@ -380,8 +413,27 @@ class Engine:
         return toks, failed
 
     @staticmethod
+    def _penalize(row: torch.Tensor, s: _Seq) -> torch.Tensor:
+        """One row's logits with its penalties applied: the repetition penalty as HF's RepetitionPenaltyLogitsProcessor
+        (every prompt and output token once), then OpenAI's frequency and presence penalties over output tokens."""
+        row = row.clone()
+        r = s.req
+        if r.repetition_penalty != 1.0:
+            seen = torch.tensor(sorted(set(r.input_ids) | set(s.counts)), dtype=torch.long, device=row.device)
+            v = row[seen]
+            row[seen] = torch.where(v < 0, v * r.repetition_penalty, v / r.repetition_penalty)
+        if s.counts and (r.frequency_penalty or r.presence_penalty):
+            ids = torch.tensor(list(s.counts), dtype=torch.long, device=row.device)
+            n = torch.tensor(list(s.counts.values()), dtype=row.dtype, device=row.device)
+            row[ids] -= r.frequency_penalty * n + r.presence_penalty
+        return row
+
+    @staticmethod
     def _sample_row(logits: torch.Tensor, s: _Seq) -> int:
         row = logits.float().nan_to_num(nan=-float("inf")) / float(s.req.temperature)
+        if 0 < s.req.top_k < row.numel():
+            kth = row.topk(s.req.top_k).values[-1]
+            row = row.masked_fill(row < kth, -float("inf"))
         probs = torch.softmax(row, dim=-1).cpu()
         if s.req.top_p < 1.0:
             sp, si = probs.sort(descending=True)

@@ -24,11 +24,11 @@ ROLES = ("system", "user", "assistant", "developer")
 SEED_MAX = 2**63 - 1  # torch.Generator.manual_seed takes a signed 64-bit value
 MAX_TOKENS_BOUND = 2**31 - 1  # a sanity bound; the server's own limit (serving.max_new_tokens_limit) is checked after
 _ABS_PATH = re.compile(r"(?<![\w.:/~-])/(?:[^\s'\"/,;:()]+/)*[^\s'\"/,;:()]*")
-# Fields OpenAI defines that we accept and ignore (they have no effect on a greedy/sampled LoRA decode).
-IGNORED_FIELDS = {
-    "presence_penalty", "frequency_penalty", "user", "logit_bias", "metadata", "store",
-    "parallel_tool_calls", "service_tier", "reasoning_effort", "modalities", "prediction",
-}
+# Fields OpenAI defines that we accept and ignore (they do not change what is generated).
+IGNORED_FIELDS = {"user", "metadata", "store", "parallel_tool_calls", "service_tier", "reasoning_effort", "modalities", "prediction"}
+# Sampling fields (OpenAI's and vLLM's) this engine does not implement: accepted at their neutral value, refused by
+# name otherwise, so a client never believes a penalty was applied when it was not.
+NEUTRAL_ONLY = {"min_tokens": 0, "logit_bias": {}}
 
 
 class ApiError(Exception):
@@ -81,16 +81,17 @@ class StreamOptions(BaseModel):
     include_usage: bool = False
 
 
-class ChatRequest(BaseModel):
-    """An OpenAI chat completion request, as far as this server honours it."""
+class _Sampling(BaseModel):
+    """The fields chat and legacy completions share, with the same bounds."""
 
     model_config = ConfigDict(extra="forbid", strict=True)
     model: str = Field(min_length=1, max_length=400)
-    messages: list[Message] = Field(min_length=1)
-    max_tokens: int | None = Field(default=None, ge=1, le=MAX_TOKENS_BOUND)
-    max_completion_tokens: int | None = Field(default=None, ge=1, le=MAX_TOKENS_BOUND)
     temperature: float = Field(default=1.0, ge=0.0, le=2.0, allow_inf_nan=False)
     top_p: float = Field(default=1.0, gt=0.0, le=1.0, allow_inf_nan=False)
+    top_k: int = Field(default=-1, ge=-1, le=2**31 - 1)  # vLLM's extra: -1 or 0 = every token
+    frequency_penalty: float = Field(default=0.0, ge=-2.0, le=2.0, allow_inf_nan=False)
+    presence_penalty: float = Field(default=0.0, ge=-2.0, le=2.0, allow_inf_nan=False)
+    repetition_penalty: float = Field(default=1.0, gt=0.0, le=10.0, allow_inf_nan=False)  # vLLM's extra, HF's formula
     stop: str | list[str] | None = Field(default=None, union_mode="left_to_right")
     seed: int | None = Field(default=None, ge=0, le=SEED_MAX)
     stream: bool = False
@@ -110,8 +111,31 @@ class ChatRequest(BaseModel):
     def stop_list(self) -> list[str]:
         return [self.stop] if isinstance(self.stop, str) else list(self.stop or [])
 
+    def include_usage(self) -> bool:
+        return bool(self.stream_options and self.stream_options.include_usage)
+
+
+class ChatRequest(_Sampling):
+    """An OpenAI chat completion request, as far as this server honours it."""
+
+    messages: list[Message] = Field(min_length=1)
+    max_tokens: int | None = Field(default=None, ge=1, le=MAX_TOKENS_BOUND)
+    max_completion_tokens: int | None = Field(default=None, ge=1, le=MAX_TOKENS_BOUND)
+
     def wanted_tokens(self, default: int) -> int:
         return self.max_completion_tokens or self.max_tokens or default
+
+
+class CompletionRequest(_Sampling):
+    """A legacy OpenAI completion request (`POST /v1/completions`): one prompt string, no chat template."""
+
+    prompt: str = Field(min_length=1)
+    max_tokens: int = Field(default=16, ge=1, le=MAX_TOKENS_BOUND)  # OpenAI's default for this endpoint
+    echo: Literal[False] = False
+    best_of: int = Field(default=1, ge=1, le=1)
+
+    def wanted_tokens(self, default: int) -> int:
+        return self.max_tokens
 
 
 def load_json(raw: bytes):
@@ -131,17 +155,30 @@ def _union_tag(part) -> bool:
 
 def parse_chat_request(raw: bytes, max_tokens_limit: int) -> ChatRequest:
     """Raw body -> ChatRequest, or ApiError(400) naming the field, like OpenAI does."""
+    return _parse(ChatRequest, raw, max_tokens_limit)
+
+
+def parse_completion_request(raw: bytes, max_tokens_limit: int) -> CompletionRequest:
+    """Raw body -> CompletionRequest (legacy `/v1/completions`), or ApiError(400) naming the field."""
+    return _parse(CompletionRequest, raw, max_tokens_limit)
+
+
+def _parse(model: type[BaseModel], raw: bytes, max_tokens_limit: int):
     data = load_json(raw)
     if not isinstance(data, dict):
         raise ApiError(400, "request body must be a JSON object", code="invalid_json")
     for k in [k for k in data if k in IGNORED_FIELDS]:
         data.pop(k)
-    for k in ("tools", "tool_choice", "functions", "function_call", "response_format", "logprobs", "top_logprobs", "audio"):
+    for k, neutral in NEUTRAL_ONLY.items():
+        if k in data and data[k] not in (None, neutral):
+            raise ApiError(400, f"'{k}' is not supported by this server (only {neutral!r})", param=k, code="unsupported_parameter")
+        data.pop(k, None)
+    for k in ("tools", "tool_choice", "functions", "function_call", "response_format", "logprobs", "top_logprobs", "audio", "suffix"):
         if data.get(k) not in (None, False, [], {"type": "text"}, "none", "auto"):
             raise ApiError(400, f"'{k}' is not supported by this server", param=k, code="unsupported_parameter")
         data.pop(k, None)
     try:
-        req = ChatRequest.model_validate(data)
+        req = model.model_validate(data)
     except RecursionError:
         raise ApiError(400, "request body is nested too deeply", code="invalid_json") from None
     except ValidationError as e:
@@ -181,7 +218,7 @@ def parse_tenant_body(raw: bytes) -> str:
 
 @dataclass
 class ChatJob:
-    request: ChatRequest
+    request: ChatRequest | CompletionRequest
     tenant: str | None  # None = the base model
 
 

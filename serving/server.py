@@ -1,7 +1,7 @@
 """The HTTP side: routes, auth, admin endpoints, /metrics, on LitServe.
 
 `MemloraSpec` extends LitServe's `OpenAISpec` (its endpoint registration, request queue and response
-buffer plumbing, and its response/chunk models) but replaces its `chat_completion` handler, because
+buffer plumbing; response bodies come from `openai.types`, responses.py) but replaces its `chat_completion` handler, because
 the stock one cannot do what this server must: it answers malformed bodies with 422 `{"detail"}`
 instead of OpenAI's 400 `{"error": ...}`, reports every error as a 500, always says
 `finish_reason: "stop"`, cannot set a response header from what the worker decided (which adapter
@@ -24,37 +24,31 @@ import logging
 import time
 import uuid
 from collections import deque
+from pathlib import Path
 
 import litserve as ls
 from fastapi import Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response, StreamingResponse
-from litserve.specs.openai import (
-    ChatCompletionChunk,
-    ChatCompletionResponse,
-    ChatCompletionResponseChoice,
-    ChatCompletionStreamingChoice,
-    ChatMessage,
-    ChoiceDelta,
-    OpenAISpec,
-    UsageInfo,
-)
+from litserve.specs.openai import OpenAISpec
 from litserve.utils import LitAPIStatus, ResponseBufferItem, WorkerSetupStatus
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from memlora import audit
+from memlora import __version__, audit
 from memlora.settings import Settings
 
 from .api import ADMIN_OPS, MemloraAPI
 from .auth import KeyRing
-from .metrics import HttpMetrics, render
+from .metrics import HttpMetrics, Timing, render
 from .protocol import (
-    DONE, ERROR, META, RESULT, TEXT, ApiError, ChatJob, ChatRequest, Command, TenantBody, error_body, parse_chat_request,
-    parse_tenant_body,
+    DONE, ERROR, META, RESULT, TEXT, ApiError, ChatJob, ChatRequest, Command, CompletionRequest, TenantBody, error_body,
+    parse_chat_request, parse_completion_request, parse_tenant_body,
 )
+from .responses import Shape
 
 log = logging.getLogger(__name__)
 COMMAND_TIMEOUT = 60.0
+COMPLETIONS_PATH = "/v1/completions"
 HEALTH_TIMEOUT = 5.0
 
 
@@ -84,7 +78,10 @@ class MemloraSpec(OpenAISpec):
         # OpenAISpec.pre_setup insists on a generator `predict`; the continuous batching loop calls `step` instead.
         self.add_endpoint(self.api_path, self.chat_completion, ["POST"])
         self.add_endpoint(self.api_path, self.options_chat_completions, ["OPTIONS"])
+        self.add_endpoint(COMPLETIONS_PATH, self.completion, ["POST"])
         self.add_endpoint("/v1/models", self.list_models, ["GET"])
+        self.add_endpoint("/v1/models/{model_id:path}", self.retrieve_model, ["GET"])
+        self.add_endpoint("/version", self.version, ["GET"])
         for op in ADMIN_OPS:
             self.add_endpoint(f"/admin/{op}", self.admin, ["POST"])
         self.add_endpoint("/metrics", self.prometheus, ["GET"])
@@ -150,12 +147,20 @@ class MemloraSpec(OpenAISpec):
                 raise too_big
         return bytes(buf)
 
-    # ------------------------------------------------------------------ /v1/chat/completions
+    # ------------------------------------------------------------------ /v1/chat/completions, /v1/completions
     async def chat_completion(self, request: Request):
+        return await self._generate(request, "chat", parse_chat_request)
+
+    async def completion(self, request: Request):
+        return await self._generate(request, "completions", parse_completion_request)
+
+    async def _generate(self, request: Request, endpoint: str, parse):
+        """One handler for both endpoints: they differ only in how the prompt is built (the worker) and in
+        the response shape (`responses.Shape`)."""
         t0 = time.perf_counter()
         try:
             principal = self.keys.authenticate(request.headers)
-            req = parse_chat_request(await self._body(request), self.settings.serving.max_new_tokens_limit)
+            req = parse(await self._body(request), self.settings.serving.max_new_tokens_limit)
             tenant = None if req.model == "base" else req.model
             self.keys.authorize_tenant(principal, tenant)
             uid, events = self._submit(ChatJob(request=req, tenant=tenant))
@@ -171,15 +176,16 @@ class MemloraSpec(OpenAISpec):
             if first["kind"] == ERROR:
                 raise ApiError.from_dict(first)
         except ApiError as e:
-            self._count("chat", e.status)
+            self._count(endpoint, e.status)
             return _error_response(e)
         adapter = meta.get("adapter")
         headers = {"x-memlora-adapter": str(adapter) if adapter is not None else "none"}
-        self.metrics.ttft.observe(time.perf_counter() - t0)
+        shape = Shape(chat=endpoint == "chat", uid=uid, model=req.model, adapter=adapter)
+        timing = Timing(t0, time.perf_counter())
         if req.stream:
-            self._count("chat", 200)
+            self._count(endpoint, 200)
             return StreamingResponse(
-                self._sse(req, adapter, first, events, uid, t0), media_type="text/event-stream", headers=headers
+                self._sse(req, shape, first, events, uid, timing), media_type="text/event-stream", headers=headers
             )
         parts, ev = [], first
         while True:
@@ -187,44 +193,30 @@ class MemloraSpec(OpenAISpec):
                 parts.append(ev["text"])
             elif ev["kind"] == ERROR:
                 e = ApiError.from_dict(ev)
-                self._count("chat", e.status)
+                self._count(endpoint, e.status)
                 return _error_response(e)
             elif ev["kind"] == DONE:
                 break
             ev = await anext(events, None)
             if ev is None:
-                self._count("chat", 500)
+                self._count(endpoint, 500)
                 return _error_response(ApiError(500, "the worker ended the request without finishing it", type="server_error"))
         self.response_buffer.pop(uid, None)
-        resp = ChatCompletionResponse(
-            model=req.model,
-            choices=[ChatCompletionResponseChoice(index=0, message=ChatMessage(role="assistant", content="".join(parts)), finish_reason=ev["finish_reason"])],
-            usage=UsageInfo(**ev["usage"]),
-        ).model_dump(mode="json", exclude_none=True)
+        resp = shape.full("".join(parts), ev["finish_reason"], ev["usage"])
         resp["adapter"] = headers["x-memlora-adapter"]
-        self._count("chat", 200)
-        self.metrics.latency.labels("false").observe(time.perf_counter() - t0)
+        self._count(endpoint, 200)
+        self.metrics.finished(timing, ev, stream=False)
         return JSONResponse(resp, headers=headers)
 
-    async def _sse(self, req, adapter, first, events, uid, t0):
-        cid = f"chatcmpl-{uid[:12]}"
-        fp = f"adapter:{adapter}" if adapter is not None else "adapter:none"
-
-        def chunk(delta: ChoiceDelta, finish=None, usage=None, choices=True) -> str:
-            c = ChatCompletionChunk(
-                id=cid, model=req.model, system_fingerprint=fp,
-                choices=[ChatCompletionStreamingChoice(index=0, delta=delta, finish_reason=finish)] if choices else [],
-                usage=usage,
-            )
-            return f"data: {c.model_dump_json(exclude_none=False)}\n\n"
-
+    async def _sse(self, req, shape: Shape, first, events, uid, timing: "Timing"):
         done = False
         try:
-            yield chunk(ChoiceDelta(role="assistant", content=""))
+            if shape.chat:
+                yield shape.chunk(first=True)
             ev = first
             while ev is not None:
                 if ev["kind"] == TEXT:
-                    yield chunk(ChoiceDelta(content=ev["text"]))
+                    yield shape.chunk(ev["text"])
                 elif ev["kind"] == ERROR:
                     done = True
                     e = ApiError.from_dict(ev)
@@ -232,13 +224,11 @@ class MemloraSpec(OpenAISpec):
                     return
                 elif ev["kind"] == DONE:
                     done = True
-                    usage = UsageInfo(**ev["usage"])
-                    include = bool(req.stream_options and req.stream_options.include_usage)
-                    yield chunk(ChoiceDelta(), finish=ev["finish_reason"], usage=None if include else usage)
-                    if include:
-                        yield chunk(ChoiceDelta(), usage=usage, choices=False)
+                    yield shape.chunk("" if not shape.chat else None, finish=ev["finish_reason"])
+                    if req.include_usage():
+                        yield shape.usage_chunk(ev["usage"])
                     yield "data: [DONE]\n\n"
-                    self.metrics.latency.labels("true").observe(time.perf_counter() - t0)
+                    self.metrics.finished(timing, ev, stream=True)
                     return
                 ev = await anext(events, None)
             done = True
@@ -248,21 +238,40 @@ class MemloraSpec(OpenAISpec):
             if not done:  # the client went away: stop generating for it
                 self._cancel(uid)
 
-    # ------------------------------------------------------------------ /v1/models
-    async def list_models(self, request: Request):
-        try:
-            principal = self.keys.authenticate(request.headers)
-            tenants = (await self._command(Command(op="models")))["tenants"]
-        except ApiError as e:
-            self._count("models", e.status)
-            return _error_response(e)
+    # ------------------------------------------------------------------ /v1/models, /version
+    async def _models(self, request: Request) -> list[dict]:
+        principal = self.keys.authenticate(request.headers)
+        tenants = (await self._command(Command(op="models")))["tenants"]
         data = [{"id": "base", "object": "model", "created": 0, "owned_by": "memlora"}]
-        data += [
+        return data + [
             {"id": t, "object": "model", "created": 0, "owned_by": "memlora", "adapter_version": tenants[t]}
             for t in KeyRing.visible(principal, list(tenants))
         ]
+
+    async def list_models(self, request: Request):
+        try:
+            data = await self._models(request)
+        except ApiError as e:
+            self._count("models", e.status)
+            return _error_response(e)
         self._count("models", 200)
         return JSONResponse({"object": "list", "data": data})
+
+    async def retrieve_model(self, request: Request):
+        """`GET /v1/models/{id}`: a model this caller may see (the base or a tenant with a champion), else 404."""
+        model_id = request.path_params.get("model_id", "")
+        try:
+            found = [m for m in await self._models(request) if m["id"] == model_id]
+            if not found:
+                raise ApiError(404, f"The model {model_id!r} does not exist", param="model", code="model_not_found")
+        except ApiError as e:
+            self._count("models", e.status)
+            return _error_response(e)
+        self._count("models", 200)
+        return JSONResponse(found[0])
+
+    async def version(self, request: Request):
+        return JSONResponse({"version": __version__})
 
     # ------------------------------------------------------------------ /admin/*
     async def admin(self, request: Request):
@@ -350,14 +359,13 @@ def _publish_request_models(app, chat_path: str) -> None:
     from fastapi.openapi.utils import get_openapi
     from pydantic.json_schema import models_json_schema
 
-    bodies = {chat_path: ChatRequest, **{f"/admin/{op}": TenantBody for op in ADMIN_OPS}}
+    bodies = {chat_path: ChatRequest, COMPLETIONS_PATH: CompletionRequest, **{f"/admin/{op}": TenantBody for op in ADMIN_OPS}}
 
     def openapi() -> dict:
         if app.openapi_schema:
             return app.openapi_schema
-        schema = get_openapi(title="memlora", version="1", description="OpenAI-compatible chat with per-tenant LoRA memory",
-                             routes=app.routes)
-        refs, defs = models_json_schema([(m, "validation") for m in {ChatRequest, TenantBody}],
+        schema = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
+        refs, defs = models_json_schema([(m, "validation") for m in set(bodies.values())],
                                         ref_template="#/components/schemas/{model}")
         comps = schema.setdefault("components", {}).setdefault("schemas", {})
         comps.update(defs.get("$defs", {}))
@@ -371,6 +379,16 @@ def _publish_request_models(app, chat_path: str) -> None:
         return schema
 
     app.openapi = openapi
+
+
+def base_model_name(settings: Settings) -> str:
+    """What /info calls the base: the provisioned model's name, or the last part of a local path (never the
+    whole path, which says nothing to a client about the model and something about the server's disk)."""
+    if settings.base_model == "default":
+        from memlora.adapters.provision import DEFAULT_NAME
+
+        return DEFAULT_NAME
+    return Path(settings.base_model).name or settings.base_model
 
 
 def _drop_litserve_health(server: ls.LitServer, spec: MemloraSpec) -> None:
@@ -388,7 +406,10 @@ def build_server(settings: Settings) -> ls.LitServer:
     api = MemloraAPI(settings, spec=spec)
     # accelerator "cpu" only tells LitServe to start one worker; the engine picks its device from settings.device.
     server = ls.LitServer(api, accelerator="cpu", devices=1, workers_per_device=1, timeout=False,
-                          max_payload_size=settings.serving.max_request_bytes)
+                          max_payload_size=settings.serving.max_request_bytes,
+                          model_metadata={"base_model": base_model_name(settings), "memlora_version": __version__})
+    server.app.title, server.app.version = "memlora", __version__
+    server.app.description = "OpenAI-compatible chat and completions with per-tenant LoRA memory"
     _install_error_handlers(server.app)
     _drop_litserve_health(server, spec)
     _publish_request_models(server.app, spec.api_path)

@@ -93,8 +93,9 @@ def chat_ids(tokenizer, prompt: str) -> list[int]:
     return list(tokenizer(text, add_special_tokens=False)["input_ids"])
 
 
-def peft_greedy(tiny_base, adapter_dir: Path | None, prompt: str, max_new: int) -> str:
-    """PEFT's own greedy answer with this adapter alone (the reference a served answer must equal)."""
+def peft_greedy(tiny_base, adapter_dir: Path | None, prompt: str, max_new: int, chat: bool = True, **generate_kw) -> str:
+    """PEFT's own greedy answer with this adapter alone (the reference a served answer must equal); `chat=False`
+    takes the prompt as raw text, as `/v1/completions` does."""
     import torch
 
     model = copy.deepcopy(tiny_base.model)
@@ -104,10 +105,10 @@ def peft_greedy(tiny_base, adapter_dir: Path | None, prompt: str, max_new: int) 
         model = PeftModel.from_pretrained(model, str(adapter_dir))
     model.eval()
     tok = tiny_base.tokenizer
-    ids = torch.tensor([chat_ids(tok, prompt)])
+    ids = torch.tensor([chat_ids(tok, prompt) if chat else tok(prompt, add_special_tokens=False)["input_ids"]])
     with torch.no_grad():
         out = model.generate(input_ids=ids, attention_mask=torch.ones_like(ids), max_new_tokens=max_new, do_sample=False,
-                             pad_token_id=tok.pad_token_id)
+                             pad_token_id=tok.pad_token_id, **generate_kw)
     return tok.decode(out[0, ids.shape[1]:], skip_special_tokens=True)
 
 

@@ -209,7 +209,7 @@ def test_prefetch_puts_the_adapter_in_a_slot_before_the_first_request(srv, tiny_
     while "dave" not in httpx.get(srv.url + "/v1/models", headers={"Authorization": f"Bearer {KEYS['admin']}"}).text:
         assert time.monotonic() < deadline
     before = metrics(srv)
-    while metric(before, "memlora_engine_loading") > 0 and time.monotonic() < deadline:
+    while metric(before, "memlora_adapter_loading") > 0 and time.monotonic() < deadline:
         time.sleep(0.2)
         before = metrics(srv)
     r = chat(srv, "dave")
@@ -263,7 +263,7 @@ def test_forget_never_serves_the_adapter_again(srv):
 
 def test_client_that_disconnects_mid_stream_frees_its_place(srv):
     body = {"model": "alice", "messages": [{"role": "user", "content": PROMPT}], "max_tokens": 900, "temperature": 0, "stream": True}
-    generated = metric(metrics(srv), "memlora_engine_tokens_generated")
+    generated = metric(metrics(srv), "memlora_engine_tokens_generated_total")
     with httpx.stream("POST", srv.url + "/v1/chat/completions", json=body, headers={"Authorization": f"Bearer {KEYS['admin']}"}) as r:
         assert r.status_code == 200
         for line in r.iter_lines():
@@ -273,7 +273,7 @@ def test_client_that_disconnects_mid_stream_frees_its_place(srv):
     while metric(metrics(srv), "memlora_requests_running") > 0:
         assert time.monotonic() < deadline, "the abandoned request kept generating"
         time.sleep(0.2)
-    assert metric(metrics(srv), "memlora_engine_tokens_generated") - generated < 600, "the abandoned request ran to max_tokens"
+    assert metric(metrics(srv), "memlora_engine_tokens_generated_total") - generated < 600, "the abandoned request ran to max_tokens"
     assert chat(srv, "alice").status_code == 200
 
 

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from memlora.serving.protocol import SEED_MAX, ApiError, ChatRequest, parse_chat_request, parse_tenant_body
+from memlora.serving.protocol import SEED_MAX, ApiError, ChatRequest, parse_chat_request, parse_completion_request, parse_tenant_body
 
 LIMIT = 64
 MSG = [{"role": "user", "content": "hi"}]
@@ -22,7 +22,8 @@ json_leaf = st.one_of(st.none(), st.booleans(), st.integers(min_value=-(2**70), 
                       st.floats(allow_nan=False, allow_infinity=False), st.text(max_size=20))
 json_value = st.recursive(json_leaf, lambda c: st.lists(c, max_size=4) | st.dictionaries(st.text(max_size=8), c, max_size=4),
                           max_leaves=12)
-FIELDS = ("max_tokens", "max_completion_tokens", "temperature", "top_p", "seed", "stream", "n", "stop", "stream_options", "model")
+FIELDS = ("max_tokens", "max_completion_tokens", "temperature", "top_p", "seed", "stream", "n", "stop", "stream_options", "model",
+          "top_k", "frequency_penalty", "presence_penalty", "repetition_penalty", "min_tokens", "logit_bias")
 
 
 def _body(**fields) -> bytes:
@@ -38,6 +39,8 @@ def _check_ok(req: ChatRequest) -> None:
         assert v is None or (type(v) is int and 1 <= v <= LIMIT)
     assert isinstance(req.model, str) and 1 <= len(req.model) <= 400
     assert all(isinstance(s, str) and s for s in req.stop_list()) and len(req.stop_list()) <= 4
+    assert type(req.top_k) is int and req.top_k >= -1
+    assert -2 <= req.frequency_penalty <= 2 and -2 <= req.presence_penalty <= 2 and 0 < req.repetition_penalty <= 10
 
 
 def _check_refused(e: ApiError, field: str | None = None) -> None:
@@ -58,6 +61,21 @@ def test_any_value_in_any_field_is_accepted_in_bounds_or_refused_by_name(field, 
         _check_refused(e, field)
         return
     _check_ok(req)
+
+
+@FAST
+@given(field=st.sampled_from(FIELDS[2:] + ("prompt", "echo", "best_of")), value=json_value)
+def test_completion_requests_are_accepted_in_bounds_or_refused_by_name(field, value):
+    body = json.dumps({"model": "alice", "prompt": "hi", field: value}).encode()
+    try:
+        req = parse_completion_request(body, LIMIT)
+    except ApiError as e:
+        if field == "max_tokens" and e.param == "max_tokens":
+            return
+        _check_refused(e, field)
+        return
+    assert isinstance(req.prompt, str) and req.prompt and type(req.max_tokens) is int and 1 <= req.max_tokens <= LIMIT
+    assert req.echo is False and req.best_of == 1 and 0 < req.top_p <= 1 and -2 <= req.presence_penalty <= 2
 
 
 @FAST
