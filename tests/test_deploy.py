@@ -8,6 +8,7 @@ and the manifests, and the environment the manifests set configures memlora as i
 from __future__ import annotations
 
 import fcntl
+import json
 import os
 import re
 import shlex
@@ -318,3 +319,86 @@ def test_4bit_on_cuda_without_bitsandbytes_names_the_extra(tmp_path, monkeypatch
     msg = str(e.value)
     assert "\n" not in msg and "bitsandbytes" in msg and "memlora[gpu]" in msg
 
+
+
+# -- Grafana dashboard ---------------------------------------------------------------------------------------------
+DASHBOARD = DEPLOY / "grafana" / "memlora-dashboard.json"
+PROMQL_WORDS = {  # functions, aggregations and keywords the dashboard may use; anything else is a metric name
+    "sum", "max", "min", "avg", "count", "rate", "increase", "irate", "histogram_quantile", "by", "without",
+    "on", "ignoring", "group_left", "group_right", "and", "or", "unless", "bool", "offset", "clamp_min", "topk",
+}
+PROMETHEUS_LABELS = {"instance", "job"}  # added by the scrape, not by memlora
+
+
+def _served_series() -> dict[str, set[str]]:
+    """Every series name `GET /metrics` exposes, with its label names: the server's own HttpMetrics after one
+    answered request, recorded as serving/server.py records it (a labelled metric has no series before its first
+    value), and the worker collector on an idle snapshot."""
+    from prometheus_client.parser import text_string_to_metric_families
+
+    from memlora.serving.metrics import HttpMetrics, Timing, render
+
+    http = HttpMetrics()
+    http.requests.labels("chat", "200").inc()
+    http.finished(Timing(start=0.0, first=0.0), {"usage": {"prompt_tokens": 9, "completion_tokens": 3}}, stream=False)
+    series: dict[str, set[str]] = {}
+    for fam in text_string_to_metric_families(render(http, {}).decode()):
+        for s in fam.samples:
+            series.setdefault(s.name, set()).update(s.labels)
+    return series
+
+
+def _selectors(expr: str) -> list[tuple[str, set[str]]]:
+    """The metric selectors of a PromQL expression: (name, label names it matches or groups by). Hand-rolled
+    because no PromQL parser ships for Python; the dashboard uses only selectors, ranges, aggregations and
+    functions, and an unknown word counts as a metric name, so a typo cannot slip through."""
+    grouped = set(re.findall(r"\b(?:by|without)\s*\(([^)]*)\)", expr))
+    group_labels = {lab.strip() for g in grouped for lab in g.split(",") if lab.strip()}
+    text = re.sub(r"\b(?:by|without)\s*\([^)]*\)", " ", expr)
+    text = re.sub(r"\[[^\]]*\]", " ", text)
+    out = []
+    for name, matchers in re.findall(r"([A-Za-z_:][A-Za-z0-9_:]*)\s*(\{[^}]*\})?", re.sub(r"\b\d+(\.\d+)?\b", " ", text)):
+        if name in PROMQL_WORDS:
+            continue
+        labels = set(re.findall(r"([A-Za-z_][A-Za-z0-9_]*)\s*(?:=~|!~|!=|=)", matchers or ""))
+        out.append((name, labels | group_labels))
+    return out
+
+
+def _panels(dash: dict) -> list[dict]:
+    flat = []
+    for p in dash["panels"]:
+        flat.append(p)
+        flat.extend(p.get("panels", []))
+    return [p for p in flat if p.get("type") != "row"]
+
+
+def test_grafana_dashboard_queries_only_series_the_server_exports():
+    dash = json.loads(DASHBOARD.read_text())
+    assert dash["__inputs"][0]["name"] == "DS_PROMETHEUS" and dash["schemaVersion"] >= 36
+    served = _served_series()
+    panels = _panels(dash)
+    assert len({p["id"] for p in panels}) == len(panels), "panel ids must be unique"
+    used = set()
+    for p in panels:
+        assert p["datasource"]["uid"] == "${DS_PROMETHEUS}", p["title"]
+        assert p["targets"], f"panel {p['title']!r} has no query"
+        for t in p["targets"]:
+            found = _selectors(t["expr"])
+            assert found, f"panel {p['title']!r}: no metric in {t['expr']!r}"
+            for name, labels in found:
+                assert name in served, f"panel {p['title']!r} queries {name}, which /metrics does not export"
+                le = {"le"} if name.endswith("_bucket") else set()
+                unknown = labels - served[name] - PROMETHEUS_LABELS - le
+                assert not unknown, f"panel {p['title']!r}: {name} has no label(s) {sorted(unknown)}"
+                used.add(name)
+    for key in ("memlora_request_latency_seconds_bucket", "memlora_time_to_first_token_seconds_bucket",
+                "memlora_adapter_cache_hits_total", "memlora_registry_up", "memlora_kv_cache_usage_ratio",
+                "vllm:lora_requests_info", "process_resident_memory_bytes"):
+        assert key in used, f"the dashboard does not chart {key}"
+
+
+def test_promql_selector_extraction_sees_names_labels_and_typos():
+    found = dict(_selectors('histogram_quantile(0.99, sum by (le) (rate(memlora_x_bucket{instance=~"$i"}[$__rate_interval])))'
+                            ' / sum by (tier) (memlra_typo{tier="device"})'))
+    assert found == {"memlora_x_bucket": {"le", "instance", "tier"}, "memlra_typo": {"le", "tier"}}
