@@ -110,8 +110,8 @@ class RetryingClient:
             return attr
         return partial(self._call, name, attr)
 
-    def _call(self, name: str, fn: Callable, *args, **kwargs):
-        return bounded(self._settings, name, lambda: fn(*args, **kwargs), repeatable=not name.startswith("create_"))
+    def _call(self, method: str, fn: Callable, /, *args, **kwargs):  # positional-only: MLflow calls take `name=`
+        return bounded(self._settings, method, lambda: fn(*args, **kwargs), repeatable=not method.startswith("create_"))
 
 
 def configure_http(settings: Settings) -> None:
