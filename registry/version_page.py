@@ -45,17 +45,32 @@ def headline(metrics: dict) -> dict[str, float]:
     return out
 
 
-def gate_rows(metrics: dict, prefix: str = "") -> list[dict]:
+LABELS = {  # the gate's own words (adapters/evaluate.py's table); other paths are shown as they are
+    ("facts", "recall"): "fact recall (on topic)", ("preferences", "mean"): "preferences (mean)",
+    ("kl",): "KL to teacher / token", ("retention",): "general-text perplexity",
+    ("abstention",): "invented specifics (abstention)", ("isolation",): "other tenants' facts leaked",
+}
+
+
+def _label(path: tuple[str, ...]) -> str:
+    if path in LABELS:
+        return LABELS[path]
+    if path[:2] == ("preferences", "by_kind") and len(path) == 3:
+        return f"preference: {path[2]}"
+    return " / ".join(path).replace("_", " ")
+
+
+def gate_rows(metrics: dict, path: tuple[str, ...] = ()) -> list[dict]:
     """Every measurement that compares base / base+profile / adapter, as one row each (nested kinds included)."""
     rows = []
     for k, v in (metrics or {}).items():
         if not isinstance(v, dict):
             continue
-        name = f"{prefix}{k}".replace("_", " ")
-        cells = {label: _num(v.get(key)) for key, label in COLUMNS}
+        keys = {"base": "base_leaks", "adapter": "adapter_leaks"} if (*path, k) == ("isolation",) else {}
+        cells = {label: _num(v.get(keys.get(key, key))) for key, label in COLUMNS}
         if any(c is not None for c in cells.values()):
-            rows.append({"metric": name, **cells})
-        rows += gate_rows(v, f"{prefix}{k} / ")
+            rows.append({"metric": _label((*path, str(k))), **cells})
+        rows += gate_rows(v, (*path, str(k)))
     return rows
 
 
