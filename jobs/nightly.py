@@ -450,8 +450,10 @@ def _forget(settings: Settings, tenant: str, index: Index, run_id: str) -> dict:
 
 
 def _done_line(o: TenantOutcome) -> str:
+    from rich.markup import escape
+
     mark = {"ok": "[green]ok[/]", "rejected": "[yellow]rejected[/]"}.get(o.status, "[red]failed[/]")
-    return f"{o.tenant}: {mark} {f'version {o.version}' if o.version is not None else o.reason}"
+    return f"{escape(o.tenant)}: {mark} {escape(f'version {o.version}' if o.version is not None else o.reason)}"
 
 
 def _execute(executor: str, tasks: list[TenantTask], settings: Settings, console) -> list[TenantOutcome]:
@@ -478,19 +480,21 @@ def _execute(executor: str, tasks: list[TenantTask], settings: Settings, console
 
 def _execute_plain(executor: str, tasks: list[TenantTask], settings: Settings, console) -> list[TenantOutcome]:
     """One timestamped line per step, nothing redrawn: what a log file (cron, journald, kubectl logs) can hold."""
+    from rich.markup import escape
+
     n, finished = len(tasks), [0]
 
     def say(text: str) -> None:
-        console.print(f"{time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime())} {text}", markup=True)
+        console.print(f"{time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime())} {text}")
 
     def start(task: TenantTask) -> None:
-        say(f"[{finished[0] + 1}/{n}] training {task.tenant}")
+        say(escape(f"[{finished[0] + 1}/{n}] training {task.tenant}"))
 
     def done(o: TenantOutcome) -> None:
         finished[0] += 1
-        say(f"[{finished[0]}/{n}] {_done_line(o)}")
+        say(escape(f"[{finished[0]}/{n}] ") + _done_line(o))
 
-    say(f"training {n} tenant(s) [{executor}]")
+    say(escape(f"training {n} tenant(s) [{executor}]"))
     return run_tasks(executor, tasks, settings, on_done=done, on_start=start)
 
 

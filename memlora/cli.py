@@ -34,6 +34,7 @@ def quiet_libraries() -> None:
     (tqdm reads TQDM_DISABLE; subprocesses and Ray workers inherit the environment). A variable the user set wins."""
     import logging
     import os
+    import warnings
 
     quiet = {"MLFLOW_LOGGING_LEVEL": "WARNING", "MLFLOW_ENABLE_ARTIFACTS_PROGRESS_BAR": "false",
              "HF_DATASETS_DISABLE_PROGRESS_BARS": "1"}
@@ -42,6 +43,7 @@ def quiet_libraries() -> None:
     for k, v in quiet.items():
         os.environ.setdefault(k, v)
     logging.getLogger("bitsandbytes").setLevel(logging.ERROR)
+    warnings.filterwarnings("ignore", category=FutureWarning, module=r"(transformers|peft|torch)\.")  # for their developers
     logging.getLogger("alembic").setLevel(logging.WARNING)
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -126,7 +127,9 @@ def log(adapter_dir: Path, run_id: str, tracking_uri: str) -> str:
     run = client.get_run(run_id)
     model = client.create_logged_model(run.info.experiment_id, name="adapter", source_run_id=run_id,
                                        model_type="memlora-lora-adapter", params=dict(run.data.params))
-    with _staged(adapter_dir) as staged, _use_tracking_uri(tracking_uri):
+    with _staged(adapter_dir) as staged, _use_tracking_uri(tracking_uri), warnings.catch_warnings():
+        # no input example on purpose: MLflow would load the base and the adapter to check it
+        warnings.filterwarnings("ignore", message=".*input example was not provided", category=UserWarning)
         Model.log(artifact_path=None, name="adapter", flavor=mlflow.pyfunc, run_id=run_id, model_id=model.model_id,
                   **_model_kwargs(staged))
     return model.model_id

@@ -11,6 +11,7 @@ import math
 import re
 import tempfile
 import time
+import warnings
 from dataclasses import asdict, is_dataclass
 from datetime import datetime
 from pathlib import Path
@@ -143,8 +144,10 @@ def log_dataset(client: MlflowClient, run_id: str, dataset_dir: Path, manifest: 
     from mlflow.entities import DatasetInput, InputTag
 
     train = load_from_disk(str(dataset_dir))["train"]
-    ds = mlflow.data.from_pandas(train.to_pandas(), source=str(dataset_dir), name=f"{manifest.get('tenant_key', 'tenant')}-train",
-                                 digest=str(manifest.get("dataset_hash") or "")[:36] or None)
+    with warnings.catch_warnings():  # a local path matches two of MLflow's source kinds; it picks the right one
+        warnings.filterwarnings("ignore", message=".*dataset source can be interpreted in multiple ways", category=UserWarning)
+        ds = mlflow.data.from_pandas(train.to_pandas(), source=str(dataset_dir), name=f"{manifest.get('tenant_key', 'tenant')}-train",
+                                     digest=str(manifest.get("dataset_hash") or "")[:36] or None)
     client.log_inputs(run_id, [DatasetInput(ds._to_mlflow_entity(), tags=[InputTag("mlflow.data.context", "training")])])
 
 
