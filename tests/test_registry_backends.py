@@ -230,3 +230,29 @@ def test_champion_loads_as_mlflow_pyfunc_and_generates(backend, tiny_base, tmp_p
     finally:
         mlflow.set_tracking_uri(old)
     assert isinstance(out, list) and len(out) == 1 and isinstance(out[0], str) and out[0].strip()
+
+
+def test_pyfunc_load_without_memlora_home_fails_in_one_line_and_converts_nothing(settings, tiny_base, tmp_path, monkeypatch):
+    """A notebook's bare `load_model` must not provision a 700 MB base into whatever directory it runs in."""
+    import mlflow
+
+    from memlora.settings import reset_settings
+
+    seed_store(settings, tmp_path)
+    t = uniq("notebook")
+    AdapterRegistry(settings).register(t, make_adapter(tiny_base, tmp_path, t))
+    work = tmp_path / "notebook-dir"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    monkeypatch.delenv("MEMLORA_HOME")
+    monkeypatch.delenv("MEMLORA_BASE_MODEL")
+    reset_settings()
+    old = mlflow.get_tracking_uri()
+    mlflow.set_tracking_uri(settings.tracking_uri)
+    try:
+        with pytest.raises(MemloraError, match="set MEMLORA_HOME") as e:
+            mlflow.pyfunc.load_model(f"models:/{model_name(settings, t)}@champion")
+    finally:
+        mlflow.set_tracking_uri(old)
+        reset_settings()
+    assert "\n" not in str(e.value) and not (work / ".memlora").exists()
