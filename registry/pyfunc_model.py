@@ -38,10 +38,6 @@ def signature():
     )
 
 
-def input_example() -> dict:
-    return {"messages": [{"role": "user", "content": "What do you remember about me?"}]}
-
-
 def _settings():
     from memlora.errors import MemloraError
     from memlora.settings import get_settings

@@ -99,8 +99,8 @@ def profile_items(profile_path: Path | None) -> list[dict]:
 def description(tenant: str, verdict: str, stamp: str, items: list[dict], rows: list[dict], reasons: list[str],
                 base_fingerprint: str, dataset_hash: str) -> str:
     """The version description (Markdown): verdict, what it learned, the gate table, lineage."""
-    out = [f"**Tenant** `{tenant}` · **verdict** {verdict}"
-           + (f" ({'; '.join(reasons)})" if reasons else "") + f" · trained {stamp} UTC", ""]
+    # first line plain text: the versions list shows its start, unrendered
+    out = [f"{verdict}" + (f" ({'; '.join(reasons)})" if reasons else "") + f": tenant {tenant}, trained {stamp} UTC", ""]
     if items:
         out += [f"**What this adapter learned** ({len(items)} profile item(s))", ""]
         out += [f"- *{i['kind']}*: {i['text']}" for i in items[:MAX_ITEMS]]
