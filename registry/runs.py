@@ -99,8 +99,7 @@ def log_training(
 ) -> str:
     """Params, headline metrics, the loss curve, profile, gate table, dataset input, then the model; its logged model id."""
     ended = finished_ms(manifest)
-    ev = as_dict(eval_report) or (manifest.get("eval") or {})
-    gate = (ev.get("metrics", ev) if isinstance(ev, dict) else {}) or metrics or {}
+    ev, gate = gate_report(manifest, eval_report, metrics)
     ms = [Metric(k, v, ended, 0) for k, v in numeric(manifest.get("metrics") or {}).items()]
     ms += [Metric(k, v, ended, 0) for k, v in version_page.headline(gate).items()]
     ms += [Metric(k, v, ended, s) for k, s, v in curve_points(loss_curve)]
@@ -119,6 +118,21 @@ def log_training(
     if profile_path is not None:
         log_dataset(client, run_id, Path(profile_path).parent / "dataset", manifest)
     return pyfunc_model.log(adapter_dir, run_id, tracking_uri)
+
+
+def gate_report(manifest: dict, eval_report: Any, metrics: dict | None) -> tuple[dict, dict]:
+    """(the report as given or from memlora.json, its metrics; else `metrics`)."""
+    ev = as_dict(eval_report) or (manifest.get("eval") or {})
+    return ev, (ev.get("metrics", ev) if isinstance(ev, dict) else {}) or metrics or {}
+
+
+def describe_version(tenant: str, verdict: str, stamp: str, manifest: dict, profile_path: Path | None,
+                     eval_report: Any, metrics: dict | None) -> str:
+    ev, gate = gate_report(manifest, eval_report, metrics)
+    return version_page.description(
+        tenant, verdict, stamp, version_page.profile_items(profile_path), version_page.gate_rows(gate),
+        [str(r) for r in (ev.get("reasons") or [])] if isinstance(ev, dict) else [],
+        str(manifest.get("base_fingerprint", "")), str(manifest.get("dataset_hash") or ""))
 
 
 def finished_ms(manifest: dict) -> int:

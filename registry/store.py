@@ -3,8 +3,9 @@
 Layout (documented in docs/CONTRACTS.md): one experiment, `settings.registry.experiment`
 (default `memlora`), for all tenants and bases, because a platform team compares
 tenants side by side and the base is a param/tag, not a silo; one run per
-training; one registered model per tenant (`names.model_name`); one model
-version per adapter, in MLflow's pyfunc format, with tags `tenant`,
+training (nested under the nightly's run, spanning the training); one
+registered model per tenant (`names.model_name`); one model version per adapter,
+from the run's Logged Model in MLflow's pyfunc format, with tags `tenant`,
 `base_fingerprint`, `profile_hash`, `config_hash`, `dataset_hash`, `verdict`,
 `sha256` (JSON of the adapter files' hashes). Alias `champion` is what serves,
 `previous` the champion before it; a failed version is never champion.
@@ -23,11 +24,11 @@ from memlora.errors import MemloraError
 from memlora.keys import tenant_key
 from memlora.settings import Settings
 
-from . import cache, mlflow_io, version_page
+from . import cache, mlflow_io
 from .files import check_payload, file_hashes, read_manifest
 from .names import model_name, tenant_of
 from .records import CHAMPION, FAILED, IMPORTED, PASSED, PREVIOUS, ForgetReport, ResolvedAdapter, VersionInfo
-from .runs import as_dict, finished_ms, log_training, run_tags, started_ms
+from .runs import describe_version, finished_ms, log_training, run_tags, started_ms
 
 TAG_KEYS = ("base_fingerprint", "profile_hash", "config_hash", "dataset_hash")
 
@@ -135,12 +136,7 @@ class AdapterRegistry:
         name = self._ensure_model(tenant)
         tags = {"tenant": tenant, "verdict": verdict, "sha256": json.dumps(hashes, sort_keys=True)}
         tags.update({k: str(manifest.get(k) or "") for k in TAG_KEYS})
-        ev = as_dict(eval_report) or (manifest.get("eval") or {})
-        gate = (ev.get("metrics", ev) if isinstance(ev, dict) else {}) or metrics or {}
-        text = version_page.description(
-            tenant, verdict, stamp, version_page.profile_items(profile_path), version_page.gate_rows(gate),
-            [str(r) for r in (ev.get("reasons") or [])] if isinstance(ev, dict) else [],
-            str(manifest.get("base_fingerprint", "")), str(manifest.get("dataset_hash") or ""))
+        text = describe_version(tenant, verdict, stamp, manifest, profile_path, eval_report, metrics)
         mv = self._retry(lambda: self._create_version(name, model_id, run_id, tags, text))
         if verdict == PASSED:
             self._set_champion(tenant, int(mv.version))
