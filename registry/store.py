@@ -80,7 +80,7 @@ class AdapterRegistry:
         def create():
             try:
                 self.client.create_registered_model(
-                    name, tags={"tenant": tenant, "tenant_key": tenant_key(tenant), "memlora": "adapter"},
+                    name, tags={"tenant": tenant},  # one chip in the models list: the id readable, the key in the text
                     description=f"memlora LoRA adapters of tenant **`{tenant}`** (tenant key `{tenant_key(tenant)}`); "
                                 "alias `champion` is what serves, `previous` the one before it.",
                 )
