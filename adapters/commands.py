@@ -6,6 +6,29 @@ from pathlib import Path
 
 import click
 
+from memlora.errors import MemloraError
+
+
+def _checked_data(data: str, tenant: str) -> Path:
+    """distill's output for `tenant`, read and checked before the base model is loaded (seconds to tens of seconds):
+    a wrong path or tenant fails at once."""
+    from .data import load_tenant_dir, tenant_dir_for
+
+    tdir = tenant_dir_for(Path(data), tenant)
+    found = load_tenant_dir(tdir).tenant
+    if found != tenant:
+        raise MemloraError(f"--data {tdir} holds tenant {found!r}, not {tenant!r}")
+    return tdir
+
+
+def _checked_out(path: Path, option: str, directory: bool) -> None:
+    if directory and path.exists() and not path.is_dir():
+        raise MemloraError(f"{option} {path} exists and is not a directory")
+    if not directory and path.is_dir():
+        raise MemloraError(f"{option} {path} is a directory, not a file")
+    if not directory and not path.absolute().parent.is_dir():
+        raise MemloraError(f"{option} {path}: directory {path.absolute().parent} does not exist")
+
 
 @click.command("train")
 @click.option("--data", required=True, type=click.Path(), help="distill's output directory (or one tenant's directory in it).")
@@ -16,11 +39,11 @@ def train_cmd(data: str, tenant: str, out: str) -> None:
     from memlora.settings import get_settings
 
     from .base import load_base
-    from .data import tenant_dir_for
     from .train import train_adapter
 
     settings = get_settings()
-    tdir = tenant_dir_for(Path(data), tenant)
+    tdir = _checked_data(data, tenant)
+    _checked_out(Path(out), "--out", directory=True)
     base = load_base(settings)
     res = train_adapter(base, tdir, Path(out), settings, tenant=tenant)
     m = res.metrics
@@ -29,6 +52,16 @@ def train_cmd(data: str, tenant: str, out: str) -> None:
         f"best validation loss {m['best_val_loss']} at step {m['best_step']}, {m['tokens_per_second']} tokens/s, "
         f"padding {m['padding_waste']:.1%}, {res.seconds:.1f} s -> {res.out_dir}"
     )
+
+
+def _checked_adapter(adapter: Path, tenant: str) -> None:
+    from .manifest import read_manifest
+
+    if not adapter.is_dir():
+        raise MemloraError(f"--adapter {adapter}: adapter directory not found")
+    found = read_manifest(adapter).tenant
+    if found != tenant:
+        raise MemloraError(f"--adapter {adapter} was trained for tenant {found!r}, not {tenant!r}")
 
 
 @click.command("eval")
@@ -41,11 +74,13 @@ def eval_cmd(data: str, tenant: str, adapter: str, json_out: str | None) -> None
     from memlora.settings import get_settings
 
     from .base import load_base
-    from .data import tenant_dir_for
     from .evaluate import evaluate_adapter
 
     settings = get_settings()
-    tdir = tenant_dir_for(Path(data), tenant)
+    tdir = _checked_data(data, tenant)
+    _checked_adapter(Path(adapter), tenant)
+    if json_out:
+        _checked_out(Path(json_out), "--json-out", directory=False)
     base = load_base(settings)
     rep = evaluate_adapter(base, Path(adapter), tdir, settings)
     path = Path(json_out) if json_out else Path(adapter) / "eval.json"

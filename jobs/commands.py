@@ -16,15 +16,20 @@ import click
 @click.option("--full", is_flag=True, help="Use the full budget distill.examples_per_tenant, ignoring jobs.examples_per_tenant.")
 @click.option("--forget-list", type=click.Path(exists=True, dir_okay=False), default=None, help="File with one tenant id per line to forget.")
 @click.option("--accept-vanished", is_flag=True, help="Run even if many tenants are missing from the export (they are kept, not deleted).")
-def nightly_cmd(memory, tenants, force, dry_run, executor, examples, full, forget_list, accept_vanished) -> None:
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout (progress lines go to stderr).")
+def nightly_cmd(memory, tenants, force, dry_run, executor, examples, full, forget_list, accept_vanished, as_json) -> None:
     """Distill, train, evaluate, register and promote every changed tenant.
 
+    Piped (not a terminal), every step is one plain line and the summary a wide table.
     Exit code 0: every tenant succeeded; 1: some failed (see the summary); 3: the job could not run.
     """
+    import json
+    import sys
+
     from memlora.errors import MemloraError
     from memlora.settings import get_settings
 
-    from .nightly import JobOptions, run_nightly
+    from .nightly import JobOptions, plain_console, run_nightly
 
     settings = get_settings()
     if full and examples:
@@ -34,7 +39,11 @@ def nightly_cmd(memory, tenants, force, dry_run, executor, examples, full, forge
     report = run_nightly(settings, JobOptions(
         memory=Path(memory), tenants=list(tenants), force=force, dry_run=dry_run, executor=executor,
         examples=examples, forget_list=Path(forget_list) if forget_list else None, accept_vanished=accept_vanished,
-    ))
+    ), console=plain_console(stderr=as_json))
+    if as_json:
+        summary = report.summary or {"run_id": report.run_id, "exit_code": report.exit_code, "dry_run": dry_run,
+                                     "plan": [{"tenant": p.tenant, "action": p.action, "why": p.reason} for p in report.plans]}
+        sys.stdout.write(json.dumps(summary, default=str) + "\n")
     raise SystemExit(report.exit_code)
 
 

@@ -21,7 +21,7 @@ from memlora.errors import EXIT_OK, EXIT_PARTIAL, JobError, MemloraError
 from memlora.keys import tenant_key
 from memlora.settings import Settings
 
-from .nightly import JobOptions, run_nightly
+from .nightly import JobOptions, plain_console, run_nightly
 from .state import tenant_dir
 
 REPO = Path(__file__).resolve().parent.parent
@@ -150,10 +150,9 @@ def demo_settings(settings: Settings) -> Settings:
 def run_demo(settings: Settings, memory: Path | None = None, examples: int | None = None, port: int | None = None,
              console=None, max_tokens: int = 64) -> int:
     from openai import OpenAI
-    from rich.console import Console
     from rich.table import Table
 
-    console = console or Console()
+    console = console or plain_console()  # piped: one plain line per step, wide tables
     settings = settings.model_copy(update={"home": Path(settings.home).expanduser().resolve()})
     memory = memory or REPO / "examples" / "memory.jsonl"
     if not memory.exists():

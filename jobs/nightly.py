@@ -129,11 +129,20 @@ def _write_rejects(settings: Settings, rejects, run_id: str, forgotten: set[str]
         console.print(f"{dropped} rejected record(s) of tenants forgotten in this run were not kept")
 
 
-def run_nightly(settings: Settings, opts: JobOptions, console=None) -> JobReport:
+def plain_console(stderr: bool = False):
+    """Where the night's lines go: rich on a terminal; piped (cron, systemd, Kubernetes) a wide plain console, so
+    tables are not squeezed to 80 columns and no live bar is drawn (each step is one line)."""
     from rich.console import Console
 
-    console = console or Console()
+    c = Console(stderr=stderr)
+    return c if c.is_terminal else Console(stderr=stderr, width=400, no_color=True, highlight=False, soft_wrap=True)
+
+
+def run_nightly(settings: Settings, opts: JobOptions, console=None) -> JobReport:
+    console = console or plain_console()
     settings = settings.model_copy(update={"home": Path(settings.home).expanduser().resolve()})
+    if not console.is_terminal:  # training's own progress bars would be carriage-return debris in a log file
+        settings = settings.model_copy(update={"train": settings.train.model_copy(update={"progress": False})})
     memory = Path(opts.memory)
     if not memory.exists():
         raise MemloraError(f"memory source not found: {memory}")
@@ -440,11 +449,20 @@ def _forget(settings: Settings, tenant: str, index: Index, run_id: str) -> dict:
     return {"tenant": tenant, "ok": ok, "detail": detail, "servers": [asdict(c) for c in calls]}
 
 
-def _execute(executor: str, tasks: list[TenantTask], settings: Settings, console) -> list[TenantOutcome]:
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+def _done_line(o: TenantOutcome) -> str:
+    from rich.markup import escape
 
+    mark = {"ok": "[green]ok[/]", "rejected": "[yellow]rejected[/]"}.get(o.status, "[red]failed[/]")
+    return f"{escape(o.tenant)}: {mark} {escape(f'version {o.version}' if o.version is not None else o.reason)}"
+
+
+def _execute(executor: str, tasks: list[TenantTask], settings: Settings, console) -> list[TenantOutcome]:
     if not tasks:
         return []
+    if not console.is_terminal:
+        return _execute_plain(executor, tasks, settings, console)
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=console, transient=False) as progress:
         bar = progress.add_task(f"training {len(tasks)} tenant(s) [{executor}]", total=len(tasks))
@@ -454,12 +472,30 @@ def _execute(executor: str, tasks: list[TenantTask], settings: Settings, console
                 progress.update(bar, description=f"training {task.tenant}")
 
         def done(o: TenantOutcome) -> None:
-            mark = {"ok": "[green]ok[/]", "rejected": "[yellow]rejected[/]"}.get(o.status, "[red]failed[/]")
-            extra = f"version {o.version}" if o.version is not None else o.reason
-            progress.console.print(f"  {o.tenant}: {mark} {extra}")
+            progress.console.print(f"  {_done_line(o)}")
             progress.advance(bar)
 
         return run_tasks(executor, tasks, settings, on_done=done, on_start=start)
+
+
+def _execute_plain(executor: str, tasks: list[TenantTask], settings: Settings, console) -> list[TenantOutcome]:
+    """One timestamped line per step, nothing redrawn: what a log file (cron, journald, kubectl logs) can hold."""
+    from rich.markup import escape
+
+    n, finished = len(tasks), [0]
+
+    def say(text: str) -> None:
+        console.print(f"{time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime())} {text}")
+
+    def start(task: TenantTask) -> None:
+        say(escape(f"[{finished[0] + 1}/{n}] training {task.tenant}"))
+
+    def done(o: TenantOutcome) -> None:
+        finished[0] += 1
+        say(escape(f"[{finished[0]}/{n}] ") + _done_line(o))
+
+    say(escape(f"training {n} tenant(s) [{executor}]"))
+    return run_tasks(executor, tasks, settings, on_done=done, on_start=start)
 
 
 def _summary(settings, report: JobReport, memory, executor, n, t_start, consolidate_s, profiles: dict | None = None) -> dict:
@@ -509,7 +545,9 @@ def _log_mlflow(settings: Settings, report: JobReport, console) -> str | None:
         client = make_client(settings)
         exp = ensure_experiment(settings, client)
         s = report.summary
-        run = client.create_run(exp, run_name=f"nightly {report.run_id}", tags={"memlora.kind": "nightly-job", "memlora.job_run": report.run_id})
+        start_ms = int((time.time() - s["wall_seconds"]) * 1000)
+        run = client.create_run(exp, run_name=f"nightly {report.run_id}", start_time=start_ms,
+                                tags={"memlora.kind": "nightly-job", "memlora.job_run": report.run_id})
         rid = run.info.run_id
         client.log_param(rid, "memory", s["memory"][:500])
         client.log_param(rid, "executor", s["executor"])
@@ -524,10 +562,22 @@ def _log_mlflow(settings: Settings, report: JobReport, console) -> str | None:
             cols = ["tenant", "action", "status", "examples", "train_seconds", "new_version", "champion_changed", "reason"]
             client.log_table(rid, {c: [("" if r.get(c) is None else str(r.get(c))) for r in s["rows"]] for c in cols}, "summary_table.json")
         client.set_terminated(rid, "FINISHED" if report.exit_code == EXIT_OK else "FAILED")
+        _nest(settings, client, rid, report.outcomes)
         return rid
     except Exception as e:  # the job's work is done and saved; a logging failure must not hide it
         console.print(f"[yellow]could not log the job run to MLflow ({type(e).__name__}: {str(e)[:200]})[/]")
         return None
+
+
+def _nest(settings: Settings, client, parent: str, outcomes: list[TenantOutcome]) -> None:
+    """The night's tenant runs under its run in the UI (`mlflow.parentRunId`), found through their versions."""
+    from memlora.registry.names import model_name
+
+    for o in outcomes:
+        if o.version is not None:
+            child = client.get_model_version(model_name(settings, o.tenant), str(o.version)).run_id
+            if child:
+                client.set_tag(child, "mlflow.parentRunId", parent)
 
 
 def _fmt_metrics(m: dict) -> str:

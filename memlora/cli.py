@@ -27,10 +27,31 @@ class _Group(click.Group):
             ctx.exit(130)
 
 
+def quiet_libraries() -> None:
+    """Silence what is not the user's business, before the libraries are imported (they read these once):
+    MLflow's INFO lines and artifact bars, datasets' "Saving the dataset" bars, bitsandbytes' CPU-kernel notice
+    (it is only used on CUDA). Piped to a file, no progress bar at all: carriage-return debris in a log
+    (tqdm reads TQDM_DISABLE; subprocesses and Ray workers inherit the environment). A variable the user set wins."""
+    import logging
+    import os
+    import warnings
+
+    quiet = {"MLFLOW_LOGGING_LEVEL": "WARNING", "MLFLOW_ENABLE_ARTIFACTS_PROGRESS_BAR": "false",
+             "HF_DATASETS_DISABLE_PROGRESS_BARS": "1"}
+    if not sys.stderr.isatty():
+        quiet.update({"TQDM_DISABLE": "1", "HF_HUB_DISABLE_PROGRESS_BARS": "1"})
+    for k, v in quiet.items():
+        os.environ.setdefault(k, v)
+    logging.getLogger("bitsandbytes").setLevel(logging.ERROR)
+    warnings.filterwarnings("ignore", category=FutureWarning, module=r"(transformers|peft|torch)\.")  # for their developers
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+
+
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="memlora")
 def main() -> None:
     """Parametric memory: plaintext memory -> per-tenant LoRA adapters -> served on one base model."""
+    quiet_libraries()
 
 
 @main.group()

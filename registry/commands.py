@@ -47,7 +47,26 @@ def _when(ms: int) -> str:
 
 def _console() -> Console:
     c = Console()
-    return c if c.is_terminal else Console(width=160)  # piped: one line per row, not rich's 80 columns
+    return c if c.is_terminal else Console(width=400)  # piped: one line per row, not rich's 80 columns
+
+
+def _fitted(title: str, columns: list[tuple[str, int]], rows: list[list[str]], width: int) -> Table:
+    """A table that fits `width`: columns are kept in priority order (lower first) while their full width fits,
+    so a narrow terminal drops the least useful columns whole instead of squeezing every header to "v…".
+    The first column (the tenant, the version) is always kept and may wrap; the caption names what was left out."""
+    need = [max([len(name)] + [len(r[i]) for r in rows]) + 3 for i, (name, _) in enumerate(columns)]
+    keep, used = {0}, min(need[0], 24) + 1
+    for i in sorted(range(1, len(columns)), key=lambda i: columns[i][1]):
+        if used + need[i] <= width:
+            keep.add(i)
+            used += need[i]
+    dropped = [columns[i][0] for i in range(len(columns)) if i not in keep]
+    t = Table(title=title, caption=f"not shown at {width} columns: {', '.join(dropped)}" if dropped else None)
+    for i in sorted(keep):
+        t.add_column(columns[i][0], no_wrap=i != 0, min_width=min(need[0] - 3, 24) if i == 0 else None)
+    for r in rows:
+        t.add_row(*(r[i] for i in sorted(keep)))
+    return t
 
 
 @click.group("registry")
@@ -62,13 +81,13 @@ def ls_cmd() -> None:
     if not rows:
         click.echo("no adapters registered")
         return
-    t = Table(title="memlora adapters")
-    for col in ("tenant", "champion", "previous", "latest", "verdict", "versions", "base", "updated (UTC)"):
-        t.add_column(col, no_wrap=col != "tenant")
-    for r in rows:
-        t.add_row(r["tenant"], str(r["champion"] or "-"), str(r["previous"] or "-"), str(r["latest"] or "-"),
-                  r["latest_verdict"] or "-", str(r["versions"]), (r["base_fingerprint"] or "-")[:12], _when(r["updated"]))
-    _console().print(t)
+    cols = [("tenant", 0), ("champion", 1), ("previous", 3), ("latest", 2), ("verdict", 2), ("versions", 5),
+            ("base", 6), ("updated (UTC)", 4)]
+    cells = [[r["tenant"], str(r["champion"] or "-"), str(r["previous"] or "-"), str(r["latest"] or "-"),
+              r["latest_verdict"] or "-", str(r["versions"]), (r["base_fingerprint"] or "-")[:12], _when(r["updated"])]
+             for r in rows]
+    c = _console()
+    c.print(_fitted("memlora adapters", cols, cells, c.width))
 
 
 @registry_group.command("show")
@@ -78,14 +97,13 @@ def show_cmd(tenant: str) -> None:
     vs = _registry().versions(tenant)
     if not vs:
         raise MemloraError(f"tenant {tenant!r} has no registered adapter")
-    t = Table(title=f"tenant {tenant}")
-    for col in ("version", "aliases", "verdict", "profile", "dataset", "config", "base", "created (UTC)", "run"):
-        t.add_column(col, no_wrap=True)
-    for v in vs:
-        t.add_row(str(v.version), ",".join(v.aliases) or "-", v.verdict, v.profile_hash[:12] or "-",
-                  v.tags.get("dataset_hash", "")[:12] or "-", v.tags.get("config_hash", "")[:12] or "-",
-                  v.base_fingerprint[:12], _when(v.created_at), (v.run_id or "-")[:12])
-    _console().print(t)
+    cols = [("version", 0), ("aliases", 1), ("verdict", 1), ("profile", 2), ("dataset", 5), ("config", 6), ("base", 4),
+            ("created (UTC)", 3), ("run", 7)]
+    cells = [[str(v.version), ",".join(v.aliases) or "-", v.verdict, v.profile_hash[:12] or "-",
+              v.tags.get("dataset_hash", "")[:12] or "-", v.tags.get("config_hash", "")[:12] or "-",
+              v.base_fingerprint[:12], _when(v.created_at), (v.run_id or "-")[:12]] for v in vs]
+    c = _console()
+    c.print(_fitted(f"tenant {tenant}", cols, cells, c.width))
 
 
 @registry_group.command("import")
@@ -141,6 +159,8 @@ def rollback_cmd(tenant: str) -> None:
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
 def forget_cmd(tenant: str, yes: bool) -> None:
     """Delete every version, run, artifact and cached copy of TENANT, for real."""
+    if not yes and not sys.stdin.isatty():
+        raise MemloraError(f"registry forget: no terminal to confirm on; pass --yes to delete tenant {tenant!r} for real")
     if not yes:
         click.confirm(f"permanently delete everything memlora holds for tenant {tenant!r}?", abort=True)
     r = _registry().forget(tenant)

@@ -110,8 +110,8 @@ class RetryingClient:
             return attr
         return partial(self._call, name, attr)
 
-    def _call(self, name: str, fn: Callable, /, *args, **kwargs):
-        return bounded(self._settings, name, lambda: fn(*args, **kwargs), repeatable=not name.startswith("create_"))
+    def _call(self, method: str, fn: Callable, /, *args, **kwargs):  # positional-only: MLflow calls take `name=`
+        return bounded(self._settings, method, lambda: fn(*args, **kwargs), repeatable=not method.startswith("create_"))
 
 
 def configure_http(settings: Settings) -> None:
@@ -179,8 +179,14 @@ def make_client(settings: Settings) -> RetryingClient:
     return client
 
 
+# MLflow 3's UI opens an experiment without this tag in the GenAI traces view; memlora's runs are model training
+EXPERIMENT_KIND = "mlflow.experimentKind"
+KIND_MODELS = "custom_model_development"
+
+
 def ensure_experiment(settings: Settings, client: MlflowClient) -> str:
-    """Get or create the one `memlora` experiment; its artifacts go under settings.artifact_root when embedded."""
+    """Get or create the one `memlora` experiment, tagged as model development (the UI's runs view); its artifacts
+    go under settings.artifact_root when embedded."""
     name = settings.registry.experiment
 
     def get_or_create() -> str:
@@ -188,13 +194,15 @@ def ensure_experiment(settings: Settings, client: MlflowClient) -> str:
         if exp is not None:
             if exp.lifecycle_stage == "deleted":
                 client.restore_experiment(exp.experiment_id)
+            if (exp.tags or {}).get(EXPERIMENT_KIND) != KIND_MODELS:
+                client.set_experiment_tag(exp.experiment_id, EXPERIMENT_KIND, KIND_MODELS)
             return exp.experiment_id
         location = None
         if is_embedded(settings):
             settings.artifact_root.mkdir(parents=True, exist_ok=True)
             location = settings.artifact_root.resolve().as_uri()
         try:
-            return client.create_experiment(name, artifact_location=location)
+            return client.create_experiment(name, artifact_location=location, tags={EXPERIMENT_KIND: KIND_MODELS})
         except MlflowException as e:
             if "already exists" in str(e).lower() or "unique constraint" in str(e).lower():
                 return client.get_experiment_by_name(name).experiment_id

@@ -3,8 +3,9 @@
 Layout (documented in docs/CONTRACTS.md): one experiment, `settings.registry.experiment`
 (default `memlora`), for all tenants and bases, because a platform team compares
 tenants side by side and the base is a param/tag, not a silo; one run per
-training; one registered model per tenant (`names.model_name`); one model
-version per adapter, in MLflow's pyfunc format, with tags `tenant`,
+training (nested under the nightly's run, spanning the training); one
+registered model per tenant (`names.model_name`); one model version per adapter,
+from the run's Logged Model in MLflow's pyfunc format, with tags `tenant`,
 `base_fingerprint`, `profile_hash`, `config_hash`, `dataset_hash`, `verdict`,
 `sha256` (JSON of the adapter files' hashes). Alias `champion` is what serves,
 `previous` the champion before it; a failed version is never champion.
@@ -27,7 +28,7 @@ from . import cache, mlflow_io
 from .files import check_payload, file_hashes, read_manifest
 from .names import model_name, tenant_of
 from .records import CHAMPION, FAILED, IMPORTED, PASSED, PREVIOUS, ForgetReport, ResolvedAdapter, VersionInfo
-from .runs import log_training, run_tags
+from .runs import describe_version, finished_ms, log_training, run_tags, started_ms
 
 TAG_KEYS = ("base_fingerprint", "profile_hash", "config_hash", "dataset_hash")
 
@@ -79,8 +80,9 @@ class AdapterRegistry:
         def create():
             try:
                 self.client.create_registered_model(
-                    name, tags={"tenant": tenant, "tenant_key": tenant_key(tenant), "memlora": "adapter"},
-                    description=f"memlora LoRA adapters of tenant {tenant}",
+                    name, tags={"tenant": tenant},  # one chip in the models list: the id readable, the key in the text
+                    description=f"memlora LoRA adapters of tenant **`{tenant}`** (tenant key `{tenant_key(tenant)}`); "
+                                "alias `champion` is what serves, `previous` the one before it.",
                 )
             except MlflowException as e:
                 if e.error_code != "RESOURCE_ALREADY_EXISTS" and "already exists" not in str(e).lower():
@@ -93,12 +95,12 @@ class AdapterRegistry:
     def register(
         self, tenant: str, adapter_dir: Path, profile_path: Path | None = None, eval_report: Any = None,
         passed: bool = True, params: dict | None = None, metrics: dict | None = None, loss_curve: Any = None,
-        imported: bool = False,
+        imported: bool = False, parent_run_id: str | None = None,
     ) -> VersionInfo:
         """Log a run, register a version, and make it champion if it passed (the old champion becomes `previous`).
 
         `imported=True` (an adapter made elsewhere, no gate run) records verdict `imported`: never champion on its own,
-        `promote` may make it one.
+        `promote` may make it one. `parent_run_id` nests the run under a job's run (the nightly's) in the UI.
         """
         adapter_dir = Path(adapter_dir)
         what = f"tenant {tenant!r}"
@@ -118,26 +120,36 @@ class AdapterRegistry:
         key = tenant_key(tenant)
         exp_id = self.experiment_id
         stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S")
-        run = self._retry(lambda: self.client.create_run(exp_id, run_name=f"{key}-{stamp}", tags={
-            t.key: t.value for t in run_tags(tenant, key, manifest, verdict)}))
+        tags = {t.key: t.value for t in run_tags(tenant, key, manifest, verdict)}
+        if parent_run_id:
+            tags["mlflow.parentRunId"] = parent_run_id
+        run = self._retry(lambda: self.client.create_run(exp_id, run_name=f"{key}-{stamp}", start_time=started_ms(manifest), tags=tags))
         run_id = run.info.run_id
         try:
-            self._retry(lambda: log_training(
+            model_id = self._retry(lambda: log_training(
                 self.client, run_id, adapter_dir, manifest, profile_path=profile_path, eval_report=eval_report,
-                params=params, metrics=metrics, loss_curve=loss_curve))
-            self._retry(lambda: self.client.set_terminated(run_id, RunStatus.to_string(RunStatus.FINISHED)))
+                params=params, metrics=metrics, loss_curve=loss_curve, tracking_uri=self.settings.tracking_uri))
+            self._retry(lambda: self.client.set_terminated(run_id, RunStatus.to_string(RunStatus.FINISHED), finished_ms(manifest)))
         except BaseException:
             self._retry(lambda: self.client.set_terminated(run_id, RunStatus.to_string(RunStatus.FAILED)))
             raise
         name = self._ensure_model(tenant)
         tags = {"tenant": tenant, "verdict": verdict, "sha256": json.dumps(hashes, sort_keys=True)}
         tags.update({k: str(manifest.get(k) or "") for k in TAG_KEYS})
-        source = f"{run.info.artifact_uri}/model"
-        mv = self._retry(lambda: self.client.create_model_version(
-            name, source=source, run_id=run_id, tags=tags, description=f"{verdict}; trained {stamp} UTC", await_creation_for=0))
+        text = describe_version(tenant, verdict, stamp, manifest, profile_path, eval_report, metrics)
+        mv = self._retry(lambda: self._create_version(name, model_id, run_id, tags, text))
         if verdict == PASSED:
             self._set_champion(tenant, int(mv.version))
         return self._info(tenant, self._get_version(tenant, mv.version))
+
+    def _create_version(self, name: str, model_id: str, run_id: str, tags: dict, description: str):
+        """A version whose source is `models:/<logged model id>`, so the UI links it to the Logged Model. MLflow's
+        SQL registry looks that model up through the *global* tracking URI: it is set to this store for the call."""
+        from mlflow.tracking._tracking_service.utils import _use_tracking_uri
+
+        with _use_tracking_uri(self.settings.tracking_uri):
+            return self.client.create_model_version(name, source=f"models:/{model_id}", run_id=run_id, tags=tags,
+                                                    description=description, await_creation_for=0, model_id=model_id)
 
     def _set_champion(self, tenant: str, version: int) -> None:
         name = model_name(self.settings, tenant)
@@ -276,7 +288,7 @@ class AdapterRegistry:
                 raise MemloraError(self._base_msg(what, tags.get("base_fingerprint", ""), base_fingerprint))
             hit = cache.lookup(root, tenant, int(mv.version), sha)
             if hit is None:
-                src, run_id = mv.source, mv.run_id
+                src, run_id = self._storage(mv), mv.run_id
 
                 def download(dst: Path) -> Path:
                     return Path(self._retry(lambda: self._download(src, run_id, dst)))
@@ -294,6 +306,12 @@ class AdapterRegistry:
     @staticmethod
     def _base_msg(what: str, have: str, want: str) -> str:
         return f"{what}: adapter was trained on base {have[:12]}..., the serving base is {want[:12]}...; refusing it"
+
+    def _storage(self, mv) -> str:
+        """Where a version's files are: a Logged Model's artifact location, or (older versions) the run's `model` dir."""
+        if not str(mv.source).startswith("models:/"):
+            return mv.source
+        return self._retry(lambda: self.client.get_model_version_download_uri(mv.name, mv.version))
 
     def _download(self, source: str, run_id: str | None, dst: Path) -> str:
         import mlflow.artifacts

@@ -6,7 +6,14 @@ import click
 @click.option("--host", default=None, help="Interface to bind (default: serving.host, 127.0.0.1).")
 @click.option("--port", default=None, type=int, help="Port (default: serving.port, 8000).")
 @click.option("--log-level", default="warning", show_default=True, type=click.Choice(["debug", "info", "warning", "error"]))
-def serve_cmd(host, port, log_level) -> None:
+@click.option("--slots", type=click.IntRange(min=1), default=None,
+              help="Adapters resident on the device at once (default: serving.slots, 8; like vLLM --max-loras).")
+@click.option("--slot-rank", type=click.IntRange(min=1), default=None,
+              help="Largest LoRA rank a slot holds (default: serving.slot_rank, 16; like vLLM --max-lora-rank).")
+@click.option("--host-cache", default=None, metavar="SIZE",
+              help="Host-memory cache for adapters not in a slot, e.g. 512MiB, 2GB (default: serving.host_cache_bytes; "
+                   "like vLLM --max-cpu-loras, but in bytes).")
+def serve_cmd(host, port, log_level, slots, slot_rank, host_cache) -> None:
     """Serve every tenant whose champion is in the registry (MEMLORA_HOME), OpenAI-compatible, on one base model."""
     import os
     import signal
@@ -17,6 +24,8 @@ def serve_cmd(host, port, log_level) -> None:
     from .server import run_server
 
     s = get_settings()
+    capacity = {"slots": slots, "slot_rank": slot_rank, "host_cache_bytes": _size(host_cache) if host_cache else None}
+    s = s.model_copy(update={"serving": s.serving.model_copy(update={k: v for k, v in capacity.items() if v is not None})})
     host = host or s.serving.host
     if host not in ("127.0.0.1", "0.0.0.0", "::"):
         raise MemloraError(f"serve: --host must be 127.0.0.1, 0.0.0.0 or :: (LitServe binds only these), got {host!r}")
@@ -36,3 +45,15 @@ def serve_cmd(host, port, log_level) -> None:
         run_server(s, host=host, port=port, log_level=log_level)
     except RuntimeError as e:  # LitServe: the worker could not load the base model, the registry or the engine
         raise MemloraError(f"serve: {e} (the worker's error is in the log above)") from None
+
+
+def _size(text: str) -> int:
+    """`512MiB`, `2GB`, `1048576`: pydantic's ByteSize reads the units."""
+    from pydantic import ByteSize, TypeAdapter, ValidationError
+
+    from memlora.errors import MemloraError
+
+    try:
+        return int(TypeAdapter(ByteSize).validate_python(text))
+    except ValidationError:
+        raise MemloraError(f"serve: --host-cache must be a size like 512MiB or 2GB, got {text!r}") from None

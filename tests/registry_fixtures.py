@@ -80,3 +80,28 @@ def seed_store(settings, scratch: Path) -> None:
         _SEED["db"] = home / "mlflow" / "mlflow.db"
     settings.mlflow_dir.mkdir(parents=True, exist_ok=True)
     shutil.copy(_SEED["db"], settings.mlflow_dir / "mlflow.db")
+
+
+def make_training_data(root: Path, tenant: str, facts: list[str]) -> Path:
+    """distill's layout for one tenant (profile.json + dataset/ DatasetDict): what the nightly hands to register."""
+    from datasets import Dataset, DatasetDict
+
+    d = Path(root) / f"distill-{tenant_key(tenant)}"
+    d.mkdir(parents=True, exist_ok=True)
+    items = [{"id": f"f{i}", "text": f, "kind": "fact"} for i, f in enumerate(facts)]
+    (d / "profile.json").write_text(json.dumps({"tenant": tenant, "tenant_key": tenant_key(tenant), "profile_hash": "p0",
+                                                "items": items, "superseded": []}))
+    rows = {"prompt": [f"Tell me about item {i}." for i in range(len(facts))], "response": facts}
+    DatasetDict({"train": Dataset.from_dict(rows), "validation": Dataset.from_dict(rows)}).save_to_disk(str(d / "dataset"))
+    return d
+
+
+GATE_REPORT = {  # the nested shape adapters/evaluate.py reports
+    "metrics": {"facts": {"recall": {"base": 0.0, "profile": 1.0, "adapter": 0.75}},
+                "preferences": {"mean": {"base": 0.2, "profile": 0.9, "adapter": 0.8},
+                                "by_kind": {"avoid 'cheap'": {"base": 0.1, "profile": 1.0, "adapter": 0.7}}},
+                "kl": {"base": 1.2, "adapter": 0.4, "gap_closed": 0.66},
+                "retention": {"base": 20.0, "adapter": 21.0, "regression": 0.05},
+                "isolation": {"leak_rate": 0.0, "base_leaks": 0, "adapter_leaks": 0}},
+    "passed": True, "reasons": [],
+}

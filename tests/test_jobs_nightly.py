@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from jobs_helpers import fast_job_settings, RECORDS, TENANTS, Fleet, quiet_console, said, write_memory
 
 from memlora.errors import EXIT_JOB, EXIT_OK, EXIT_PARTIAL, JobError
+from memlora.registry.names import model_name
 from memlora.settings import Settings
 
 pytestmark = pytest.mark.timeout(600)
@@ -177,3 +178,35 @@ def test_deletions_are_explicit_and_a_truncated_export_stops_the_job(fleet, job,
     r = nightly(s, forget, forget_list=lst)
     assert [f["tenant"] for f in r.forgotten] == ["bob@example.com"]
     assert registry(s).tenants() == ["vera"]
+
+
+def test_piped_nightly_logs_one_plain_line_per_step_and_nests_tenant_runs_under_the_night(job, tmp_path):
+    """Stdout to a file, as under cron/systemd/Kubernetes: no progress-bar debris, a wide summary, JSON on request;
+    in MLflow the tenant's run sits under the night's run and lasts as long as its training."""
+    mem = write_memory(tmp_path / "memory.jsonl")
+    log = tmp_path / "nightly.log"
+    with open(log, "wb") as f:
+        proc = subprocess.run([sys.executable, "-m", "memlora.cli", "nightly", "--memory", str(mem), "--tenant", "pat"],
+                              stdout=f, stderr=subprocess.STDOUT, timeout=500)
+    text = log.read_bytes().decode()  # read_text() would turn carriage returns into newlines
+    assert proc.returncode == EXIT_OK, text[-3000:]
+    assert "\r" not in text and "\x1b[" not in text, text[-3000:]
+    assert "training 1 tenant(s) [local]" in text and "[1/1] training pat" in text and "[1/1] pat: ok version 1" in text, text
+    row = next(line for line in text.splitlines() if "│ pat " in line and "trained" in line)  # one row, not wrapped
+    assert "facts" in row and row.rstrip().endswith("│"), text
+    assert "Warning" not in text and "gemm_4bit" not in text and "Saving the dataset" not in text, text
+
+    reg = registry(job)
+    night = reg.client.search_runs([reg.experiment_id], "tags.`memlora.kind` = 'nightly-job'")[0]
+    child = reg.client.get_run(reg.latest("pat").run_id)
+    assert child.data.tags["mlflow.parentRunId"] == night.info.run_id
+    run_s = (child.info.end_time - child.info.start_time) / 1000  # the training (as train_adapter timed it), not the registration
+    assert run_s == pytest.approx(child.data.metrics["seconds"], abs=0.011) and run_s > 0.1, (run_s, child.data.metrics)
+    created = reg.client.get_model_version(model_name(job, "pat"), "1").creation_timestamp
+    assert night.info.start_time <= child.info.start_time < child.info.end_time <= created
+
+    again = subprocess.run([sys.executable, "-m", "memlora.cli", "nightly", "--memory", str(mem), "--tenant", "pat", "--json"],
+                           capture_output=True, text=True, timeout=300)
+    assert again.returncode == EXIT_OK, again.stderr[-2000:]
+    summary = json.loads(again.stdout)
+    assert summary["exit_code"] == EXIT_OK and summary["counts"]["trained"] == 0 and "nothing changed" in again.stderr

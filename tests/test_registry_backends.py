@@ -5,6 +5,7 @@ import json
 import uuid
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from mlflow import MlflowClient
 
@@ -40,8 +41,10 @@ def uniq(name: str) -> str:
     return f"{name}-{uuid.uuid4().hex[:6]}"
 
 
-def weights_files(dirs: list[Path], run_id: str) -> list[Path]:
-    return [p for d in dirs for p in Path(d).rglob("adapter_model.safetensors") if run_id in str(p) and "cache" not in p.parts]
+def weights_files(dirs: list[Path], reg: AdapterRegistry, v) -> list[Path]:
+    """The stored weights of version `v`: under its Logged Model's directory (`models/<model id>/`)."""
+    model_id = reg.client.get_model_version(model_name(reg.settings, v.tenant), str(v.version)).source.removeprefix("models:/")
+    return [p for d in dirs for p in Path(d).rglob("adapter_model.safetensors") if model_id in str(p) and "cache" not in p.parts]
 
 
 def test_register_champion_lineage_and_failed_never_champion(backend, tiny_base, tmp_path):
@@ -67,8 +70,17 @@ def test_register_champion_lineage_and_failed_never_champion(backend, tiny_base,
     assert run.data.params["profile_hash"] == "p1" and run.data.params["training.rank"] == "8"
     assert run.data.metrics["eval.fact_recall"] == pytest.approx(0.8)
     assert [m.value for m in c.get_metric_history(v1.run_id, "loss_curve.loss")] == [2.0, 1.5, 1.1]
-    assert {a.path for a in c.list_artifacts(v1.run_id)} >= {"model", "profile", "eval"}
-    tags = c.get_model_version(model_name(s, t), "1").tags
+    assert {a.path for a in c.list_artifacts(v1.run_id)} >= {"profile", "eval"}
+    mv = c.get_model_version(model_name(s, t), "1")
+    assert mv.source.startswith("models:/m-")
+    logged = c.get_logged_model(mv.source.removeprefix("models:/"))  # a Logged Model of the run, not loose run artifacts
+    assert logged.source_run_id == v1.run_id and logged.model_type == "memlora-lora-adapter"
+    import mlflow.artifacts
+
+    req = Path(mlflow.artifacts.download_artifacts(f"{logged.artifact_location}/requirements.txt", dst_path=str(tmp_path / "req"),
+                                                   tracking_uri=s.tracking_uri)).read_text()
+    assert any(x.startswith("memlora==") for x in req.split()), req
+    tags = mv.tags
     assert tags["tenant"] == t and tags["verdict"] == "passed" and tags["base_fingerprint"] == tiny_base.fingerprint
     assert set(json.loads(tags["sha256"])) == {"adapter_model.safetensors", "adapter_config.json"}
 
@@ -115,7 +127,7 @@ def test_resolve_verifies_caches_and_refuses(backend, tiny_base, tmp_path):
     assert json.loads(again.path.joinpath("memlora.json").read_text())["tenant"] == t
     assert (again.path / "adapter_model.safetensors").stat().st_size > 1000
     # tamper with the stored artifact itself: refused with the sha256 named, nothing left in the cache
-    stored = weights_files(dirs, v.run_id)
+    stored = weights_files(dirs, reg, v)
     assert stored, "the registered weights must be somewhere under the store's directories"
     data = bytearray(stored[0].read_bytes())
     data[-1] ^= 0xFF
@@ -139,7 +151,7 @@ def test_non_safetensors_payload_refused(backend, tiny_base, tmp_path):
     (a / "adapter_model.bin").unlink()
     v = reg.register(t, a)
     # a pickle planted in the store next to the registered weights is refused at resolve time
-    stored = weights_files(dirs, v.run_id)[0]
+    stored = weights_files(dirs, reg, v)[0]
     (stored.parent / "adapter_model.bin").write_bytes(b"\x80\x04pickle")
     with pytest.raises(MemloraError, match="non-safetensors"):
         reg.resolve(t, tiny_base.fingerprint)
@@ -190,7 +202,7 @@ def test_forget_removes_everything_of_one_tenant_only(backend, tiny_base, tmp_pa
     report = reg.forget(gone)
     assert report.registered_model == model_name(s, gone)
     assert sorted(report.versions) == [1, 2] and len(report.runs) == 2 and report.purged
-    assert report.cache_dirs and len(report.artifacts) == 2
+    assert report.cache_dirs and len(report.artifacts) == 4 and len(report.logged_models) == 2  # 2 runs + their logged models
     assert _grep(store_dirs, fact.encode()) == []
     assert gone not in reg.tenants() and reg.resolve(gone) is None
     assert reg.champions()[kept] == 1
@@ -213,7 +225,34 @@ def test_champion_loads_as_mlflow_pyfunc_and_generates(backend, tiny_base, tmp_p
     mlflow.set_tracking_uri(s.tracking_uri)
     try:
         model = mlflow.pyfunc.load_model(f"models:/{model_name(s, t)}@champion")
-        out = model.predict(["Say hello."], params={"max_new_tokens": 6})
+        assert model.metadata.get_input_schema().input_names() == ["messages"]  # chat-shaped, like the serving API
+        out = model.predict(pd.DataFrame({"messages": [[{"role": "user", "content": "Say hello."}]]}), params={"max_new_tokens": 6})
     finally:
         mlflow.set_tracking_uri(old)
     assert isinstance(out, list) and len(out) == 1 and isinstance(out[0], str) and out[0].strip()
+
+
+def test_pyfunc_load_without_memlora_home_fails_in_one_line_and_converts_nothing(settings, tiny_base, tmp_path, monkeypatch):
+    """A notebook's bare `load_model` must not provision a 700 MB base into whatever directory it runs in."""
+    import mlflow
+
+    from memlora.settings import reset_settings
+
+    seed_store(settings, tmp_path)
+    t = uniq("notebook")
+    AdapterRegistry(settings).register(t, make_adapter(tiny_base, tmp_path, t))
+    work = tmp_path / "notebook-dir"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    monkeypatch.delenv("MEMLORA_HOME")
+    monkeypatch.delenv("MEMLORA_BASE_MODEL")
+    reset_settings()
+    old = mlflow.get_tracking_uri()
+    mlflow.set_tracking_uri(settings.tracking_uri)
+    try:
+        with pytest.raises(MemloraError, match="set MEMLORA_HOME") as e:
+            mlflow.pyfunc.load_model(f"models:/{model_name(settings, t)}@champion")
+    finally:
+        mlflow.set_tracking_uri(old)
+        reset_settings()
+    assert "\n" not in str(e.value) and not (work / ".memlora").exists()

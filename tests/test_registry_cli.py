@@ -1,6 +1,7 @@
 """`memlora registry ...` end to end on the embedded store: readable tables, import, promote, rollback, forget."""
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
@@ -74,3 +75,27 @@ def test_cli_import_admits_checked_peft_adapter(settings, tiny_base, tmp_path):
     r = run("import", "ext tenant", str(tmp_path / "missing"))
     assert r.exit_code == 2 and "not found" in r.output
     assert len(AdapterRegistry(settings).versions("ext tenant")) == 2  # refused imports registered nothing
+
+
+def test_tables_fit_an_80_column_terminal_and_forget_needs_yes_without_one(settings, tiny_base, tmp_path, monkeypatch):
+    reg = AdapterRegistry(settings)
+    t = "alice.smith@example.com"
+    reg.register(t, make_adapter(tiny_base, tmp_path, t, profile_hash="aaa111"))
+    reg.register(t, make_adapter(tiny_base, tmp_path, t, profile_hash="bbb222"))
+    term = {"TTY_COMPATIBLE": "1", "COLUMNS": "80", "NO_COLOR": "1"}  # rich renders as for an 80-column terminal
+    def plain(out: str) -> str:
+        return re.sub(r"\x1b\[[0-9;]*m", "", out)
+
+    ls = plain(CliRunner().invoke(main, ["registry", "ls"], env=term, catch_exceptions=False).output)
+    assert all(len(line) <= 80 for line in ls.splitlines()), ls
+    row = next(line for line in ls.splitlines() if t in line)  # the whole tenant id on one line, not squeezed
+    assert [c.strip() for c in row.split("│")[1:4]] == [t, "2", "1"] and "not shown at 80 columns" in ls
+    show = plain(CliRunner().invoke(main, ["registry", "show", t], env=term, catch_exceptions=False).output)
+    header = next(line for line in show.splitlines() if "version" in line)
+    assert all(len(line) <= 80 for line in show.splitlines()) and "…" not in show, show
+    assert {"version", "aliases", "verdict", "profile"} <= {c.strip() for c in header.split("┃")}
+
+    r = CliRunner().invoke(main, ["registry", "forget", t])  # CliRunner's stdin is not a terminal
+    assert r.exit_code == 2 and r.output.strip().splitlines() == [
+        f"memlora: error: registry forget: no terminal to confirm on; pass --yes to delete tenant {t!r} for real"], r.output
+    assert reg.tenants() == [t]  # nothing deleted

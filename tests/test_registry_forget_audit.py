@@ -45,7 +45,8 @@ def test_forget_removes_dataset_inputs_and_logged_models_and_is_audited(settings
     reg.register(kept, make_adapter(tiny_base, tmp_path / "w", kept))
     c = reg.client
     exp = reg.experiment_id
-    # what a training script logging through MLflow's own APIs leaves behind, all naming the tenant's memory
+    # besides the version's own logged model and dataset input, what a training script logging through MLflow's own APIs
+    # leaves behind, all naming the tenant's memory
     ds = Dataset(name=f"memory-{secret}", digest=secret[:30], source_type="local", source=f"/data/{secret}.jsonl",
                  profile=json.dumps({"note": secret}))
     c.log_inputs(v.run_id, datasets=[DatasetInput(ds, tags=[InputTag("mlflow.data.context", secret)])])
@@ -63,7 +64,7 @@ def test_forget_removes_dataset_inputs_and_logged_models_and_is_audited(settings
 
     trail = audit.entries(settings, gone)
     assert [(e["action"], e["outcome"]) for e in trail] == [("forget", "started"), ("forget", "ok")]
-    assert trail[-1]["key_id"] == "cli:auditor" and trail[-1]["logged_models"] == 1 and trail[-1]["runs"] == 1
+    assert trail[-1]["key_id"] == "cli:auditor" and trail[-1]["logged_models"] == 2 and trail[-1]["runs"] == 1
     assert trail[-1]["tenant"] == tenant_ref(settings, gone) and gone not in audit.log_path(settings).read_text()
 
 
