@@ -122,3 +122,14 @@ def register_adapter(settings, tiny_base, root: Path, tenant: str, seed: int, st
                              base_fingerprint=tiny_base.fingerprint, tenant=tenant, std=std)
     info = AdapterRegistry(settings).register(tenant, out)
     return out, info
+
+
+def stored_weights(settings, run_id: str, roots) -> list[Path]:
+    """The registered weights of one run's adapter under `roots`: its Logged Model's directory
+    (`models/<model id>/`) or, for a store written before adapters were logged models, the run's own."""
+    from memlora.registry.store import AdapterRegistry
+
+    reg = AdapterRegistry(settings)
+    exp = reg.client.get_experiment_by_name(settings.registry.experiment).experiment_id
+    keys = [run_id] + [m.model_id for m in reg.client.search_logged_models([exp], filter_string=f"source_run_id = '{run_id}'")]
+    return [p for r in roots if Path(r).exists() for p in Path(r).rglob("adapter_model.safetensors") if any(k in str(p) for k in keys)]

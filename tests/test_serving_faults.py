@@ -15,7 +15,7 @@ import time
 import httpx
 import mlflow_server
 import pytest
-from serving_http_fixtures import ServerProc, peft_greedy, register_adapter
+from serving_http_fixtures import ServerProc, peft_greedy, register_adapter, stored_weights
 
 PROMPT = "Tell me a long story about the sea."
 N_VICTIM = 120
@@ -50,10 +50,9 @@ def srv(tiny_base, tiny_base_dir, tmp_path_factory):
 
 def _corrupt_registered(settings, run_id: str) -> None:
     hits = 0
-    for f in list((settings.home.parent / "mlflow" / "artifacts").rglob("adapter_model.safetensors")):
-        if run_id in str(f):
-            f.write_bytes(b"\x00garbage, not a safetensors file" * 64)
-            hits += 1
+    for f in stored_weights(settings, run_id, [settings.home.parent / "mlflow" / "artifacts"]):
+        f.write_bytes(b"\x00garbage, not a safetensors file" * 64)
+        hits += 1
     assert hits >= 1, f"no registered artifact of run {run_id} found to corrupt"
 
 

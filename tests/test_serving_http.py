@@ -14,7 +14,7 @@ import time
 import httpx
 import openai
 import pytest
-from serving_http_fixtures import ServerProc, peft_greedy, register_adapter
+from serving_http_fixtures import ServerProc, peft_greedy, register_adapter, stored_weights
 
 PROMPT = "What should I cook tonight?"
 N = 6
@@ -44,11 +44,10 @@ pytestmark = pytest.mark.timeout(600)
 def _corrupt_everywhere(settings, run_id: str) -> int:
     """Overwrite the registered weights of one run in the artifact store and any local cached copy."""
     hit = 0
-    for root in (settings.artifact_root, settings.adapter_cache_dir):
-        for f in root.rglob("adapter_model.safetensors") if root.exists() else []:
-            if run_id in str(f) or "broken" in str(f):
-                f.write_bytes(b"\x00garbage, not a safetensors file" * 64)
-                hit += 1
+    cached = [f for f in settings.adapter_cache_dir.rglob("adapter_model.safetensors") if "broken" in str(f)] if settings.adapter_cache_dir.exists() else []
+    for f in stored_weights(settings, run_id, [settings.artifact_root]) + cached:
+        f.write_bytes(b"\x00garbage, not a safetensors file" * 64)
+        hit += 1
     return hit
 
 
