@@ -11,6 +11,14 @@ from memlora.settings import Settings, reset_settings
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))  # test helper modules (tinymodel, fixtures)
+# Hypothesis keeps its example database in ./.hypothesis by default: tests never write into the checkout.
+try:
+    from hypothesis import settings as _hypothesis_settings
+
+    _hypothesis_settings.register_profile("memlora", database=None)
+    _hypothesis_settings.load_profile("memlora")
+except ImportError:
+    pass
 # The real base is converted once per machine and shared with `make demo`.
 MODELS_DIR = Path(os.environ.get("MEMLORA_TEST_MODELS", REPO / ".memlora" / "models"))
 
