@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,8 @@ from memlora.settings import Settings, reset_settings
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))  # test helper modules (tinymodel, fixtures)
-# Hypothesis keeps its example database in ./.hypothesis by default: tests never write into the checkout.
+# Hypothesis keeps its example database and caches in ./.hypothesis by default: tests never write into the checkout.
+os.environ.setdefault("HYPOTHESIS_STORAGE_DIRECTORY", os.path.join(tempfile.gettempdir(), "memlora-hypothesis"))
 try:
     from hypothesis import settings as _hypothesis_settings
 
