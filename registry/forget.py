@@ -185,18 +185,8 @@ def _purge(reg: AdapterRegistry, run_ids: list[str], model_ids: list[str], repor
     from mlflow.store.tracking.sqlalchemy_store import SqlAlchemyStore
 
     store = SqlAlchemyStore(uri, reg.settings.artifact_root.resolve().as_uri())
-    for rid in run_ids:
-        try:
-            mlflow_io.retry(reg.settings, lambda: store._hard_delete_run(rid))
-        except MlflowException as e:
-            if not mlflow_io.not_found(e):
-                raise
-    for mid in model_ids:
-        try:
-            mlflow_io.retry(reg.settings, lambda: store._hard_delete_logged_model(mid))
-        except MlflowException as e:
-            if not mlflow_io.not_found(e):
-                raise
+    _hard_delete(reg, store._hard_delete_run, run_ids)
+    _hard_delete(reg, store._hard_delete_logged_model, model_ids)
     mlflow_io.retry(reg.settings, lambda: _purge_links(store, run_ids + model_ids))
     store.engine.dispose()
     if uri.startswith("sqlite:"):
@@ -235,3 +225,13 @@ def _vacuum(path: str, retries: int) -> None:
             time.sleep(0.1 * (attempt + 1))
         finally:
             con.close()
+
+
+def _hard_delete(reg: AdapterRegistry, delete, ids: list[str]) -> None:
+    """Hard-delete each id with the store's own delete; one already gone counts as deleted."""
+    for i in ids:
+        try:
+            mlflow_io.retry(reg.settings, lambda: delete(i))
+        except MlflowException as e:
+            if not mlflow_io.not_found(e):
+                raise
