@@ -55,7 +55,7 @@ def train_cmd(data: str, tenant: str, out: str) -> None:
 
 
 def _checked_adapter(adapter: Path, tenant: str) -> None:
-    from .manifest import read_manifest
+    from memlora.adapter_dir import read_manifest
 
     if not adapter.is_dir():
         raise MemloraError(f"--adapter {adapter}: adapter directory not found")

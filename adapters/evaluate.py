@@ -15,12 +15,12 @@ from dataclasses import asdict, dataclass, field
 from importlib import resources
 from pathlib import Path
 
+from memlora.adapter_dir import validate_adapter
 from memlora.errors import MemloraError
 from memlora.settings import Settings
 
 from . import data as D
 from . import metrics as M
-from .manifest import validate_adapter
 from .objectives import distill_per_token, selected_logits, targets
 from .train import detach_lora
 

@@ -21,6 +21,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from memlora.adapter_dir import sha256 as sha256_file
 from memlora.errors import MemloraError
 
 DEFAULT_NAME = "SmolLM2-135M-Instruct"
@@ -35,14 +36,6 @@ class PullResult:
     fingerprint: str
     action: str  # "converted" | "present" | "reprovisioned"
     message: str
-
-
-def sha256_file(path: Path, chunk: int = 1 << 22) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        while block := f.read(chunk):
-            h.update(block)
-    return h.hexdigest()
 
 
 def default_model_dir(models_dir: Path) -> Path:

@@ -19,12 +19,13 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from memlora.adapter_dir import Manifest, write_manifest
 from memlora.errors import MemloraError
 from memlora.keys import tenant_key
 from memlora.settings import Settings
 
 from . import data as D
-from .manifest import Manifest, training_config_hash, write_manifest
+from .manifest import training_config_hash
 from .objectives import kl_loss, sft_loss
 
 

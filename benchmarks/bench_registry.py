@@ -23,7 +23,7 @@ def make_adapter(root: Path, tenant: str, fingerprint: str) -> Path:
     from transformers import LlamaConfig, LlamaForCausalLM
 
     from memlora.keys import tenant_key
-    from memlora.registry.files import file_hashes
+    from memlora.adapter_dir import file_hashes
 
     torch.manual_seed(0)
     cfg = LlamaConfig(vocab_size=512, hidden_size=576, intermediate_size=1536, num_hidden_layers=30, num_attention_heads=9,

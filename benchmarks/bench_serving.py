@@ -59,7 +59,7 @@ def write_synthetic(root: Path, n: int, shapes: dict, fingerprint: str, r: int, 
     """Scale-test adapters written straight into a disk tier (small rank, few modules: 1000 full ones would be ~10 GB)."""
     from safetensors.torch import save_file
 
-    from memlora.adapters.manifest import Manifest, write_manifest
+    from memlora.adapter_dir import Manifest, write_manifest
     from memlora.keys import tenant_key
 
     out = {}
@@ -155,7 +155,7 @@ def main() -> None:
     eng = Engine(base, settings, tenants.get)
     layers = eng.layers
     shapes = dict(layers.shapes)
-    loader = AdapterLoader(tenants.get, layers.shapes, 16, base.fingerprint, torch.float32, base.model.config)
+    loader = AdapterLoader(tenants.get, layers.shapes, 16, base.fingerprint, base.model.config)
     first, again, cpu_first, cpu_again = [], [], [], []
 
     def timed(fn, wall: list, cpu: list):

@@ -82,10 +82,9 @@ def load_costs(eng, tenants: dict, base, device: str) -> dict:
     from memlora.serving.adapter_loader import AdapterLoader
 
     layers = eng.layers
-    dtype = next(iter(layers.layers.values())).lora_A.dtype
     first, again, swap, nbytes = [], [], [], []
     for rnd in range(2):
-        loader = AdapterLoader(tenants.get, layers.shapes, layers.rank, base.fingerprint, dtype, base.model.config)
+        loader = AdapterLoader(tenants.get, layers.shapes, layers.rank, base.fingerprint, base.model.config)
         for i, t in enumerate(tenants):
             first.append(timed(lambda: loader._load(t), device)[0])
             cost, _, w = timed(lambda: loader._load(t), device)

@@ -15,10 +15,10 @@ import tempfile
 from pathlib import Path
 from typing import Callable
 
+from memlora.adapter_dir import HASHED, check_payload, verify_hashes
 from memlora.errors import MemloraError
 from memlora.keys import tenant_key
 
-from .files import HASHED, check_payload, verify_hashes
 from .records import ResolvedAdapter
 
 MARKER = ".memlora-cache.json"
@@ -71,7 +71,7 @@ def populate(
     try:
         got = Path(download(tmp))
         check_payload(got, what)
-        verify_hashes(got, sha256, what)
+        verify_hashes(got, sha256, what, "the sha256 registered for it")
         marker = {"sha256": sha256, "base_fingerprint": base_fingerprint, "profile_hash": profile_hash, "stamp": _stamp(got)}
         (got / MARKER).write_text(json.dumps(marker))
         if final.exists():

@@ -12,9 +12,9 @@ import click
 from rich.console import Console
 from rich.table import Table
 
+from memlora.adapter_dir import check_payload
 from memlora.errors import MemloraError
 
-from .files import check_payload
 
 
 def _registry():

@@ -14,7 +14,6 @@ below (with its `max_new_tokens` param) is the one recorded.
 """
 from __future__ import annotations
 
-import json
 import os
 import warnings
 from pathlib import Path
@@ -22,6 +21,8 @@ from typing import Any
 
 import mlflow.pyfunc
 import pandas as pd
+
+from memlora.adapter_dir import check_base, read_manifest
 
 ARTIFACT = "adapter"
 
@@ -58,16 +59,12 @@ class AdapterModel(mlflow.pyfunc.PythonModel):
         from peft import PeftModel
 
         from memlora.adapters.base import load_base
-        from memlora.errors import MemloraError
 
         adapter_dir = Path(context.artifacts[ARTIFACT])
-        manifest = json.loads((adapter_dir / "memlora.json").read_text())
+        manifest = read_manifest(adapter_dir, "memlora adapter")
         base = load_base(_settings())
-        if base.fingerprint != manifest["base_fingerprint"]:
-            raise MemloraError(
-                f"adapter of tenant {manifest.get('tenant')!r} was trained on base {manifest['base_fingerprint'][:12]}..., "
-                f"the configured base {base.path} is {base.fingerprint[:12]}... (set MEMLORA_BASE_MODEL)"
-            )
+        check_base(manifest.base_fingerprint, base.fingerprint, f"tenant {manifest.tenant!r}", f"adapter {adapter_dir}",
+                   f" (the configured base is {base.path}; set MEMLORA_BASE_MODEL)")
         self.tokenizer = base.tokenizer
         self.device = base.device
         self.model = PeftModel.from_pretrained(base.model, str(adapter_dir))

@@ -20,17 +20,18 @@ from typing import Any
 from mlflow.entities import RunStatus
 from mlflow.exceptions import MlflowException
 
+from memlora.adapter_dir import MANIFEST, check_base, check_payload, file_hashes, manifest_dict, read_config, verify_hashes
 from memlora.errors import MemloraError
 from memlora.keys import tenant_key
 from memlora.settings import Settings
 
 from . import cache, mlflow_io
-from .files import check_payload, file_hashes, read_manifest
 from .names import model_name, tenant_of
 from .records import CHAMPION, FAILED, IMPORTED, PASSED, PREVIOUS, ForgetReport, ResolvedAdapter, VersionInfo
 from .runs import describe_version, finished_ms, log_training, run_tags, started_ms
 
 TAG_KEYS = ("base_fingerprint", "profile_hash", "config_hash", "dataset_hash")
+_REFUSED = "; refusing it"
 
 
 class AdapterRegistry:
@@ -105,13 +106,13 @@ class AdapterRegistry:
         adapter_dir = Path(adapter_dir)
         what = f"tenant {tenant!r}"
         check_payload(adapter_dir, what)
-        manifest = read_manifest(adapter_dir, what)
+        manifest = manifest_dict(adapter_dir, what)
         if manifest["tenant"] != tenant:
-            raise MemloraError(f"{what}: {adapter_dir}/memlora.json belongs to tenant {manifest['tenant']!r}")
+            raise MemloraError(f"{what}: {adapter_dir / MANIFEST} belongs to tenant {manifest['tenant']!r}")
         hashes = file_hashes(adapter_dir)
-        for f, sha in (manifest.get("files") or {}).items():
-            if f in hashes and hashes[f] != sha:
-                raise MemloraError(f"{what}: {adapter_dir}/{f} does not match the sha256 in memlora.json (changed after training)")
+        recorded = {f: sha for f, sha in (manifest.get("files") or {}).items() if f in hashes}
+        verify_hashes(adapter_dir, recorded, what, f"its sha256 in {MANIFEST}", actual=hashes)
+        read_config(adapter_dir, what)
         if eval_report is not None and getattr(eval_report, "passed", None) is False:
             passed = False
         if isinstance(eval_report, dict) and eval_report.get("passed") is False:
@@ -284,28 +285,24 @@ class AdapterRegistry:
                 sha = json.loads(tags.get("sha256") or "{}")
             except json.JSONDecodeError:
                 raise MemloraError(f"{what}: unreadable sha256 tag in the registry") from None
-            if base_fingerprint and tags.get("base_fingerprint") != base_fingerprint:
-                raise MemloraError(self._base_msg(what, tags.get("base_fingerprint", ""), base_fingerprint))
+            if base_fingerprint:
+                check_base(tags.get("base_fingerprint", ""), base_fingerprint, what, "adapter", _REFUSED)
             hit = cache.lookup(root, tenant, int(mv.version), sha)
             if hit is None:
-                src, run_id = self._storage(mv), mv.run_id
+                src = self._storage(mv)
 
                 def download(dst: Path) -> Path:
-                    return Path(self._retry(lambda: self._download(src, run_id, dst)))
+                    return Path(self._retry(lambda: self._download(src, dst)))
 
                 hit = cache.populate(root, tenant, int(mv.version), sha, tags.get("base_fingerprint", ""),
                                      tags.get("profile_hash", ""), download)
-        if base_fingerprint and hit.base_fingerprint != base_fingerprint:
-            raise MemloraError(self._base_msg(f"tenant {tenant!r} version {hit.version}", hit.base_fingerprint, base_fingerprint))
+        if base_fingerprint:
+            check_base(hit.base_fingerprint, base_fingerprint, f"tenant {tenant!r} version {hit.version}", "adapter", _REFUSED)
         return hit
 
     def evict(self, tenant: str) -> list[str]:
         """Drop this machine's cached copies of a tenant (a server does so when the tenant leaves `champions()`)."""
         return cache.drop_tenant(self.settings.adapter_cache_dir, tenant)
-
-    @staticmethod
-    def _base_msg(what: str, have: str, want: str) -> str:
-        return f"{what}: adapter was trained on base {have[:12]}..., the serving base is {want[:12]}...; refusing it"
 
     def _storage(self, mv) -> str:
         """Where a version's files are: a Logged Model's artifact location, or (older versions) the run's `model` dir."""
@@ -313,7 +310,7 @@ class AdapterRegistry:
             return mv.source
         return self._retry(lambda: self.client.get_model_version_download_uri(mv.name, mv.version))
 
-    def _download(self, source: str, run_id: str | None, dst: Path) -> str:
+    def _download(self, source: str, dst: Path) -> str:
         import mlflow.artifacts
 
         uri = self.settings.tracking_uri

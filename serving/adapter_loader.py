@@ -15,7 +15,6 @@ finiteness) are kept by file stamp, like the sha256 check always was.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import math
@@ -31,13 +30,23 @@ from typing import Callable
 import numpy as np
 import torch
 
+from memlora.adapter_dir import (
+    CONFIG,
+    MANIFEST,
+    WEIGHTS,
+    check_base,
+    check_payload,
+    check_tensor_name,
+    manifest_dict,
+    read_config,
+    sha256,
+    validate_adapter,
+    verify_hashes,
+)
 from memlora.errors import MemloraError
 
 log = logging.getLogger(__name__)
 _KEY = re.compile(r"^(?:base_model\.model\.)?(?P<module>.+)\.lora_(?P<ab>[AB])(?:\.[^.]+)?\.weight$")
-WEIGHTS = "adapter_model.safetensors"
-CONFIG = "adapter_config.json"
-MANIFEST = "memlora.json"
 
 
 class RegistryUnavailable(MemloraError):
@@ -169,7 +178,6 @@ def read_adapter(
     shapes: dict[str, tuple[int, int]],
     max_rank: int,
     base_fingerprint: str | None,
-    dtype: torch.dtype = torch.float32,
     verified: set | None = None,
     layouts: LayoutCache | None = None,
 ) -> AdapterWeights:
@@ -185,47 +193,46 @@ def read_adapter(
     where = f"adapter for tenant {tenant!r} at {path}"
     if layouts is not None and not layouts.serves(shapes, max_rank):
         layouts = None
-    if not path.is_dir():
-        raise MemloraError(f"{where}: not a directory")
-    if not (path / WEIGHTS).is_file():
-        others = sorted(p.name for p in path.iterdir() if p.suffix in (".bin", ".pt", ".pth", ".pkl"))
-        hint = f" (found {', '.join(others)}: only safetensors is accepted)" if others else ""
-        raise MemloraError(f"{where}: missing {WEIGHTS}{hint}")
-    try:
-        cfg_text = (path / CONFIG).read_text()
-        cfg = json.loads(cfg_text)
-    except FileNotFoundError:
-        raise MemloraError(f"{where}: missing {CONFIG}") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as e:
-        raise MemloraError(f"{where}: {CONFIG} is not valid JSON ({e})") from None
-    if not isinstance(cfg, dict) or cfg.get("peft_type", "LORA") != "LORA":
-        raise MemloraError(f"{where}: {CONFIG} field peft_type must be LORA, got {cfg.get('peft_type') if isinstance(cfg, dict) else cfg!r}")
-    for flag in ("use_dora",):
-        if cfg.get(flag):
-            raise MemloraError(f"{where}: {CONFIG} field {flag} is not supported by slot serving")
-    if cfg.get("bias", "none") != "none" or cfg.get("modules_to_save"):
-        raise MemloraError(f"{where}: {CONFIG}: bias / modules_to_save are not supported by slot serving")
-
+    check_payload(path, where)
+    cfg_text, cfg = _read_config(path, where, max_rank)
     try:
         data, stamp = _read_weights(path)
     except OSError as e:
         raise MemloraError(f"{where}: cannot read {WEIGHTS} ({type(e).__name__}: {e})") from None
-    manifest_path = path / MANIFEST
-    if manifest_path.is_file():
-        try:
-            manifest = json.loads(manifest_path.read_text())
-        except (json.JSONDecodeError, UnicodeDecodeError) as e:
-            raise MemloraError(f"{where}: {MANIFEST} is not valid JSON ({e})") from None
-        fp = manifest.get("base_fingerprint")
-        if base_fingerprint and fp and fp != base_fingerprint:
-            raise MemloraError(f"{where}: trained on base {fp[:12]}, this server runs base {base_fingerprint[:12]}")
-        want = (manifest.get("files") or {}).get(WEIGHTS)
-        if want and (verified is None or stamp not in verified):
-            if hashlib.sha256(data).hexdigest() != want:
-                raise MemloraError(f"{where}: {WEIGHTS} does not match the sha256 in {MANIFEST} (corrupted or altered)")
-            if verified is not None:
-                verified.add(stamp)
+    _check_manifest(path, where, base_fingerprint, data, stamp, verified)
+    layout = _layout(data, cfg_text, cfg, shapes, max_rank, where, verified, stamp, layouts)
+    w = AdapterWeights(tenant=tenant, path=str(path), stamp=stamp, rank=layout.rank, nbytes=len(data), data=data, layout=layout)
+    if layout.runs is None:
+        _ = w.modules  # no block copies for this file: build the per-tensor views here, off the decode thread
+    return w
 
+
+def _read_config(path: Path, where: str, max_rank: int) -> tuple[str, dict]:
+    """The config's text (half of the layout cache key) and its checked contents."""
+    try:
+        text = (path / CONFIG).read_text()
+    except UnicodeDecodeError as e:
+        raise MemloraError(f"{where}: {path / CONFIG}: invalid JSON ({e})") from None
+    return text, read_config(path, where, max_rank, text)
+
+
+def _check_manifest(path: Path, where: str, base_fingerprint: str | None, data, stamp: tuple, verified: set | None) -> None:
+    """With a memlora.json: the base it was trained on, and the sha256 of the very bytes read (once per version)."""
+    if not (path / MANIFEST).is_file():
+        return
+    manifest = manifest_dict(path, where)
+    if base_fingerprint:
+        check_base(manifest["base_fingerprint"], base_fingerprint, where, "adapter")
+    want = (manifest.get("files") or {}).get(WEIGHTS)
+    if want and (verified is None or stamp not in verified):
+        verify_hashes(path, {WEIGHTS: want}, where, f"its sha256 in {MANIFEST}", actual={WEIGHTS: sha256(data)})
+        if verified is not None:
+            verified.add(stamp)
+
+
+def _layout(data, cfg_text: str, cfg: dict, shapes: dict, max_rank: int, where: str, verified: set | None,
+            stamp: tuple, layouts: LayoutCache | None) -> _Layout:
+    """The file's validated layout, from the cache when header and config bytes were seen before; finite either way."""
     start = _data_start(data, where)
     key = (bytes(memoryview(data)[8:start]), cfg_text)
     layout = layouts.get(key) if layouts is not None else None
@@ -239,11 +246,7 @@ def read_adapter(
             layouts.put(key, layout)
     else:
         _ensure_finite(data, layout.region, where, verified, stamp)
-
-    w = AdapterWeights(tenant=tenant, path=str(path), stamp=stamp, rank=layout.rank, nbytes=len(data), data=data, layout=layout)
-    if layout.runs is None:
-        _ = w.modules  # no block copies for this file: build the per-tensor views here, off the decode thread
-    return w
+    return layout
 
 
 _DTYPES = {"F32": (torch.float32, 4), "F16": (torch.float16, 2), "BF16": (torch.bfloat16, 2), "F64": (torch.float64, 8)}
@@ -425,6 +428,7 @@ def _plan(region: _Region, cfg: dict, shapes: dict[str, tuple[int, int]], max_ra
     """Match tensors to served modules and check shapes, ranks and the config: the structural checks."""
     pairs: dict[str, dict[str, int]] = {}
     for i, spec in enumerate(region.specs):
+        check_tensor_name(spec[0], where, WEIGHTS)
         m = _KEY.match(spec[0])
         if not m:
             raise MemloraError(f"{where}: unexpected tensor {spec[0]!r} (only lora_A/lora_B weights of linear layers are supported)")
@@ -488,18 +492,6 @@ def _module_runs(region: _Region, names: list, a_idx: list, b_idx: list, scales:
     return tuple(out)
 
 
-def parse_safetensors(data, where: str) -> dict[str, torch.Tensor]:
-    """Zero-copy views of a safetensors buffer, bounds-checked, with one finiteness check over all the data.
-
-    Why not `safetensors.torch.load`: it copies every tensor one by one, and checking 400+ small
-    tensors for NaN/inf one by one costs more than the whole swap-in budget; the format is a
-    length-prefixed JSON header plus one flat data region, so views over it are cheap and exact.
-    """
-    region = _scan(data, _data_start(data, where), where)
-    _ensure_finite(data, region, where, None, ())
-    return {spec[0]: t for spec, t in zip(region.specs, _views(data, region))}
-
-
 def _short(shapes: dict) -> str:
     kinds = sorted({n.rpartition(".")[2] for n in shapes})
     return ", ".join(kinds)
@@ -522,7 +514,6 @@ class AdapterLoader:
         shapes: dict[str, tuple[int, int]],
         max_rank: int,
         base_fingerprint: str | None,
-        dtype: torch.dtype = torch.float32,
         model_config=None,
         refetch: Callable[[str], Path | None] | None = None,
     ) -> None:
@@ -532,7 +523,6 @@ class AdapterLoader:
         self._shapes = shapes
         self._max_rank = max_rank
         self._fp = base_fingerprint
-        self._dtype = dtype
         self._model_config = model_config
         self._verified: set = set()  # file stamps: sha256 checked, ("finite",) + stamp, ("external",) + stamp
         self._layouts = LayoutCache(shapes, max_rank)
@@ -562,7 +552,7 @@ class AdapterLoader:
 
     def _read(self, path: Path, tenant: str) -> AdapterWeights:
         self._external_check(path, tenant)
-        return read_adapter(path, tenant, self._shapes, self._max_rank, self._fp, self._dtype, self._verified, self._layouts)
+        return read_adapter(path, tenant, self._shapes, self._max_rank, self._fp, self._verified, self._layouts)
 
     def _heal(self, tenant: str, first: MemloraError) -> AdapterWeights | None:
         """A local copy that fails its checks (bit rot keeps size and mtime, so only the hash notices) is dropped
@@ -584,11 +574,7 @@ class AdapterLoader:
         return w
 
     def _external_check(self, path: Path, tenant: str) -> None:
-        """The adapters package's own validator, once per file version, when it exists."""
-        try:
-            from memlora.adapters.manifest import validate_adapter
-        except ImportError:
-            return
+        """The full adapter-directory check (config, tensors against the base), once per file version."""
         if not (path / MANIFEST).is_file() or not (path / WEIGHTS).is_file():
             return
         key = ("external",) + file_stamp(path)

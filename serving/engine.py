@@ -96,9 +96,8 @@ class Engine:
         self.layers = attach_slots(self.model, list(settings.train.target_modules), cfg.slots, cfg.slot_rank)
         if not self.layers.layers:
             raise MemloraError(f"none of serving target modules {settings.train.target_modules} is a linear layer of the base model")
-        dtype = next(iter(self.layers.layers.values())).lora_A.dtype
         self.loader = AdapterLoader(
-            resolve, self.layers.shapes, cfg.slot_rank, base.fingerprint, dtype, self.model.config, refetch=refetch
+            resolve, self.layers.shapes, cfg.slot_rank, base.fingerprint, self.model.config, refetch=refetch
         )
         self.slots = SlotManager(
             self.layers, self.loader, cfg.host_cache_bytes, cfg.slot_bytes, negative_ttl=cfg.registry_poll_seconds

@@ -29,7 +29,7 @@ def _template(tiny_base, root: Path) -> Path:
 
 
 def sha256(path: Path) -> str:
-    from memlora.registry.files import sha256_file
+    from memlora.adapter_dir import sha256 as sha256_file
 
     return sha256_file(path)
 

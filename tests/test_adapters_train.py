@@ -194,8 +194,9 @@ def test_kl_objective_lowers_kl_to_the_teacher(env):
 
 
 def test_manifest_written_and_validated_on_load(env):
-    from memlora.adapters.manifest import read_manifest, training_config_hash, validate_adapter
-    from memlora.adapters.provision import sha256_file
+    from memlora.adapter_dir import read_manifest, validate_adapter
+    from memlora.adapters.manifest import training_config_hash
+    from memlora.adapter_dir import sha256 as sha256_file
 
     out, base = env["root"] / "adapter", env["base"]
     m = read_manifest(out)
@@ -229,14 +230,15 @@ def _copy(env, name) -> Path:
 
 
 def test_adapter_for_another_base_is_refused(env):
-    from memlora.adapters.manifest import validate_adapter
+    from memlora.adapter_dir import validate_adapter
 
-    with pytest.raises(MemloraError, match=r"tenant 'alice@example.com': adapter .* was trained for base \w+, not this base ffffffffffff"):
+    with pytest.raises(MemloraError, match=r"tenant 'alice@example.com': adapter .* was trained on base \w+, not this base ffffffffffff"):
         validate_adapter(env["root"] / "adapter", "f" * 64, env["base"].model)
 
 
 def test_corrupt_safetensors_is_refused(env):
-    from memlora.adapters.manifest import import_adapter, validate_adapter
+    from memlora.adapter_dir import validate_adapter
+    from memlora.adapters.manifest import import_adapter
 
     d = _copy(env, "corrupt")
     w = d / "adapter_model.safetensors"
@@ -253,7 +255,7 @@ def test_corrupt_safetensors_is_refused(env):
 
 
 def test_pickle_payload_is_refused(env):
-    from memlora.adapters.manifest import validate_adapter
+    from memlora.adapter_dir import validate_adapter
 
     d = _copy(env, "pickled")
     torch.save({"x": torch.zeros(1)}, d / "adapter_model.bin")
@@ -277,7 +279,8 @@ def _foreign_adapter(base_model, out: Path, **lora) -> Path:
 
 
 def test_import_checks_a_foreign_adapter_and_writes_the_manifest(env):
-    from memlora.adapters.manifest import import_adapter, read_manifest, validate_adapter
+    from memlora.adapter_dir import read_manifest, validate_adapter
+    from memlora.adapters.manifest import import_adapter
 
     base = env["base"]
     d = _foreign_adapter(base.model, env["root"] / "foreign")
