@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from importlib.metadata import PackageNotFoundError, version
@@ -93,7 +94,8 @@ def check_payload(adapter_dir: Path, who: str) -> None:
     adapter_dir = Path(adapter_dir)
     if not adapter_dir.is_dir():
         raise MemloraError(f"{who}: adapter directory not found: {adapter_dir}")
-    pickles = sorted(str(p.relative_to(adapter_dir)) for p in adapter_dir.rglob("*") if p.suffix.lower() in PICKLE_SUFFIXES)
+    pickles = sorted(os.path.relpath(os.path.join(root, f), adapter_dir) for root, _, files in os.walk(adapter_dir)
+                     for f in files if os.path.splitext(f)[1].lower() in PICKLE_SUFFIXES)
     if pickles:
         raise MemloraError(f"{who}: {adapter_dir} contains pickle weights ({', '.join(pickles)}); a non-safetensors "
                            "payload is refused, only safetensors adapters are accepted")
