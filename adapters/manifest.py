@@ -20,7 +20,7 @@ from memlora.errors import MemloraError
 from memlora.keys import tenant_key
 from memlora.settings import Settings
 
-from .provision import sha256_file
+from memlora.runtime.provision import sha256_file
 
 MANIFEST = "memlora.json"
 WEIGHTS = "adapter_model.safetensors"

@@ -24,7 +24,7 @@ def _settings(home: Path, base_dir: Path, **train) -> Settings:
 @pytest.fixture(scope="module")
 def env(tmp_path_factory, tiny_base_dir):
     """A private tiny base (these tests train on it), two tenants' distill dirs, and one trained SFT adapter."""
-    from memlora.adapters.base import load_base
+    from memlora.runtime.base import load_base
     from memlora.adapters.train import train_adapter
 
     root = tmp_path_factory.mktemp("adapters")
@@ -195,7 +195,7 @@ def test_kl_objective_lowers_kl_to_the_teacher(env):
 
 def test_manifest_written_and_validated_on_load(env):
     from memlora.adapters.manifest import read_manifest, training_config_hash, validate_adapter
-    from memlora.adapters.provision import sha256_file
+    from memlora.runtime.provision import sha256_file
 
     out, base = env["root"] / "adapter", env["base"]
     m = read_manifest(out)
