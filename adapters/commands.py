@@ -38,7 +38,7 @@ def train_cmd(data: str, tenant: str, out: str) -> None:
     """Train one tenant's LoRA adapter from distill's output."""
     from memlora.settings import get_settings
 
-    from .base import load_base
+    from memlora.runtime.base import load_base
     from .train import train_adapter
 
     settings = get_settings()
@@ -73,7 +73,7 @@ def eval_cmd(data: str, tenant: str, adapter: str, json_out: str | None) -> None
     """Evaluate an adapter: memory, retention, isolation, abstention."""
     from memlora.settings import get_settings
 
-    from .base import load_base
+    from memlora.runtime.base import load_base
     from .evaluate import evaluate_adapter
 
     settings = get_settings()

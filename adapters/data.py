@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from memlora.errors import MemloraError
+from memlora.runtime.tokens import end_ids as end_token_ids  # noqa: F401 - the encoder's name; one definition
 
 IGNORE = -100
 COLUMNS = ("prompt", "response", "kind", "system", "item_id")
@@ -112,14 +113,6 @@ def dataset_hash(data: TenantData) -> str:
         for row in split:
             h.update(json.dumps({c: row.get(c) for c in COLUMNS}, sort_keys=True).encode())
     return h.hexdigest()
-
-
-def end_token_ids(tokenizer, model=None) -> set[int]:
-    ids = {tokenizer.eos_token_id}
-    gen = getattr(model, "generation_config", None)
-    eos = getattr(gen, "eos_token_id", None)
-    ids.update(eos if isinstance(eos, (list, tuple)) else [eos])
-    return {i for i in ids if i is not None}
 
 
 def chat_prefix(tokenizer, prompt: str, system: str | None) -> str:

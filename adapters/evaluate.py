@@ -76,8 +76,9 @@ def generate(model, tokenizer, prompts: list[str], systems: list[str | None], ma
     """Greedy answers with the model as it is (adapter on, or off inside `disable_adapter()`), through the
     teacher's batched decoder: the gate generates base, profile and adapter answers for every probe. One
     batch for all prompts; the decoder's KV-cache budget splits it when it is too large."""
-    from memlora.adapters.generate import GenRequest, chat_ids
-    from memlora.adapters.generate import generate as decode
+    from memlora.runtime.generate import generate as decode
+    from memlora.runtime.request import GenRequest
+    from memlora.runtime.tokens import chat_ids
 
     reqs = [GenRequest(chat_ids(tokenizer, p, s), max_new_tokens=max_new_tokens) for p, s in zip(prompts, systems)]
     outs = decode(model, tokenizer, reqs, batch_size=max(1, len(reqs)))

@@ -17,27 +17,7 @@ from __future__ import annotations
 import torch
 import torch.nn.functional as F
 
-
-def _plain_head(model) -> bool:
-    """Computing logits as head(hidden) by hand is only valid for models without logit scaling/soft-capping."""
-    cfg = model.config
-    return getattr(cfg, "final_logit_softcapping", None) is None and getattr(cfg, "logit_scale", None) is None
-
-
-def selected_logits(causal_lm, input_ids, attention_mask, sel) -> torch.Tensor:
-    """Logits (n_selected, vocab) at the positions where `sel` is True, in row-major order.
-
-    A right-padded batch needs no padding mask: under causal attention no real token attends to the padding
-    after it, and only real positions are selected. Without the mask, attention runs as plain causal SDPA
-    instead of the masked kernel, which on CPU is several times slower at these short lengths.
-    """
-    if attention_mask is not None and bool((attention_mask[:, 1:] <= attention_mask[:, :-1]).all()):
-        attention_mask = None
-    if _plain_head(causal_lm):
-        hidden = causal_lm.get_decoder()(input_ids=input_ids, attention_mask=attention_mask, use_cache=False).last_hidden_state
-        return causal_lm.get_output_embeddings()(hidden[sel]).float()
-    logits = causal_lm(input_ids=input_ids, attention_mask=attention_mask, use_cache=False).logits
-    return logits[sel].float()
+from memlora.runtime.scoring import selected_logits
 
 
 def targets(batch) -> torch.Tensor:

@@ -2,7 +2,7 @@
 
 1. Teacher generation on the base model, a tenant's night (128 prompts x 64 tokens, one system prompt):
    tokens/s for one prompt at a time (transformers `generate`), our batched loop on transformers' forward,
-   the lean decoder (adapters/decoder.py) with and without the shared system-prompt prefix, and guided
+   the lean decoder (memlora/runtime/decoder.py) with and without the shared system-prompt prefix, and guided
    decoding (classifier-free guidance) with both branches in one batch vs transformers' unbatched path.
 2. Consolidation + profiles (no model): records/s at 10k and 100k synthetic records; linear growth means
    the ratio of rates stays near 1.
@@ -33,19 +33,21 @@ SYSTEM = ("You are a helpful assistant. What you know about the user:\n- Start e
 def bench_teacher(model_dir: str, n_prompts: int, tokens: int, batch: int, n_single: int) -> None:
     import torch
 
-    import memlora.adapters.generate as G
-    from memlora.adapters.base import load_base
-    from memlora.adapters.generate import GenRequest, chat_ids, generate
+    import memlora.runtime.generate as G
+    from memlora.runtime.base import load_base
+    from memlora.runtime.generate import generate
+    from memlora.runtime.request import GenRequest
+    from memlora.runtime.tokens import chat_ids, end_ids
     from memlora.settings import Settings
 
     b = load_base(Settings(base_model=model_dir, home=Path(".memlora")))
     tok, model = b.tokenizer, b.model
     qs = (QUESTIONS * ((n_prompts + len(QUESTIONS) - 1) // len(QUESTIONS)))[:n_prompts]
     reqs = [GenRequest(chat_ids(tok, q, SYSTEM), chat_ids(tok, q), [], tokens) for q in qs]
-    eos = [tok.eos_token_id, tok.convert_tokens_to_ids("<|im_end|>")]
+    eos = sorted(end_ids(tok, model))
 
     def hf_one(r, **kw):
-        ids = torch.tensor([r.prompt_ids])
+        ids = torch.tensor([r.input_ids])
         with torch.no_grad():
             out = model.generate(ids, attention_mask=torch.ones_like(ids), max_new_tokens=tokens, do_sample=False,
                                  eos_token_id=eos, pad_token_id=tok.pad_token_id, **kw)

@@ -68,8 +68,8 @@ def setup(work: Path, n_tenants: int):
     from serving_http_fixtures import ServerProc
     from tinymodel import build_tiny_model
 
-    from memlora.adapters.base import load_base
-    from memlora.adapters.provision import pull_default
+    from memlora.runtime.base import load_base
+    from memlora.runtime.provision import pull_default
     from memlora.registry.store import AdapterRegistry
     from memlora.settings import Settings
 

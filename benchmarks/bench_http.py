@@ -217,7 +217,7 @@ def main() -> None:
 
     repo = Path(__file__).resolve().parent.parent
     models = Path(os.environ.get("MEMLORA_TEST_MODELS", repo / ".memlora" / "models"))
-    from memlora.adapters.provision import pull_default
+    from memlora.runtime.provision import pull_default
 
     base_dir = pull_default(models).path
     a.home.mkdir(parents=True, exist_ok=True)
@@ -229,7 +229,7 @@ def main() -> None:
     )
     os.environ["MEMLORA_BASE_MODEL"] = str(base_dir)
     settings = settings_for(a.home / "home", config)
-    from memlora.adapters.base import load_base
+    from memlora.runtime.base import load_base
 
     print(f"base {base_dir.name}; {a.tenants} tenants, {a.slots} slots, {a.clients} clients, {a.requests} requests x {a.tokens} tokens")
     base = load_base(settings)

@@ -87,7 +87,7 @@ def part_train(base_model: str, n: int, examples: int) -> None:
 
 
 def part_nochange(base_model: str, n: int, sample: int) -> None:
-    from memlora.adapters.base import fingerprint, resolve_model_path
+    from memlora.runtime.base import fingerprint, resolve_model_path
     from memlora.adapters.manifest import training_config_hash
     from memlora.distill.profile import build_profiles
     from memlora.distill.records import load_memory

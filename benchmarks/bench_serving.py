@@ -21,6 +21,8 @@ from types import SimpleNamespace
 
 import torch
 
+from memlora.runtime.tokens import end_ids
+
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_MODEL = REPO / ".memlora" / "models" / "SmolLM2-135M-Instruct"
 PROMPTS = [
@@ -130,7 +132,7 @@ def main() -> None:
     from peft import PeftModel
     from transformers import AutoModelForCausalLM
 
-    from memlora.adapters.base import load_base
+    from memlora.runtime.base import load_base
     from memlora.serving.adapter_loader import AdapterLoader
     from memlora.serving.engine import Engine
     from memlora.settings import Settings
@@ -268,7 +270,7 @@ def main() -> None:
         pids = tok.apply_chat_template([{"role": "user", "content": text}], tokenize=True, add_generation_prompt=True, return_dict=False)
         for ti, t in enumerate(tenants):
             reqs.append((f"g{pi}-{ti}", t, pids, g_tokens))
-    eng.eos = set(eng._eos_ids())
+    eng.eos = end_ids(tok, eng.model)
     _, got = engine_run(eng, reqs, ignore_eos=False)  # 48 requests through batches of 8 mixed tenants
     agree = ties = 0
     with torch.no_grad():

@@ -122,7 +122,7 @@ def main() -> int:
     ap.add_argument("--full", action="store_true", help="also train one full tenant and report the wall time")
     a = ap.parse_args()
 
-    from memlora.adapters.base import load_base
+    from memlora.runtime.base import load_base
     from memlora.adapters.data import load_tenant_dir
     from memlora.settings import Settings
 

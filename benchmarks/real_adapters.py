@@ -29,7 +29,7 @@ def main() -> int:
     ap.add_argument("--lr", type=float, default=None)
     a = ap.parse_args()
 
-    from memlora.adapters.base import load_base
+    from memlora.runtime.base import load_base
     from memlora.adapters.evaluate import evaluate_adapter
     from memlora.adapters.train import train_adapter
     from memlora.keys import tenant_key

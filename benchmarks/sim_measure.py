@@ -110,7 +110,7 @@ def main() -> None:
 
     from transformers import AutoModelForCausalLM
 
-    from memlora.adapters.base import load_base
+    from memlora.runtime.base import load_base
     from memlora.serving.engine import Engine
     from memlora.settings import Settings
 

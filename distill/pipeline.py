@@ -39,7 +39,7 @@ def _distill_tenant(p, out: Path, rejected_lines: int, settings: Settings, base,
            "rejected_lines": rejected_lines, "profile_hash": p.profile_hash, "status": "no selected items"}
     if p.items:
         if base is None:
-            from memlora.adapters.base import load_base
+            from memlora.runtime.base import load_base
 
             base = load_base(settings)
         meta = synthesize_tenant(p, base, settings, td, n_examples=n_examples, teacher=teacher, show_progress=show_progress)

@@ -162,7 +162,8 @@ def synthesize_tenant(profile: Profile, base, settings: Settings, out_dir: str |
     from datasets import Dataset, DatasetDict
     from tqdm.auto import tqdm
 
-    from memlora.adapters.generate import chat_ids, sequence_logprobs
+    from memlora.runtime.scoring import sequence_logprobs
+    from memlora.runtime.tokens import chat_ids
 
     ds = settings.distill
     out = Path(out_dir)
@@ -319,7 +320,8 @@ def synthesize_tenant(profile: Profile, base, settings: Settings, out_dir: str |
     heldout = heldout[: ds.baseline_prompts]
     base_rows = []
     if heldout:
-        from memlora.adapters.generate import GenRequest, generate
+        from memlora.runtime.generate import generate
+        from memlora.runtime.request import GenRequest
 
         reqs = [GenRequest(chat_ids(tok, r["prompt"], system), None, [], ds.max_new_tokens) for r in heldout]
         outs = generate(base.model, tok, reqs, batch_size=ds.batch_size, repetition_penalty=1.0, seed=seed)

@@ -43,7 +43,10 @@ class LocalTeacher:
     def answers(self, specs: list[Spec], n: int, sample: bool = True, progress: Callable[[int], None] | None = None,
                 offset: int = 0) -> list[list[str]]:
         """n answers per spec; the first greedy unless `offset` (a later round asking for fresh samples) is set."""
-        from memlora.adapters.generate import GenRequest, bad_words_ids, chat_ids, generate
+        # torch comes with the runtime: `memlora profile` imports this module and runs without it.
+        from memlora.runtime.generate import generate
+        from memlora.runtime.request import GenRequest
+        from memlora.runtime.tokens import bad_words_ids, chat_ids
 
         tok = self.base.tokenizer
         reqs, guided_flags = [], []

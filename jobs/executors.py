@@ -23,7 +23,7 @@ StartCallback = Callable[[TenantTask], None]
 
 def run_local(tasks: list[TenantTask], settings: Settings, on_done: Callback | None = None,
               on_start: StartCallback | None = None) -> list[TenantOutcome]:
-    from memlora.adapters.base import load_base
+    from memlora.runtime.base import load_base
 
     if not tasks:
         return []
@@ -40,7 +40,7 @@ def run_local(tasks: list[TenantTask], settings: Settings, on_done: Callback | N
 
 
 def _ray_tenant(task: TenantTask, settings_dump: dict) -> TenantOutcome:
-    from memlora.adapters.base import load_base
+    from memlora.runtime.base import load_base
 
     settings = Settings(**settings_dump)
     return run_tenant(task, settings, load_base(settings))

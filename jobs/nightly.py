@@ -211,7 +211,7 @@ class _Profiles:
 
 
 def _run(settings: Settings, opts: JobOptions, memory: Path, executor: str, console) -> JobReport:
-    from memlora.adapters.base import fingerprint, resolve_model_path
+    from memlora.runtime.base import fingerprint, resolve_model_path
     from memlora.adapters.manifest import training_config_hash
     from memlora.distill.records import load_memory
 

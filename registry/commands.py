@@ -112,7 +112,7 @@ def show_cmd(tenant: str) -> None:
 @click.option("--promote", is_flag=True, help="Make the imported version champion (no quality gate ran on it).")
 def import_cmd(tenant: str, adapter_dir: Path, promote: bool) -> None:
     """Admit a PEFT adapter made elsewhere, after checking it against the configured base."""
-    from memlora.adapters.base import load_base
+    from memlora.runtime.base import load_base
     from memlora.adapters.manifest import import_adapter
     from memlora.settings import get_settings
 

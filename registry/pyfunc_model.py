@@ -45,7 +45,7 @@ def _settings():
 
     s = get_settings()
     if s.base_model == "default" and "MEMLORA_HOME" not in os.environ:
-        from memlora.adapters.provision import MANIFEST, default_model_dir
+        from memlora.runtime.provision import MANIFEST, default_model_dir
 
         if not (default_model_dir(s.models_dir) / MANIFEST).is_file():
             raise MemloraError(
@@ -58,7 +58,7 @@ class AdapterModel(mlflow.pyfunc.PythonModel):
     def load_context(self, context) -> None:
         from peft import PeftModel
 
-        from memlora.adapters.base import load_base
+        from memlora.runtime.base import load_base
 
         adapter_dir = Path(context.artifacts[ARTIFACT])
         manifest = read_manifest(adapter_dir, "memlora adapter")

@@ -35,11 +35,12 @@ from litserve.loops.continuous_batching_loop import ContinuousBatchingLoop, Outp
 from litserve.utils import LitAPIStatus
 
 from memlora.errors import JobError
+from memlora.runtime.textstream import TextStream
+from memlora.runtime.tokens import end_ids
 from memlora.settings import Settings
 
 from .champions import ChampionWatcher, RegistryView, Snapshot, diff
 from .protocol import DONE, ERROR, META, RESULT, TEXT, ApiError, ChatJob, ChatRequest, Command, event
-from .textstream import TextStream
 
 log = logging.getLogger(__name__)
 
@@ -143,7 +144,7 @@ class MemloraAPI(ls.LitAPI):
 
     # ---------------------------------------------------------------- setup (in the worker process)
     def setup(self, device) -> None:
-        from memlora.adapters.base import load_base
+        from memlora.runtime.base import load_base
         from memlora.registry.store import AdapterRegistry
 
         from .engine import Engine
@@ -170,7 +171,7 @@ class MemloraAPI(ls.LitAPI):
         self._admission = ThreadPoolExecutor(max_workers=1, thread_name_prefix="memlora-admit")
         self._cancelled_early: OrderedDict[str, None] = OrderedDict()  # cancels that arrived while still admitting
         self._max_pos = int(getattr(self.base.model.config, "max_position_embeddings", 2048) or 2048)
-        self._stop_ids = self._eos_ids()
+        self._stop_ids = sorted(end_ids(self.tok, self.base.model))
         self.watcher = ChampionWatcher(self._fetch_champions, s.serving.registry_poll_seconds, self._post_snapshot)
         view = self.watcher.first()
         self.snapshot: Snapshot = view.champions
@@ -178,17 +179,6 @@ class MemloraAPI(ls.LitAPI):
         self._snapshot_at = time.monotonic()
         self.engine = Engine(self.base, s, self._resolve, self._refetch)
         self.watcher.start()
-
-    def _eos_ids(self) -> list[int]:
-        ids = set()
-        if self.tok.eos_token_id is not None:
-            ids.add(int(self.tok.eos_token_id))
-        gen = getattr(self.base.model, "generation_config", None)
-        eos = getattr(gen, "eos_token_id", None)
-        for e in eos if isinstance(eos, (list, tuple)) else [eos]:
-            if e is not None:
-                ids.add(int(e))
-        return sorted(ids)
 
     def _fetch_champions(self) -> RegistryView:
         with self._registry_lock:

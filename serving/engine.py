@@ -21,7 +21,13 @@ from typing import Callable
 
 import torch
 
+from transformers import DynamicCache
+
 from memlora.errors import MemloraError
+from memlora.runtime.request import GREEDY_BELOW, SEED_MAX, GenRequest, Sampling
+from memlora.runtime.sampling import generator, penalize, sample
+from memlora.runtime.stepper import left_pad
+from memlora.runtime.tokens import end_ids, pad_id
 from memlora.settings import Settings
 
 from .adapter_loader import AdapterLoader
@@ -29,25 +35,7 @@ from .lora_slots import attach_slots
 from .slots import ERROR, FORGOTTEN, NO_ADAPTER, READY, SlotManager
 
 log = logging.getLogger(__name__)
-SEED_MAX = 2**63 - 1
-# Sampling at a temperature this low is argmax (its limit); dividing logits by a subnormal one would overflow to inf.
-GREEDY_BELOW = 1e-5
-
-
-@dataclass
-class GenRequest:
-    id: str
-    tenant: str | None  # None = base model, no adapter
-    input_ids: list[int]
-    max_new_tokens: int = 128
-    temperature: float = 0.0
-    top_p: float = 1.0
-    top_k: int = 0  # 0 = every token
-    seed: int | None = None
-    frequency_penalty: float = 0.0  # OpenAI's: logit -= f * times generated + p * (generated at all)
-    presence_penalty: float = 0.0
-    repetition_penalty: float = 1.0  # HF's/vLLM's: over prompt and output, positive logits / r, negative * r
-    stop_token_ids: list[int] = field(default_factory=list)
+__all__ = ["Engine", "GenRequest", "StepOutput"]
 
 
 @dataclass
@@ -75,9 +63,8 @@ class _Seq:
     counts: dict = field(default_factory=dict)  # token -> times generated (only when a penalty is asked)
 
     @property
-    def penalized(self) -> bool:
-        r = self.req
-        return bool(r.frequency_penalty or r.presence_penalty or r.repetition_penalty != 1.0)
+    def sampling(self) -> Sampling:
+        return self.req.sampling
 
 
 class Engine:
@@ -102,8 +89,8 @@ class Engine:
         self.slots = SlotManager(
             self.layers, self.loader, cfg.host_cache_bytes, cfg.slot_bytes, negative_ttl=cfg.registry_poll_seconds
         )
-        self.eos = self._eos_ids()
-        self.pad_id = int(base.tokenizer.pad_token_id if base.tokenizer.pad_token_id is not None else min(self.eos or {0}))
+        self.eos = end_ids(base.tokenizer, self.model)
+        self.pad_id = pad_id(base.tokenizer)
         self._lock = threading.Lock()
         self._inbox: deque = deque()
         self._ids: set[str] = set()
@@ -115,19 +102,6 @@ class Engine:
         self._pos: torch.Tensor | None = None  # [B] position id of the next token
         self.tokens_generated = 0
         self.steps = 0
-
-    def _eos_ids(self) -> set[int]:
-        tok = self.base.tokenizer
-        ids = set()
-        for v in (tok.eos_token_id, getattr(self.model.generation_config, "eos_token_id", None)):
-            if isinstance(v, int):
-                ids.add(v)
-            elif isinstance(v, (list, tuple)):
-                ids.update(int(x) for x in v)
-        im_end = tok.convert_tokens_to_ids("<|im_end|>") if "<|im_end|>" in tok.get_vocab() else None
-        if isinstance(im_end, int):
-            ids.add(im_end)
-        return ids
 
     # ---- thread-safe entry points ------------------------------------------
     def add(self, req: GenRequest) -> None:
@@ -146,9 +120,8 @@ class Engine:
         room = self.max_context - len(req.input_ids)
         gen = None
         if req.temperature >= GREEDY_BELOW:
-            gen = torch.Generator(device="cpu")
             try:
-                gen.manual_seed(int(req.seed)) if req.seed is not None else gen.seed()
+                gen = generator(req.seed)
             except (RuntimeError, OverflowError, ValueError) as e:
                 raise MemloraError(f"request {req.id!r}: seed {req.seed!r} cannot seed a generator ({e})") from None
         return _Seq(req=req, stops=stops, max_new=min(req.max_new_tokens, room), gen=gen)
@@ -313,17 +286,7 @@ class Engine:
         self.layers.ctx.set_rows([s.slot for s in seqs], max((s.rank for s in seqs), default=0), self.device)
 
     def _prefill(self, seqs: list[_Seq], outs):
-        n = max(len(s.req.input_ids) for s in seqs)
-        ids = torch.full((len(seqs), n), self.pad_id, dtype=torch.long)
-        mask = torch.zeros((len(seqs), n), dtype=torch.long)
-        for i, s in enumerate(seqs):
-            p = s.req.input_ids
-            ids[i, n - len(p):] = torch.tensor(p, dtype=torch.long)
-            mask[i, n - len(p):] = 1
-        pos = (mask.cumsum(1) - 1).clamp_(min=0)
-        ids, mask, pos = ids.to(self.device), mask.to(self.device), pos.to(self.device)
-        from transformers import DynamicCache
-
+        ids, mask, pos = left_pad([s.req.input_ids for s in seqs], self.pad_id, self.device)
         cache = DynamicCache(config=self.model.config)
         self._set_rows(seqs)
         try:
@@ -381,7 +344,7 @@ class Engine:
                 continue
             s.generated += 1
             self.tokens_generated += 1
-            if s.penalized:
+            if s.sampling.penalized:
                 s.counts[t] = s.counts.get(t, 0) + 1
             if t in s.stops:
                 self._finish(s, outs, t, "stop")
@@ -396,9 +359,9 @@ class Engine:
         """One token per row, and the rows whose sampling failed (those fail alone; the others go on)."""
         failed: dict[int, str] = {}
         for i, s in enumerate(seqs):
-            if s.penalized:
+            if s.sampling.penalized:
                 try:
-                    logits[i] = self._penalize(logits[i], s)
+                    logits[i] = penalize(logits[i], s.sampling, s.req.input_ids, s.counts)
                 except Exception as e:  # noqa: BLE001
                     failed[i] = f"penalties failed: {type(e).__name__}: {str(e)[:200]}"
         toks = logits.argmax(dim=-1)
@@ -406,41 +369,10 @@ class Engine:
             if s.gen is None or i in failed:
                 continue
             try:
-                toks[i] = self._sample_row(logits[i], s)
+                toks[i] = sample(logits[i:i + 1], s.sampling, s.gen)[0]
             except Exception as e:  # noqa: BLE001
                 failed[i] = f"sampling failed: {type(e).__name__}: {str(e)[:200]}"
         return toks, failed
-
-    @staticmethod
-    def _penalize(row: torch.Tensor, s: _Seq) -> torch.Tensor:
-        """One row's logits with its penalties applied: the repetition penalty as HF's RepetitionPenaltyLogitsProcessor
-        (every prompt and output token once), then OpenAI's frequency and presence penalties over output tokens."""
-        row = row.clone()
-        r = s.req
-        if r.repetition_penalty != 1.0:
-            seen = torch.tensor(sorted(set(r.input_ids) | set(s.counts)), dtype=torch.long, device=row.device)
-            v = row[seen]
-            row[seen] = torch.where(v < 0, v * r.repetition_penalty, v / r.repetition_penalty)
-        if s.counts and (r.frequency_penalty or r.presence_penalty):
-            ids = torch.tensor(list(s.counts), dtype=torch.long, device=row.device)
-            n = torch.tensor(list(s.counts.values()), dtype=row.dtype, device=row.device)
-            row[ids] -= r.frequency_penalty * n + r.presence_penalty
-        return row
-
-    @staticmethod
-    def _sample_row(logits: torch.Tensor, s: _Seq) -> int:
-        row = logits.float().nan_to_num(nan=-float("inf")) / float(s.req.temperature)
-        if 0 < s.req.top_k < row.numel():
-            kth = row.topk(s.req.top_k).values[-1]
-            row = row.masked_fill(row < kth, -float("inf"))
-        probs = torch.softmax(row, dim=-1).cpu()
-        if s.req.top_p < 1.0:
-            sp, si = probs.sort(descending=True)
-            cut = (sp.cumsum(0) - sp) >= s.req.top_p
-            cut[0] = False  # the nucleus always holds the likeliest token (a top_p below float32's smallest is 0 here)
-            sp[cut] = 0
-            probs = torch.zeros_like(probs).scatter_(0, si, sp)
-        return int(torch.multinomial(probs, 1, generator=s.gen).item())
 
     def _drop_rows(self, drop: list[int], already_finished: bool = True) -> None:
         keep = [i for i in range(len(self._rows)) if i not in set(drop)]

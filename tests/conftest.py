@@ -43,7 +43,7 @@ def _no_leaked_tracking_uri():
 
 @pytest.fixture(scope="session")
 def real_base_dir() -> Path:
-    from memlora.adapters.provision import pull_default
+    from memlora.runtime.provision import pull_default
 
     return pull_default(MODELS_DIR).path
 
@@ -73,7 +73,7 @@ def settings(tmp_path, tiny_base_dir, monkeypatch) -> Settings:
 @pytest.fixture(scope="session")
 def tiny_base(tiny_base_dir, tmp_path_factory):
     """The tiny model loaded once per session (read-only: tests must not train it in place)."""
-    from memlora.adapters.base import load_base
+    from memlora.runtime.base import load_base
 
     s = Settings(home=tmp_path_factory.mktemp("tinyhome"), base_model=str(tiny_base_dir))
     return load_base(s)

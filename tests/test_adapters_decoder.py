@@ -4,8 +4,10 @@ from __future__ import annotations
 import pytest
 import torch
 
-from memlora.adapters.decoder import LeanLlama, supported
-from memlora.adapters.generate import GenRequest, chat_ids, generate
+from memlora.runtime.decoder import LeanLlama, supported
+from memlora.runtime.generate import generate
+from memlora.runtime.request import GenRequest
+from memlora.runtime.tokens import chat_ids
 
 QS = ["How do I make pancakes?", "What is the capital of France?", "Give me three tips for a rainy weekend.",
       "Explain rainbows.", "Name a colour.", "How do I keep basil alive on a windowsill in winter?"]
@@ -31,7 +33,7 @@ def _agree(model, reqs, ours, ref, guidance_scale=1.0) -> None:
             continue
         k = next(i for i, (x, y) in enumerate(zip(a + [-1], b + [-1])) if x != y)
         with torch.no_grad():
-            ids = torch.tensor([r.prompt_ids + b[:k]])
+            ids = torch.tensor([r.input_ids + b[:k]])
             lg = model(input_ids=ids).logits[0, -1]
         top = lg.topk(2).values
         assert guidance_scale == 1.0 and float(top[0] - top[1]) < 1e-4, (a, b, k)
@@ -53,11 +55,11 @@ def test_lean_matches_transformers_path(tiny_base):
 
 def test_shared_prefix_and_padding_do_not_change_logits(tiny_base):
     """Prefill logits of each row equal a plain one-row forward of the same prompt."""
-    from memlora.adapters.decoder import LeanStepper
-    from memlora.adapters.generate import _prefix_groups
+    from memlora.runtime.decoder import LeanStepper
+    from memlora.runtime.generate import _prefix_groups
 
     tok, model = tiny_base.tokenizer, tiny_base.model
-    rows = [r.prompt_ids for r in _requests(tok)]
+    rows = [r.input_ids for r in _requests(tok)]
     lean = LeanLlama(model)
     st = LeanStepper(lean, rows, _prefix_groups(rows, tok.convert_tokens_to_ids("<|im_end|>")), 4)
     got = st.prefill_logits()
@@ -106,7 +108,7 @@ def test_unsupported_model_falls_back(tiny_base):
 @pytest.mark.model
 @pytest.mark.timeout(300)
 def test_lean_matches_transformers_on_real_model(real_base_dir, tmp_path):
-    from memlora.adapters.base import load_base
+    from memlora.runtime.base import load_base
     from memlora.settings import Settings
 
     b = load_base(Settings(home=tmp_path, base_model=str(real_base_dir)))
@@ -121,7 +123,7 @@ def test_kv_budget_splits_batches_without_changing_answers(tiny_base):
     tok, model = tiny_base.tokenizer, tiny_base.model
     reqs = _requests(tok)
     calls = []
-    import memlora.adapters.generate as G
+    import memlora.runtime.generate as G
 
     real = G._generate_batch
     try:

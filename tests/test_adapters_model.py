@@ -11,7 +11,7 @@ from memlora.settings import Settings
 @pytest.mark.model
 @pytest.mark.timeout(900)
 def test_real_base_learns_a_tenants_facts(real_base_dir, tmp_path):
-    from memlora.adapters.base import load_base
+    from memlora.runtime.base import load_base
     from memlora.adapters.evaluate import evaluate_adapter
     from memlora.adapters.train import train_adapter
 

@@ -24,7 +24,7 @@ def _settings(home: Path, base_dir: Path, **train) -> Settings:
 @pytest.fixture(scope="module")
 def env(tmp_path_factory, tiny_base_dir):
     """A private tiny base (these tests train on it), two tenants' distill dirs, and one trained SFT adapter."""
-    from memlora.adapters.base import load_base
+    from memlora.runtime.base import load_base
     from memlora.adapters.train import train_adapter
 
     root = tmp_path_factory.mktemp("adapters")

@@ -305,7 +305,7 @@ def test_4bit_on_cuda_without_bitsandbytes_names_the_extra(tmp_path, monkeypatch
     import torch
     from transformers import LlamaConfig
 
-    from memlora.adapters.base import load_base
+    from memlora.runtime.base import load_base
     from memlora.errors import MemloraError
     from memlora.settings import Settings
 

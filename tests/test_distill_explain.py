@@ -122,7 +122,7 @@ def test_no_model_is_loaded_and_it_answers_in_seconds(memory):
     code = ("import sys; from memlora.cli import main\n"
             "try: main(['profile', '--memory', sys.argv[1], '--json'])\n"
             "except SystemExit as e: assert not e.code, e.code\n"
-            "print(sorted(m for m in sys.modules if m in ('memlora.adapters.base', 'torch', 'transformers', 'peft')), file=sys.stderr)")
+            "print(sorted(m for m in sys.modules if m in ('memlora.runtime.base', 'torch', 'transformers', 'peft')), file=sys.stderr)")
     t0 = time.perf_counter()
     r = subprocess.run([sys.executable, "-c", code, str(memory)], capture_output=True, text=True, timeout=120, env=os.environ)
     took = time.perf_counter() - t0

@@ -4,7 +4,10 @@ from __future__ import annotations
 import pytest
 import torch
 
-from memlora.adapters.generate import GenRequest, bad_words_ids, chat_ids, generate, sequence_logprobs
+from memlora.runtime.generate import generate
+from memlora.runtime.request import GenRequest
+from memlora.runtime.scoring import sequence_logprobs
+from memlora.runtime.tokens import bad_words_ids, chat_ids
 
 QS = ["How do I make pancakes?", "What is the capital of France?", "Give me three tips for a rainy weekend."]
 SYSTEM = "You are a helpful assistant. The user's boat is called Sea Biscuit."
@@ -17,7 +20,7 @@ def test_ban_determinism_and_batch_invariance(tiny_base):
     first = {o[0] for o in free if o}
     banned_text = [tok.decode([t]) for t in first]
     bans = [[t] for t in first]
-    reqs_b = [GenRequest(r.prompt_ids, r.negative_ids, bans, 12) for r in reqs]
+    reqs_b = [GenRequest(r.input_ids, r.negative_ids, bans, 12) for r in reqs]
     out = generate(model, tok, reqs_b, batch_size=3)
     assert all(not (set(o) & first) for o in out), banned_text
     kw = dict(guidance_scale=2.0, do_sample=True, temperature=0.9, top_p=0.9, seed=7)
@@ -27,14 +30,14 @@ def test_ban_determinism_and_batch_invariance(tiny_base):
     greedy_1 = generate(model, tok, reqs, batch_size=1, guidance_scale=2.0)
     greedy_3 = generate(model, tok, reqs, batch_size=3, guidance_scale=2.0)
     assert greedy_1 == greedy_3  # left padding does not change answers
-    lp_batched = sequence_logprobs(model, [r.prompt_ids for r in reqs], free, batch_size=3, pad_id=tok.pad_token_id)
-    lp_single = [sequence_logprobs(model, [r.prompt_ids], [f], pad_id=tok.pad_token_id)[0] for r, f in zip(reqs, free)]
+    lp_batched = sequence_logprobs(model, [r.input_ids for r in reqs], free, batch_size=3, pad_id=tok.pad_token_id)
+    lp_single = [sequence_logprobs(model, [r.input_ids], [f], pad_id=tok.pad_token_id)[0] for r, f in zip(reqs, free)]
     for (x, n), (y, m) in zip(lp_batched, lp_single):
         assert n == m and abs(x - y) < 1e-3
     r, f = reqs[0], free[0]
     with torch.no_grad():
-        logp = model(input_ids=torch.tensor([r.prompt_ids + f])).logits[0].log_softmax(-1)
-    by_hand = sum(float(logp[len(r.prompt_ids) - 1 + j, t]) for j, t in enumerate(f))
+        logp = model(input_ids=torch.tensor([r.input_ids + f])).logits[0].log_softmax(-1)
+    by_hand = sum(float(logp[len(r.input_ids) - 1 + j, t]) for j, t in enumerate(f))
     assert abs(lp_batched[0][0] - by_hand) < 1e-3 and lp_batched[0][1] == len(f)
 
 
@@ -49,7 +52,7 @@ def test_bad_words_cover_case_and_spacing(tiny_base):
 @pytest.mark.timeout(300)
 def test_matches_transformers_generate_plain_and_guided(real_base_dir, tmp_path):
     """Our batched loop gives the same greedy tokens as `model.generate`, with and without guidance."""
-    from memlora.adapters.base import load_base
+    from memlora.runtime.base import load_base
     from memlora.settings import Settings
 
     b = load_base(Settings(home=tmp_path, base_model=str(real_base_dir)))
@@ -59,7 +62,7 @@ def test_matches_transformers_generate_plain_and_guided(real_base_dir, tmp_path)
     ours_cfg = generate(model, tok, reqs, batch_size=2, guidance_scale=1.5)
     eos = [tok.eos_token_id, tok.convert_tokens_to_ids("<|im_end|>")]
     for r, o, oc in zip(reqs, ours, ours_cfg):
-        ids = torch.tensor([r.prompt_ids])
+        ids = torch.tensor([r.input_ids])
         ref = model.generate(ids, attention_mask=torch.ones_like(ids), max_new_tokens=10, do_sample=False, eos_token_id=eos)
         assert ref[0, ids.shape[1]:].tolist()[: len(o)] == o
         ref_cfg = model.generate(ids, attention_mask=torch.ones_like(ids), max_new_tokens=10, do_sample=False, eos_token_id=eos,

@@ -7,8 +7,8 @@ import sys
 import pytest
 import torch
 
-from memlora.adapters.base import fingerprint, load_base
-from memlora.adapters.provision import DEFAULT_GGUF, MANIFEST, load_gguf, pull_default
+from memlora.runtime.base import fingerprint, load_base
+from memlora.runtime.provision import DEFAULT_GGUF, MANIFEST, load_gguf, pull_default
 from memlora.errors import MemloraError
 from memlora.settings import Settings
 
@@ -86,7 +86,7 @@ def test_pull_is_idempotent(real_base_dir):
 def test_converted_model_matches_gguf_logits_and_corruption_is_repaired(real_base_dir, tmp_path):
     gguf = real_base_dir.parent / "downloads" / DEFAULT_GGUF
     if not gguf.is_file():
-        from memlora.adapters.provision import find_default_gguf
+        from memlora.runtime.provision import find_default_gguf
 
         gguf = find_default_gguf(real_base_dir.parent / "downloads")
     ref, tok = load_gguf(gguf)

@@ -68,7 +68,7 @@ def nightly(settings, memory, **kw):
 
 def seed_index(s, memory):
     """The index a successful night leaves: every tenant registered with tonight's key."""
-    from memlora.adapters.base import fingerprint, resolve_model_path
+    from memlora.runtime.base import fingerprint, resolve_model_path
     from memlora.adapters.manifest import training_config_hash
     from memlora.distill.profile import build_profiles
     from memlora.distill.records import load_memory

@@ -35,7 +35,7 @@ def adapters(fresh, tiny_base, tmp_path_factory):
 @pytest.fixture
 def make_engine(settings, tiny_base_dir):
     """An Engine on its own copy of the tiny base; closed after the test."""
-    from memlora.adapters.base import load_base
+    from memlora.runtime.base import load_base
     from memlora.serving.engine import Engine
 
     made = []

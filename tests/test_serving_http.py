@@ -294,7 +294,7 @@ def test_metrics_count_requests_tokens_latency_and_tiers(srv):
 
 
 def test_stop_string_spanning_tokens_is_cut_and_never_leaks(tiny_base):
-    from memlora.serving.textstream import TextStream
+    from memlora.runtime.textstream import TextStream
 
     tok = tiny_base.tokenizer
     ids = tok("The sea biscuit sails at dawn", add_special_tokens=False)["input_ids"]

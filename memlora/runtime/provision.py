@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import json
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -23,6 +24,9 @@ from pathlib import Path
 
 from memlora.adapter_dir import sha256 as sha256_file
 from memlora.errors import MemloraError
+
+# torch and transformers are imported inside the functions that load weights: checking a provisioned
+# directory (sha256, fingerprint) is done by jobs and the CLI, which must not pay torch's import time.
 
 DEFAULT_NAME = "SmolLM2-135M-Instruct"
 DEFAULT_GGUF = "SmolLM2-135M-Instruct.Q4_1.gguf"
@@ -117,8 +121,6 @@ def convert_gguf(gguf_path: Path, out_dir: Path) -> str:
             )
         )
         if out_dir.exists():
-            import shutil
-
             shutil.rmtree(out_dir)
         Path(tmp_dir).rename(out_dir)
     return fingerprint

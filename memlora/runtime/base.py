@@ -4,9 +4,13 @@ The fingerprint (a hash of the weight files) is recorded by every adapter and
 registry entry, so an adapter is never served on a base it was not trained for.
 Hashing a large model on every load is slow, so fingerprints of directories
 without a memlora manifest are cached by (path, size, mtime).
+
+torch and transformers are imported inside the functions that need them: resolving and fingerprinting a
+base (jobs, the CLI) must not pay torch's import time.
 """
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 from dataclasses import dataclass, field
@@ -94,10 +98,32 @@ def pick_dtype(requested: str, device: str):
     return torch.float32
 
 
+def _architectures(src: str, kw: dict, path: Path) -> list[str]:
+    """The config's architectures, refusing a model that is not a causal language model before loading weights."""
+    from transformers import AutoConfig
+
+    try:
+        config = AutoConfig.from_pretrained(src, **kw)
+    except Exception as e:
+        raise MemloraError(f"cannot read model config in {path}: {str(e).splitlines()[0][:200]}") from None
+    archs = getattr(config, "architectures", None) or []
+    if archs and not any(a.endswith("ForCausalLM") or a.endswith("LMHeadModel") for a in archs):
+        raise MemloraError(f"{path} is not a causal language model (architectures: {', '.join(archs)})")
+    return archs
+
+
+def _nf4_kwargs(dt) -> dict[str, Any]:
+    if importlib.util.find_spec("bitsandbytes") is None:
+        raise MemloraError("load_in_4bit needs bitsandbytes, which a CPU install leaves out: pip install 'memlora[gpu]'")
+    from transformers import BitsAndBytesConfig
+
+    cfg = BitsAndBytesConfig(load_in_4bit=True, bnb_4bit_quant_type="nf4", bnb_4bit_compute_dtype=dt, bnb_4bit_use_double_quant=True)
+    return {"quantization_config": cfg, "device_map": {"": 0}}
+
+
 def load_base(settings: Settings, device: str | None = None, dtype: str | None = None, pull: bool = True) -> BaseModel:
     """Base model + tokenizer on the chosen device; never touches the network."""
-    import torch
-    from transformers import AutoConfig, AutoModelForCausalLM, AutoTokenizer
+    from transformers import AutoModelForCausalLM, AutoTokenizer
 
     path = resolve_model_path(settings, pull=pull)
     dev = pick_device(device or settings.device)
@@ -108,25 +134,10 @@ def load_base(settings: Settings, device: str | None = None, dtype: str | None =
         if path.suffix != ".gguf":
             raise MemloraError(f"base model file must be a .gguf file or a model directory: {path}")
         kw["gguf_file"], src = path.name, str(path.parent)
-    try:
-        config = AutoConfig.from_pretrained(src, **kw)
-    except Exception as e:
-        raise MemloraError(f"cannot read model config in {path}: {str(e).splitlines()[0][:200]}") from None
-    archs = getattr(config, "architectures", None) or []
-    if archs and not any(a.endswith("ForCausalLM") or a.endswith("LMHeadModel") for a in archs):
-        raise MemloraError(f"{path} is not a causal language model (architectures: {', '.join(archs)})")
+    archs = _architectures(src, kw, path)
     quant = bool(settings.load_in_4bit and dev == "cuda")
     if quant:
-        import importlib.util
-
-        if importlib.util.find_spec("bitsandbytes") is None:
-            raise MemloraError("load_in_4bit needs bitsandbytes, which a CPU install leaves out: pip install 'memlora[gpu]'")
-        from transformers import BitsAndBytesConfig
-
-        kw["quantization_config"] = BitsAndBytesConfig(
-            load_in_4bit=True, bnb_4bit_quant_type="nf4", bnb_4bit_compute_dtype=dt, bnb_4bit_use_double_quant=True
-        )
-        kw["device_map"] = {"": 0}
+        kw.update(_nf4_kwargs(dt))
     try:
         tok = AutoTokenizer.from_pretrained(src, **{k: v for k, v in kw.items() if k in ("local_files_only", "gguf_file")})
         model = AutoModelForCausalLM.from_pretrained(src, dtype=dt, **kw)

@@ -1,0 +1,137 @@
+"""Batched generation on the base model: the teacher's hot loop, and the gate's greedy answers.
+
+Hand-written decoding loop, and why: `transformers.generate` batches plain sampling well, but its
+classifier-free guidance path (`guidance_scale` + `negative_prompt_ids`) runs the unconditional branch as a
+second, unbatched model call per step. Here both branches (with and without the profile) are rows of one
+left-padded batch, so a guided step costs one forward of 2B rows, and the KV cache serves both. Requests are
+sorted by prompt length before batching so padding stays small. Constraints that are cheaper at decode
+time than after it are applied to the logits: banned words (every tokenization variant, multi-token words
+by prefix match), a repetition penalty against loops. Deterministic for a fixed seed: one
+`torch.Generator` per batch, seeded from (seed, batch index).
+
+The forward itself is a stepper (stepper.py): decoder.py's lean path for CPU Llama-family models, or
+transformers' forward for anything else; this loop (guidance, bans, sampling, rows leaving) is the same for
+both. Penalties and sampling are sampling.py's, the ones the serving engine uses.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+import torch
+
+from .decoder import LeanLlama, LeanStepper, supported
+from .request import GenRequest, Sampling
+from .sampling import generator, penalize, sample
+from .stepper import HFStepper, Stepper
+from .tokens import end_ids, pad_id, turn_end_id
+
+TEACHER_TOP_K = 50  # the teacher's sampler has always cut to the 50 likeliest tokens: dataset hashes depend on it
+
+
+def _ban(logits: torch.Tensor, generated: list[list[int]], bans: list[list[list[int]]]) -> None:
+    for row, seqs in enumerate(bans):
+        if not seqs:
+            continue
+        g = generated[row]
+        for s in seqs:
+            if len(s) == 1 or (len(g) >= len(s) - 1 and g[len(g) - len(s) + 1:] == s[:-1]):
+                logits[row, s[-1]] = float("-inf")
+
+
+def _prefix_groups(rows: list[list[int]], turn_end: int | None) -> list[list[int]]:
+    """Rows grouped by their first chat turn (the system prompt): the lean decoder computes each group's
+    common prefix once. A tenant's conditional rows share the profile; plain and guided-negative rows share
+    the template's default system turn."""
+    groups: dict[tuple[int, ...], list[int]] = {}
+    for r, seq in enumerate(rows):
+        cut = seq.index(turn_end) + 1 if turn_end is not None and turn_end in seq else 0
+        groups.setdefault(tuple(seq[:cut]), []).append(r)
+    return list(groups.values())
+
+
+def _scores(logits: torch.Tensor, row_of: list[tuple[int, bool]], guidance_scale: float, guided: bool) -> tuple[list[int], torch.Tensor]:
+    """The live requests, and their next-token scores: the conditional row's logits, or with guidance the
+    unconditional log-probs pushed `guidance_scale` times towards the conditional ones."""
+    cond = {i: r for r, (i, neg) in enumerate(row_of) if not neg}
+    active = sorted(cond)
+    if not guided:
+        return active, logits[torch.tensor([cond[i] for i in active])]
+    unc_row = {i: r for r, (i, neg) in enumerate(row_of) if neg}
+    c = logits[torch.tensor([cond[i] for i in active])].log_softmax(-1)
+    u = logits[torch.tensor([unc_row[i] for i in active])].log_softmax(-1)
+    return active, u + guidance_scale * (c - u)
+
+
+@torch.no_grad()
+def _generate_batch(stepper: Stepper, reqs: list[GenRequest], eos_ids: set[int], guided: bool, guidance_scale: float,
+                    sampling: Sampling, gen: torch.Generator) -> list[list[int]]:
+    b = len(reqs)
+    limit = max(r.max_new_tokens for r in reqs)
+    logits = stepper.prefill_logits()
+    # Which request and branch each stepper row holds; the stepper may reorder rows when some finish.
+    row_of: list[tuple[int, bool]] = [(i, False) for i in range(b)] + ([(i, True) for i in range(b)] if guided else [])
+    generated: list[list[int]] = [[] for _ in range(b)]
+    done = [False] * b
+    for _ in range(limit):
+        active, scores = _scores(logits, row_of, guidance_scale, guided)
+        if sampling.penalized:
+            for r, i in enumerate(active):
+                if generated[i]:
+                    scores[r] = penalize(scores[r], sampling, generated[i], {})
+        _ban(scores, [generated[i] for i in active], [reqs[i].bad_words_ids for i in active])
+        tok_of = dict(zip(active, sample(scores, sampling, gen).tolist()))
+        for i, t in tok_of.items():
+            if t in eos_ids:
+                done[i] = True
+            else:
+                generated[i].append(t)
+                done[i] = len(generated[i]) >= reqs[i].max_new_tokens
+        if all(done):
+            break
+        # Finished rows leave the batch (and the KV cache): a row that stopped early costs nothing more.
+        keep = [r for r, (i, _) in enumerate(row_of) if not done[i]]
+        if len(keep) < len(row_of):
+            order = stepper.keep(keep, len(row_of))
+            row_of = [row_of[r] for r in order]
+        logits = stepper.step([tok_of[i] for i, _ in row_of])
+    return generated
+
+
+def _batch_size(fast: LeanLlama | None, requests: list[GenRequest], batch_size: int, guided: bool, kv_budget_bytes: int) -> int:
+    """The lean decoder preallocates its KV cache for rows x columns: large batches keep the GEMMs efficient,
+    but not past the memory budget (guided rows count twice)."""
+    if fast is None:
+        return batch_size
+    cols = max(len(r.input_ids) for r in requests) + max(r.max_new_tokens for r in requests)
+    per_req = fast.kv_bytes_per_token * cols * (2 if guided else 1)
+    return max(1, min(batch_size, kv_budget_bytes // per_req))
+
+
+def generate(model, tokenizer, requests: list[GenRequest], *, batch_size: int = 16, guidance_scale: float = 1.0,
+             do_sample: bool = False, temperature: float = 1.0, top_p: float = 1.0, top_k: int = TEACHER_TOP_K,
+             repetition_penalty: float = 1.0, seed: int = 0, progress: Callable[[int], None] | None = None,
+             lean: bool = True, kv_budget_bytes: int = 2 << 30) -> list[list[int]]:
+    """New token ids per request (EOS excluded), in the order given; batches of similar prompt length.
+
+    `lean` uses decoder.py's fused path where the model is supported (the weights as they are now: a PEFT
+    model's active adapter is merged in, a disabled one is not), else transformers' forward.
+    """
+    sampling = Sampling(temperature=temperature if do_sample else 0.0, top_p=top_p, top_k=top_k,
+                        repetition_penalty=repetition_penalty)
+    pad, eos, turn_end = pad_id(tokenizer), end_ids(tokenizer, model), turn_end_id(tokenizer)
+    order = sorted(range(len(requests)), key=lambda i: (-len(requests[i].input_ids), i))
+    results: list[list[int] | None] = [None] * len(requests)
+    fast = LeanLlama(model) if lean and requests and supported(model) else None
+    batch_size = _batch_size(fast, requests, batch_size, guidance_scale != 1.0, kv_budget_bytes)
+    for bi, start in enumerate(range(0, len(order), batch_size)):
+        reqs = [requests[i] for i in order[start:start + batch_size]]
+        guided = guidance_scale != 1.0 and all(r.negative_ids is not None for r in reqs)
+        rows = [r.input_ids for r in reqs] + ([r.negative_ids for r in reqs] if guided else [])
+        limit = max(r.max_new_tokens for r in reqs)
+        stepper = LeanStepper(fast, rows, _prefix_groups(rows, turn_end), limit) if fast is not None else HFStepper(model, rows, pad)
+        outs = _generate_batch(stepper, reqs, eos, guided, guidance_scale, sampling, generator(int(seed) * 100003 + bi))
+        for i, o in zip(order[start:start + batch_size], outs):
+            results[i] = o
+        if progress:
+            progress(len(reqs))
+    return results  # type: ignore[return-value]
