@@ -37,7 +37,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from memlora import __version__, audit
 from memlora.settings import Settings
 
-from .api import ADMIN_OPS, MemloraAPI
+from .admin import ADMIN_OPS
+from .api import MemloraAPI
 from .auth import KeyRing
 from .metrics import HttpMetrics, Timing, render
 from .protocol import (
