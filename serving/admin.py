@@ -3,7 +3,7 @@ list, stats, health, and applying a registry snapshot.
 
 Why they run in the worker: the engine and its adapter tiers live in that one process, so commands
 travel the request queue like chat requests (`protocol.Command`) and are answered from the decode
-thread. This is a part of `MemloraAPI` (a mixin): it reads the API's request queues and answers
+thread. This is a part of `worker.Worker` (a mixin): it reads the worker's request queues and answers
 through its `_reply`, so it holds no state of its own except the commands that wait for a snapshot.
 """
 from __future__ import annotations
