@@ -87,9 +87,9 @@ class Worker(AdminCommands):
     def add(self, uid: str, request) -> None:
         """Any thread: a chat job goes to the admission thread, anything else straight to the decode thread's inbox."""
         if isinstance(request, ChatJob):
-            self._admission_thread.submit(self._tokenize, str(uid), request)
+            self._admission_thread.submit(self._tokenize, uid, request)
         else:
-            self._inbox.put((str(uid), request))
+            self._inbox.put((uid, request))
 
     def active(self) -> bool:
         return bool(
