@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .codes import Code
+from .codes import Code, ErrorType
 from .protocol import ApiError, Command
 
 ADMIN_OPS = ("prefetch", "reload", "evict", "forget")
@@ -97,7 +97,7 @@ class AdminCommands:
         t = p.cmd.tenant
         try:
             if error is not None:
-                raise ApiError(503, f"the adapter registry is unreachable: {error}", type="server_error", code=Code.REGISTRY_UNAVAILABLE)
+                raise ApiError(503, f"the adapter registry is unreachable: {error}", type=ErrorType.SERVER, code=Code.REGISTRY_UNAVAILABLE)
             if t not in self.catalog.snapshot:
                 raise ApiError(404, f"tenant {t!r} has no champion adapter", param="tenant", code=Code.MODEL_NOT_FOUND)
             if p.cmd.op == "reload":
@@ -108,7 +108,7 @@ class AdminCommands:
         except ApiError as e:
             self._reply_error(p.uid, e)
         except Exception as e:
-            self._reply_error(p.uid, ApiError(500, f"{p.cmd.op} failed: {type(e).__name__}: {e}", type="server_error"))
+            self._reply_error(p.uid, ApiError(500, f"{p.cmd.op} failed: {type(e).__name__}: {e}", type=ErrorType.SERVER))
 
     def _cancel_request(self, target: str | None) -> None:
         if target in self._running:

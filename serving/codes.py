@@ -56,3 +56,13 @@ class Code(StrEnum):
     INVALID_API_KEY = "invalid_api_key"
     TENANT_FORBIDDEN = "tenant_forbidden"
     ADMIN_REQUIRED = "admin_required"
+
+
+class ErrorType(StrEnum):
+    """The `type` of an OpenAI-style error body: the class of failure a client can act on."""
+
+    INVALID_REQUEST = "invalid_request_error"
+    AUTHENTICATION = "authentication_error"
+    PERMISSION = "permission_error"
+    NOT_FOUND = "not_found_error"
+    SERVER = "server_error"

@@ -20,7 +20,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from .codes import Code
+from .codes import Code, ErrorType
 
 ROLES = ("system", "user", "assistant", "developer")
 SEED_MAX = 2**63 - 1  # torch.Generator.manual_seed takes a signed 64-bit value
@@ -36,7 +36,7 @@ NEUTRAL_ONLY = {"min_tokens": 0, "logit_bias": {}}
 class ApiError(Exception):
     """An error answered to one client as an OpenAI-style body; never affects other requests."""
 
-    def __init__(self, status: int, message: str, type: str = "invalid_request_error", param: str | None = None, code: str | None = None):
+    def __init__(self, status: int, message: str, type: str = ErrorType.INVALID_REQUEST, param: str | None = None, code: str | None = None):
         super().__init__(message)
         self.status, self.message, self.type, self.param, self.code = status, message, type, param, code
 
@@ -50,7 +50,7 @@ class ApiError(Exception):
 
     @classmethod
     def from_dict(cls, d: dict) -> "ApiError":
-        return cls(d["status"], d["message"], d.get("type") or "server_error", d.get("param"), d.get("code"))
+        return cls(d["status"], d["message"], d.get("type") or ErrorType.SERVER, d.get("param"), d.get("code"))
 
 
 def public_message(message: str) -> str:
@@ -58,7 +58,7 @@ def public_message(message: str) -> str:
     return _ABS_PATH.sub("<path>", message)
 
 
-def error_body(message: str, type: str = "invalid_request_error", param: str | None = None, code: str | None = None) -> dict:
+def error_body(message: str, type: str = ErrorType.INVALID_REQUEST, param: str | None = None, code: str | None = None) -> dict:
     return {"error": {"message": message, "type": type, "param": param, "code": code}}
 
 

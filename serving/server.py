@@ -38,7 +38,7 @@ from memlora.settings import Settings
 from .admin import ADMIN_OPS
 from .api import MemloraAPI
 from .auth import KeyRing
-from .codes import Code
+from .codes import Code, ErrorType
 from .http_errors import install_error_handlers
 from .metrics import HttpMetrics, Timing, render
 from .openapi import publish_request_models
@@ -101,7 +101,7 @@ class MemloraSpec(OpenAISpec):
             try:
                 async for data, status in self.data_streamer(q, ev, send_status=True):
                     if status == LitAPIStatus.ERROR:
-                        yield {"kind": ERROR, "status": 500, "message": "the inference worker failed this request", "type": "server_error", "code": Code.INTERNAL_ERROR}
+                        yield {"kind": ERROR, "status": 500, "message": "the inference worker failed this request", "type": ErrorType.SERVER, "code": Code.INTERNAL_ERROR}
                         return
                     yield json.loads(data)
             finally:
@@ -118,12 +118,12 @@ class MemloraSpec(OpenAISpec):
                     return ev["result"]
                 if ev["kind"] == ERROR:
                     raise ApiError.from_dict(ev)
-            raise ApiError(500, "the worker ended the command without an answer", type="server_error")
+            raise ApiError(500, "the worker ended the command without an answer", type=ErrorType.SERVER)
 
         try:
             return await asyncio.wait_for(first(), timeout)
         except asyncio.TimeoutError:
-            raise ApiError(504, f"the worker did not answer '{cmd.op}' within {timeout:.0f} s", type="server_error", code=Code.TIMEOUT) from None
+            raise ApiError(504, f"the worker did not answer '{cmd.op}' within {timeout:.0f} s", type=ErrorType.SERVER, code=Code.TIMEOUT) from None
 
     def _cancel(self, uid: str) -> None:
         """Fire and forget: the worker stops generating for a client that went away."""
@@ -174,7 +174,7 @@ class MemloraSpec(OpenAISpec):
                 first = ev
                 break
             if first is None:
-                raise ApiError(500, "the worker ended the request without an answer", type="server_error")
+                raise ApiError(500, "the worker ended the request without an answer", type=ErrorType.SERVER)
             if first["kind"] == ERROR:
                 raise ApiError.from_dict(first)
         except ApiError as e:
@@ -202,7 +202,7 @@ class MemloraSpec(OpenAISpec):
             ev = await anext(events, None)
             if ev is None:
                 self._count(endpoint, 500)
-                return _error_response(ApiError(500, "the worker ended the request without finishing it", type="server_error"))
+                return _error_response(ApiError(500, "the worker ended the request without finishing it", type=ErrorType.SERVER))
         self.response_buffer.pop(uid, None)
         resp = shape.full("".join(parts), ev["finish_reason"], ev["usage"])
         resp["adapter"] = headers["x-memlora-adapter"]
@@ -234,7 +234,7 @@ class MemloraSpec(OpenAISpec):
                     return
                 ev = await anext(events, None)
             done = True
-            yield f"data: {json.dumps(error_body('the worker ended the stream early', 'server_error'))}\n\n"
+            yield f"data: {json.dumps(error_body('the worker ended the stream early', ErrorType.SERVER))}\n\n"
         finally:
             self.response_buffer.pop(uid, None)
             if not done:  # the client went away: stop generating for it

@@ -28,7 +28,7 @@ from .admin import AdminCommands, Pending
 from .admission import Admission, Chat
 from .availability import Availability
 from .catalog import Catalog
-from .codes import Code, Finish
+from .codes import Code, ErrorType, Finish
 from .engine import Engine
 from .protocol import DONE, ERROR, META, RESULT, TEXT, ApiError, ChatJob, Command, event
 from .watchdog import Watchdog
@@ -45,14 +45,14 @@ def _engine_error(tenant: str | None, r) -> ApiError:
         return ApiError(404, f"tenant {tenant!r} was forgotten", param="model", code=Code.TENANT_FORGOTTEN)
     if r.code == Code.REGISTRY_UNAVAILABLE:
         return ApiError(503, f"the adapter of tenant {tenant!r} is not cached here and the registry is unreachable: {msg}",
-                        type="server_error", code=Code.REGISTRY_UNAVAILABLE)
+                        type=ErrorType.SERVER, code=Code.REGISTRY_UNAVAILABLE)
     if r.code == Code.BAD_ADAPTER:
-        return ApiError(500, f"the adapter of tenant {tenant!r} cannot be served: {msg}", type="server_error", code=Code.ADAPTER_ERROR)
-    return ApiError(500, msg, type="server_error", code=Code.GENERATION_ERROR)
+        return ApiError(500, f"the adapter of tenant {tenant!r} cannot be served: {msg}", type=ErrorType.SERVER, code=Code.ADAPTER_ERROR)
+    return ApiError(500, msg, type=ErrorType.SERVER, code=Code.GENERATION_ERROR)
 
 
 def _internal(e: Exception) -> ApiError:
-    return ApiError(500, f"{type(e).__name__}: {e}", type="server_error", code=Code.INTERNAL_ERROR)
+    return ApiError(500, f"{type(e).__name__}: {e}", type=ErrorType.SERVER, code=Code.INTERNAL_ERROR)
 
 
 @dataclass
@@ -105,7 +105,7 @@ class Worker(AdminCommands):
         if self._running or self.engine.has_work():  # admin ops and adapter loads also advance in engine.step
             if self._watchdog.expired(bool(self._running) and not self.engine.has_work()):
                 for uid in list(self._running):
-                    self._fail(uid, ApiError(500, "the engine dropped this request", type="server_error", code=Code.GENERATION_ERROR))
+                    self._fail(uid, ApiError(500, "the engine dropped this request", type=ErrorType.SERVER, code=Code.GENERATION_ERROR))
             for r in self._engine_step():
                 self._on_output(r)
         return self._out
@@ -117,7 +117,7 @@ class Worker(AdminCommands):
             log.exception("engine step failed")
             for uid in list(self._running):
                 self._cancel_engine(uid)
-                self._fail(uid, ApiError(500, f"generation failed: {type(e).__name__}: {e}", type="server_error", code=Code.GENERATION_ERROR))
+                self._fail(uid, ApiError(500, f"generation failed: {type(e).__name__}: {e}", type=ErrorType.SERVER, code=Code.GENERATION_ERROR))
             return []
 
     def _post_snapshot(self, seq: int, snap, error: str | None) -> None:
@@ -162,7 +162,7 @@ class Worker(AdminCommands):
             self._emit(chat.uid, "", final=True)
             return
         if len(self._waiting) + len(self._unresolved) >= self.settings.serving.max_waiting_requests:
-            raise ApiError(503, "server overloaded: too many waiting requests, retry later", type="server_error", code=Code.OVERLOADED)
+            raise ApiError(503, "server overloaded: too many waiting requests, retry later", type=ErrorType.SERVER, code=Code.OVERLOADED)
         if (tenant is not None and tenant not in self.catalog.snapshot and not self.availability.forgotten(tenant)
                 and not self.catalog.fresh()):
             chat.need_seq = self.catalog.watcher.poke()  # maybe registered since the last poll: ask the registry
@@ -191,7 +191,7 @@ class Worker(AdminCommands):
             self._unresolved.remove(chat)
             try:
                 if self.catalog.error and not self.catalog.is_known(chat.job.tenant):
-                    raise ApiError(503, f"the adapter registry is unreachable: {self.catalog.error}", type="server_error",
+                    raise ApiError(503, f"the adapter registry is unreachable: {self.catalog.error}", type=ErrorType.SERVER,
                                    code=Code.REGISTRY_UNAVAILABLE)
                 self._prepare(chat)
             except ApiError as e:
