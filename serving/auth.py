@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from memlora.settings import ApiKey
 
+from .codes import Code, ErrorType
 from .protocol import ApiError
 
 
@@ -47,13 +48,13 @@ class KeyRing:
         if not supplied and auth.lower().startswith("bearer "):
             supplied = auth[7:].strip()
         if not supplied:
-            raise ApiError(401, "missing API key: send 'Authorization: Bearer <key>'", type="authentication_error", code="missing_api_key")
+            raise ApiError(401, "missing API key: send 'Authorization: Bearer <key>'", type=ErrorType.AUTHENTICATION, code=Code.MISSING_API_KEY)
         found = None
         for raw, k in self._keys:
             if hmac.compare_digest(raw, supplied.encode()):
                 found = k
         if found is None:
-            raise ApiError(401, "invalid API key", type="authentication_error", code="invalid_api_key")
+            raise ApiError(401, "invalid API key", type=ErrorType.AUTHENTICATION, code=Code.INVALID_API_KEY)
         return Principal(admin=found.admin, tenants=frozenset(found.tenants), label="admin" if found.admin else "tenant",
                          key_id=key_id(found.key))
 
@@ -61,12 +62,12 @@ class KeyRing:
     def authorize_tenant(p: Principal, tenant: str | None) -> None:
         if tenant is None or p.admin or tenant in p.tenants:
             return
-        raise ApiError(403, f"this API key may not use tenant {tenant!r}", type="permission_error", param="model", code="tenant_forbidden")
+        raise ApiError(403, f"this API key may not use tenant {tenant!r}", type=ErrorType.PERMISSION, param="model", code=Code.TENANT_FORBIDDEN)
 
     @staticmethod
     def require_admin(p: Principal) -> None:
         if not p.admin:
-            raise ApiError(403, "admin endpoints need an admin API key", type="permission_error", code="admin_required")
+            raise ApiError(403, "admin endpoints need an admin API key", type=ErrorType.PERMISSION, code=Code.ADMIN_REQUIRED)
 
     @staticmethod
     def visible(p: Principal, tenants: list[str]) -> list[str]:

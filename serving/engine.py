@@ -31,11 +31,15 @@ from memlora.runtime.tokens import end_ids, pad_id
 from memlora.settings import Settings
 
 from .adapter_loader import AdapterLoader
+from .availability import Availability
+from .codes import Code, Finish, SlotStatus
 from .lora_slots import attach_slots
-from .slots import ERROR, FORGOTTEN, NO_ADAPTER, READY, SlotManager
+from .slots import SlotManager
 
 log = logging.getLogger(__name__)
 __all__ = ["Engine", "GenRequest", "StepOutput"]
+# A slot refusal fails the request with this code unless the loader said why.
+_REFUSED = {SlotStatus.NO_ADAPTER: Code.NO_ADAPTER, SlotStatus.FORGOTTEN: Code.FORGOTTEN, SlotStatus.ERROR: Code.BAD_ADAPTER}
 
 
 @dataclass
@@ -43,9 +47,9 @@ class StepOutput:
     id: str
     token_id: int | None
     finished: bool
-    finish_reason: str | None = None  # "stop" | "length" | "error" | "cancelled"
+    finish_reason: Finish | None = None
     error: str | None = None
-    code: str | None = None  # no_adapter | forgotten | bad_adapter | internal | cancelled
+    code: Code | None = None
     base_fallback: bool = False
 
 
@@ -69,7 +73,8 @@ class _Seq:
 
 class Engine:
     def __init__(
-        self, base, settings: Settings, resolve: Callable[[str], Path | None], refetch: Callable[[str], Path | None] | None = None
+        self, base, settings: Settings, resolve: Callable[[str], Path | None], refetch: Callable[[str], Path | None] | None = None,
+        availability: Availability | None = None,
     ) -> None:
         self.base = base
         self.model = base.model
@@ -87,7 +92,8 @@ class Engine:
             resolve, self.layers.shapes, cfg.slot_rank, base.fingerprint, self.model.config, refetch=refetch
         )
         self.slots = SlotManager(
-            self.layers, self.loader, cfg.host_cache_bytes, cfg.slot_bytes, negative_ttl=cfg.registry_poll_seconds
+            self.layers, self.loader, cfg.host_cache_bytes, cfg.slot_bytes, negative_ttl=cfg.registry_poll_seconds,
+            availability=availability,
         )
         self.eos = end_ids(base.tokenizer, self.model)
         self.pad_id = pad_id(base.tokenizer)
@@ -222,21 +228,21 @@ class Engine:
             except Exception as e:  # noqa: BLE001 - one queued item failing must not drop the items after it
                 log.exception("engine: %s %r failed", op, getattr(arg, "req", arg))
                 if op == "add":
-                    self._finish(arg, outs, None, "error", f"request rejected: {type(e).__name__}: {str(e)[:200]}", "internal")
+                    self._finish(arg, outs, None, Finish.ERROR, f"request rejected: {type(e).__name__}: {str(e)[:200]}", Code.INTERNAL)
 
     def _apply(self, op: str, arg, outs: list[StepOutput]) -> None:
         if op == "add":
             self._waiting.append(arg)
         elif op == "cancel":
-            self._cancel(arg, outs, "cancelled", None)
+            self._cancel(arg, outs, Finish.CANCELLED, None)
         elif op == "forget":
             self.slots.forget(arg)
             for s in [s for s in self._rows + self._waiting if s.req.tenant == arg and not s.base_fallback]:
-                self._cancel(s.req.id, outs, "cancelled", f"tenant {arg!r} was forgotten", code="forgotten")
+                self._cancel(s.req.id, outs, Finish.CANCELLED, f"tenant {arg!r} was forgotten", code=Code.FORGOTTEN)
         else:
             getattr(self.slots, op)(arg)
 
-    def _cancel(self, req_id: str, outs, reason: str, error: str | None, code: str = "cancelled") -> None:
+    def _cancel(self, req_id: str, outs, reason: Finish, error: str | None, code: Code = Code.CANCELLED) -> None:
         for i, s in enumerate(self._waiting):
             if s.req.id == req_id:
                 self._waiting.pop(i)
@@ -268,15 +274,14 @@ class Engine:
                 continue
             got = self.slots.acquire(s.req.tenant, first=not s.seen)
             s.seen = True
-            if got.status == READY:
+            if got.status == SlotStatus.READY:
                 s.slot, s.rank = got.slot, got.rank
                 ready.append(s)
-            elif got.status == NO_ADAPTER and self.missing_adapter == "base":
+            elif got.status == SlotStatus.NO_ADAPTER and self.missing_adapter == "base":
                 s.base_fallback = True
                 ready.append(s)
-            elif got.status in (NO_ADAPTER, FORGOTTEN, ERROR):
-                code = got.code or {NO_ADAPTER: "no_adapter", FORGOTTEN: "forgotten", ERROR: "bad_adapter"}[got.status]
-                self._finish(s, outs, None, "error", got.message, code)
+            elif got.status in _REFUSED:
+                self._finish(s, outs, None, Finish.ERROR, got.message, got.code or _REFUSED[got.status])
             else:
                 still.append(s)
         self._waiting = still
@@ -295,7 +300,7 @@ class Engine:
             ).logits[:, -1, :]
         except Exception as e:  # noqa: BLE001 - fail these newcomers only, the running batch goes on
             for s in seqs:
-                self._finish(s, outs, None, "error", f"generation failed: {type(e).__name__}: {str(e)[:200]}", "internal")
+                self._finish(s, outs, None, Finish.ERROR, f"generation failed: {type(e).__name__}: {str(e)[:200]}", Code.INTERNAL)
             return None
         toks, failed = self._sample(logits, seqs)
         keep = self._emit(seqs, toks, logits, outs, failed)
@@ -324,7 +329,7 @@ class Engine:
         except Exception as e:  # noqa: BLE001
             msg = f"generation failed: {type(e).__name__}: {str(e)[:200]}"
             for s in list(rows):
-                self._finish(s, outs, None, "error", msg, "internal")
+                self._finish(s, outs, None, Finish.ERROR, msg, Code.INTERNAL)
             self._rows, self._cache = [], None
             return
         toks, failed = self._sample(logits, rows)
@@ -332,7 +337,7 @@ class Engine:
         self._last = toks.view(-1, 1)
         self._pos = self._pos + 1
         if len(keep) < len(rows):
-            self._drop_rows([i for i in range(len(rows)) if i not in set(keep)], already_finished=True)
+            self._drop_rows([i for i in range(len(rows)) if i not in set(keep)])
 
     def _emit(self, seqs: list[_Seq], toks: torch.Tensor, logits: torch.Tensor, outs, failed: dict[int, str]) -> list[int]:
         """StepOutputs for one sampled token per row; returns the rows that go on."""
@@ -340,16 +345,16 @@ class Engine:
         keep = []
         for i, (s, t) in enumerate(zip(seqs, toks.tolist())):
             if not finite[i] or i in failed:
-                self._finish(s, outs, None, "error", failed.get(i, "generation produced non-finite logits"), "internal")
+                self._finish(s, outs, None, Finish.ERROR, failed.get(i, "generation produced non-finite logits"), Code.INTERNAL)
                 continue
             s.generated += 1
             self.tokens_generated += 1
             if s.sampling.penalized:
                 s.counts[t] = s.counts.get(t, 0) + 1
             if t in s.stops:
-                self._finish(s, outs, t, "stop")
+                self._finish(s, outs, t, Finish.STOP)
             elif s.generated >= s.max_new or len(s.req.input_ids) + s.generated >= self.max_context:
-                self._finish(s, outs, t, "length")
+                self._finish(s, outs, t, Finish.LENGTH)
             else:
                 outs.append(StepOutput(s.req.id, t, False, base_fallback=s.base_fallback))
                 keep.append(i)
@@ -374,7 +379,7 @@ class Engine:
                 failed[i] = f"sampling failed: {type(e).__name__}: {str(e)[:200]}"
         return toks, failed
 
-    def _drop_rows(self, drop: list[int], already_finished: bool = True) -> None:
+    def _drop_rows(self, drop: list[int]) -> None:
         keep = [i for i in range(len(self._rows)) if i not in set(drop)]
         if not keep:
             self._rows, self._cache, self._mask, self._last, self._pos = [], None, None, None, None

@@ -102,24 +102,6 @@ class SlotLoRALinear(nn.Module):
         y3.baddbmm_(torch.bmm(x3, at), bt)
         return y
 
-    def write_slot(self, slot: int, a: torch.Tensor | None, b: torch.Tensor | None, scale: float = 1.0) -> None:
-        """Copy one adapter's scale * A [r, in] and B [out, r] into `slot`; zero only rank columns a previous adapter used."""
-        r = 0 if a is None else a.shape[0]
-        if r:
-            dst = self.lora_A[slot, :r]
-            dst.copy_(a)  # copy_ converts dtype and device; the scale is applied in the slot's dtype
-            if scale != 1.0:
-                dst.mul_(scale)
-            self.lora_B[slot, :, :r].copy_(b)
-        dirty = self._dirty[slot]
-        if dirty > r:
-            self.lora_A[slot, r:dirty].zero_()
-            self.lora_B[slot, :, r:dirty].zero_()
-        self._dirty[slot] = r
-
-    def drop_cache(self) -> None:
-        self._gathered.clear()
-
 
 def _root(t: torch.Tensor) -> torch.Tensor:
     return t if t._base is None else t._base
@@ -270,7 +252,7 @@ class SlotLayers:
     def write(self, slot: int, modules: dict[str, tuple[torch.Tensor, torch.Tensor, float]]) -> None:
         """Load an adapter into a slot: modules it lacks get zeros, so no stale weights survive.
 
-        The same result as `write_slot` on every layer, in a few `torch._foreach_*` calls over
+        Each layer's A[slot, :r] becomes scale * A and B[slot, :, :r] becomes B, in a few `torch._foreach_*` calls over
         destination views cached per (slot, rank): 420 Python-level copies cost more than the copying.
         """
         mods = list(self.layers.values())

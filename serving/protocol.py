@@ -20,6 +20,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from .codes import Code, ErrorType
+
 ROLES = ("system", "user", "assistant", "developer")
 SEED_MAX = 2**63 - 1  # torch.Generator.manual_seed takes a signed 64-bit value
 MAX_TOKENS_BOUND = 2**31 - 1  # a sanity bound; the server's own limit (serving.max_new_tokens_limit) is checked after
@@ -34,7 +36,7 @@ NEUTRAL_ONLY = {"min_tokens": 0, "logit_bias": {}}
 class ApiError(Exception):
     """An error answered to one client as an OpenAI-style body; never affects other requests."""
 
-    def __init__(self, status: int, message: str, type: str = "invalid_request_error", param: str | None = None, code: str | None = None):
+    def __init__(self, status: int, message: str, type: str = ErrorType.INVALID_REQUEST, param: str | None = None, code: str | None = None):
         super().__init__(message)
         self.status, self.message, self.type, self.param, self.code = status, message, type, param, code
 
@@ -48,7 +50,7 @@ class ApiError(Exception):
 
     @classmethod
     def from_dict(cls, d: dict) -> "ApiError":
-        return cls(d["status"], d["message"], d.get("type") or "server_error", d.get("param"), d.get("code"))
+        return cls(d["status"], d["message"], d.get("type") or ErrorType.SERVER, d.get("param"), d.get("code"))
 
 
 def public_message(message: str) -> str:
@@ -56,7 +58,7 @@ def public_message(message: str) -> str:
     return _ABS_PATH.sub("<path>", message)
 
 
-def error_body(message: str, type: str = "invalid_request_error", param: str | None = None, code: str | None = None) -> dict:
+def error_body(message: str, type: str = ErrorType.INVALID_REQUEST, param: str | None = None, code: str | None = None) -> dict:
     return {"error": {"message": message, "type": type, "param": param, "code": code}}
 
 
@@ -143,9 +145,9 @@ def load_json(raw: bytes):
     try:
         return json.loads(raw)
     except (json.JSONDecodeError, UnicodeDecodeError) as e:
-        raise ApiError(400, f"request body is not valid JSON: {e}", code="invalid_json") from None
+        raise ApiError(400, f"request body is not valid JSON: {e}", code=Code.INVALID_JSON) from None
     except RecursionError:
-        raise ApiError(400, "request body is nested too deeply", code="invalid_json") from None
+        raise ApiError(400, "request body is nested too deeply", code=Code.INVALID_JSON) from None
 
 
 def _union_tag(part) -> bool:
@@ -166,21 +168,21 @@ def parse_completion_request(raw: bytes, max_tokens_limit: int) -> CompletionReq
 def _parse(model: type[BaseModel], raw: bytes, max_tokens_limit: int):
     data = load_json(raw)
     if not isinstance(data, dict):
-        raise ApiError(400, "request body must be a JSON object", code="invalid_json")
+        raise ApiError(400, "request body must be a JSON object", code=Code.INVALID_JSON)
     for k in [k for k in data if k in IGNORED_FIELDS]:
         data.pop(k)
     for k, neutral in NEUTRAL_ONLY.items():
         if k in data and data[k] not in (None, neutral):
-            raise ApiError(400, f"'{k}' is not supported by this server (only {neutral!r})", param=k, code="unsupported_parameter")
+            raise ApiError(400, f"'{k}' is not supported by this server (only {neutral!r})", param=k, code=Code.UNSUPPORTED_PARAMETER)
         data.pop(k, None)
     for k in ("tools", "tool_choice", "functions", "function_call", "response_format", "logprobs", "top_logprobs", "audio", "suffix"):
         if data.get(k) not in (None, False, [], {"type": "text"}, "none", "auto"):
-            raise ApiError(400, f"'{k}' is not supported by this server", param=k, code="unsupported_parameter")
+            raise ApiError(400, f"'{k}' is not supported by this server", param=k, code=Code.UNSUPPORTED_PARAMETER)
         data.pop(k, None)
     try:
         req = model.model_validate(data)
     except RecursionError:
-        raise ApiError(400, "request body is nested too deeply", code="invalid_json") from None
+        raise ApiError(400, "request body is nested too deeply", code=Code.INVALID_JSON) from None
     except ValidationError as e:
         err = e.errors()[0]
         loc = ".".join(str(x) for x in err["loc"] if not _union_tag(x)) or None
@@ -190,9 +192,9 @@ def _parse(model: type[BaseModel], raw: bytes, max_tokens_limit: int):
             msg = f"missing required parameter: '{loc}'"
         else:
             msg = f"invalid value for '{loc}': {err['msg']}"
-        raise ApiError(400, msg, param=loc, code="invalid_parameter") from None
+        raise ApiError(400, msg, param=loc, code=Code.INVALID_PARAMETER) from None
     if req.wanted_tokens(1) > max_tokens_limit:
-        raise ApiError(400, f"max_tokens {req.wanted_tokens(1)} exceeds this server's limit of {max_tokens_limit}", param="max_tokens", code="invalid_parameter")
+        raise ApiError(400, f"max_tokens {req.wanted_tokens(1)} exceeds this server's limit of {max_tokens_limit}", param="max_tokens", code=Code.INVALID_PARAMETER)
     return req
 
 
@@ -210,7 +212,7 @@ def parse_tenant_body(raw: bytes) -> str:
         return TenantBody.model_validate(data).tenant
     except (ValidationError, RecursionError):
         raise ApiError(400, "body must be a JSON object with a non-empty string 'tenant' (at most 400 characters)",
-                       param="tenant", code="invalid_parameter") from None
+                       param="tenant", code=Code.INVALID_PARAMETER) from None
 
 
 # ---- HTTP process -> worker (through LitServe's request queue, so they reach the process that holds the engine)

@@ -28,20 +28,22 @@ from pathlib import Path
 
 import litserve as ls
 from fastapi import Request
-from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 from litserve.specs.openai import OpenAISpec
 from litserve.utils import LitAPIStatus, ResponseBufferItem, WorkerSetupStatus
-from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from memlora import __version__, audit
 from memlora.settings import Settings
 
-from .api import ADMIN_OPS, MemloraAPI
+from .admin import ADMIN_OPS
+from .api import MemloraAPI
 from .auth import KeyRing
+from .codes import Code, ErrorType
+from .http_errors import install_error_handlers
 from .metrics import HttpMetrics, Timing, render
+from .openapi import publish_request_models
 from .protocol import (
-    DONE, ERROR, META, RESULT, TEXT, ApiError, ChatJob, ChatRequest, Command, CompletionRequest, TenantBody, error_body,
+    DONE, ERROR, META, RESULT, TEXT, ApiError, ChatJob, Command, error_body,
     parse_chat_request, parse_completion_request, parse_tenant_body,
 )
 from .responses import Shape
@@ -99,7 +101,7 @@ class MemloraSpec(OpenAISpec):
             try:
                 async for data, status in self.data_streamer(q, ev, send_status=True):
                     if status == LitAPIStatus.ERROR:
-                        yield {"kind": ERROR, "status": 500, "message": "the inference worker failed this request", "type": "server_error", "code": "internal_error"}
+                        yield {"kind": ERROR, "status": 500, "message": "the inference worker failed this request", "type": ErrorType.SERVER, "code": Code.INTERNAL_ERROR}
                         return
                     yield json.loads(data)
             finally:
@@ -116,12 +118,12 @@ class MemloraSpec(OpenAISpec):
                     return ev["result"]
                 if ev["kind"] == ERROR:
                     raise ApiError.from_dict(ev)
-            raise ApiError(500, "the worker ended the command without an answer", type="server_error")
+            raise ApiError(500, "the worker ended the command without an answer", type=ErrorType.SERVER)
 
         try:
             return await asyncio.wait_for(first(), timeout)
         except asyncio.TimeoutError:
-            raise ApiError(504, f"the worker did not answer '{cmd.op}' within {timeout:.0f} s", type="server_error", code="timeout") from None
+            raise ApiError(504, f"the worker did not answer '{cmd.op}' within {timeout:.0f} s", type=ErrorType.SERVER, code=Code.TIMEOUT) from None
 
     def _cancel(self, uid: str) -> None:
         """Fire and forget: the worker stops generating for a client that went away."""
@@ -136,7 +138,7 @@ class MemloraSpec(OpenAISpec):
     async def _body(self, request: Request) -> bytes:
         """The raw body, refused with 413 past `serving.max_request_bytes` without reading (or parsing) the rest."""
         cap = self.settings.serving.max_request_bytes
-        too_big = ApiError(413, f"request body exceeds this server's limit of {cap} bytes", code="request_too_large")
+        too_big = ApiError(413, f"request body exceeds this server's limit of {cap} bytes", code=Code.REQUEST_TOO_LARGE)
         declared = request.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > cap:
             raise too_big
@@ -172,7 +174,7 @@ class MemloraSpec(OpenAISpec):
                 first = ev
                 break
             if first is None:
-                raise ApiError(500, "the worker ended the request without an answer", type="server_error")
+                raise ApiError(500, "the worker ended the request without an answer", type=ErrorType.SERVER)
             if first["kind"] == ERROR:
                 raise ApiError.from_dict(first)
         except ApiError as e:
@@ -200,7 +202,7 @@ class MemloraSpec(OpenAISpec):
             ev = await anext(events, None)
             if ev is None:
                 self._count(endpoint, 500)
-                return _error_response(ApiError(500, "the worker ended the request without finishing it", type="server_error"))
+                return _error_response(ApiError(500, "the worker ended the request without finishing it", type=ErrorType.SERVER))
         self.response_buffer.pop(uid, None)
         resp = shape.full("".join(parts), ev["finish_reason"], ev["usage"])
         resp["adapter"] = headers["x-memlora-adapter"]
@@ -232,7 +234,7 @@ class MemloraSpec(OpenAISpec):
                     return
                 ev = await anext(events, None)
             done = True
-            yield f"data: {json.dumps(error_body('the worker ended the stream early', 'server_error'))}\n\n"
+            yield f"data: {json.dumps(error_body('the worker ended the stream early', ErrorType.SERVER))}\n\n"
         finally:
             self.response_buffer.pop(uid, None)
             if not done:  # the client went away: stop generating for it
@@ -263,7 +265,7 @@ class MemloraSpec(OpenAISpec):
         try:
             found = [m for m in await self._models(request) if m["id"] == model_id]
             if not found:
-                raise ApiError(404, f"The model {model_id!r} does not exist", param="model", code="model_not_found")
+                raise ApiError(404, f"The model {model_id!r} does not exist", param="model", code=Code.MODEL_NOT_FOUND)
         except ApiError as e:
             self._count("models", e.status)
             return _error_response(e)
@@ -325,62 +327,6 @@ def _audit(settings: Settings, action: str, tenant: str | None, key_id: str | No
         log.error("audit log write failed for admin %s: %s", action, e)
 
 
-def _install_error_handlers(app) -> None:
-    """Every error this server answers has OpenAI's shape, including FastAPI's own 404/405/validation errors."""
-
-    async def http_error(request, exc: StarletteHTTPException):
-        code = {401: "authentication_error", 403: "permission_error", 404: "not_found_error"}.get(exc.status_code, "invalid_request_error")
-        if exc.status_code >= 500:
-            code = "server_error"
-        return JSONResponse(error_body(str(exc.detail), code), status_code=exc.status_code, headers=getattr(exc, "headers", None))
-
-    async def validation_error(request, exc: RequestValidationError):
-        return JSONResponse(error_body(f"invalid request: {exc.errors()[0].get('msg', 'malformed')}"), status_code=400)
-
-    async def unexpected(request, exc: Exception):
-        log.error("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
-        return JSONResponse(error_body("internal server error", "server_error", None, "internal_error"), status_code=500)
-
-    app.add_exception_handler(StarletteHTTPException, http_error)
-    app.add_exception_handler(RequestValidationError, validation_error)
-    app.add_exception_handler(Exception, unexpected)
-
-
-def _error_schema() -> dict:
-    item = {"type": ["string", "null"]}
-    return {"type": "object", "required": ["error"], "properties": {"error": {
-        "type": "object", "required": ["message", "type", "param", "code"],
-        "properties": {"message": {"type": "string"}, "type": {"type": "string"}, "param": item, "code": item}}}}
-
-
-def _publish_request_models(app, chat_path: str) -> None:
-    """Put the request models the handlers validate against into /openapi.json (FastAPI cannot see them: the
-    handlers take the raw Request so that every error keeps OpenAI's shape)."""
-    from fastapi.openapi.utils import get_openapi
-    from pydantic.json_schema import models_json_schema
-
-    bodies = {chat_path: ChatRequest, COMPLETIONS_PATH: CompletionRequest, **{f"/admin/{op}": TenantBody for op in ADMIN_OPS}}
-
-    def openapi() -> dict:
-        if app.openapi_schema:
-            return app.openapi_schema
-        schema = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
-        refs, defs = models_json_schema([(m, "validation") for m in set(bodies.values())],
-                                        ref_template="#/components/schemas/{model}")
-        comps = schema.setdefault("components", {}).setdefault("schemas", {})
-        comps.update(defs.get("$defs", {}))
-        comps["Error"] = _error_schema()
-        err = {"description": "OpenAI-style error", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
-        for path, model in bodies.items():
-            op = schema["paths"][path]["post"]
-            op["requestBody"] = {"required": True, "content": {"application/json": {"schema": refs[(model, "validation")]}}}
-            op["responses"] = {"200": {"description": "OK"}, **{str(c): err for c in (400, 401, 403, 404, 413, 500, 503)}}
-        app.openapi_schema = schema
-        return schema
-
-    app.openapi = openapi
-
-
 def base_model_name(settings: Settings) -> str:
     """What /info calls the base: the provisioned model's name, or the last part of a local path (never the
     whole path, which says nothing to a client about the model and something about the server's disk)."""
@@ -410,9 +356,9 @@ def build_server(settings: Settings) -> ls.LitServer:
                           model_metadata={"base_model": base_model_name(settings), "memlora_version": __version__})
     server.app.title, server.app.version = "memlora", __version__
     server.app.description = "OpenAI-compatible chat and completions with per-tenant LoRA memory"
-    _install_error_handlers(server.app)
+    install_error_handlers(server.app)
     _drop_litserve_health(server, spec)
-    _publish_request_models(server.app, spec.api_path)
+    publish_request_models(server.app, spec.api_path, COMPLETIONS_PATH)
     return server
 
 

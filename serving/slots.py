@@ -19,14 +19,18 @@ from dataclasses import dataclass, field
 from memlora.errors import MemloraError
 
 from .adapter_loader import AdapterLoader, AdapterWeights
+from .availability import Availability
+from .codes import SlotStatus
 from .lora_slots import SlotLayers
 
-READY, WAIT, NO_ADAPTER, ERROR, FORGOTTEN = "ready", "wait", "no_adapter", "error", "forgotten"
+READY, WAIT, NO_ADAPTER, ERROR, FORGOTTEN = (
+    SlotStatus.READY, SlotStatus.WAIT, SlotStatus.NO_ADAPTER, SlotStatus.ERROR, SlotStatus.FORGOTTEN,
+)
 
 
 @dataclass
 class Acquired:
-    status: str
+    status: SlotStatus
     slot: int = 0
     rank: int = 0
     message: str | None = None
@@ -102,6 +106,7 @@ class SlotManager:
         host_cache_bytes: int,
         slot_bytes: int | None = None,
         negative_ttl: float = 30.0,
+        availability: Availability | None = None,
     ) -> None:
         self.layers = layers
         self.loader = loader
@@ -121,14 +126,14 @@ class SlotManager:
         self._loading: dict[str, tuple[Future, float]] = {}
         self._no_adapter: dict[str, float] = {}  # tenant -> time resolve said "none"
         self._failed: dict[str, tuple[str, str | None]] = {}  # load failures of this step (message, code), for waiting requests
-        self._forgotten: set[str] = set()
+        self.availability = availability or Availability()
         self._want_slot: list[str] = []  # prefetched tenants to install when a slot is free
         self.c = _Counters()
 
     # ---- the request path -------------------------------------------------
     def acquire(self, tenant: str, first: bool = True) -> Acquired:
         """Pin the tenant's slot, installing from host memory or starting a disk load as needed."""
-        if tenant in self._forgotten:
+        if self.availability.purged(tenant):
             return Acquired(FORGOTTEN, message=f"tenant {tenant!r} was forgotten and is not served")
         if tenant in self._failed:
             msg, code = self._failed[tenant]
@@ -168,12 +173,9 @@ class SlotManager:
         if s.pins <= 0 and s.stale:
             self._clear(slot)
 
-    def slot_rank(self, slot: int) -> int:
-        return self.slots[slot].rank if slot > 0 else 0
-
     # ---- admin --------------------------------------------------------------
     def prefetch(self, tenant: str) -> None:
-        if tenant in self._forgotten or tenant in self._by_tenant:
+        if self.availability.purged(tenant) or tenant in self._by_tenant:
             return
         if tenant not in self._want_slot:
             self._want_slot.append(tenant)
@@ -187,20 +189,17 @@ class SlotManager:
 
     def reload(self, tenant: str) -> None:
         """A new champion: drop every cached copy, new requests load the new version, in-flight ones finish on the old."""
-        self._forgotten.discard(tenant)
+        self.availability.restore(tenant)
         self.evict(tenant)
         self._loading.pop(tenant, None)  # a load of the old version still running is ignored when it lands
         self.prefetch(tenant)
 
     def forget(self, tenant: str) -> None:
-        self._forgotten.add(tenant)
+        self.availability.purge(tenant)
         self.evict(tenant)
         self._loading.pop(tenant, None)
         if tenant in self._want_slot:
             self._want_slot.remove(tenant)
-
-    def is_forgotten(self, tenant: str) -> bool:
-        return tenant in self._forgotten
 
     # ---- once per step ------------------------------------------------------
     def poll(self) -> None:

@@ -40,9 +40,9 @@ def make_engine(settings, tiny_base_dir):
 
     made = []
 
-    def make(paths: dict, **serving):
+    def make(paths: dict, availability=None, **serving):
         s = settings.model_copy(update={"serving": settings.serving.model_copy(update=serving)})
-        eng = Engine(load_base(s), s, lambda t: paths.get(t))
+        eng = Engine(load_base(s), s, lambda t: paths.get(t), availability=availability)
         made.append(eng)
         return eng
 
@@ -253,6 +253,27 @@ def test_prefetch_reload_forget(make_engine, adapters, tiny_base, fresh, tmp_pat
     eng.reload("alice")
     eng.add(GenRequest(id="5", tenant="alice", input_ids=ids, max_new_tokens=4))
     assert [o.token_id for o in run(eng)["5"]] == second
+
+
+def test_a_purged_tenant_stays_refused_until_the_engine_reloads_it(make_engine, adapters, tiny_base):
+    """The operator's unforget clears the API's mark at once; the slots keep refusing until the engine is told
+    to reload (after a registry snapshot confirmed the champion), so nothing unconfirmed is loaded in between."""
+    from memlora.serving.availability import Availability
+    from memlora.serving.engine import GenRequest
+
+    av = Availability()
+    eng = make_engine(dict(adapters), availability=av)
+    ids = _ids(tiny_base.tokenizer, "hello there")
+    av.forget("alice")
+    eng.forget("alice")
+    av.unforget("alice")
+    eng.add(GenRequest(id="1", tenant="alice", input_ids=ids, max_new_tokens=3))
+    out = run(eng)["1"]
+    assert out[-1].code == "forgotten" and out[-1].token_id is None and av.purged("alice")
+    eng.reload("alice")
+    eng.add(GenRequest(id="2", tenant="alice", input_ids=ids, max_new_tokens=3))
+    out = run(eng)["2"]
+    assert len(out) == 3 and out[-1].finish_reason == "length" and not av.purged("alice")
 
 
 def test_sampling_is_seeded_and_stop_tokens_end(make_engine, adapters, tiny_base):

@@ -439,7 +439,7 @@ def test_slot_rewrites_leave_no_stale_columns_and_match_peft(adapters, fresh, ti
 
 
 def test_batched_slot_write_equals_per_layer_writes(adapters, fresh, tiny_base):
-    """SlotLayers.write (foreach over cached views) == SlotLoRALinear.write_slot per layer, scales applied, mixed ranks."""
+    """SlotLayers.write (foreach over cached views) == one layer at a time, scales applied, mixed ranks, stale columns zeroed."""
     from memlora.serving.adapter_loader import read_adapter
     from memlora.serving.lora_slots import attach_slots
 
@@ -457,15 +457,26 @@ def test_batched_slot_write_equals_per_layer_writes(adapters, fresh, tiny_base):
     for slot, mods in ((1, w16.modules), (1, mixed), (2, w4.modules), (1, w4.modules)):
         layers.write(slot, mods)
         for name, m in ref.layers.items():
-            m.write_slot(slot, *(mods[name] if name in mods else (None, None)))
+            _write_one_layer(m, slot, *(mods[name] if name in mods else (None, None)))
         for name, m in layers.layers.items():
             assert torch.equal(m.lora_A, ref.layers[name].lora_A) and torch.equal(m.lora_B, ref.layers[name].lora_B), name
     layers.detach()
     ref.detach()
 
 
+def _write_one_layer(m, slot: int, a, b, scale: float = 1.0) -> None:
+    """The slot contents the batched writes must produce, one layer at a time: scale * A and B in the first r rank
+    columns, zeros where a previous adapter of a higher rank left weights."""
+    r = 0 if a is None else a.shape[0]
+    m.lora_A[slot].zero_()
+    m.lora_B[slot].zero_()
+    if r:
+        m.lora_A[slot, :r].copy_(a).mul_(scale)
+        m.lora_B[slot, :, :r].copy_(b)
+
+
 def test_install_by_blocks_equals_per_layer_writes_and_survives_a_moved_model(adapters, fresh, tiny_base):
-    """install() copies one strided block per module kind; slot contents equal write_slot's, and after
+    """install() copies one strided block per module kind; slot contents equal the per-layer write's, and after
     model.to(another dtype) (layers no longer share storage) it falls back to per-layer copies."""
     from memlora.serving.adapter_loader import read_adapter
     from memlora.serving.lora_slots import attach_slots
@@ -482,8 +493,7 @@ def test_install_by_blocks_equals_per_layer_writes_and_survives_a_moved_model(ad
     layers.write = lambda slot, mods: (calls.append(slot), real_write(slot, mods))
     for slot, name in ((1, "full16"), (1, "full8"), (2, "attn4"), (1, "attn4"), (2, "full16")):
         layers.install(slot, ws[name])
-        for mod_name, m in ref.layers.items():
-            m.write_slot(slot, *(ws[name].modules.get(mod_name) or (None, None)))
+        ref.write(slot, ws[name].modules)
         for mod_name, m in layers.layers.items():
             assert torch.equal(m.lora_A, ref.layers[mod_name].lora_A) and torch.equal(m.lora_B, ref.layers[mod_name].lora_B), (name, mod_name)
             assert m._dirty == ref.layers[mod_name]._dirty
