@@ -209,7 +209,7 @@ def synthesize_tenant(profile: Profile, base, settings: Settings, out_dir: str |
     out.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
     job = plan_tenant(profile, base, settings, n_examples, teacher)
-    best, tally = best_answers(job, show_progress)
+    best, tally = best_answers(job, show_progress)  # candidates -> guard -> rank, failed rows asked again
     rows = dataset_rows(job, best)
     train, val = split_rows(rows, job.seed, profile.tenant, job.ds.validation_fraction)
     heldout, base_rows = baseline(job, train, val)
