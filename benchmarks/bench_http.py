@@ -300,7 +300,7 @@ def report(tenants: list[str], prompt_of: dict, jobs: list, refs: dict, runs: di
         print(f"cache {tier:<6} hit rate {hr:.2f} ({h} hits, {m} misses)")
     print(f"disk loads during the mixed run: {int(d.get('memlora_adapter_disk_loads_total', 0))}")
     bench.ratio("tok/s mixed / base-only", mixed["tok_s"], base_run["tok_s"])
-    bench.ratio("tok/s 8 clients / one client", mixed["tok_s"], serial["tok_s"])
+    bench.ratio("tok/s all clients / one client", mixed["tok_s"], serial["tok_s"])
     print(f"answers equal to PEFT's for their own tenant: {ok}/{len(mixed['results'])} "
           f"(answers from another tenant: {wrong_tenant}; distinct reference answers across tenants: {distinct}/{len(tenants)})")
     for e in (mixed["errors"] + base_run["errors"])[:5]:
