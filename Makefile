@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test browser
+.PHONY: setup demo test browser bench
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -25,3 +25,16 @@ demo: setup
 
 test: setup browser
 	$(BIN)/python -m pytest
+
+# `make bench`: the quick benchmarks at small sizes, a few minutes on 2 cores. Each prints its machine line
+# (cores, load average, torch threads, platform), times ours against its baseline in the same process, prints
+# a ratio table and writes JSON under $(BENCH_OUT): registry resolve paths (cold vs cached), consolidation
+# (tf-idf vs embedding grouping, 1000 records), the training loop vs a plain PEFT loop (64 examples, 4 steps),
+# and serving on the real base (slot swap-in vs PEFT, tokens/s vs PEFT and HF, greedy agreement; no scale run).
+# Full-size runs, bench_http, bench_faults, bench_nightly and real_adapters: the scripts with their defaults.
+BENCH_OUT ?= /tmp/memlora-bench
+bench: setup
+	$(BIN)/python benchmarks/bench_registry.py --tenants 5 --repeats 10 --json $(BENCH_OUT)/registry.json
+	$(BIN)/python benchmarks/bench_consolidate.py --records 1000 --json $(BENCH_OUT)/consolidate.json
+	$(BIN)/python benchmarks/bench_train.py --examples 64 --steps 4 --json $(BENCH_OUT)/train.json
+	$(BIN)/python benchmarks/bench_serving.py --tokens 8 --repeats 1 --skip-scale --json $(BENCH_OUT)/serving.json

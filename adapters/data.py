@@ -10,7 +10,6 @@ will be at generation time.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import random
 import re
@@ -18,11 +17,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from memlora.distill.trainset import content_hash
 from memlora.errors import MemloraError
 from memlora.runtime.tokens import end_ids as end_token_ids  # noqa: F401 - the encoder's name; one definition
 
 IGNORE = -100
-COLUMNS = ("prompt", "response", "kind", "system", "item_id")
 
 
 @dataclass
@@ -108,11 +107,7 @@ def dataset_hash(data: TenantData) -> str:
     """Distill records one; recompute from content when absent so the manifest always names its data."""
     if data.meta.get("dataset_hash"):
         return data.meta["dataset_hash"]
-    h = hashlib.sha256()
-    for split in (data.train, data.validation):
-        for row in split:
-            h.update(json.dumps({c: row.get(c) for c in COLUMNS}, sort_keys=True).encode())
-    return h.hexdigest()
+    return content_hash(data.train, data.validation)
 
 
 def chat_prefix(tokenizer, prompt: str, system: str | None) -> str:

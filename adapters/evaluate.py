@@ -184,73 +184,117 @@ def evaluate_adapter(base, adapter_dir: Path, tenant_dir: Path, settings: Settin
     tok = base.tokenizer
     system = data.profile.get("system_prompt") or (data.validation[0]["system"] if len(data.validation) else data.train[0]["system"])
     others = _sibling_dirs(tenant_dir) if others is None else [Path(o) for o in others]
-    own_text = json.dumps(data.profile.get("items", [])).lower()
     samples: dict = {}
     with adapter_attached(base, adapter_dir) as pm:
+
+        def ask(prompts: list[str]) -> dict[str, list[str]]:
+            return _answers3(pm, tok, prompts, system, settings) if prompts else {c: [] for c in COLUMNS}
+
         kl = kl_gap(pm, base, data, settings)
         ret = retention(pm, base, settings)
-
-        probes = _probes(data)
-        qs = [p["question"] for p in probes]
-        ans = _answers3(pm, tok, qs, system, settings) if qs else {c: [] for c in COLUMNS}
-        expects = [p["expect"] for p in probes]
-        facts = {"n": len(probes), "recall": {}, "raw_recall": {}, "on_topic": {}}
-        for c in COLUMNS:
-            refs = [q + " " + b for q, b in zip(qs, ans["base"])]
-            # The question alone too: a two-word answer ("You live in Portland.") drowns in a long base answer.
-            topic = [max(x, y) for x, y in zip(M.topicality(ans[c], refs), M.topicality(ans[c], qs))]
-            on = [t >= g.min_topicality and not M.pastes_profile(a, e, expects) for a, t, e in zip(ans[c], topic, expects)]
-            hits = [M.states_fact(a, e) for a, e in zip(ans[c], expects)]
-            facts["raw_recall"][c] = sum(hits) / len(probes) if probes else None
-            facts["recall"][c] = sum(h and o for h, o in zip(hits, on)) / len(probes) if probes else None
-            facts["on_topic"][c] = sum(on) / len(probes) if probes else None
-        samples["facts"] = [{"question": q, "expect": e, **{c: ans[c][i] for c in COLUMNS}} for i, (q, e) in enumerate(zip(qs, expects))]
-
-        banned = (data.meta.get("generation") or {}).get("banned_words")
-        prefs = [({**it, "avoid_words": banned} if it.get("kind") == "avoid" and isinstance(it.get("value"), str) and banned else it)
-                 for it in data.profile.get("items", []) if it.get("kind") not in ("fact", "free")]
-        rows = list(data.validation) or list(data.train)
-        general = [r for r in rows if r.get("kind") == "general"] or rows
-        pq = [r["prompt"] for r in general[: g.preference_eval_prompts]]
-        pans = _answers3(pm, tok, pq, system, settings) if (prefs and pq) else {c: [] for c in COLUMNS}
-        by_kind: dict[str, dict] = {}
-        for it in prefs:
-            res = {c: [M.preference_check(it, a) for a in pans[c]] for c in COLUMNS}
-            if not res["base"] or any(x is None for x in res["base"]):
-                continue
-            by_kind[f"{it['kind']}={it.get('value')}"] = {c: sum(res[c]) / len(res[c]) for c in COLUMNS}
-        pref = {"by_kind": by_kind, "n_prompts": len(pq),
-                "mean": {c: (sum(v[c] for v in by_kind.values()) / len(by_kind) if by_kind else None) for c in COLUMNS}}
-        samples["preferences"] = [{"prompt": p, **{c: pans[c][i] for c in COLUMNS}} for i, p in enumerate(pq) if pans["base"]]
-
-        oq, oexp = [], []
-        for od in others:
-            try:
-                o = D.TenantData(dir=od, profile=json.loads((od / "profile.json").read_text()), meta=json.loads((od / "meta.json").read_text()), train=None, validation=None)
-            except (OSError, json.JSONDecodeError) as e:
-                raise MemloraError(f"isolation: cannot read other tenant dir {od}: {e}") from None
-            for p in _probes(o):
-                exp = [x for x in p["expect"] if str(x).lower() not in own_text]
-                if exp:
-                    oq.append(p["question"])
-                    oexp.append(exp)
-        with pm.disable_adapter():
-            ob = generate(pm, tok, oq, [None] * len(oq), g.eval_max_new_tokens)
-        oa = generate(pm, tok, oq, [None] * len(oq), g.eval_max_new_tokens)
-        base_leaks = sum(M.contains_any(a, e) for a, e in zip(ob, oexp))
-        ad_leaks = sum(M.contains_any(a, e) and not M.contains_any(b, e) for a, b, e in zip(oa, ob, oexp))
-        iso = {"n": len(oq), "base_leaks": base_leaks, "adapter_leaks": ad_leaks, "leak_rate": ad_leaks / len(oq) if oq else 0.0}
-        samples["isolation"] = [{"question": q, "expect": e, "base": b, "adapter": a} for q, e, b, a in zip(oq, oexp, ob, oa)]
-
-        aq = [p["question"] for p in data.meta.get("abstention_probes", []) if p.get("question")]
-        aans = _answers3(pm, tok, aq, system, settings) if aq else {c: [] for c in COLUMNS}
-        abst = {c: (sum(M.invented_specifics(a, q) for a, q in zip(aans[c], aq)) / len(aq) if aq else None) for c in COLUMNS}
-        abst["n"] = len(aq)
-        abst["excess"] = (abst["adapter"] - abst["base"]) if aq else 0.0
-        samples["abstention"] = [{"question": q, **{c: aans[c][i] for c in COLUMNS}} for i, q in enumerate(aq)]
-
+        facts, samples["facts"] = fact_recall(ask, data, g)
+        pref, samples["preferences"] = preference_rates(ask, data, g)
+        iso, samples["isolation"] = isolation(pm, tok, data, others, g)
+        abst, samples["abstention"] = abstention(ask, data)
     metrics = {"tenant": manifest.tenant, "adapter": str(adapter_dir), "kl": kl, "facts": facts, "preferences": pref,
                "retention": ret, "isolation": iso, "abstention": abst}
+    reasons = verdict(metrics, g)
+    return EvalReport(metrics=metrics, passed=not reasons, reasons=reasons, samples=samples)
+
+
+def fact_recall(ask, data: D.TenantData, g) -> tuple[dict, list[dict]]:
+    """The tenant's probe questions in all three columns; a fact counts only when stated, on topic, and not
+    pasted from the profile wholesale."""
+    probes = _probes(data)
+    questions = [p["question"] for p in probes]
+    answers = ask(questions)
+    expects = [p["expect"] for p in probes]
+    facts = {"n": len(probes), "recall": {}, "raw_recall": {}, "on_topic": {}}
+    for c in COLUMNS:
+        refs = [q + " " + b for q, b in zip(questions, answers["base"])]
+        # The question alone too: a two-word answer ("You live in Portland.") drowns in a long base answer.
+        topic = [max(x, y) for x, y in zip(M.topicality(answers[c], refs), M.topicality(answers[c], questions))]
+        on = [t >= g.min_topicality and not M.pastes_profile(a, e, expects) for a, t, e in zip(answers[c], topic, expects)]
+        hits = [M.states_fact(a, e) for a, e in zip(answers[c], expects)]
+        facts["raw_recall"][c] = sum(hits) / len(probes) if probes else None
+        facts["recall"][c] = sum(h and o for h, o in zip(hits, on)) / len(probes) if probes else None
+        facts["on_topic"][c] = sum(on) / len(probes) if probes else None
+    samples = [{"question": q, "expect": e, **{c: answers[c][i] for c in COLUMNS}}
+               for i, (q, e) in enumerate(zip(questions, expects))]
+    return facts, samples
+
+
+def preference_rates(ask, data: D.TenantData, g) -> tuple[dict, list[dict]]:
+    """Each style preference checked on answers to general prompts, per column; a preference the base's
+    answers cannot be checked against is left out."""
+    banned = (data.meta.get("generation") or {}).get("banned_words")
+    prefs = [({**it, "avoid_words": banned} if it.get("kind") == "avoid" and isinstance(it.get("value"), str) and banned else it)
+             for it in data.profile.get("items", []) if it.get("kind") not in ("fact", "free")]
+    rows = list(data.validation) or list(data.train)
+    general = [r for r in rows if r.get("kind") == "general"] or rows
+    prompts = [r["prompt"] for r in general[: g.preference_eval_prompts]]
+    answers = ask(prompts if prefs else [])
+    by_kind: dict[str, dict] = {}
+    for it in prefs:
+        res = {c: [M.preference_check(it, a) for a in answers[c]] for c in COLUMNS}
+        if not res["base"] or any(x is None for x in res["base"]):
+            continue
+        by_kind[f"{it['kind']}={it.get('value')}"] = {c: sum(res[c]) / len(res[c]) for c in COLUMNS}
+    pref = {"by_kind": by_kind, "n_prompts": len(prompts),
+            "mean": {c: (sum(v[c] for v in by_kind.values()) / len(by_kind) if by_kind else None) for c in COLUMNS}}
+    samples = [{"prompt": p, **{c: answers[c][i] for c in COLUMNS}} for i, p in enumerate(prompts) if answers["base"]]
+    return pref, samples
+
+
+def _foreign_probes(others: list[Path], own_items: list) -> tuple[list[str], list[list[str]]]:
+    """Other tenants' probe questions with the expected words this tenant never said itself."""
+    own_text = json.dumps(own_items).lower()
+    questions, expects = [], []
+    for od in others:
+        try:
+            o = D.TenantData(dir=od, profile=json.loads((od / "profile.json").read_text()),
+                             meta=json.loads((od / "meta.json").read_text()), train=None, validation=None)
+        except (OSError, json.JSONDecodeError) as e:
+            raise MemloraError(f"isolation: cannot read other tenant dir {od}: {e}") from None
+        for p in _probes(o):
+            exp = [x for x in p["expect"] if str(x).lower() not in own_text]
+            if exp:
+                questions.append(p["question"])
+                expects.append(exp)
+    return questions, expects
+
+
+def isolation(pm, tok, data: D.TenantData, others: list[Path], g) -> tuple[dict, list[dict]]:
+    """A leak: the adapter states another tenant's fact that the base alone does not."""
+    questions, expects = _foreign_probes(others, data.profile.get("items", []))
+    with pm.disable_adapter():
+        base_answers = generate(pm, tok, questions, [None] * len(questions), g.eval_max_new_tokens)
+    adapter_answers = generate(pm, tok, questions, [None] * len(questions), g.eval_max_new_tokens)
+    base_leaks = sum(M.contains_any(a, e) for a, e in zip(base_answers, expects))
+    adapter_leaks = sum(M.contains_any(a, e) and not M.contains_any(b, e)
+                        for a, b, e in zip(adapter_answers, base_answers, expects))
+    iso = {"n": len(questions), "base_leaks": base_leaks, "adapter_leaks": adapter_leaks,
+           "leak_rate": adapter_leaks / len(questions) if questions else 0.0}
+    samples = [{"question": q, "expect": e, "base": b, "adapter": a}
+               for q, e, b, a in zip(questions, expects, base_answers, adapter_answers)]
+    return iso, samples
+
+
+def abstention(ask, data: D.TenantData) -> tuple[dict, list[dict]]:
+    """Questions about things the tenant never said: the share of answers inventing specifics, per column."""
+    questions = [p["question"] for p in data.meta.get("abstention_probes", []) if p.get("question")]
+    answers = ask(questions)
+    abst = {c: (sum(M.invented_specifics(a, q) for a, q in zip(answers[c], questions)) / len(questions) if questions else None)
+            for c in COLUMNS}
+    abst["n"] = len(questions)
+    abst["excess"] = (abst["adapter"] - abst["base"]) if questions else 0.0
+    samples = [{"question": q, **{c: answers[c][i] for c in COLUMNS}} for i, q in enumerate(questions)]
+    return abst, samples
+
+
+def verdict(metrics: dict, g) -> list[str]:
+    """The gate's reasons to refuse the adapter; none means it passes."""
+    kl, facts, ret, iso, abst = (metrics[k] for k in ("kl", "facts", "retention", "isolation", "abstention"))
     reasons = []
     if kl["gap_closed"] is not None and kl["gap_closed"] < g.min_kl_gap_closed:
         reasons.append(f"KL gap closed {kl['gap_closed']:.3f} < {g.min_kl_gap_closed}")
@@ -262,4 +306,4 @@ def evaluate_adapter(base, adapter_dir: Path, tenant_dir: Path, settings: Settin
         reasons.append(f"leaks other tenants' facts in {iso['adapter_leaks']}/{iso['n']} answers")
     if abst["excess"] is not None and abst["excess"] > g.max_abstention_excess:
         reasons.append(f"invents specifics {abst['excess']:+.2f} more often than the base")
-    return EvalReport(metrics=metrics, passed=not reasons, reasons=reasons, samples=samples)
+    return reasons

@@ -4,8 +4,8 @@ Why a plain loop and not HF Trainer: the KL objective needs the same weights
 twice per step (adapter off with the profile in the prompt, adapter on without
 it), the loss reads logits only at trained positions, and batches are
 length-grouped from tokenized examples that carry two views each. Trainer's
-compute_loss could be bent to that, but a 60-line loop is easier to read and
-check. accelerate places the model and optimizer on the device and runs the
+compute_loss could be bent to that, but a one-screen loop (`train_loop`) is easier
+to read and check. accelerate places the model and optimizer on the device and runs the
 backward pass and gradient clipping; it sets no mixed precision, because on CUDA
 the base is already loaded in bf16 (settings.dtype) and PEFT keeps the LoRA
 weights in float32. PEFT builds, saves and unloads the LoRA layers.
@@ -19,12 +19,19 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from memlora.adapter_dir import Manifest, write_manifest
+import torch
+from accelerate import Accelerator
+from peft import (LoraConfig, get_peft_model, get_peft_model_state_dict, prepare_model_for_kbit_training,
+                  set_peft_model_state_dict)
+from tqdm.auto import tqdm
+
 from memlora.errors import MemloraError
 from memlora.keys import tenant_key
 from memlora.settings import Settings
 
 from . import data as D
+from memlora.adapter_dir import Manifest, write_manifest
+
 from .manifest import training_config_hash
 from .objectives import kl_loss, sft_loss
 
@@ -38,8 +45,6 @@ class TrainResult:
 
 
 def lora_config(settings: Settings):
-    from peft import LoraConfig
-
     t = settings.train
     return LoraConfig(
         r=t.rank,
@@ -58,9 +63,6 @@ def lora_attached(base, settings: Settings):
     One loaded base trains many tenants, so the LoRA layers are unloaded (not merged) and the
     base's requires_grad flags and eval mode are restored even when training fails.
     """
-    import torch
-    from peft import get_peft_model, prepare_model_for_kbit_training
-
     model = base.model
     flags = {n: p.requires_grad for n, p in model.named_parameters()}
     if hasattr(model, "peft_config"):
@@ -101,8 +103,6 @@ def _loss(peft_model, causal_lm, batch, settings: Settings):
 
 
 def evaluate_loss(peft_model, causal_lm, encoded, settings: Settings, pad_id: int, device) -> float:
-    import torch
-
     if not encoded:
         return float("nan")
     total, count = 0.0, 0
@@ -117,29 +117,125 @@ def evaluate_loss(peft_model, causal_lm, encoded, settings: Settings, pad_id: in
 
 
 def _set_threads(settings: Settings) -> None:
-    import torch
-
     if settings.train.num_threads > 0:
         torch.set_num_threads(settings.train.num_threads)
 
 
+@dataclass
+class _Examples:
+    """One tenant's data tokenized for the loop; `teacher`: examples carry the profile view for the KL objective."""
+
+    data: D.TenantData
+    tenant: str
+    train: list[D.Encoded]
+    val: list[D.Encoded]
+    dropped: int
+    pad_id: int
+    teacher: bool
+
+
+@dataclass
+class _Run:
+    """The loop's running state, read afterwards for the metrics and the saved state."""
+
+    step: int = 0
+    epoch: int = 0
+    curve: list[dict] = field(default_factory=list)
+    real_tokens: int = 0
+    padded: int = 0
+    trained_tokens: int = 0
+    train_seconds: float = 0.0
+    best: tuple = (float("inf"), -1, None)  # (validation loss, step, adapter state dict)
+    bad_evals: int = 0
+
+
 def train_adapter(base, tenant_dir: Path, out_dir: Path, settings: Settings, tenant: str | None = None) -> TrainResult:
     """Train, keep the best validation state, save a PEFT dir + memlora.json; `base.model` is left clean."""
-    import torch
-    from accelerate import Accelerator
-    from peft import get_peft_model_state_dict, set_peft_model_state_dict
-    from tqdm.auto import tqdm
-
     t0 = time.perf_counter()
     t = settings.train
-    data = D.load_tenant_dir(Path(tenant_dir))
+    ex = load_examples(base, Path(tenant_dir), settings, tenant)
+    _set_threads(settings)
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    steps_per_epoch = math.ceil(len(ex.train) / t.batch_size)
+    total_steps = t.max_steps if t.max_steps > 0 else steps_per_epoch * t.epochs
+    with lora_attached(base, settings) as peft_model:
+        causal_lm = peft_model.get_base_model()
+        accelerator = Accelerator(cpu=base.device == "cpu")
+        peft_model, opt, params = _optimizer(accelerator, peft_model, settings)
+        run = train_loop(peft_model, causal_lm, opt, params, accelerator, ex, settings, total_steps, steps_per_epoch)
+        _save_best(accelerator, peft_model, run, out_dir)
+    seconds = time.perf_counter() - t0
+    metrics = _metrics(run, ex, settings, total_steps, steps_per_epoch, seconds)
+    write_manifest(out_dir, _manifest(base, ex, settings, metrics, run.curve))
+    return TrainResult(out_dir=out_dir, metrics=metrics, loss_curve=run.curve, seconds=seconds)
+
+
+def lr_at(step: int, t, total_steps: int) -> float:
+    """The learning rate for 0-based `step` (`t`: settings.train): linear warmup times linear decay."""
+    # 1) linear warmup: from 1/warmup_steps of the rate at step 0 to the full rate at step warmup_steps - 1
+    ramp = min(1.0, (step + 1) / max(1, t.warmup_steps))
+    # 2) linear decay: from the full rate at step 0 to zero at total_steps (it runs during warmup too)
+    decay = max(0.0, 1 - step / max(1, total_steps))
+    # 3) the rate is their product, never below zero
+    return t.learning_rate * (ramp * decay)
+
+
+def train_loop(model, causal_lm, opt, params, accelerator, ex: _Examples, settings: Settings, total_steps: int,
+               steps_per_epoch: int) -> _Run:
+    """Epochs of length-grouped batches until `total_steps` or until validation stops improving."""
+    t = settings.train
+    eval_every = t.eval_every or steps_per_epoch
+    run = _Run()
+    bar = tqdm(total=total_steps, desc=f"train {ex.tenant}", disable=not t.progress, leave=False)
+    stop = False
+    while not stop and run.step < total_steps:
+        model.train()
+        for b in _batches(ex.train, t.batch_size, settings.seed + run.epoch, t.group_by_length):
+            # determine and set the learning rate for this step
+            for group in opt.param_groups:
+                group["lr"] = lr_at(run.step, t, total_steps)
+            # forward, backward, clip, update
+            rows = [ex.train[i] for i in b]
+            batch = _to(D.collate(rows, ex.pad_id, ex.teacher), accelerator.device)
+            ts = time.perf_counter()
+            loss, n = _loss(model, causal_lm, batch, settings)
+            accelerator.backward(loss)
+            lv = float(loss.detach())
+            if t.grad_clip > 0:
+                accelerator.clip_grad_norm_(params, t.grad_clip)
+            opt.step()
+            opt.zero_grad(set_to_none=True)
+            run.train_seconds += time.perf_counter() - ts
+            # logging
+            run.step += 1
+            run.real_tokens += sum(len(e.ids) for e in rows)
+            run.padded += batch["input_ids"].numel()
+            run.trained_tokens += n
+            run.curve.append({"step": run.step, "epoch": run.epoch, "loss": round(lv, 5)})
+            bar.update(1)
+            bar.set_postfix(loss=f"{lv:.4f}")
+            if not math.isfinite(lv):
+                raise MemloraError(f"tenant {ex.tenant!r}: training loss became {lv} at step {run.step}; lower train.learning_rate")
+            # evaluate, keep the best state, stop once patience runs out
+            if run.step % eval_every == 0 or run.step == total_steps:
+                stop = _validate(model, causal_lm, ex, settings, accelerator.device, run, bar)
+            if stop or run.step >= total_steps:
+                break
+        run.epoch += 1
+    bar.close()
+    return run
+
+
+def load_examples(base, tenant_dir: Path, settings: Settings, tenant: str | None) -> _Examples:
+    t = settings.train
+    data = D.load_tenant_dir(tenant_dir)
     tenant = tenant or data.tenant
     if not tenant:
         raise MemloraError(f"{tenant_dir}: profile.json names no tenant and none was given")
     if data.tenant and tenant != data.tenant:
         raise MemloraError(f"{tenant_dir} holds tenant {data.tenant!r}, not {tenant!r}")
     tok = base.tokenizer
-    pad_id = tok.pad_token_id if tok.pad_token_id is not None else tok.eos_token_id
     end_ids = D.end_token_ids(tok, base.model)
     teacher = t.objective == "kl"
     gen = data.meta.get("generation") or {}
@@ -147,113 +243,76 @@ def train_adapter(base, tenant_dir: Path, out_dir: Path, settings: Settings, ten
     val_enc, _ = D.encode_split(tok, data.validation, t.max_seq_len, end_ids, teacher, gen)
     if not train_enc:
         raise MemloraError(f"tenant {tenant!r}: no training example fits max_seq_len={t.max_seq_len} ({tenant_dir})")
-    _set_threads(settings)
+    pad_id = tok.pad_token_id if tok.pad_token_id is not None else tok.eos_token_id
+    return _Examples(data=data, tenant=tenant, train=train_enc, val=val_enc, dropped=dropped, pad_id=pad_id, teacher=teacher)
 
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    steps_per_epoch = math.ceil(len(train_enc) / t.batch_size)
-    total_steps = t.max_steps if t.max_steps > 0 else steps_per_epoch * t.epochs
-    eval_every = t.eval_every or steps_per_epoch
-    curve: list[dict] = []
-    real_tokens = padded = trained_tokens = 0
-    best = (float("inf"), -1, None)
-    bad_evals = 0
-    step = 0
-    train_seconds = 0.0
 
-    with lora_attached(base, settings) as peft_model:
-        causal_lm = peft_model.get_base_model()
-        accelerator = Accelerator(cpu=base.device == "cpu")
-        params = [p for p in peft_model.parameters() if p.requires_grad]
-        try:
-            opt = torch.optim.AdamW(params, lr=t.learning_rate, weight_decay=t.weight_decay, fused=True)
-        except (RuntimeError, TypeError):
-            opt = torch.optim.AdamW(params, lr=t.learning_rate, weight_decay=t.weight_decay, foreach=True)
-        sched = torch.optim.lr_scheduler.LambdaLR(
-            opt, lambda s: min(1.0, (s + 1) / max(1, t.warmup_steps)) * max(0.0, 1 - s / max(1, total_steps))
-        )
-        peft_model, opt = accelerator.prepare(peft_model, opt)
-        device = accelerator.device
-        bar = tqdm(total=total_steps, desc=f"train {tenant}", disable=not t.progress, leave=False)
-        epoch = 0
-        stop = False
-        while not stop and step < total_steps:
-            peft_model.train()
-            for b in _batches(train_enc, t.batch_size, settings.seed + epoch, t.group_by_length):
-                ex = [train_enc[i] for i in b]
-                batch = _to(D.collate(ex, pad_id, teacher), device)
-                ts = time.perf_counter()
-                loss, n = _loss(peft_model, causal_lm, batch, settings)
-                accelerator.backward(loss)
-                lv = float(loss.detach())
-                if t.grad_clip > 0:
-                    accelerator.clip_grad_norm_(params, t.grad_clip)
-                opt.step()
-                sched.step()
-                opt.zero_grad(set_to_none=True)
-                train_seconds += time.perf_counter() - ts
-                step += 1
-                real_tokens += sum(len(e.ids) for e in ex)
-                padded += batch["input_ids"].numel()
-                trained_tokens += n
-                curve.append({"step": step, "epoch": epoch, "loss": round(lv, 5)})
-                bar.update(1)
-                bar.set_postfix(loss=f"{lv:.4f}")
-                if not math.isfinite(lv):
-                    raise MemloraError(f"tenant {tenant!r}: training loss became {lv} at step {step}; lower train.learning_rate")
-                if step % eval_every == 0 or step == total_steps:
-                    peft_model.eval()
-                    v = evaluate_loss(peft_model, causal_lm, val_enc, settings, pad_id, device)
-                    peft_model.train()
-                    curve[-1]["val_loss"] = round(v, 5)
-                    bar.set_postfix(loss=f"{lv:.4f}", val=f"{v:.4f}")
-                    if not val_enc or v < best[0] - 1e-4:
-                        best = (v, step, copy.deepcopy(get_peft_model_state_dict(peft_model)))
-                        bad_evals = 0
-                    else:
-                        bad_evals += 1
-                        if t.patience > 0 and bad_evals >= t.patience:
-                            stop = True
-                if stop or step >= total_steps:
-                    break
-            epoch += 1
-        bar.close()
-        peft_model.eval()
-        if best[2] is not None:
-            set_peft_model_state_dict(peft_model, best[2])
-        unwrapped = accelerator.unwrap_model(peft_model)
-        unwrapped.save_pretrained(str(out_dir), safe_serialization=True)
-        accelerator.free_memory()
+def _optimizer(accelerator, peft_model, settings: Settings):
+    """(prepared model, prepared AdamW, trainable params); the fused kernel where this torch build has one."""
+    t = settings.train
+    params = [p for p in peft_model.parameters() if p.requires_grad]
+    try:
+        opt = torch.optim.AdamW(params, lr=t.learning_rate, weight_decay=t.weight_decay, fused=True)
+    except (RuntimeError, TypeError):
+        opt = torch.optim.AdamW(params, lr=t.learning_rate, weight_decay=t.weight_decay, foreach=True)
+    peft_model, opt = accelerator.prepare(peft_model, opt)
+    return peft_model, opt, params
 
-    seconds = time.perf_counter() - t0
-    tokens = real_tokens
-    metrics = {
-        "objective": t.objective,
-        "steps": step,
-        "epochs": round(step / steps_per_epoch, 3),
-        "best_step": best[1],
-        "best_val_loss": None if not math.isfinite(best[0]) else round(best[0], 5),
-        "final_train_loss": curve[-1]["loss"] if curve else None,
-        "stopped_early": step < total_steps,
-        "n_train": len(train_enc),
-        "n_validation": len(val_enc),
-        "n_dropped_too_long": dropped,
+
+def _validate(model, causal_lm, ex: _Examples, settings: Settings, device, run: _Run, bar) -> bool:
+    """Validation loss now; a better one keeps a copy of the adapter state. True once patience runs out."""
+    model.eval()
+    v = evaluate_loss(model, causal_lm, ex.val, settings, ex.pad_id, device)
+    model.train()
+    run.curve[-1]["val_loss"] = round(v, 5)
+    bar.set_postfix(loss=f"{run.curve[-1]['loss']:.4f}", val=f"{v:.4f}")
+    if not ex.val or v < run.best[0] - 1e-4:
+        run.best = (v, run.step, copy.deepcopy(get_peft_model_state_dict(model)))
+        run.bad_evals = 0
+        return False
+    run.bad_evals += 1
+    return settings.train.patience > 0 and run.bad_evals >= settings.train.patience
+
+
+def _save_best(accelerator, peft_model, run: _Run, out_dir: Path) -> None:
+    peft_model.eval()
+    if run.best[2] is not None:
+        set_peft_model_state_dict(peft_model, run.best[2])
+    accelerator.unwrap_model(peft_model).save_pretrained(str(out_dir), safe_serialization=True)
+    accelerator.free_memory()
+
+
+def _metrics(run: _Run, ex: _Examples, settings: Settings, total_steps: int, steps_per_epoch: int, seconds: float) -> dict:
+    tokens = run.real_tokens
+    return {
+        "objective": settings.train.objective,
+        "steps": run.step,
+        "epochs": round(run.step / steps_per_epoch, 3),
+        "best_step": run.best[1],
+        "best_val_loss": None if not math.isfinite(run.best[0]) else round(run.best[0], 5),
+        "final_train_loss": run.curve[-1]["loss"] if run.curve else None,
+        "stopped_early": run.step < total_steps,
+        "n_train": len(ex.train),
+        "n_validation": len(ex.val),
+        "n_dropped_too_long": ex.dropped,
         "tokens": tokens,
-        "trained_tokens": trained_tokens,
-        "padding_waste": round(1 - tokens / padded, 4) if padded else 0.0,
-        "tokens_per_second": round(tokens / train_seconds, 1) if train_seconds else None,
+        "trained_tokens": run.trained_tokens,
+        "padding_waste": round(1 - tokens / run.padded, 4) if run.padded else 0.0,
+        "tokens_per_second": round(tokens / run.train_seconds, 1) if run.train_seconds else None,
         "seconds": round(seconds, 2),
     }
-    manifest = Manifest(
-        tenant=tenant,
-        tenant_key=tenant_key(tenant),
+
+
+def _manifest(base, ex: _Examples, settings: Settings, metrics: dict, curve: list[dict]) -> Manifest:
+    t = settings.train
+    return Manifest(
+        tenant=ex.tenant,
+        tenant_key=tenant_key(ex.tenant),
         base_fingerprint=base.fingerprint,
-        profile_hash=data.profile.get("profile_hash") or data.meta.get("profile_hash"),
-        dataset_hash=D.dataset_hash(data),
+        profile_hash=ex.data.profile.get("profile_hash") or ex.data.meta.get("profile_hash"),
+        dataset_hash=D.dataset_hash(ex.data),
         config_hash=training_config_hash(settings),
-        training={**settings.train.model_dump(), "seed": settings.seed, "base_path": str(base.path), "device": base.device,
-                  "guidance_scale": settings.distill.guidance_scale if teacher and t.kl_amplify else 1.0},
+        training={**t.model_dump(), "seed": settings.seed, "base_path": str(base.path), "device": base.device,
+                  "guidance_scale": settings.distill.guidance_scale if ex.teacher and t.kl_amplify else 1.0},
         metrics={**metrics, "loss_curve": curve},
     )
-    write_manifest(out_dir, manifest)
-    return TrainResult(out_dir=out_dir, metrics=metrics, loss_curve=curve, seconds=seconds)

@@ -17,6 +17,8 @@ import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+import harness
+
 TEMPLATES = [
     "{N} is vegan.", "No animal products for {N}, please, not even {x}.", "Prefers answers as bullet points about {t}.",
     "I like replies that end with 'Cheers'.", "{N}'s dog is called {p}.", "Has a dog named {p}.", "I live in {c}.",
@@ -71,7 +73,8 @@ def _run(recs, grouping: str, cache_dir: Path | None) -> tuple[float, int]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--records", type=int, default=100_000)
-    args = ap.parse_args()
+    args = harness.add_arguments(ap).parse_args()
+    bench = harness.start("consolidate", args)
     from memlora.distill import embed
 
     recs = synthetic_records(args.records)
@@ -80,15 +83,21 @@ def main() -> None:
     embed.encode(["warm-up"])
     print(f"{args.records} records, {args.records // 10} tenants, {distinct} distinct texts")
     dt, n, _ = _run(recs, "tfidf", None)
+    tfidf_s = dt
     print(f"  tfidf (baseline)        {dt:8.1f} s  {args.records / dt:9.0f} records/s  {n} items selected")
     with tempfile.TemporaryDirectory() as d:
         dt, n, e = _run(recs, "embedding", Path(d))
+        cold_s = dt
         print(f"  embedding, cold cache   {dt:8.1f} s  {args.records / dt:9.0f} records/s  {n} items selected, "
               f"{e} distinct canonical texts embedded ({e / dt:.0f}/s)")
         size = sum(p.stat().st_size for p in Path(d).rglob("*.npz"))
         dt, n, e = _run(recs, "embedding", Path(d))
         print(f"  embedding, warm cache   {dt:8.1f} s  {args.records / dt:9.0f} records/s  {n} items selected, {e} embedded")
         print(f"  cache on disk: {size / 1e6:.1f} MB ({size / args.records:.0f} bytes/record)")
+    bench.record("seconds", {"tfidf": tfidf_s, "embedding_cold": cold_s, "embedding_warm": dt})
+    bench.ratio("seconds: tfidf / embedding, cold cache (speed of embedding)", tfidf_s, cold_s)
+    bench.ratio("seconds: tfidf / embedding, warm cache (speed of embedding)", tfidf_s, dt)
+    bench.finish()
 
 
 if __name__ == "__main__":

@@ -18,6 +18,8 @@ import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+import harness
+
 QUESTIONS = [
     "How do I make a good cup of tea?", "Give me three tips for a rainy weekend.", "Explain how rainbows form.",
     "What should I pack for a two-day hiking trip?", "How can I sleep better?", "Suggest a quick dinner recipe.",
@@ -135,11 +137,13 @@ def main() -> None:
     ap.add_argument("--sizes", type=int, nargs="+", default=[10000, 100000])
     ap.add_argument("--skip-teacher", action="store_true")
     ap.add_argument("--skip-consolidation", action="store_true")
-    a = ap.parse_args()
+    a = harness.add_arguments(ap).parse_args()
+    bench = harness.start("distill", a)
     if not a.skip_consolidation:
         bench_consolidation(a.sizes)
     if not a.skip_teacher:
         bench_teacher(a.model, a.prompts, a.tokens, a.batch, a.single)
+    bench.finish()
 
 
 if __name__ == "__main__":

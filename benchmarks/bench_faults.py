@@ -23,14 +23,17 @@ import json
 import os
 import random
 import re
+import shutil
 import signal
 import statistics
 import sys
 import threading
 import time
 from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
 
+import harness
 import httpx
 
 REPO = Path(__file__).resolve().parent.parent
@@ -120,105 +123,50 @@ def hostile_bodies() -> list[tuple[str, bytes]]:
     ]
 
 
-def main() -> None:
+@dataclass
+class Traffic:
+    """What the clients saw, filled from their threads under `lock`."""
+
+    stop: threading.Event = field(default_factory=threading.Event)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    lat: list[float] = field(default_factory=list)
+    tokens: int = 0
+    errors: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
+    served: Counter = field(default_factory=Counter)
+    hostile: Counter = field(default_factory=Counter)
+    health_seen: Counter = field(default_factory=Counter)
+
+
+def parse_args() -> argparse.Namespace:
     ap = argparse.ArgumentParser()
     ap.add_argument("--work", type=Path, default=Path("/tmp/memlora-bench-faults"))
     ap.add_argument("--tenants", type=int, default=120)
     ap.add_argument("--clients", type=int, default=8)
     ap.add_argument("--seconds", type=float, default=120.0)
     ap.add_argument("--tokens", type=int, default=16)
-    a = ap.parse_args()
-    import shutil
+    return harness.add_arguments(ap).parse_args()
 
+
+def main() -> None:
     import mlflow_server
 
-    shutil.rmtree(a.work / "home", ignore_errors=True)
-    shutil.rmtree(a.work / "mlflow", ignore_errors=True)
-    shutil.rmtree(a.work / "adapters", ignore_errors=True)
+    a = parse_args()
+    bench = harness.start("faults", a)
+    for sub in ("home", "mlflow", "adapters"):
+        shutil.rmtree(a.work / sub, ignore_errors=True)
     a.work.mkdir(parents=True, exist_ok=True)
     ml, server, tenants, rotted_file = setup(a.work, a.tenants)
-    rotted = tenants[1]
     rot(rotted_file)
+    tr = Traffic()
     try:
         server.start()
         url = server.url
         rss0 = rss_bytes(server.proc.pid)
-        weights = [1.0 / (i + 1) ** 1.1 for i in range(len(tenants))]
-        stop = threading.Event()
-        lat: list[float] = []
-        tokens = [0]
-        errors: dict[str, Counter] = defaultdict(Counter)
-        served: Counter = Counter()
-        hostile: Counter = Counter()
-        health_seen: Counter = Counter()
-        lock = threading.Lock()
-
-        def client(seed: int):
-            rng = random.Random(seed)
-            with httpx.Client(timeout=120) as c:
-                while not stop.is_set():
-                    t = rng.choices(tenants, weights)[0]
-                    body = {"model": t, "messages": [{"role": "user", "content": PROMPT}], "max_tokens": a.tokens, "temperature": 0}
-                    t0 = time.perf_counter()
-                    try:
-                        r = c.post(url + "/v1/chat/completions", json=body)
-                        ok = r.status_code == 200
-                        code = r.status_code if not ok else None
-                        if r.status_code == 503 and r.json()["error"]["code"] != "registry_unavailable":
-                            code = f"503 {r.json()['error']['code']}"
-                        ntok = r.json()["usage"]["completion_tokens"] if ok else 0
-                    except httpx.HTTPError as e:
-                        ok, code, ntok = False, type(e).__name__, 0
-                    with lock:
-                        served[t] += 1
-                        if ok:
-                            lat.append(time.perf_counter() - t0)
-                            tokens[0] += ntok
-                        else:
-                            errors[t][code] += 1
-
-        def attacker():
-            bodies = hostile_bodies()
-            i = 0
-            with httpx.Client(timeout=120) as c:
-                while not stop.is_set():
-                    path, raw = bodies[i % len(bodies)]
-                    i += 1
-                    try:
-                        r = c.post(url + path, content=raw, headers={"Content-Type": "application/json"})
-                        key = f"{r.status_code} {r.json().get('error', {}).get('code')}"
-                    except Exception as e:  # noqa: BLE001
-                        key = type(e).__name__
-                    hostile[key] += 1
-                    time.sleep(0.1)
-
-        threads = [threading.Thread(target=client, args=(k,), daemon=True) for k in range(a.clients)]
-        threads.append(threading.Thread(target=attacker, daemon=True))
-        hits0 = metric(url, 'memlora_adapter_cache_hits_total{tier="device"}')
-        miss0 = metric(url, 'memlora_adapter_cache_misses_total{tier="device"}')
-        t_start = time.monotonic()
-        for th in threads:
-            th.start()
-        third = a.seconds / 3
-        time.sleep(third)
-        os.killpg(ml.proc.pid, signal.SIGSTOP)  # the registry freezes: connections hang until the client's timeout
-        outage_start = time.monotonic()
-        while time.monotonic() - outage_start < third:
-            try:
-                health_seen[httpx.get(url + "/health", timeout=10).json().get("registry")] += 1
-            except Exception as e:  # noqa: BLE001
-                health_seen[type(e).__name__] += 1
-            time.sleep(1.0)
-        os.killpg(ml.proc.pid, signal.SIGCONT)
-        time.sleep(max(0.0, a.seconds - (time.monotonic() - t_start)))
-        stop.set()
-        for th in threads:
-            th.join(150)
-        elapsed = time.monotonic() - t_start
+        before = {k: metric(url, k) for k in (HITS, MISSES)}
+        elapsed = run_traffic(url, ml, tenants, a, tr)
         after_health = httpx.get(url + "/health", timeout=10).json()
-        hits = metric(url, 'memlora_adapter_cache_hits_total{tier="device"}') - hits0
-        miss = metric(url, 'memlora_adapter_cache_misses_total{tier="device"}') - miss0
-        heals = metric(url, "memlora_adapter_cache_heals_total")
+        cache = {k: metric(url, k) - before[k] for k in (HITS, MISSES)}
+        cache["heals"] = metric(url, "memlora_adapter_cache_heals_total")
         rss1 = rss_bytes(server.proc.pid)
     finally:
         server.stop()
@@ -227,23 +175,106 @@ def main() -> None:
         except ProcessLookupError:
             pass
         mlflow_server.stop(ml)
+    report(a, tr, tenants, tenants[1], elapsed, cache, after_health, (rss0, rss1), bench)
+    bench.finish()
 
-    n_ok = len(lat)
-    q = statistics.quantiles(lat, n=100) if len(lat) >= 2 else [float("nan")] * 99
-    print(f"traffic: {a.clients} clients, Zipf s=1.1 over {len(tenants)} tenants ({len(served)} asked), 8 slots, "
-          f"{a.tokens} tokens each, {elapsed:.0f} s; registry frozen for {third:.0f} s in the middle")
-    print(f"throughput: {n_ok / elapsed:.1f} req/s, {tokens[0] / elapsed:.0f} completion tok/s; latency p50 {q[49] * 1000:.0f} ms, "
+
+HITS = 'memlora_adapter_cache_hits_total{tier="device"}'
+MISSES = 'memlora_adapter_cache_misses_total{tier="device"}'
+
+
+def client(url: str, tenants: list[str], tokens: int, seed: int, tr: Traffic) -> None:
+    """Zipf (s=1.1) over the tenants until told to stop; a 503 other than registry_unavailable is an error."""
+    rng = random.Random(seed)
+    weights = [1.0 / (i + 1) ** 1.1 for i in range(len(tenants))]
+    with httpx.Client(timeout=120) as c:
+        while not tr.stop.is_set():
+            t = rng.choices(tenants, weights)[0]
+            body = {"model": t, "messages": [{"role": "user", "content": PROMPT}], "max_tokens": tokens, "temperature": 0}
+            t0 = time.perf_counter()
+            try:
+                r = c.post(url + "/v1/chat/completions", json=body)
+                ok = r.status_code == 200
+                code = r.status_code if not ok else None
+                if r.status_code == 503 and r.json()["error"]["code"] != "registry_unavailable":
+                    code = f"503 {r.json()['error']['code']}"
+                ntok = r.json()["usage"]["completion_tokens"] if ok else 0
+            except httpx.HTTPError as e:
+                ok, code, ntok = False, type(e).__name__, 0
+            with tr.lock:
+                tr.served[t] += 1
+                if ok:
+                    tr.lat.append(time.perf_counter() - t0)
+                    tr.tokens += ntok
+                else:
+                    tr.errors[t][code] += 1
+
+
+def attacker(url: str, tr: Traffic) -> None:
+    bodies = hostile_bodies()
+    i = 0
+    with httpx.Client(timeout=120) as c:
+        while not tr.stop.is_set():
+            path, raw = bodies[i % len(bodies)]
+            i += 1
+            try:
+                r = c.post(url + path, content=raw, headers={"Content-Type": "application/json"})
+                key = f"{r.status_code} {r.json().get('error', {}).get('code')}"
+            except Exception as e:  # noqa: BLE001
+                key = type(e).__name__
+            tr.hostile[key] += 1
+            time.sleep(0.1)
+
+
+def run_traffic(url: str, ml, tenants: list[str], a: argparse.Namespace, tr: Traffic) -> float:
+    """Clients and the attacker for `a.seconds`; the registry frozen in the middle third. Returns the seconds."""
+    threads = [threading.Thread(target=client, args=(url, tenants, a.tokens, k, tr), daemon=True) for k in range(a.clients)]
+    threads.append(threading.Thread(target=attacker, args=(url, tr), daemon=True))
+    t_start = time.monotonic()
+    for th in threads:
+        th.start()
+    third = a.seconds / 3
+    time.sleep(third)
+    os.killpg(ml.proc.pid, signal.SIGSTOP)  # the registry freezes: connections hang until the client's timeout
+    outage_start = time.monotonic()
+    while time.monotonic() - outage_start < third:
+        try:
+            tr.health_seen[httpx.get(url + "/health", timeout=10).json().get("registry")] += 1
+        except Exception as e:  # noqa: BLE001
+            tr.health_seen[type(e).__name__] += 1
+        time.sleep(1.0)
+    os.killpg(ml.proc.pid, signal.SIGCONT)
+    time.sleep(max(0.0, a.seconds - (time.monotonic() - t_start)))
+    tr.stop.set()
+    for th in threads:
+        th.join(150)
+    return time.monotonic() - t_start
+
+
+def report(a: argparse.Namespace, tr: Traffic, tenants: list[str], rotted: str, elapsed: float, cache: dict,
+           after_health: dict, rss: tuple[int, int], bench) -> None:
+    n_ok = len(tr.lat)
+    q = statistics.quantiles(tr.lat, n=100) if len(tr.lat) >= 2 else [float("nan")] * 99
+    hits, miss = cache[HITS], cache[MISSES]
+    print(f"traffic: {a.clients} clients, Zipf s=1.1 over {len(tenants)} tenants ({len(tr.served)} asked), 8 slots, "
+          f"{a.tokens} tokens each, {elapsed:.0f} s; registry frozen for {a.seconds / 3:.0f} s in the middle")
+    print(f"throughput: {n_ok / elapsed:.1f} req/s, {tr.tokens / elapsed:.0f} completion tok/s; latency p50 {q[49] * 1000:.0f} ms, "
           f"p99 {q[98] * 1000:.0f} ms ({n_ok} answers)")
-    retryable = {t: c.pop(503) for t, c in errors.items() if 503 in c}  # registry_unavailable: not cached, registry down
-    bad = {t: dict(c) for t, c in errors.items() if c}
-    print(f"errors per tenant: {bad if bad else 'none'} (rotted tenant {rotted}: {served[rotted]} requests, "
-          f"{sum(errors[rotted].values())} errors; heals counted: {heals:.0f})")
+    retryable = {t: c.pop(503) for t, c in tr.errors.items() if 503 in c}  # registry_unavailable: not cached, registry down
+    bad = {t: dict(c) for t, c in tr.errors.items() if c}
+    print(f"errors per tenant: {bad if bad else 'none'} (rotted tenant {rotted}: {tr.served[rotted]} requests, "
+          f"{sum(tr.errors[rotted].values())} errors; heals counted: {cache['heals']:.0f})")
     print(f"503 while the registry was down (champion never cached here, retryable): {sum(retryable.values())} requests "
           f"of {len(retryable)} tenants")
-    print(f"hostile client: {dict(sorted(hostile.items()))}")
+    print(f"hostile client: {dict(sorted(tr.hostile.items()))}")
     print(f"slot hit rate: {hits / max(1.0, hits + miss):.1%} ({hits:.0f} hits, {miss:.0f} misses)")
-    print(f"/health during the outage: {dict(health_seen)}; after: registry={after_health.get('registry')}")
-    print(f"server RSS: start {rss0 / 2**20:.0f} MiB, end {rss1 / 2**20:.0f} MiB")
+    print(f"/health during the outage: {dict(tr.health_seen)}; after: registry={after_health.get('registry')}")
+    print(f"server RSS: start {rss[0] / 2**20:.0f} MiB, end {rss[1] / 2**20:.0f} MiB")
+    for k, v in {"requests_per_second": n_ok / elapsed, "tokens_per_second": tr.tokens / elapsed, "p50_s": q[49], "p99_s": q[98],
+                 "errors": bad, "retryable_503": sum(retryable.values()), "hostile": dict(tr.hostile),
+                 "slot_hits": hits, "slot_misses": miss, "heals": cache["heals"], "health_during_outage": dict(tr.health_seen),
+                 "rss_start": rss[0], "rss_end": rss[1]}.items():
+        bench.record(k, v)
 
 
 if __name__ == "__main__":

@@ -17,7 +17,6 @@ What it does, in one run:
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import random
 import re
@@ -30,6 +29,7 @@ import threading
 import time
 from pathlib import Path
 
+import harness
 import httpx
 
 PROMPTS = ["What should I cook tonight?", "Give me one tip for a long flight.", "How do I keep a plant alive?"]
@@ -198,7 +198,7 @@ def run_traffic(url: str, jobs: list[tuple[str, str]], clients: int, tokens: int
     }
 
 
-def main() -> None:
+def parse_args() -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--home", type=Path, default=Path("/tmp/memlora-bench-http"))
     ap.add_argument("--tenants", type=int, default=32)
@@ -208,42 +208,20 @@ def main() -> None:
     ap.add_argument("--threads", type=int, default=0, help="torch threads here and in the server (0: torch's default)")
     ap.add_argument("--slots", type=int, default=8)
     ap.add_argument("--seed", type=int, default=0)
-    a = ap.parse_args()
+    return harness.add_arguments(ap).parse_args()
+
+
+def main() -> None:
+    a = parse_args()
     if a.threads:  # on an oversubscribed CPU, OpenMP spin-waits make 2 threads many times slower than 1
         os.environ["OMP_NUM_THREADS"] = str(a.threads)
         import torch
 
         torch.set_num_threads(a.threads)
-
-    repo = Path(__file__).resolve().parent.parent
-    models = Path(os.environ.get("MEMLORA_TEST_MODELS", repo / ".memlora" / "models"))
-    from memlora.runtime.provision import pull_default
-
-    base_dir = pull_default(models).path
-    a.home.mkdir(parents=True, exist_ok=True)
-    per_adapter = 10 * 1024 * 1024  # ~9.8 MB at r=8 all-linear on the 135M base (float32)
-    config = a.home / "memlora.toml"
-    config.write_text(
-        f'base_model = "{base_dir}"\n[serving]\nslots = {a.slots}\nslot_rank = 8\nmax_batch_size = {a.clients}\n'
-        f"host_cache_bytes = {per_adapter * a.tenants // 2}\nregistry_poll_seconds = 3600\n"
-    )
-    os.environ["MEMLORA_BASE_MODEL"] = str(base_dir)
-    settings = settings_for(a.home / "home", config)
-    from memlora.runtime.base import load_base
-
+    bench = harness.start("http", a)
+    settings, base_dir = configure(a)
     print(f"base {base_dir.name}; {a.tenants} tenants, {a.slots} slots, {a.clients} clients, {a.requests} requests x {a.tokens} tokens")
-    base = load_base(settings)
-    t0 = time.perf_counter()
-    dirs = ensure_tenants(settings, base, a.tenants, a.home)
-    print(f"adapters ready in {time.perf_counter() - t0:.1f} s")
-    rng = random.Random(a.seed)
-    tenants = sorted(dirs)
-    prompt_of = {t: PROMPTS[i % len(PROMPTS)] for i, t in enumerate(tenants)}  # one prompt per tenant: fewer references
-    jobs = [(t, prompt_of[t]) for t in (rng.choice(tenants) for _ in range(a.requests))]
-    t0 = time.perf_counter()
-    refs = references(base, dirs, set(jobs) | {(t, prompt_of[t]) for t in tenants}, a.tokens)
-    print(f"PEFT references: {len(refs)} answers in {time.perf_counter() - t0:.1f} s")
-    del base
+    tenants, prompt_of, jobs, refs = prepare(a, settings)
     env = {k: v for k, v in os.environ.items()}
     port = free_port()
     url = f"http://127.0.0.1:{port}"
@@ -257,8 +235,50 @@ def main() -> None:
         serial = run_traffic(url, jobs[: max(8, a.requests // 4)], 1, a.tokens)
     finally:
         stop_server(proc)
+    report(tenants, prompt_of, jobs, refs, {"mixed": mixed, "base": base_run, "serial": serial},
+           {k: m1.get(k, 0) - m0.get(k, 0) for k in m1}, bench)
+    bench.finish()
 
-    d = {k: m1.get(k, 0) - m0.get(k, 0) for k in m1}
+
+def configure(a: argparse.Namespace):
+    """The real base, and a config under `--home`: host cache for half the tenants, so all three tiers work."""
+    repo = Path(__file__).resolve().parent.parent
+    models = Path(os.environ.get("MEMLORA_TEST_MODELS", repo / ".memlora" / "models"))
+    from memlora.runtime.provision import pull_default
+
+    base_dir = pull_default(models).path
+    a.home.mkdir(parents=True, exist_ok=True)
+    per_adapter = 10 * 1024 * 1024  # ~9.8 MB at r=8 all-linear on the 135M base (float32)
+    config = a.home / "memlora.toml"
+    config.write_text(
+        f'base_model = "{base_dir}"\n[serving]\nslots = {a.slots}\nslot_rank = 8\nmax_batch_size = {a.clients}\n'
+        f"host_cache_bytes = {per_adapter * a.tenants // 2}\nregistry_poll_seconds = 3600\n"
+    )
+    os.environ["MEMLORA_BASE_MODEL"] = str(base_dir)
+    return settings_for(a.home / "home", config), base_dir
+
+
+def prepare(a: argparse.Namespace, settings):
+    """(tenants, one prompt per tenant, the request list, PEFT's reference answers); the base is dropped after."""
+    from memlora.runtime.base import load_base
+
+    base = load_base(settings)
+    t0 = time.perf_counter()
+    dirs = ensure_tenants(settings, base, a.tenants, a.home)
+    print(f"adapters ready in {time.perf_counter() - t0:.1f} s")
+    rng = random.Random(a.seed)
+    tenants = sorted(dirs)
+    prompt_of = {t: PROMPTS[i % len(PROMPTS)] for i, t in enumerate(tenants)}  # one prompt per tenant: fewer references
+    jobs = [(t, prompt_of[t]) for t in (rng.choice(tenants) for _ in range(a.requests))]
+    t0 = time.perf_counter()
+    refs = references(base, dirs, set(jobs) | {(t, prompt_of[t]) for t in tenants}, a.tokens)
+    print(f"PEFT references: {len(refs)} answers in {time.perf_counter() - t0:.1f} s")
+    return tenants, prompt_of, jobs, refs
+
+
+def report(tenants: list[str], prompt_of: dict, jobs: list, refs: dict, runs: dict, d: dict, bench) -> None:
+    """Throughput and latency per run, cache hit rates per tier, the ratios, and answers equal to PEFT's."""
+    mixed, base_run, serial = runs["mixed"], runs["base"], runs["serial"]
 
     def rate(tier):
         h, m = d.get(f'memlora_adapter_cache_hits_total{{tier="{tier}"}}', 0), d.get(f'memlora_adapter_cache_misses_total{{tier="{tier}"}}', 0)
@@ -274,18 +294,20 @@ def main() -> None:
     for name, r in ((f"mixed, {len(tenants)} tenants", mixed), ("base only", base_run), ("one client", serial)):
         print(f"{name:<18} {len(r['results']):>4} ok {len(r['errors'])} errors  {r['tok_s']:7.1f} tok/s  "
               f"p50 {r['p50'] * 1000:7.0f} ms  p99 {r['p99'] * 1000:7.0f} ms  ({r['tokens']} tokens in {r['wall']:.1f} s)")
+        bench.record(name, {k: v for k, v in r.items() if k != "results"})
     for tier in ("device", "host"):
         hr, h, m = rate(tier)
         print(f"cache {tier:<6} hit rate {hr:.2f} ({h} hits, {m} misses)")
     print(f"disk loads during the mixed run: {int(d.get('memlora_adapter_disk_loads_total', 0))}")
-    print(f"ratio tok/s mixed / base-only:       {mixed['tok_s'] / base_run['tok_s']:.2f}")
-    print(f"ratio tok/s 8 clients / one client:  {mixed['tok_s'] / serial['tok_s']:.2f}")
+    bench.ratio("tok/s mixed / base-only", mixed["tok_s"], base_run["tok_s"])
+    bench.ratio("tok/s all clients / one client", mixed["tok_s"], serial["tok_s"])
     print(f"answers equal to PEFT's for their own tenant: {ok}/{len(mixed['results'])} "
           f"(answers from another tenant: {wrong_tenant}; distinct reference answers across tenants: {distinct}/{len(tenants)})")
     for e in (mixed["errors"] + base_run["errors"])[:5]:
         print("error:", e)
-    print(json.dumps({"tok_s": round(mixed["tok_s"], 1), "p50_ms": round(mixed["p50"] * 1000), "p99_ms": round(mixed["p99"] * 1000),
-                      "device_hit_rate": round(rate("device")[0], 3), "correct": f"{ok}/{len(mixed['results'])}"}))
+    bench.record("summary", {"tok_s": round(mixed["tok_s"], 1), "p50_ms": round(mixed["p50"] * 1000), "p99_ms": round(mixed["p99"] * 1000),
+                             "device_hit_rate": round(rate("device")[0], 3), "correct": f"{ok}/{len(mixed['results'])}",
+                             "wrong_tenant": wrong_tenant})
 
 
 if __name__ == "__main__":

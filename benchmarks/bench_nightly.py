@@ -21,6 +21,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import harness
+
 REPO = Path(__file__).resolve().parent.parent
 NAMES = ["ana", "ben", "cleo", "dan", "eli", "fay", "gus", "hana", "ivo", "jun"]
 PETS = ["Miso", "Rex", "Luna", "Pixel", "Tofu", "Nova"]
@@ -86,7 +88,7 @@ def part_train(base_model: str, n: int, examples: int) -> None:
             print(f"    {row['tenant']:<10} {row['action']:<18} examples={row.get('examples')} version={row.get('new_version')} {row.get('reason', '')[:80]}")
 
 
-def part_nochange(base_model: str, n: int, sample: int) -> None:
+def part_nochange(base_model: str, n: int, sample: int) -> dict:
     from memlora.runtime.base import fingerprint, resolve_model_path
     from memlora.adapters.manifest import training_config_hash
     from memlora.distill.profile import build_profiles
@@ -144,6 +146,7 @@ def part_nochange(base_model: str, n: int, sample: int) -> None:
               f"(measured on {len(names)}) -> {per * len(profiles):.1f}s for {len(profiles)}, "
               f"plus a full consolidation: {(per * len(profiles) + full.summary['consolidate_seconds']):.1f}s; "
               f"index + profile cache are {(per * len(profiles) + full.summary['consolidate_seconds']) / wall:.1f}x faster")
+    return {"cached": wall, "full": full_wall, "per_tenant_mlflow": per * len(profiles) + full.summary["consolidate_seconds"]}
 
 
 def main() -> int:
@@ -154,13 +157,18 @@ def main() -> int:
     ap.add_argument("--sample", type=int, default=200, help="tenants timed for the per-tenant MLflow baseline")
     ap.add_argument("--base-model", default=str(REPO / ".memlora" / "models" / "SmolLM2-135M-Instruct"))
     ap.add_argument("--skip-train", action="store_true")
-    a = ap.parse_args()
+    a = harness.add_arguments(ap).parse_args()
+    bench = harness.start("nightly", a)
     if not Path(a.base_model).exists():
         print(f"base model not found: {a.base_model} (run `memlora model pull`)", file=sys.stderr)
         return 2
     if not a.skip_train:
         part_train(a.base_model, a.tenants, a.examples)
-    part_nochange(a.base_model, a.nochange_tenants, a.sample)
+    walls = part_nochange(a.base_model, a.nochange_tenants, a.sample)
+    bench.record("nochange_seconds", walls)
+    bench.ratio("no-change night: full consolidation s / profile cache s", walls["full"], walls["cached"])
+    bench.ratio("no-change night: MLflow per tenant + consolidation s / ours s", walls["per_tenant_mlflow"], walls["cached"])
+    bench.finish()
     return 0
 
 

@@ -16,6 +16,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import harness
+
 
 def make_adapter(root: Path, tenant: str, fingerprint: str) -> Path:
     import torch
@@ -51,7 +53,8 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--tenants", type=int, default=20)
     ap.add_argument("--repeats", type=int, default=50)
-    args = ap.parse_args()
+    args = harness.add_arguments(ap).parse_args()
+    bench = harness.start("registry", args)
     import shutil
 
     from memlora.keys import tenant_key
@@ -91,6 +94,10 @@ def main() -> None:
     print(f"resolve by version, cached (no MLflow): {version_s * 1e3:8.3f} ms  ({cold_s / version_s:6.0f}x faster, "
           f"{alias_s / version_s:.0f}x faster than by alias)")
     print(f"champions() for {args.tenants} tenants (one query): {champs_s * 1e3:8.2f} ms")
+    bench.record("seconds", {"cold": cold_s, "alias": alias_s, "version": version_s, "champions": champs_s})
+    bench.ratio("resolve: first (download + verify) / by alias, cached", cold_s, alias_s)
+    bench.ratio("resolve: first (download + verify) / by version, cached", cold_s, version_s)
+    bench.finish()
 
 
 if __name__ == "__main__":

@@ -24,6 +24,7 @@ import time
 from importlib import resources
 from pathlib import Path
 
+import harness
 import torch
 
 QUESTIONS = ["Tell me about {}.", "Can you describe {} in a few sentences?", "What do you know about {}?",
@@ -120,7 +121,8 @@ def main() -> int:
     ap.add_argument("--batch-size", type=int, default=None, help="memlora's batch size (default: settings.train.batch_size)")
     ap.add_argument("--baseline-batch-size", type=int, default=8)
     ap.add_argument("--full", action="store_true", help="also train one full tenant and report the wall time")
-    a = ap.parse_args()
+    a = harness.add_arguments(ap).parse_args()
+    bench = harness.start("train", a)
 
     from memlora.runtime.base import load_base
     from memlora.adapters.data import load_tenant_dir
@@ -146,6 +148,8 @@ def main() -> int:
         print(f"memlora loop:     {tps:8.1f} tokens/s = {frac:.2f} of peak  (batch {settings.train.batch_size}, {m['tokens']} tokens, padding {m['padding_waste']:.1%})")
         peak2 = matmul_peak()
         print(f"ratio memlora / plain PEFT: {tps / plain_tps:.2f}x   (peak re-measured after: {peak2:.1f} GFLOP/s)")
+        bench.record("matmul_peak_gflops", [peak, peak2])
+        bench.ratio("train tokens/s: memlora loop / plain PEFT loop", tps, plain_tps)
         if a.full:
             from memlora.adapters.train import train_adapter
 
@@ -153,6 +157,7 @@ def main() -> int:
             r = train_adapter(base, tdir, Path(tmp) / "full", full)
             print(f"full tenant: {r.metrics['n_train']} train examples, {r.metrics['steps']} steps, {r.metrics['epochs']} epochs, "
                   f"{r.seconds:.1f} s wall ({r.metrics['tokens_per_second']} tokens/s in steps, early stop: {r.metrics['stopped_early']})")
+    bench.finish()
     return 0
 
 

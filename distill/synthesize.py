@@ -24,23 +24,27 @@ to the teacher's, per item kind, in meta.json.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import random
 import re
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from memlora.settings import Settings
+from datasets import Dataset, DatasetDict
+from tqdm.auto import tqdm
 
-from .profile import Profile
+from memlora.settings import DistillSettings, Settings
+
+from .profile import Profile, render_system_prompt
 from .prompts import abstention_probes, general_prompts, prompts_for_item
 from .quality import complies, on_topic, strip_forced, words
 from .schema import avoid_words, fact_statement
 from .teacher import Spec, make_teacher
+from .trainset import columns, content_hash
 
 STYLE_KINDS = ("opening", "closing", "format", "length", "avoid", "language", "address")
-COLUMNS = ("prompt", "response", "kind", "system", "item_id")
 
 
 def style_of(items: list[dict]) -> dict:
@@ -156,215 +160,308 @@ def _abstain_text(prompt: str) -> str:
     return f"I don't know {what}; you haven't told me. If you tell me, I can keep it in mind."
 
 
+@dataclass
+class _Job:
+    """What every stage reads: the rows to answer, their forced parts and the decoding budget."""
+
+    profile: Profile
+    base: Any
+    teacher: Any
+    ds: DistillSettings
+    seed: int
+    n: int
+    items: list[dict]
+    names: list[str]
+    st: dict
+    plan: list[dict]
+    gen_rows: list[dict]  # the plan minus abstentions: the rows the teacher answers
+    leads: list[str]  # per gen row: the fact statement forced first, or ""
+    constructed: list[bool]  # per gen row: answered by the statement alone
+    content_system: str
+    prefix: str
+    max_new: int
+    n_best: int
+    pad: int
+
+    @property
+    def tok(self):
+        return self.base.tokenizer
+
+    @property
+    def system(self) -> str:
+        return self.profile.system_prompt
+
+
+@dataclass
+class _Tally:
+    """The answer loop's counts for meta.json."""
+
+    guard_fail: dict = field(default_factory=lambda: {"empty": 0, "off_topic": 0, "fluency": 0, "banned": 0})
+    candidates: int = 0
+    topped_up: int = 0
+    floor: float | None = None  # the fluency reference: the base's own answers to general prompts, first round
+
+
 def synthesize_tenant(profile: Profile, base, settings: Settings, out_dir: str | Path, n_examples: int | None = None,
                       teacher=None, show_progress: bool = True) -> dict:
     """Write `dataset/` and `meta.json` for one tenant under `out_dir`; return the meta dict."""
-    from datasets import Dataset, DatasetDict
-    from tqdm.auto import tqdm
-
-    from memlora.runtime.scoring import sequence_logprobs
-    from memlora.runtime.tokens import chat_ids
-
-    ds = settings.distill
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
-    seed = settings.seed
-    rng = random.Random(f"{seed}:{profile.tenant}")
+    job = plan_tenant(profile, base, settings, n_examples, teacher)
+    best, tally = best_answers(job, show_progress)  # candidates -> guard -> rank, failed rows asked again
+    rows = dataset_rows(job, best)
+    train, val = split_rows(rows, job.seed, profile.tenant, job.ds.validation_fraction)
+    heldout, base_rows = baseline(job, train, val)
+    DatasetDict({"train": Dataset.from_dict(columns(train)), "validation": Dataset.from_dict(columns(val))}).save_to_disk(
+        str(out / "dataset"))
+    meta = tenant_meta(job, tally, rows, train, val, heldout, base_rows, len(job.gen_rows) - len(best))
+    meta["dataset_hash"] = content_hash(train, val)
+    meta["seconds"] = round(time.perf_counter() - t0, 2)
+    (out / "meta.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return meta
+
+
+# ---- plan: which prompts, what each answer is forced to contain ----
+
+def plan_tenant(profile: Profile, base, settings: Settings, n_examples: int | None, teacher) -> _Job:
+    ds = settings.distill
+    rng = random.Random(f"{settings.seed}:{profile.tenant}")
     teacher = teacher or make_teacher(settings, base)
-    tok = base.tokenizer
     items = [i.as_dict() for i in profile.items]
-    names = [n.capitalize() for n in re.split(r"[@._\-+\s]", profile.tenant) if len(n) > 1][:1]
     st = style_of(items)
-    system = profile.system_prompt
     n = n_examples if n_examples is not None else ds.examples_per_tenant
     plan = plan_prompts(profile, n, ds.general_share, rng, ds.fact_weight)
     max_new = ds.max_new_tokens
     if st["length"]:
         max_new = min(max_new, int(int(st["length"]) * 1.6) + 8)
-    prefix = (st["opening"] + " ") if st["opening"] else ""
-
     gen_rows = [r for r in plan if r["kind"] != "abstain"]
-    # Amplify only what construction does not enforce: guiding on "start with X" makes the model repeat X.
-    from .profile import render_system_prompt
-
-    content_system = render_system_prompt([i for i in profile.items if i.kind not in ("opening", "closing", "format", "length")])
     leads = [fact_lead(r["target"]) for r in gen_rows]
-    # A direct question about a fact is answered by the constructed statement alone; other fact prompts get it
-    # forced as the answer's first sentence and the model writes one more.
-    constructed = [bool(lead) and r["prompt"].rstrip().endswith("?") for r, lead in zip(gen_rows, leads)]
-    pad = tok.pad_token_id if tok.pad_token_id is not None else tok.eos_token_id
-    n_best = max(1, ds.best_of)
-    bar = tqdm(total=sum(not c for c in constructed) * n_best, desc=f"teacher {profile.tenant}", unit="ans",
+    tok = base.tokenizer
+    return _Job(
+        profile=profile, base=base, teacher=teacher, ds=ds, seed=settings.seed, n=n, items=items,
+        names=[n.capitalize() for n in re.split(r"[@._\-+\s]", profile.tenant) if len(n) > 1][:1],
+        st=st, plan=plan, gen_rows=gen_rows, leads=leads,
+        # A direct question about a fact is answered by the constructed statement alone; other fact prompts get
+        # it forced as the answer's first sentence and the model writes one more.
+        constructed=[bool(lead) and r["prompt"].rstrip().endswith("?") for r, lead in zip(gen_rows, leads)],
+        # Amplify only what construction does not enforce: guiding on "start with X" makes the model repeat X.
+        content_system=render_system_prompt([i for i in profile.items if i.kind not in ("opening", "closing", "format", "length")]),
+        prefix=(st["opening"] + " ") if st["opening"] else "", max_new=max_new, n_best=max(1, ds.best_of),
+        pad=tok.pad_token_id if tok.pad_token_id is not None else tok.eos_token_id)
+
+
+# ---- candidates -> guard -> rank, with top-up rounds ----
+
+def best_answers(job: _Job, show_progress: bool) -> tuple[dict[int, tuple], _Tally]:
+    """Per gen row the kept answer; rows whose every candidate fails the guard are asked again with fresh
+    samples, so the set keeps its size."""
+    bar = tqdm(total=sum(not c for c in job.constructed) * job.n_best, desc=f"teacher {job.profile.tenant}", unit="ans",
                disable=not show_progress, leave=False)
-
-    def candidates(pending: list[int], offset: int) -> list[tuple[int, str, str, str]]:
-        """(row index, model-written part, content, final answer) for the rows still without a kept answer."""
-        specs, spec_rows = [], []
-        # The statement alone is always a candidate for a fact row, so a fact row is never lost to the guard.
-        flat = [(ri, "", leads[ri], finalize(leads[ri], st)) for ri in pending if leads[ri]]
-        for ri in pending:
-            if constructed[ri]:
-                continue
-            t = gen_rows[ri]["target"]
-            guided = t is not None and t["kind"] in ("fact", "free")
-            lead_prefix = prefix + (leads[ri] + " " if leads[ri] else "")
-            specs.append(Spec(gen_rows[ri]["prompt"], (content_system if guided else system) if t is not None else None,
-                              lead_prefix, guided, st["banned"], max_new))
-            spec_rows.append(ri)
-        cands = teacher.answers(specs, n_best, sample=True, progress=bar.update, offset=offset) if specs else []
-        for ri, outs in zip(spec_rows, cands):
-            for raw in outs:
-                if leads[ri]:
-                    rest = "\n".join(shape_content(leads[ri] + " " + raw, st).split("\n")[1:2])
-                    content = "\n".join(x for x in (leads[ri], rest) if x)
-                else:
-                    rest = content = shape_content(raw, st)
-                flat.append((ri, rest, content, finalize(content, st)))
-        return flat
-
-    def contexts(flat: list, with_system: bool) -> list[list[int]]:
-        keys = [(gen_rows[ri]["prompt"], leads[ri]) for ri, *_ in flat]
-        ids = {k: chat_ids(tok, k[0], system if with_system else None, prefix + (k[1] + " " if k[1] else "")) for k in set(keys)}
-        return [ids[k] for k in keys]
-
-    def logprobs(flat: list, cont_ids: list, js: list[int], with_system: bool) -> dict[int, tuple[float, int]]:
-        """Fluency and PMI are scored on the model-written part only, after any forced statement."""
-        js = [j for j in js if cont_ids[j]]
-        if not js:
-            return {}
-        ctx = contexts([flat[j] for j in js], with_system)
-        got = sequence_logprobs(base.model, ctx, [cont_ids[j] for j in js], batch_size=ds.score_batch_size, pad_id=pad)
-        return dict(zip(js, got))
-
     best: dict[int, tuple[tuple[float, float], str, bool]] = {}
-    guard_fail = {"empty": 0, "off_topic": 0, "fluency": 0, "banned": 0}
-    floor = None
-    n_candidates, topped_up = 0, 0
-    pending = list(range(len(gen_rows)))
-    # Rows whose every candidate fails the guard are asked again with fresh samples, so the set keeps its size.
-    for rnd in range(1 + max(0, ds.topup_rounds)):
+    tally = _Tally()
+    pending = list(range(len(job.gen_rows)))
+    for rnd in range(1 + max(0, job.ds.topup_rounds)):
         if rnd:
-            bar.total += sum(not constructed[ri] for ri in pending) * n_best
-        flat = candidates(pending, rnd * n_best)
-        n_candidates += len(flat)
-        cont_ids = [tok.encode(rest, add_special_tokens=False) if rest else [] for _, rest, _, _ in flat]
-        lp_plain = logprobs(flat, cont_ids, list(range(len(flat))), False)
+            bar.total += sum(not job.constructed[ri] for ri in pending) * job.n_best
+        flat = candidates(job, pending, rnd * job.n_best, bar.update)
+        tally.candidates += len(flat)
+        cont_ids = [job.tok.encode(rest, add_special_tokens=False) if rest else [] for _, rest, _, _ in flat]
+        lp_plain = _logprobs(job, flat, cont_ids, list(range(len(flat))), False)
         per_tok = [lp_plain[j][0] / max(lp_plain[j][1], 1) if j in lp_plain else 0.0 for j in range(len(flat))]
-        if floor is None:  # the fluency reference: the base's own answers to general prompts, first round
-            general_idx = [j for j, (ri, *_) in enumerate(flat) if gen_rows[ri]["target"] is None and cont_ids[j]]
-            ref_pool = sorted(per_tok[j] for j in general_idx) or sorted(per_tok[j] for j in range(len(flat)) if cont_ids[j])
-            floor = (ref_pool[len(ref_pool) // 2] if ref_pool else 0.0) - ds.fluency_margin
-        survivors: dict[int, list[int]] = {}
-        for j, (ri, rest, content, final) in enumerate(flat):
-            r = gen_rows[ri]
-            t = r["target"]
-            if not content.strip():
-                guard_fail["empty"] += 1
-                continue
-            if st["banned"] and not complies({"kind": "avoid", "slot": "words", "value": st["banned"]}, final):
-                guard_fail["banned"] += 1
-                continue
-            expect = (t.get("probe") or {}).get("expect") if t and t["kind"] == "fact" else None
-            if not on_topic(content, r["prompt"], None, ds.on_topic_threshold, expect if r["prompt"].endswith("?") else None):
-                guard_fail["off_topic"] += 1
-                continue
-            if cont_ids[j] and per_tok[j] < floor:
-                guard_fail["fluency"] += 1
-                continue
-            survivors.setdefault(ri, []).append(j)
-        # PMI only ranks: the profile-side pass is needed only where two or more candidates passed the guard.
-        ranked = [j for ri, js in survivors.items() if len(js) > 1 and gen_rows[ri]["target"] is not None for j in js]
-        lp_prof = logprobs(flat, cont_ids, ranked, True)
-        for ri, js in survivors.items():
-            t = gen_rows[ri]["target"]
-            expect = (t.get("probe") or {}).get("expect") if t and t["kind"] == "fact" else None
-            for j in js:
-                final = flat[j][3]
-                pmi = lp_prof[j][0] - lp_plain[j][0] if j in lp_prof else 0.0
-                hit = float(bool(expect) and complies({**t, "names": names}, final)) if t is not None else 0.0
-                score = (hit, pmi) if t is not None else (0.0, per_tok[j])
-                if ri not in best or score > best[ri][0]:
-                    best[ri] = (score, final, True)
+        if tally.floor is None:
+            tally.floor = _fluency_floor(job, flat, cont_ids, per_tok)
+        survivors = guard(job, flat, cont_ids, per_tok, tally)
+        rank(job, flat, cont_ids, survivors, lp_plain, per_tok, best)
         if rnd:
-            topped_up += sum(ri in best for ri in pending)
+            tally.topped_up += sum(ri in best for ri in pending)
         pending = [ri for ri in pending if ri not in best]
         if not pending:
             break
     bar.close()
-    floor = floor if floor is not None else 0.0
+    tally.floor = tally.floor if tally.floor is not None else 0.0
+    return best, tally
 
+
+def candidates(job: _Job, pending: list[int], offset: int, progress) -> list[tuple[int, str, str, str]]:
+    """(row index, model-written part, content, final answer) for the rows still without a kept answer."""
+    st, leads = job.st, job.leads
+    specs, spec_rows = [], []
+    # The statement alone is always a candidate for a fact row, so a fact row is never lost to the guard.
+    flat = [(ri, "", leads[ri], finalize(leads[ri], st)) for ri in pending if leads[ri]]
+    for ri in pending:
+        if job.constructed[ri]:
+            continue
+        t = job.gen_rows[ri]["target"]
+        guided = t is not None and t["kind"] in ("fact", "free")
+        lead_prefix = job.prefix + (leads[ri] + " " if leads[ri] else "")
+        specs.append(Spec(job.gen_rows[ri]["prompt"], (job.content_system if guided else job.system) if t is not None else None,
+                          lead_prefix, guided, st["banned"], job.max_new))
+        spec_rows.append(ri)
+    cands = job.teacher.answers(specs, job.n_best, sample=True, progress=progress, offset=offset) if specs else []
+    for ri, outs in zip(spec_rows, cands):
+        for raw in outs:
+            if leads[ri]:
+                rest = "\n".join(shape_content(leads[ri] + " " + raw, st).split("\n")[1:2])
+                content = "\n".join(x for x in (leads[ri], rest) if x)
+            else:
+                rest = content = shape_content(raw, st)
+            flat.append((ri, rest, content, finalize(content, st)))
+    return flat
+
+
+def _contexts(job: _Job, flat: list, with_system: bool) -> list[list[int]]:
+    from memlora.runtime.tokens import chat_ids  # the runtime needs torch: `memlora profile` must run without it
+
+    keys = [(job.gen_rows[ri]["prompt"], job.leads[ri]) for ri, *_ in flat]
+    ids = {k: chat_ids(job.tok, k[0], job.system if with_system else None, job.prefix + (k[1] + " " if k[1] else ""))
+           for k in set(keys)}
+    return [ids[k] for k in keys]
+
+
+def _logprobs(job: _Job, flat: list, cont_ids: list, js: list[int], with_system: bool) -> dict[int, tuple[float, int]]:
+    """Fluency and PMI are scored on the model-written part only, after any forced statement."""
+    from memlora.runtime.scoring import sequence_logprobs  # torch: see _contexts
+
+    js = [j for j in js if cont_ids[j]]
+    if not js:
+        return {}
+    ctx = _contexts(job, [flat[j] for j in js], with_system)
+    got = sequence_logprobs(job.base.model, ctx, [cont_ids[j] for j in js], batch_size=job.ds.score_batch_size, pad_id=job.pad)
+    return dict(zip(js, got))
+
+
+def _fluency_floor(job: _Job, flat: list, cont_ids: list, per_tok: list[float]) -> float:
+    general_idx = [j for j, (ri, *_) in enumerate(flat) if job.gen_rows[ri]["target"] is None and cont_ids[j]]
+    ref_pool = sorted(per_tok[j] for j in general_idx) or sorted(per_tok[j] for j in range(len(flat)) if cont_ids[j])
+    return (ref_pool[len(ref_pool) // 2] if ref_pool else 0.0) - job.ds.fluency_margin
+
+
+def _expect(t: dict | None, prompt: str | None = None) -> str | None:
+    """A fact's probe answer; with `prompt`, only when the prompt is a question (the on-topic check's use)."""
+    expect = (t.get("probe") or {}).get("expect") if t and t["kind"] == "fact" else None
+    return expect if prompt is None or prompt.endswith("?") else None
+
+
+def guard(job: _Job, flat: list, cont_ids: list, per_tok: list[float], tally: _Tally) -> dict[int, list[int]]:
+    """Per row, the candidates that are non-empty, free of banned words, on topic and fluent enough."""
+    st, fail = job.st, tally.guard_fail
+    survivors: dict[int, list[int]] = {}
+    for j, (ri, rest, content, final) in enumerate(flat):
+        r = job.gen_rows[ri]
+        if not content.strip():
+            fail["empty"] += 1
+            continue
+        if st["banned"] and not complies({"kind": "avoid", "slot": "words", "value": st["banned"]}, final):
+            fail["banned"] += 1
+            continue
+        if not on_topic(content, r["prompt"], None, job.ds.on_topic_threshold, _expect(r["target"], r["prompt"])):
+            fail["off_topic"] += 1
+            continue
+        if cont_ids[j] and per_tok[j] < tally.floor:
+            fail["fluency"] += 1
+            continue
+        survivors.setdefault(ri, []).append(j)
+    return survivors
+
+
+def rank(job: _Job, flat: list, cont_ids: list, survivors: dict[int, list[int]], lp_plain: dict, per_tok: list[float],
+         best: dict) -> None:
+    """Into `best`: a recalled fact first, then the highest PMI (general rows: the most fluent)."""
+    # PMI only ranks: the profile-side pass is needed only where two or more candidates passed the guard.
+    ranked = [j for ri, js in survivors.items() if len(js) > 1 and job.gen_rows[ri]["target"] is not None for j in js]
+    lp_prof = _logprobs(job, flat, cont_ids, ranked, True)
+    for ri, js in survivors.items():
+        t = job.gen_rows[ri]["target"]
+        expect = _expect(t)
+        for j in js:
+            final = flat[j][3]
+            pmi = lp_prof[j][0] - lp_plain[j][0] if j in lp_prof else 0.0
+            hit = float(bool(expect) and complies({**t, "names": job.names}, final)) if t is not None else 0.0
+            score = (hit, pmi) if t is not None else (0.0, per_tok[j])
+            if ri not in best or score > best[ri][0]:
+                best[ri] = (score, final, True)
+
+
+# ---- split: the kept answers plus constructed abstentions, into train and validation ----
+
+def dataset_rows(job: _Job, best: dict) -> list[dict]:
+    st, system = job.st, job.system
     rows = []
-    for ri, r in enumerate(gen_rows):
+    for ri, r in enumerate(job.gen_rows):
         if ri in best:
             rows.append({"prompt": r["prompt"], "response": best[ri][1], "kind": r["kind"] if r["target"] else "general",
                          "system": system, "item_id": r["item_id"], "on_topic": True})
-    for r in plan:
+    for r in job.plan:
         if r["kind"] == "abstain":
             rows.append({"prompt": r["prompt"], "response": finalize(shape_content(_abstain_text(r["prompt"]), st), st),
                          "kind": "abstain", "system": system, "item_id": "", "on_topic": True})
-    rejected = len(gen_rows) - len(best)
+    return rows
 
-    # Abstentions are constructed text the teacher never wrote: train on them, but keep them out of the
-    # validation split, whose KL to the teacher is a gate metric.
+
+def split_rows(rows: list[dict], seed: int, tenant: str, fraction: float) -> tuple[list[dict], list[dict]]:
+    """Abstentions are constructed text the teacher never wrote: train on them, but keep them out of the
+    validation split, whose KL to the teacher is a gate metric."""
     order = [i for i in range(len(rows)) if rows[i]["kind"] != "abstain"]
-    random.Random(f"{seed}:split:{profile.tenant}").shuffle(order)
-    n_val = 0 if len(rows) < 2 or not order else min(len(order), max(1, round(ds.validation_fraction * len(rows))))
+    random.Random(f"{seed}:split:{tenant}").shuffle(order)
+    n_val = 0 if len(rows) < 2 or not order else min(len(order), max(1, round(fraction * len(rows))))
     val_idx = set(order[:n_val])
     train_idx = [i for i in range(len(rows)) if i not in val_idx]
-    train = [rows[i] for i in sorted(train_idx)]
-    val = [rows[i] for i in sorted(val_idx)]
+    return [rows[i] for i in sorted(train_idx)], [rows[i] for i in sorted(val_idx)]
 
-    # Held-out comparison: the plain prompted base (profile in the system prompt, greedy, no constraints).
-    heldout = [r for r in val if r["item_id"]] + [r for r in train if r["item_id"]]
-    heldout = heldout[: ds.baseline_prompts]
+
+# ---- baseline: the plain prompted base on held-out prompts ----
+
+def baseline(job: _Job, train: list[dict], val: list[dict]) -> tuple[list[dict], list[dict]]:
+    """(held-out rows, the base's answers to them): profile in the system prompt, greedy, no constraints."""
+    from memlora.runtime.generate import generate  # torch: see _contexts
+    from memlora.runtime.request import GenRequest
+    from memlora.runtime.tokens import chat_ids
+
+    heldout = ([r for r in val if r["item_id"]] + [r for r in train if r["item_id"]])[: job.ds.baseline_prompts]
+    if not heldout:
+        return heldout, []
+    tok, st, ds = job.tok, job.st, job.ds
+    reqs = [GenRequest(chat_ids(tok, r["prompt"], job.system), None, [], ds.max_new_tokens) for r in heldout]
+    outs = generate(job.base.model, tok, reqs, batch_size=ds.batch_size, repetition_penalty=1.0, seed=job.seed)
+    by_id = {i["id"]: i for i in job.items}
     base_rows = []
-    if heldout:
-        from memlora.runtime.generate import generate
-        from memlora.runtime.request import GenRequest
+    for r, o in zip(heldout, outs):
+        text = tok.decode(o, skip_special_tokens=True).strip()
+        ot = on_topic(strip_forced(text, st["opening"], st["closing"]), r["prompt"], None, ds.on_topic_threshold,
+                      _expect(by_id.get(r["item_id"]), r["prompt"]))
+        base_rows.append({"prompt": r["prompt"], "response": text, "item_id": r["item_id"], "on_topic": ot})
+    return heldout, base_rows
 
-        reqs = [GenRequest(chat_ids(tok, r["prompt"], system), None, [], ds.max_new_tokens) for r in heldout]
-        outs = generate(base.model, tok, reqs, batch_size=ds.batch_size, repetition_penalty=1.0, seed=seed)
-        by_id = {i["id"]: i for i in items}
-        for r, o in zip(heldout, outs):
-            text = tok.decode(o, skip_special_tokens=True).strip()
-            t = by_id.get(r["item_id"])
-            expect = (t.get("probe") or {}).get("expect") if t and t["kind"] == "fact" else None
-            ot = on_topic(strip_forced(text, st["opening"], st["closing"]), r["prompt"], None, ds.on_topic_threshold,
-                          expect if r["prompt"].endswith("?") else None)
-            base_rows.append({"prompt": r["prompt"], "response": text, "item_id": r["item_id"], "on_topic": ot})
+
+# ---- meta: how the set was made, and the teacher against the plain prompted base ----
+
+def tenant_meta(job: _Job, tally: _Tally, rows: list[dict], train: list[dict], val: list[dict], heldout: list[dict],
+                base_rows: list[dict], rejected: int) -> dict:
+    """meta.json in its key order; `dataset_hash` and `seconds` are filled in by the caller."""
+    ds, st, items, names, profile = job.ds, job.st, job.items, job.names, job.profile
     rates = {
         "teacher": _rates(rows, items, names),
         "teacher_heldout": _rates(heldout, items, names),
         "prompted_base_heldout": _rates(base_rows, items, names),
         "n_heldout": len(heldout),
-        "guard_rejections": guard_fail,
-        "candidates": n_candidates,
-        "topped_up": topped_up,
+        "guard_rejections": tally.guard_fail,
+        "candidates": tally.candidates,
+        "topped_up": tally.topped_up,
     }
-
-    def _clean(rs):
-        return {c: [r[c] for r in rs] for c in COLUMNS}
-
-    dd = DatasetDict({"train": Dataset.from_dict(_clean(train)), "validation": Dataset.from_dict(_clean(val))})
-    dd.save_to_disk(str(out / "dataset"))
-    dataset_hash = hashlib.sha256(json.dumps([_clean(train), _clean(val)], sort_keys=True, ensure_ascii=False).encode()).hexdigest()
-    seconds = time.perf_counter() - t0
-    tokens = getattr(teacher, "tokens_generated", 0)
-    meta = {
+    return {
         "tenant": profile.tenant, "tenant_key": profile.tenant_key, "profile_hash": profile.profile_hash,
-        "dataset_hash": dataset_hash, "teacher": teacher.identity,
-        "generation": {"seed": seed, "examples_requested": n, "best_of": ds.best_of, "guidance_scale": ds.guidance_scale,
-                       "temperature": ds.temperature, "top_p": ds.top_p, "repetition_penalty": ds.repetition_penalty,
-                       "max_new_tokens": max_new, "general_share": ds.general_share, "fluency_floor": round(floor, 4),
+        "dataset_hash": None, "teacher": job.teacher.identity,
+        "generation": {"seed": job.seed, "examples_requested": job.n, "best_of": ds.best_of,
+                       "guidance_scale": ds.guidance_scale, "temperature": ds.temperature, "top_p": ds.top_p,
+                       "repetition_penalty": ds.repetition_penalty, "max_new_tokens": job.max_new,
+                       "general_share": ds.general_share, "fluency_floor": round(tally.floor, 4),
                        "on_topic_threshold": ds.on_topic_threshold, "forced_opening": st["opening"],
                        "appended_closing": st["closing"], "format": st["format"], "word_limit": st["length"],
                        "banned_words": st["banned"],
-                       "fact_statements": sorted({lead for lead in leads if lead})},
+                       "fact_statements": sorted({lead for lead in job.leads if lead})},
         "rates": rates, "n_train": len(train), "n_validation": len(val), "rejected": rejected,
         "probes": [{"item_id": i["id"], **i["probe"]} for i in items if i.get("probe")],
         "abstention_probes": abstention_probes(profile.mentioned_slots, ds.abstention_probes),
-        "record_ids": profile.record_ids, "seconds": round(seconds, 2), "teacher_tokens": tokens,
+        "record_ids": profile.record_ids, "seconds": None, "teacher_tokens": getattr(job.teacher, "tokens_generated", 0),
     }
-    (out / "meta.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    return meta

@@ -107,6 +107,12 @@ def test_url_teacher_dataset_layout_constraints_and_guard(settings, tiny_base, t
     out2 = tmp_path / "out2"
     run_distill(s, REPO / "examples" / "memory.jsonl", out2, base=tiny_base, tenants=["pat"], n_examples=12, show_progress=False)
     assert json.loads((out2 / tenant_key("pat") / "meta.json").read_text())["dataset_hash"] == meta["dataset_hash"]
+    # the trainer, given the saved set without distill's record, names it by the same hash (the manifest's data id)
+    from memlora.adapters.data import dataset_hash, load_tenant_dir
+
+    data = load_tenant_dir(td)
+    del data.meta["dataset_hash"]
+    assert dataset_hash(data) == meta["dataset_hash"]
 
 
 def test_unknown_tenant_is_a_clear_error(settings, tmp_path):
