@@ -38,7 +38,8 @@ _PAST = {"grew", "went", "got", "did", "made", "took", "came", "saw", "met", "be
          "knew", "left", "ran", "rode", "drove", "wrote", "spent", "lost", "felt", "kept", "sold", "taught", "told",
          "found", "gave", "built", "fell", "flew", "moved", "used", "said", "sat", "stood", "swam", "won", "ate"}
 _SHORTHAND = {"wrds": "words", "pls": "please", "plz": "please", "im": "I'm", "dont": "don't", "fav": "favourite",
-              "fave": "favourite", "ur": "your", "u": "you", "thx": "thanks"}
+              "fave": "favourite", "ur": "your", "u": "you", "thx": "thanks", "bro": "brother",
+              "sis": "sister"}
 _VOCAB = ("allergic", "prefers", "prefer", "named", "called", "lives", "works", "daughter", "brother", "sister",
           "husband", "partner", "mother", "father", "answers", "replies", "responses", "favourite", "favorite",
           "always", "never", "summary", "bullet", "points", "metric", "imperial", "units", "vegetarian", "vegan",
@@ -152,7 +153,8 @@ _POSSESSED = {
 
 
 _ENGLISH = frozenset("the a an i my me is are and to in of with for at on be it not no please like likes wants prefers has have was".split())
-_FOREIGN = frozenset("le la les des une est et je ne pas que qui mon ma mes der die das und ist nicht ich mein meine ein eine el los las una que es y yo mi por para con sur avec".split())
+_FOREIGN = frozenset("le la les des une est et je ne pas que qui mon ma mes der die das und ist nicht ich mein meine ein eine el los las una que es y yo mi por para con sur avec "
+                     "ik ben mijn het een niet geen woon heet jag är och min mitt bor heter inte jestem mieszkam się nie jest mój moja".split())
 
 
 def looks_english(text: str) -> bool:

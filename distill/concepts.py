@@ -1,0 +1,86 @@
+"""Word-level equivalences the grouping guards need where a paraphrase shares no content word.
+
+Two statements of one item sometimes name it with different words: a derivation ("drums" / "drummer" /
+"drumming", "nurse" / "nursing"), or a property and what it means ("vegetarian" / "doesn't eat meat",
+"lactose intolerant" / "can't digest milk", "allergic to shellfish" / "can't eat shrimp"). The embedding rates
+these pairs 0.87-0.92, inside the band where different items of one tenant also fall, so a link there needs
+a word in common; these maps supply it. Written by hand because no shipped lexicon covers both sides: the
+derivations are a suffix stripper, the concepts a short multilingual list of the property families memory
+is full of (diet, allergens, answer style). A word in no family is only itself, so the list can only add
+links between statements the embedding already rates close; the polarity, name and value guards still apply.
+
+Restrictions ("allergic", "intolerant", "vegetarian", "celiac", "hay fever") are avoidances stated without a
+negation word, so the polarity guard lets them agree with both forms: "is allergic to shellfish", "can't eat
+shrimp" and "shellfish gives her a severe reaction" are one allergy.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# concept -> word prefixes (lower case) that name it, in the languages memory comes in
+_FAMILIES = {
+    "meatless": ("meat", "vegetari", "végétari", "vlees", "fleisch", "carne", "viande", "mięs", "mies", "kött"),
+    "dairy": ("dairy", "milk", "lactose", "lactos", "laktos", "melk", "milch", "lait", "leche", "latte", "leite",
+              "mleko", "mleka", "mjölk", "zuivel"),
+    "shellfish": ("shellfish", "shrimp", "crab", "prawn", "lobster", "mussel", "oyster", "crustace", "meeresfrücht",
+                  "mariscos", "gamba", "garnal", "krab", "skaldj"),
+    "peanut": ("peanut", "arachide", "cacahu", "erdnuss", "amendoim", "pinda", "jordnöt", "orzesz"),
+    "gluten": ("gluten", "celiac", "coeliac", "celíac", "cœliaque", "coeliaque", "zöliak", "wheat", "glutine"),
+    "vegan": ("vegan", "végétalien", "plant-based", "plantaardig", "wegańsk", "veganer"),
+    "humour": ("funny", "joke", "humor", "humour", "witty", "playful"),
+    "lists": ("bullet", "bulleted", "lists", "listed", "itemized", "itemised", "numbered"),
+    "sources": ("source", "citation", "cite", "cited", "citing", "reference", "footnote"),
+    "jargon": ("jargon", "expert", "layman", "laymen", "technical term", "plain language", "plain english"),
+}
+_EXACT = {"list": "lists"}
+_RESTRICTION = re.compile(r"\b(?:allerg\w*|alérgic\w*|intoleran\w*|unverträglich\w*|vegetari\w*|végétari\w*|vegan\w*|"
+                          r"végétalien\w*|celiac|coeliac|celíac\w*|cœliaque|zöliakie|pescatarian|gluten-free|sans gluten|"
+                          r"sin gluten|glutenfrei|hay ?fever|anaphyla\w*)", re.I)
+_SUFFIXES = ("ings", "ing", "ers", "er", "ists", "ist", "es", "s", "ed")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """"drummer", "drums", "drumming" -> "drum"; "nursing", "nurses" -> "nurs"."""
+    w = word.lower()
+    for suf in _SUFFIXES:
+        if w.endswith(suf) and len(w) - len(suf) >= 4:
+            w = w[:-len(suf)]
+            break
+    if len(w) >= 5 and w[-1] == w[-2] and w[-1] not in "aeiouls":
+        w = w[:-1]
+    return w
+
+
+@lru_cache(maxsize=65536)
+def concept(word: str) -> str | None:
+    w = word.lower()
+    if w in _EXACT:
+        return _EXACT[w]
+    for name, prefixes in _FAMILIES.items():
+        if any(w.startswith(p) for p in prefixes if " " not in p):
+            return name
+    return None
+
+
+def phrase_concepts(text: str) -> set[str]:
+    """Concepts named by a multi-word phrase ("technical terms", "plant based")."""
+    low = text.lower()
+    return {name for name, prefixes in _FAMILIES.items() for p in prefixes if " " in p and p in low}
+
+
+def word_keys(word: str) -> set[str]:
+    """What a word can match in another statement: itself, its stem (4+ letters), its concept."""
+    keys = {word.lower()}
+    s = stem(word)
+    if len(s) >= 4:
+        keys.add("~" + s)
+    c = concept(word)
+    if c:
+        keys.add("#" + c)
+    return keys
+
+
+def is_restriction(text: str) -> bool:
+    return bool(_RESTRICTION.search(text))
