@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 
 USER = "the user"
-_SUBJECTLESS_VERBS = {
+SUBJECTLESS_VERBS = {
     "is", "was", "has", "had", "likes", "loves", "enjoys", "prefers", "wants", "needs", "hates", "dislikes",
     "lives", "lived", "works", "worked", "rides", "drives", "owns", "grew", "studies", "studied", "speaks",
     "uses", "plays", "keeps", "avoids", "eats", "drinks", "follows", "supports", "sails", "runs", "writes",
@@ -130,10 +130,10 @@ def _subjectless(text: str) -> str:
         return f"{USER}'s {low}{rest}"
     if low in _ADVERBS:
         m2 = re.match(r"\s+([A-Za-z']+)", rest)
-        if not (m2 and (m2.group(1).lower() in _SUBJECTLESS_VERBS or re.fullmatch(r"[a-z]+[^s]s", m2.group(1).lower()))):
+        if not (m2 and (m2.group(1).lower() in SUBJECTLESS_VERBS or re.fullmatch(r"[a-z]+[^s]s", m2.group(1).lower()))):
             return text
         return f"{USER} {low}{rest}"
-    if low in _SUBJECTLESS_VERBS:
+    if low in SUBJECTLESS_VERBS:
         return f"{USER} {low}{rest}"
     if low == "from":
         return f"{USER} is from{rest}"
@@ -213,7 +213,7 @@ def subject_name(texts: list[str], known: tuple[str, ...] = ()) -> str | None:
     return None
 
 
-_NOT_NAMES = {w for w in _SUBJECTLESS_VERBS} | _POSSESSED | {
+_NOT_NAMES = {w for w in SUBJECTLESS_VERBS} | _POSSESSED | {
     "user", "the", "this", "that", "she", "he", "they", "it", "please", "always", "never", "keep", "use", "answer",
     "answers", "replies", "responses", "there", "what", "when", "here", "every", "each", "no", "my", "our",
 }

@@ -48,6 +48,8 @@ def stem(word: str) -> str:
         if w.endswith(suf) and len(w) - len(suf) >= 4:
             w = w[:-len(suf)]
             break
+    if len(w) >= 5 and w.endswith("e"):
+        w = w[:-1]
     if len(w) >= 5 and w[-1] == w[-2] and w[-1] not in "aeiouls":
         w = w[:-1]
     return w
@@ -73,6 +75,8 @@ def phrase_concepts(text: str) -> set[str]:
 def word_keys(word: str) -> set[str]:
     """What a word can match in another statement: itself, its stem (4+ letters), its concept."""
     keys = {word.lower()}
+    if len(word) >= 6:  # inflection the suffixes miss: "architektką" / "architektka"
+        keys.add("^" + word.lower()[:6])
     s = stem(word)
     if len(s) >= 4:
         keys.add("~" + s)

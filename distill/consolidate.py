@@ -72,6 +72,11 @@ _ALIASES = {
     "gesiezt": "formal", "siezen": "formal", "vouvoie": "formal", "vouvoyer": "formal", "vouvoiement": "formal",
     "usted": "formal", "geduzt": "casual", "duzen": "casual", "tutoie": "casual", "tutoyer": "casual",
     "tutoiement": "casual", "tutear": "casual", "informal": "casual",
+    "buurman": "neighbour", "buurvrouw": "neighbour", "broer": "brother", "zus": "sister", "vriend": "friend",
+    "vriendin": "friend", "zoon": "son", "dochter": "daughter", "moeder": "mother", "vader": "father",
+    "bror": "brother", "syster": "sister", "vän": "friend", "väns": "friend", "granne": "neighbour", "grannes": "neighbour",
+    "dotter": "daughter", "brat": "brother", "siostra": "sister", "przyjaciel": "friend", "przyjaciółka": "friend",
+    "sąsiad": "neighbour", "sąsiadka": "neighbour", "córka": "daughter", "syn": "son",
 }
 _PARTNER = {"wife": "partner", "husband": "partner", "girlfriend": "partner", "boyfriend": "partner"}
 # Tense and mode: "used to work at X" or "would love to learn X" is not "works at X" / "plays X".
@@ -165,7 +170,7 @@ _KIN_ALT = "|".join(sorted(KIN | {k for k, v in _ALIASES.items() if v in KIN}, k
 _KIN_POSITION = re.compile(
     rf"^\W*(?:(?:my|his|her|their|sa|son|ma|mon|su|sein\w*|ihr\w*|mein\w*|le|la|el|die|der|a|an|the)\s+)?(?:\w+\s+)?({_KIN_ALT})\b"
     rf"|\b({_KIN_ALT})'s\b|\b(?:de (?:sa|son|mon|ma|leur)|del|de la|von (?:seiner|seinem|ihrer|ihrem|meiner|meinem)|di su[oa]|della|dello|do|da|"
-    rf"de su)\s+({_KIN_ALT})\b",
+    rf"de su|van (?:mijn|zijn|haar|onze))\s+({_KIN_ALT})\b",
     re.I)
 
 
