@@ -6,7 +6,8 @@ Two statements of one item sometimes name it with different words: a derivation 
 these pairs 0.87-0.92, inside the band where different items of one tenant also fall, so a link there needs
 a word in common; these maps supply it. Written by hand because no shipped lexicon covers both sides: the
 derivations are a suffix stripper, the concepts a short multilingual list of the property families memory
-is full of (diet, allergens, answer style). A word in no family is only itself, so the list can only add
+is full of (diet, allergens, answer style), and one pair of poles (short/long answers) where refusing one pole
+asks for the other. A word in no family is only itself, so the list can only add
 links between statements the embedding already rates close; the polarity, name and value guards still apply.
 
 Restrictions ("allergic", "intolerant", "vegetarian", "celiac", "hay fever") are avoidances stated without a
@@ -34,9 +35,19 @@ _FAMILIES = {
     "jargon": ("jargon", "expert", "layman", "laymen", "technical term", "plain language", "plain english"),
 }
 _EXACT = {"list": "lists"}
+# A negated antonym states the same preference: "don't write essays" / "keep it short". Word prefixes per pole.
+_POLES = {
+    "short": ("short", "brief", "brevity", "concise", "succinct", "terse", "tl;dr", "tldr", "krótk", "zwięzł", "zwięźl",
+              "kurz", "court", "corto", "breve", "beknopt", "kort"),
+    "long": ("long", "lengthy", "essay", "verbose", "rambl", "wall of text", "walls of text", "długi", "długich",
+             "ausschweif", "largo", "largas", "lunghe", "langdradig", "långa"),
+}
+_ANTONYM = {"short": "long", "long": "short"}
 _RESTRICTION = re.compile(r"\b(?:allerg\w*|alérgic\w*|intoleran\w*|unverträglich\w*|vegetari\w*|végétari\w*|vegan\w*|"
                           r"végétalien\w*|celiac|coeliac|celíac\w*|cœliaque|zöliakie|pescatarian|gluten-free|sans gluten|"
                           r"sin gluten|glutenfrei|hay ?fever|anaphyla\w*)", re.I)
+# Wanting the thing a restriction avoids contradicts it: "loves steak" is not "vegetarian", though neither has a negation.
+_LIKING = re.compile(r"\b(?:loves?|likes?|enjoys?|adores?|craves?|favou?rite|can't get enough|is a fan of)\b", re.I)
 _SUFFIXES = ("ings", "ing", "ers", "er", "ists", "ist", "es", "s", "ed")
 
 
@@ -88,3 +99,24 @@ def word_keys(word: str) -> set[str]:
 
 def is_restriction(text: str) -> bool:
     return bool(_RESTRICTION.search(text))
+
+
+def poles(text: str) -> set[str]:
+    low = text.lower()
+    return {pole for pole, prefixes in _POLES.items()
+            if any(re.search(r"(?<![\w])" + re.escape(p), low) for p in prefixes)}
+
+
+def negated_antonym(a: str, pol_a: int, b: str, pol_b: int) -> bool:
+    """One statement asks for a pole, the other refuses its opposite: "short answers please" / "impatient with
+    long responses". Only for the poles above, where refusing one is asking for the other."""
+    if pol_a == pol_b or 0 in (pol_a, pol_b):
+        return False
+    pos, neg = (a, b) if pol_a > 0 else (b, a)
+    want, refuse = poles(pos), poles(neg)
+    return len(want) == 1 and any(_ANTONYM[w] in refuse for w in want)
+
+
+def restriction_agrees(restriction: str, other: str) -> bool:
+    """A restriction agrees with a negation or a symptom ("shellfish makes her throat swell"), not with a liking."""
+    return is_restriction(other) or not _LIKING.search(other)

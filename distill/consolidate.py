@@ -34,7 +34,7 @@ from pathlib import Path
 import numpy as np
 
 from .canonical import canonical, looks_english, subject_name
-from .concepts import is_restriction, phrase_concepts, word_keys
+from .concepts import is_restriction, negated_antonym, phrase_concepts, poles, restriction_agrees, word_keys
 from .embed import PACKAGE as EMBED_PACKAGE
 from .foreign import NOUNS as FOREIGN_NOUNS
 from .embed import available as embed_available
@@ -112,7 +112,7 @@ _QUOTE = re.compile(r"(?<!\w)['\"\u201c]([^'\"\u201d]{1,80})['\"\u201d](?!\w)")
 _NUMBER_WORDS = {w: str(i) for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())}
 _NEG = re.compile(r"\b(no|not|never|don't|doesn't|dont|hates?|dislikes?|avoids?|without|can't|cannot|won't|stop|stopped|"
-                  r"nor|instead of|can't stand|annoy\w*|irritat\w*|skip|skips|ne|pas|nicht|kein\w*|ohne|nunca|jamais|sans|sin|nada|senza|sem|"
+                  r"nor|instead of|can't stand|annoy\w*|irritat\w*|impatient|skip|skips|ne|pas|nicht|kein\w*|ohne|nunca|jamais|sans|sin|nada|senza|sem|"
                   r"geen|niet|nooit|inte|aldrig|ingen|nie|bez)\b|n't\b", re.I)
 _PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][\w'-]+)")
 _NOT_PROPER = {"The", "I", "User", "Please", "OK", "AM", "PM"}
@@ -214,7 +214,10 @@ def compatible(a: str, b: str, slots: frozenset = frozenset()) -> bool:
     `slots`: the fact slots of the groups being linked; a relation that is the slot itself ("son" for the
     user's son's name) is not another person."""
     pa, pb = polarity(a), polarity(b)
-    if (pa and pb and pa != pb) or bool(_MODE.search(a)) != bool(_MODE.search(b)):
+    if (pa == 0 and not restriction_agrees(a, b)) or (pb == 0 and not restriction_agrees(b, a)):
+        return False
+    antonym = negated_antonym(a, pa, b, pb)
+    if (pa and pb and pa != pb and not antonym) or bool(_MODE.search(a)) != bool(_MODE.search(b)):
         return False
     if bool(_EVENT.search(a)) != bool(_EVENT.search(b)):
         return False
@@ -223,7 +226,7 @@ def compatible(a: str, b: str, slots: frozenset = frozenset()) -> bool:
         return False
     for fam in CONTRAST_FAMILIES:
         fa, fb = ka & fam, kb & fam
-        if fa and fb and not (fa & fb):
+        if fa and fb and not (fa & fb) and not antonym:
             return False
     pa, pb = proper_names(a), proper_names(b)
     if looks_english(a) and looks_english(b):
@@ -485,6 +488,8 @@ def tenant_common_words(texts: list[str]) -> frozenset:
 def share_content(a: str, b: str, common: frozenset = frozenset()) -> bool:
     """One content word in common, allowing inflection (a shared 5-letter prefix) and typos (ratio >= 0.8)."""
     wa, wb = _content_words(a) - common, _content_words(b) - common
+    if poles(a) and poles(b) and (poles(a) & poles(b) or negated_antonym(a, polarity(a), b, polarity(b))):
+        return True
     if wa & wb or _match_keys(wa) & _match_keys(wb) or phrase_concepts(a) & (phrase_concepts(b) | _concepts_of(wb)) \
             or phrase_concepts(b) & _concepts_of(wa):
         return True
