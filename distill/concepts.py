@@ -101,10 +101,13 @@ def is_restriction(text: str) -> bool:
     return bool(_RESTRICTION.search(text))
 
 
-def poles(text: str) -> set[str]:
+_POLE_RE = {pole: re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, prefixes)) + ")") for pole, prefixes in _POLES.items()}
+
+
+@lru_cache(maxsize=65536)
+def poles(text: str) -> frozenset:
     low = text.lower()
-    return {pole for pole, prefixes in _POLES.items()
-            if any(re.search(r"(?<![\w])" + re.escape(p), low) for p in prefixes)}
+    return frozenset(pole for pole, pat in _POLE_RE.items() if pat.search(low))
 
 
 def negated_antonym(a: str, pol_a: int, b: str, pol_b: int) -> bool:
