@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 
 USER = "the user"
-_SUBJECTLESS_VERBS = {
+SUBJECTLESS_VERBS = {
     "is", "was", "has", "had", "likes", "loves", "enjoys", "prefers", "wants", "needs", "hates", "dislikes",
     "lives", "lived", "works", "worked", "rides", "drives", "owns", "grew", "studies", "studied", "speaks",
     "uses", "plays", "keeps", "avoids", "eats", "drinks", "follows", "supports", "sails", "runs", "writes",
@@ -38,7 +38,8 @@ _PAST = {"grew", "went", "got", "did", "made", "took", "came", "saw", "met", "be
          "knew", "left", "ran", "rode", "drove", "wrote", "spent", "lost", "felt", "kept", "sold", "taught", "told",
          "found", "gave", "built", "fell", "flew", "moved", "used", "said", "sat", "stood", "swam", "won", "ate"}
 _SHORTHAND = {"wrds": "words", "pls": "please", "plz": "please", "im": "I'm", "dont": "don't", "fav": "favourite",
-              "fave": "favourite", "ur": "your", "u": "you", "thx": "thanks"}
+              "fave": "favourite", "ur": "your", "u": "you", "thx": "thanks", "bro": "brother",
+              "sis": "sister"}
 _VOCAB = ("allergic", "prefers", "prefer", "named", "called", "lives", "works", "daughter", "brother", "sister",
           "husband", "partner", "mother", "father", "answers", "replies", "responses", "favourite", "favorite",
           "always", "never", "summary", "bullet", "points", "metric", "imperial", "units", "vegetarian", "vegan",
@@ -129,10 +130,10 @@ def _subjectless(text: str) -> str:
         return f"{USER}'s {low}{rest}"
     if low in _ADVERBS:
         m2 = re.match(r"\s+([A-Za-z']+)", rest)
-        if not (m2 and (m2.group(1).lower() in _SUBJECTLESS_VERBS or re.fullmatch(r"[a-z]+[^s]s", m2.group(1).lower()))):
+        if not (m2 and (m2.group(1).lower() in SUBJECTLESS_VERBS or re.fullmatch(r"[a-z]+[^s]s", m2.group(1).lower()))):
             return text
         return f"{USER} {low}{rest}"
-    if low in _SUBJECTLESS_VERBS:
+    if low in SUBJECTLESS_VERBS:
         return f"{USER} {low}{rest}"
     if low == "from":
         return f"{USER} is from{rest}"
@@ -152,7 +153,8 @@ _POSSESSED = {
 
 
 _ENGLISH = frozenset("the a an i my me is are and to in of with for at on be it not no please like likes wants prefers has have was".split())
-_FOREIGN = frozenset("le la les des une est et je ne pas que qui mon ma mes der die das und ist nicht ich mein meine ein eine el los las una que es y yo mi por para con sur avec".split())
+_FOREIGN = frozenset("le la les des une est et je ne pas que qui mon ma mes der die das und ist nicht ich mein meine ein eine el los las una que es y yo mi por para con sur avec "
+                     "ik ben mijn het een niet geen woon heet jag är och min mitt bor heter inte jestem mieszkam się nie jest mój moja".split())
 
 
 def looks_english(text: str) -> bool:
@@ -211,7 +213,7 @@ def subject_name(texts: list[str], known: tuple[str, ...] = ()) -> str | None:
     return None
 
 
-_NOT_NAMES = {w for w in _SUBJECTLESS_VERBS} | _POSSESSED | {
+_NOT_NAMES = {w for w in SUBJECTLESS_VERBS} | _POSSESSED | {
     "user", "the", "this", "that", "she", "he", "they", "it", "please", "always", "never", "keep", "use", "answer",
     "answers", "replies", "responses", "there", "what", "when", "here", "every", "each", "no", "my", "our",
 }

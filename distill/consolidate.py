@@ -34,6 +34,7 @@ from pathlib import Path
 import numpy as np
 
 from .canonical import canonical, looks_english, subject_name
+from .concepts import is_restriction, negated_antonym, phrase_concepts, poles, restriction_agrees, word_keys
 from .embed import PACKAGE as EMBED_PACKAGE
 from .foreign import NOUNS as FOREIGN_NOUNS
 from .embed import available as embed_available
@@ -71,6 +72,11 @@ _ALIASES = {
     "gesiezt": "formal", "siezen": "formal", "vouvoie": "formal", "vouvoyer": "formal", "vouvoiement": "formal",
     "usted": "formal", "geduzt": "casual", "duzen": "casual", "tutoie": "casual", "tutoyer": "casual",
     "tutoiement": "casual", "tutear": "casual", "informal": "casual",
+    "buurman": "neighbour", "buurvrouw": "neighbour", "broer": "brother", "zus": "sister", "vriend": "friend",
+    "vriendin": "friend", "zoon": "son", "dochter": "daughter", "moeder": "mother", "vader": "father",
+    "bror": "brother", "syster": "sister", "vän": "friend", "väns": "friend", "granne": "neighbour", "grannes": "neighbour",
+    "dotter": "daughter", "brat": "brother", "siostra": "sister", "przyjaciel": "friend", "przyjaciółka": "friend",
+    "sąsiad": "neighbour", "sąsiadka": "neighbour", "córka": "daughter", "syn": "son",
 }
 _PARTNER = {"wife": "partner", "husband": "partner", "girlfriend": "partner", "boyfriend": "partner"}
 # Tense and mode: "used to work at X" or "would love to learn X" is not "works at X" / "plays X".
@@ -106,7 +112,8 @@ _QUOTE = re.compile(r"(?<!\w)['\"\u201c]([^'\"\u201d]{1,80})['\"\u201d](?!\w)")
 _NUMBER_WORDS = {w: str(i) for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())}
 _NEG = re.compile(r"\b(no|not|never|don't|doesn't|dont|hates?|dislikes?|avoids?|without|can't|cannot|won't|stop|stopped|"
-                  r"nor|instead of|can't stand|annoy\w*|irritat\w*|ne|pas|nicht|kein\w*|nunca|jamais)\b|n't\b", re.I)
+                  r"nor|instead of|can't stand|annoy\w*|irritat\w*|impatient|skip|skips|ne|pas|nicht|kein\w*|ohne|nunca|jamais|sans|sin|nada|senza|sem|"
+                  r"geen|niet|nooit|inte|aldrig|ingen|nie|bez)\b|n't\b", re.I)
 _PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][\w'-]+)")
 _NOT_PROPER = {"The", "I", "User", "Please", "OK", "AM", "PM"}
 _PRONOUNS = re.compile(r"\b(he|she|they|his|her|their|him|them|user|the user)\b", re.I)
@@ -149,6 +156,10 @@ def mask(text: str, names: list[str]) -> str:
 
 
 def polarity(text: str) -> int:
+    """-1 with a negation word; 0 for a restriction ("is allergic to", "vegetarian"), which agrees with both:
+    "can't eat shrimp" and "shellfish makes my throat swell" both state an allergy to shellfish."""
+    if is_restriction(text):
+        return 0
     return -1 if _NEG.search(_NOT_NEGATIONS.sub(" ", text)) else 1
 
 
@@ -159,7 +170,7 @@ _KIN_ALT = "|".join(sorted(KIN | {k for k, v in _ALIASES.items() if v in KIN}, k
 _KIN_POSITION = re.compile(
     rf"^\W*(?:(?:my|his|her|their|sa|son|ma|mon|su|sein\w*|ihr\w*|mein\w*|le|la|el|die|der|a|an|the)\s+)?(?:\w+\s+)?({_KIN_ALT})\b"
     rf"|\b({_KIN_ALT})'s\b|\b(?:de (?:sa|son|mon|ma|leur)|del|de la|von (?:seiner|seinem|ihrer|ihrem|meiner|meinem)|di su[oa]|della|dello|do|da|"
-    rf"de su)\s+({_KIN_ALT})\b",
+    rf"de su|van (?:mijn|zijn|haar|onze))\s+({_KIN_ALT})\b",
     re.I)
 
 
@@ -202,7 +213,11 @@ def compatible(a: str, b: str, slots: frozenset = frozenset()) -> bool:
     """The guard on a similarity link: same polarity, no contrasting key term, no different proper names.
     `slots`: the fact slots of the groups being linked; a relation that is the slot itself ("son" for the
     user's son's name) is not another person."""
-    if polarity(a) != polarity(b) or bool(_MODE.search(a)) != bool(_MODE.search(b)):
+    pa, pb = polarity(a), polarity(b)
+    if (pa == 0 and not restriction_agrees(a, b)) or (pb == 0 and not restriction_agrees(b, a)):
+        return False
+    antonym = negated_antonym(a, pa, b, pb)
+    if (pa and pb and pa != pb and not antonym) or bool(_MODE.search(a)) != bool(_MODE.search(b)):
         return False
     if bool(_EVENT.search(a)) != bool(_EVENT.search(b)):
         return False
@@ -211,7 +226,7 @@ def compatible(a: str, b: str, slots: frozenset = frozenset()) -> bool:
         return False
     for fam in CONTRAST_FAMILIES:
         fa, fb = ka & fam, kb & fam
-        if fa and fb and not (fa & fb):
+        if fa and fb and not (fa & fb) and not antonym:
             return False
     pa, pb = proper_names(a), proper_names(b)
     if looks_english(a) and looks_english(b):
@@ -377,21 +392,35 @@ def _carries_value(key: tuple | None, text: str) -> bool:
     reads close to "allergic to penicillin", but it is not that fact."""
     if key is None or key[0] != "fact":
         return True
-    words = set(re.findall(r"\w+", text.lower()))
-    return any(w in words for w in re.findall(r"\w+", key[2]) if len(w) > 2 or key[2].isdigit())
+    words = _match_keys(re.findall(r"\w+", text.lower()))
+    return any(word_keys(w) & words for w in re.findall(r"\w+", key[2]) if len(w) > 2 or key[2].isdigit())
+
+
+def _match_keys(words) -> set[str]:
+    out: set[str] = set()
+    for w in words:
+        out |= word_keys(w)
+    return out
 
 
 def _same_value(k1: tuple, k2: tuple) -> bool:
     """Same fact slot (or one slot's words inside the other's: "boat" / "boat he") and one value."""
     if k1[0] != k2[0] or k1[0] != "fact":
         return False
+    if k1[1] != k2[1] and {k1[1], k2[1]} <= _ORIGIN_SLOTS:
+        return k1[2] == k2[2]
     if k1[1] != k2[1]:
         sa, sb = set(re.findall(r"[a-z]+", k1[1])), set(re.findall(r"[a-z]+", k2[1]))
         return bool(sa and sb and (sa <= sb or sb <= sa)) and k1[2] == k2[2]
     a, b = set(re.findall(r"\w+", k1[2])), set(re.findall(r"\w+", k2[2]))
     if a and b and (a <= b or b <= a):
         return True
+    if {c for c in _match_keys(a) if c[0] == "#"} & _match_keys(b):  # an allergy to "milk" / to "lactose"
+        return True
     return difflib.SequenceMatcher(None, k1[2], k2[2]).ratio() >= 0.85  # "tallinn" / "talinn"
+
+
+_ORIGIN_SLOTS = {"birthplace", "hometown"}  # "born in Naples" / "originally from Naples": one place of origin
 
 
 def _tfidf_pairs(X, threshold: float) -> list[tuple[int, int]]:
@@ -442,6 +471,10 @@ def _content_words(text: str) -> set[str]:
     return {w for w in re.findall(r"[^\W\d_]+", text.lower()) if len(w) > 2 and w not in _STOP}
 
 
+def _concepts_of(words) -> set[str]:
+    return {k[1:] for k in _match_keys(words) if k[0] == "#"}
+
+
 def tenant_common_words(texts: list[str]) -> frozenset:
     """Words in half of a tenant's statements (at least 5, more than one item's 2-4 statements): the way this
     memory layer writes (a name, a stock phrase), not what one item is about."""
@@ -455,7 +488,10 @@ def tenant_common_words(texts: list[str]) -> frozenset:
 def share_content(a: str, b: str, common: frozenset = frozenset()) -> bool:
     """One content word in common, allowing inflection (a shared 5-letter prefix) and typos (ratio >= 0.8)."""
     wa, wb = _content_words(a) - common, _content_words(b) - common
-    if wa & wb:
+    if poles(a) and poles(b) and (poles(a) & poles(b) or negated_antonym(a, polarity(a), b, polarity(b))):
+        return True
+    if wa & wb or _match_keys(wa) & _match_keys(wb) or phrase_concepts(a) & (phrase_concepts(b) | _concepts_of(wb)) \
+            or phrase_concepts(b) & _concepts_of(wa):
         return True
     for x in wa:
         for y in wb:

@@ -36,7 +36,7 @@ from memlora.settings import Settings
 from .records import Record
 
 # the modules whose code decides profiles (this one included: it decides what counts as a change)
-_CODE = ("records.py", "canonical.py", "schema.py", "preferences.py", "foreign.py", "consolidate.py", "embed.py",
+_CODE = ("records.py", "canonical.py", "concepts.py", "schema.py", "preferences.py", "foreign.py", "consolidate.py", "embed.py",
          "extract_llm.py", "profile.py", "digest.py")
 _LIBS = ("scikit-learn", "scipy", "numpy")
 # distill settings that only steer generation; everything else in `settings.distill` is digested, so a

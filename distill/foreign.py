@@ -1,4 +1,4 @@
-"""Facts stated in French, Spanish, German, Italian or Portuguese: the same slots as the English patterns (schema.py).
+"""Facts stated in French, Spanish, German, Italian, Portuguese, Dutch, Swedish or Polish: the same slots as the English patterns (schema.py).
 
 Memories come in the user's language. The slot and the probe stay English (the base model is probed in
 English and the slot names are the profile's vocabulary); the value is kept as written ("infirmière",
@@ -22,13 +22,18 @@ NOUNS = {
     "figlio": "son", "marito": "partner", "moglie": "partner", "fratello": "brother", "sorella": "sister",
     "barca": "boat", "coniglio": "rabbit", "cachorro": "dog", "cachorra": "dog", "cão": "dog", "cadela": "dog",
     "filha": "daughter", "filho": "son", "irmão": "brother", "irmã": "sister", "coelho": "rabbit",
+    "hond": "dog", "kat": "cat", "katt": "cat", "pies": "dog", "kot": "cat", "kotka": "cat", "broer": "brother",
+    "zus": "sister", "bror": "brother", "syster": "sister", "brat": "brother", "siostra": "sister", "zoon": "son",
+    "dochter": "daughter", "dotter": "daughter", "syn": "son", "córka": "daughter", "konijn": "rabbit", "kanin": "rabbit",
 }
 _NAMED = re.compile(r"\b(?P<noun>" + "|".join(sorted(NOUNS, key=len, reverse=True)) + r")\b.*?\b(?:s'appelle|se nomme|"
-                    r"se llama|llamad[oa]|heißt|heisst|namens|nommée?|appelée?|si chiama|chiamat[oa]|di nome|se chama|chamad[oa]) "
+                    r"se llama|llamad[oa]|heißt|heisst|namens|nommée?|appelée?|si chiama|chiamat[oa]|di nome|se chama|chamad[oa]|"
+                    r"heet|heter|ma na imię|nazywa się|wabi się) "
                     r"(?P<val>\w[\w' -]*)", re.I)
 _PATTERNS = [
-    (re.compile(r"\b(?:habite|vit|vis|j'habite|vive|vivo|wohnt|wohne|lebt|lebe|abita|abito|mora|moro)\s+(?:maintenant\s+|"
-                r"jetzt\s+|ahora\s+|actuellement\s+|ora\s+|agora\s+)?(?:à|a|en|in|em|no|na)\s+"
+    (re.compile(r"\b(?:habite|vit|vis|j'habite|vive|vivo|wohnt|wohne|lebt|lebe|abita|abito|mora|moro|woon|woont|bor|"
+                r"mieszkam|mieszka)\s+(?:maintenant\s+|jetzt\s+|ahora\s+|actuellement\s+|ora\s+|agora\s+|nu\s+|"
+                r"teraz\s+)?(?:à|a|en|in|em|no|na|i|w|we)\s+"
                 r"(?P<val>[A-ZÀ-Ý][\w'-]*(?: [A-ZÀ-Ý][\w'-]*)*)", re.I), "city"),
     (re.compile(r"\b(?:(?:è|é|es|est|sono|sou|soy)\s+(?:originari[oa] d[ie]|originaire de|natural de|oriund[oa] de)|stammt aus)\s+"
                 r"(?P<val>[A-ZÀ-Ý][\w'-]*)", re.I), "hometown"),
@@ -36,6 +41,7 @@ _PATTERNS = [
     (re.compile(r"\b(?:è nat[oa]|sono nat[oa]|nasceu|nasci)\s+(?:a|in|em|no|na)\s+(?P<val>[A-ZÀ-Ý][\w'-]*)", re.I), "birthplace"),
     (re.compile(r"\b(?:lavora|lavoro|trabalha|trabalho)\s+(?:presso|per|alla|al|all'|in|na|no|em|para)\s*"
                 r"(?P<val>[A-ZÀ-Ý][\w'&-]*(?: [A-ZÀ-Ý][\w'&-]*)*)", re.I), "employer"),
+    (re.compile(r"\b(?:werk als|werkt als|arbetar som|jobbar som|pracuję jako|pracuje jako)\s+(?:een\s+|en\s+)?(?P<val>\w[\w-]*)", re.I), "job"),
     (re.compile(r"\b(?:lavora come|lavoro come|trabalha como|trabalho como|fa (?:l'|il |la )(?=\w+(?:ista|ante|ente|iere|iera|ore|ice|aio|aia)\b))"
                 r"\s*(?P<val>\w[\w-]*)", re.I), "job"),
     (re.compile(r"\b(?:sposat[oa] con|casad[oa] com|casad[oa] con|mariée? (?:à|avec)|verheiratet mit)\s+(?P<val>[A-ZÀ-Ý][\w'-]*)", re.I), "partner"),
@@ -58,7 +64,7 @@ def _clean(val: str) -> str:
 
 
 def foreign_fact(text: str):
-    """An `Extract` for a French/Spanish/German/Italian/Portuguese fact, or None."""
+    """An `Extract` for a fact in one of the languages above, or None."""
     from .schema import _fact_extract
 
     t = text.strip().rstrip(" .!")

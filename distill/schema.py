@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .canonical import canonical
+from .canonical import SUBJECTLESS_VERBS, canonical
 from .foreign import foreign_fact
 from .preferences import preference
 
@@ -67,9 +67,23 @@ def _diet(low: str) -> str | None:
             return diet
     if re.search(r"\bveggie\b", low):
         return "vegetarian"
+    if re.search(r"\b(?:doesn't|does not|don't|never) eats? (?:any )?meat\b", low) \
+            and not re.search(r"\b(?:dairy|eggs?|animal products?|honey)\b", low):  # no meat, no dairy: vegan
+        return "vegetarian"
     if re.search(r"\beats? fish but (?:no|not) meat\b|\bfish but no meat\b", low):
         return "pescatarian"
     if re.search(r"\b(?:doesn't|does not|don't|never|no) eat\w* (?:any )?meat (?:or|and|nor) fish\b|\bno meat or fish\b", low):
+        return "vegetarian"
+    return None
+
+
+def _foreign_diet(low: str) -> str | None:
+    """A diet named in another language ("Ik ben vegetariër", "Isst kein Fleisch"); the caller lets a fact in the
+    same sentence win ("Ist Vegetarierin und wohnt in München": the city is the fact a pattern cannot see elsewhere)."""
+    if re.search(r"\b(?:végane|veganer\w*|vegano|vegana|végétalien\w*|wegan\w*)\b", low):
+        return "vegan"
+    if re.search(r"\b(?:vegetari\w+|végétarien\w*|wegetarian\w*|geen vlees|kein fleisch|pas de viande|no come carne|"
+                 r"non mangia carne|não come carne|inte kött|nie je\w* mięsa)\b", low):
         return "vegetarian"
     return None
 
@@ -140,7 +154,7 @@ _FACT_PATTERNS = [(re.compile(p.replace("{name}", _U), re.I if flags else 0), re
     (r"^.*?\b{name}'s (?P<noun>" + "|".join(sorted(["brother", "sister", "son", "daughter", "wife", "husband", "partner",
         "mother", "father", "mom", "mum", "dad", "boyfriend", "girlfriend", "best friend", "friend", "boss", "cat", "dog",
         "roommate", "flatmate", "twin", "fiancé", "fiance", "fiancee"], key=len, reverse=True)) + r") (?P<val>[A-Z][\w'-]+)\b.*$", None, 0),
-    (r"^{name} is an? (?P<val>(?:\w+ )?(?:" + _JOBS + r"|\w+ist))(?: (?:at|in|for) .*)?$", "job", 1),
+    (r"^{name} is an? (?P<val>(?:\w+ )?(?:" + _JOBS + r"|\w+ist))(?:(?: (?:at|in|for|on|with)|,) .*)?$", "job", 1),
     (r"^{name} is (?P<val>\w+) intolerant$", "allergy", 1),
     (r"^{name} (?:has|gets) (?:an? )?(?P<val>[\w ]+?) allerg(?:y|ies)$", "allergy", 1),
     (r"^(?:the )?(?P<val>[\w .'-]+?) is where {name} (?:was born)$", "birthplace", 1),
@@ -168,6 +182,7 @@ SLOT_PHRASES = {  # slot -> (statement in the second person, the probe question)
     "team": ("You support {v}.", "Which team do I support?"),
     "instrument": ("You play the {v}.", "Which instrument do I play?"),
     "partner": ("Your partner is named {v}.", "What is the name of my partner?"),
+    "learning": ("You are learning {v}.", "Which language am I learning?"),
 }
 NAMED_NOUNS = {
     "cat", "dog", "hamster", "rabbit", "bird", "parrot", "fish", "horse", "pet", "boat", "tortoise", "turtle", "snake",
@@ -197,7 +212,9 @@ def _fact(text: str) -> Extract | None:
             slot = _slot(noun or "favourite programming language")
         if slot in ("car", "vehicle", "bike", "instrument"):
             val = _ADJECTIVES.sub("", re.sub(r"^(?:an?|the)\s+", "", val, flags=re.I)) or val
-        if not val or len(val.split()) > 5 or _NOT_VALUES.match(val) or slot in ("name",) and False:
+        if not val or len(val.split()) > 5 or _NOT_VALUES.match(val) or slot in _NOT_SLOTS:
+            continue
+        if noun and val.split()[0].lower() in _VERB_WORDS:  # "my sister runs marathons" names no sister
             continue
         return _fact_extract(slot, val)
     for pat, slot in _VERB_FACTS:
@@ -209,7 +226,16 @@ def _fact(text: str) -> Extract | None:
     return None
 
 
+_LANGUAGES = {"english", "french", "german", "spanish", "italian", "portuguese", "dutch", "polish", "japanese", "chinese",
+              "mandarin", "cantonese", "korean", "arabic", "russian", "hindi", "swedish", "norwegian", "danish",
+              "finnish", "greek", "turkish", "hebrew", "vietnamese", "thai", "swahili", "latin"}
+_NOT_SLOTS = {"thing", "stuff", "life", "jam", "passion"}  # "running is my thing": an interest, not an attribute
+_VERB_WORDS = SUBJECTLESS_VERBS | {"is", "was", "lives", "works", "studies", "visits", "loves", "hates", "says", "thinks"}
+
+
 def _fact_extract(slot: str, val: str) -> Extract:
+    if slot == "instrument" and val.lower() in _LANGUAGES:  # "is learning Japanese" is no instrument
+        slot = "learning"
     if slot == "city":
         val = val.split(",")[0].strip()
     if slot == "job":
@@ -296,7 +322,7 @@ def extract(text: str, category: str | None = None, names: tuple[str, ...] = ())
             bad = [q for q in quoted if q != m.group(1)]
         return Extract("avoid", "words:" + ",".join(sorted(b.lower() for b in bad)), sorted(set(bad)),
                        key_terms=frozenset(b.lower() for b in bad))
-    diet = _diet(low)
+    diet = _diet(low) or (_foreign_diet(low) if foreign_fact(text) is None else None)
     if diet:
         return Extract("avoid", "diet", diet, key_terms=frozenset([diet]), statement=f"You are {diet}.",
                        probe={"question": "What diet do I follow?", "expect": [diet]})

@@ -21,7 +21,8 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 import eval_consolidation as ev  # noqa: E402
 
 
-LABELLED = {"main": ("labels.json", ("dev", "heldout")), "dev2": ("labels_dev2.json", ("dev2",))}
+LABELLED = {"main": ("labels.json", ("dev", "heldout")), "dev2": ("labels_dev2.json", ("dev2",)),
+            "dev3": ("labels_dev3.json", ("dev3",))}
 
 
 def _load(name: str) -> tuple[dict, dict]:
@@ -58,6 +59,16 @@ def test_dev2_is_a_second_dev_split_in_all_styles():
     assert {lab["split"] for lab in labels.values()} == {"dev2"}
     langs = {lab["language"] for lab in labels.values()}
     assert langs & {"it", "pt"} and len(langs & {"fr", "es", "de"}) >= 2
+
+
+def test_dev3_is_a_third_dev_split_in_all_styles():
+    """dev3 is written from the styles alone, with two or more non-English tenants and stale values in several styles."""
+    labels, records = _load("dev3")
+    others = {**_load("main")[0], **_load("dev2")[0]}
+    assert len(records) >= 150 and len(labels) >= 15 and not set(labels) & set(others)
+    assert {lab["style"] for lab in labels.values()} == {lab["style"] for lab in others.values()}
+    assert len({lab["language"] for lab in labels.values()} - {"en"}) >= 2
+    assert len({lab["style"] for lab in labels.values() if lab["stale"]}) >= 4
 
 
 def test_size_styles_and_split(corpus):

@@ -14,6 +14,7 @@ from memlora.distill import embed
 from memlora.distill.consolidate import same_item
 from memlora.distill.profile import build_profiles
 from memlora.distill.records import Record, load_memory
+from memlora.distill.schema import extract
 from memlora.keys import tenant_key
 from memlora.settings import Settings
 
@@ -163,8 +164,47 @@ def test_a_shared_word_never_links_another_person_or_an_event(a, b):
     assert not _same(a, b, "user_9")
 
 
+@pytest.mark.parametrize("a,b", [
+    ("Is a drummer", "Plays the drums in a jazz trio"),  # derivation: drummer / drums
+    ("Works as a nurse", "Works in nursing on night shifts"),
+    ("Doesn't eat meat", "Is vegetarian"),  # a restriction and what it means, no shared word, opposite negation
+    ("Can't digest milk", "Is lactose intolerant"),
+    ("Is allergic to shellfish", "Can't eat shrimp or crab because of an allergy"),
+    ("Ik ben vegetariër.", "Ik eet geen vlees."),  # Dutch
+    ("Keep answers short, please", "Gets impatient with long responses"),  # a refused antonym
+    ("Prefers bullet points", "Likes answers formatted as lists"),
+    ("Was born in Naples", "Is originally from Naples"),  # birthplace / hometown, one value
+])
+def test_paraphrases_that_share_no_word_group_through_concepts(a, b):
+    """The lower tier's shared word may be a derivation or a concept (concepts.py): dev3 76% -> 98% recall."""
+    assert _same(a, b, "user_9")
+
+
+@pytest.mark.parametrize("a,b", [
+    ("Is vegetarian", "Loves meat, especially steak"),  # a liking contradicts the restriction
+    ("Is lactose intolerant", "Loves milk in coffee"),
+    ("Likes long, detailed answers", "Wants short answers"),  # both ask, for opposite poles
+    ("Is allergic to shellfish", "Sister is allergic to shellfish"),
+    ("My sister runs half marathons.", "I run marathons."),  # "runs" is not the sister's name
+    ("De hond van mijn buurman heet Max.", "Mijn hond heet Max."),  # Dutch kin as possessor
+    ("Plays the drums", "Wants to learn the drums someday"),
+])
+def test_concepts_never_link_a_contradiction_or_another_person(a, b):
+    assert not _same(a, b, "user_9")
+
+
+@pytest.mark.parametrize("text,slot,value", [
+    ("Ik woon in Utrecht.", "city", "Utrecht"), ("Min katt heter Sixten.", "cat", "Sixten"),
+    ("Mieszkam w Krakowie.", "city", "Krakowie"), ("Pracuję jako architektka w małym biurze.", "job", "architektka"),
+    ("Is learning Japanese", "learning", "Japanese"), ("I'm a nurse on a pediatric ward.", "job", "nurse"),
+])
+def test_facts_in_more_languages_and_forms_get_a_slot_statement_and_probe(text, slot, value):
+    e = extract(text, None, ())
+    assert (e.kind, e.slot, e.value) == ("fact", slot, value) and e.statement and e.probe["expect"] == [value]
+
+
 def test_untyped_statement_with_a_newer_name_supersedes_the_old():
-    """Dutch has no fact patterns: the two addresses stay free items, and the one stated last wins."""
+    """Two addresses in Dutch: the one stated last wins."""
     recs = [_rec("1", "noa", "Woont in Utrecht.", 1, "s1"), _rec("2", "noa", "Woont in Utrecht, vlak bij het station.", 3, "s2"),
             _rec("3", "noa", "Woont in Groningen.", 10, "s3"), _rec("4", "noa", "Woont in Groningen sinds de zomer.", 12, "s4")]
     p = build_profiles(recs, Settings())["noa"]
@@ -173,10 +213,21 @@ def test_untyped_statement_with_a_newer_name_supersedes_the_old():
 
 
 def test_dev2_split_the_code_was_not_written_against():
-    """dev2 was written after dev was tuned: 51.2% recall before the lower tier and the guards, 86.9% after."""
+    """dev2 was written after dev was tuned: 51.2% recall before the lower tier and the guards, 86.9% after,
+    94.0% with concepts.py."""
     sys.path.insert(0, str(REPO / "benchmarks"))
     from eval_consolidation import evaluate
 
     overall = evaluate(split="dev2")["by_style"]["overall"]
     assert overall["one_offs_selected"] == 0 and overall["stale_selected"] == 0
-    assert overall["recall"] >= 0.85
+    assert overall["recall"] >= 0.92
+
+
+def test_dev3_split_paraphrases_sharing_few_words():
+    """dev3 was written from the styles before tuning on it: 76.0% recall before concepts.py, 98.0% after."""
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from eval_consolidation import evaluate
+
+    overall = evaluate(split="dev3")["by_style"]["overall"]
+    assert overall["one_offs_selected"] == 0 and overall["stale_selected"] == 0
+    assert overall["recall"] >= 0.95 and overall["facts_ok_share"] >= 0.9
