@@ -19,7 +19,7 @@ from typing import Any
 from memlora.adapters.base import fingerprint, resolve_model_path
 from memlora.adapters.manifest import training_config_hash
 from memlora.distill.digest import profile_inputs
-from memlora.distill.profile import build_profiles
+from memlora.distill import profile as distill_profile
 from memlora.distill.records import load_memory, write_rejects
 from memlora.errors import EXIT_OK, EXIT_PARTIAL, JobError, MemloraError
 from memlora.keys import tenant_key
@@ -168,7 +168,7 @@ class _Profiles:
             self.entries = {t: _profile_entry(p) for t, p in self._build().items()}
 
     def _build(self) -> dict:
-        self.profiles = build_profiles(self.records, self.settings, cache_dir=self.state_dir)
+        self.profiles = distill_profile.build_profiles(self.records, self.settings, cache_dir=self.state_dir)
         self.built = len(self.profiles)
         if self.save_cache:
             self.cache.save(self.inputs, {t: _profile_entry(p) for t, p in self.profiles.items()})
