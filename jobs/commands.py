@@ -29,7 +29,8 @@ def nightly_cmd(memory, tenants, force, dry_run, executor, examples, full, forge
     from memlora.errors import MemloraError
     from memlora.settings import get_settings
 
-    from .nightly import JobOptions, plain_console, run_nightly
+    from .console import plain_console
+    from .nightly import JobOptions, run_nightly
 
     settings = get_settings()
     if full and examples:

@@ -21,7 +21,8 @@ from memlora.errors import EXIT_OK, EXIT_PARTIAL, JobError, MemloraError
 from memlora.keys import tenant_key
 from memlora.settings import Settings
 
-from .nightly import JobOptions, plain_console, run_nightly
+from .console import plain_console
+from .nightly import JobOptions, run_nightly
 from .state import tenant_dir
 
 REPO = Path(__file__).resolve().parent.parent

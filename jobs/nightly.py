@@ -7,26 +7,34 @@ forget records or a forget list, and every tenant's work is checkpointed
 """
 from __future__ import annotations
 
+import bisect
+import hashlib
 import shutil
 import time
 import uuid
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
+from memlora.runtime.base import fingerprint, resolve_model_path
+from memlora.adapters.manifest import training_config_hash
+from memlora.distill.digest import profile_inputs
+from memlora.distill import profile as distill_profile
+from memlora.distill.records import load_memory, write_rejects
 from memlora.errors import EXIT_OK, EXIT_PARTIAL, JobError, MemloraError
 from memlora.keys import tenant_key
 from memlora.pseudonym import tenant_ref
+from memlora.registry.store import AdapterRegistry
 from memlora.settings import Settings
 from memlora.tenant_data import erase_local, isolation_dir, reject_tenant, rejects_path
 
-from .executors import run_tasks
+from .console import execute_plain, execute_with_bar, plain_console, print_plan, print_summary
 from .lock import JobLock
 from .plan import TenantPlan, plan_tenants
+from .report import STAGES, JobReport, build_summary  # noqa: F401 - STAGES: benchmarks read the stage names here
 from .servers import call_servers
 from .state import Index, JobKey, ProfileCache, atomic_write_json, clear_tenant, read_json
 from .tenant import TenantOutcome, TenantTask
-
-STAGES = ("distill", "train", "evaluate", "register", "promote")
 
 
 @dataclass
@@ -39,20 +47,6 @@ class JobOptions:
     examples: int | None = None
     forget_list: Path | None = None
     accept_vanished: bool = False
-
-
-@dataclass
-class JobReport:
-    run_id: str
-    exit_code: int
-    plans: list[TenantPlan]
-    outcomes: list[TenantOutcome] = field(default_factory=list)
-    forgotten: list[dict] = field(default_factory=list)
-    vanished: list[str] = field(default_factory=list)
-    server_calls: list[dict] = field(default_factory=list)
-    summary: dict = field(default_factory=dict)
-    summary_path: Path | None = None
-    mlflow_run_id: str | None = None
 
 
 def read_forget_list(path: Path) -> list[str]:
@@ -105,8 +99,6 @@ def _read_ledger(settings: Settings, path: Path) -> dict[str, str]:
 def _write_rejects(settings: Settings, rejects, run_id: str, forgotten: set[str], console) -> None:
     """Each rejected line into its tenant's directory (forget erases it there); lines naming no usable
     tenant into the run's directory; lines of a tenant forgotten in this run nowhere."""
-    from memlora.distill.records import write_rejects
-
     by_dir: dict[Path, list] = {}
     dropped = 0
     for r in rejects:
@@ -127,15 +119,6 @@ def _write_rejects(settings: Settings, rejects, run_id: str, forgotten: set[str]
                       f"{', the rest in state/runs/' + run_id + '/rejects.jsonl' if any(p.parent.name == run_id for p in by_dir) else ''})")
     if dropped:
         console.print(f"{dropped} rejected record(s) of tenants forgotten in this run were not kept")
-
-
-def plain_console(stderr: bool = False):
-    """Where the night's lines go: rich on a terminal; piped (cron, systemd, Kubernetes) a wide plain console, so
-    tables are not squeezed to 80 columns and no live bar is drawn (each step is one line)."""
-    from rich.console import Console
-
-    c = Console(stderr=stderr)
-    return c if c.is_terminal else Console(stderr=stderr, width=400, no_color=True, highlight=False, soft_wrap=True)
 
 
 def run_nightly(settings: Settings, opts: JobOptions, console=None) -> JobReport:
@@ -163,8 +146,6 @@ class _Profiles:
     trains: its own profile and the isolation sample need them."""
 
     def __init__(self, settings: Settings, records, state_dir: Path, force: bool, save: bool):
-        from memlora.distill.digest import profile_inputs
-
         self.settings, self.records, self.save_cache, self.state_dir = settings, records, save, state_dir
         self.cache = ProfileCache(state_dir)
         self.inputs = profile_inputs(records, settings)
@@ -187,9 +168,7 @@ class _Profiles:
             self.entries = {t: _profile_entry(p) for t, p in self._build().items()}
 
     def _build(self) -> dict:
-        from memlora.distill.profile import build_profiles
-
-        self.profiles = build_profiles(self.records, self.settings, cache_dir=self.state_dir)
+        self.profiles = distill_profile.build_profiles(self.records, self.settings, cache_dir=self.state_dir)
         self.built = len(self.profiles)
         if self.save_cache:
             self.cache.save(self.inputs, {t: _profile_entry(p) for t, p in self.profiles.items()})
@@ -210,116 +189,166 @@ class _Profiles:
                 "tenants": len(self.entries)}
 
 
-def _run(settings: Settings, opts: JobOptions, memory: Path, executor: str, console) -> JobReport:
-    from memlora.runtime.base import fingerprint, resolve_model_path
-    from memlora.adapters.manifest import training_config_hash
-    from memlora.distill.records import load_memory
+@dataclass
+class _Night:
+    """One run's inputs, shared by its stages."""
 
+    settings: Settings
+    opts: JobOptions
+    memory: Path
+    executor: str
+    console: Any
+    run_id: str
+    t_start: float
+    consolidate_s: float = 0.0
+
+    @property
+    def state_dir(self) -> Path:
+        return self.settings.state_dir
+
+
+def _run(settings: Settings, opts: JobOptions, memory: Path, executor: str, console) -> JobReport:
+    """Read and check tonight's export, forget, plan, train, tell the fleet, record the outcome."""
     t_start = time.time()
     run_id = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime(t_start)) + "-" + uuid.uuid4().hex[:6]
-    run_dir = settings.state_dir / "runs" / run_id
-    state_dir = settings.state_dir
-    state_dir.mkdir(parents=True, exist_ok=True)
+    night = _Night(settings, opts, memory, executor, console, run_id, t_start)
+    settings.state_dir.mkdir(parents=True, exist_ok=True)
+    loaded, listed, present, tonight = _consolidate(night)
+    invalid = _invalid_tenants(night, tonight.entries)
+    forget, ledger = _forgets_due(night, loaded, listed, present, tonight.entries)
+    index = Index(settings.state_dir)
+    vanished = _vanished(night, index, tonight.entries, forget)
+    selected = _selected(night, tonight.entries)
+    n = budget(settings, opts.examples)
+    base_fp = fingerprint(resolve_model_path(settings, pull=not opts.dry_run), settings.home / "cache" / "fingerprints.json")
+    for t in forget:
+        index.drop(t)
+    forgotten = [] if opts.dry_run else _apply_forgets(night, forget, index, ledger)
+    plans, full = _plan(night, tonight, index, base_fp, n, selected)
+    print_plan(console, plans, forget, vanished, n, executor, opts.dry_run)
+    if opts.dry_run:
+        return JobReport(run_id, EXIT_OK, plans, vanished=vanished)
+    outcomes = invalid + _train(night, plans, full, n, index)
+    calls = _tell_servers(settings, outcomes, console)
+    failed = [o for o in outcomes if o.status != "ok"] + [f for f in forgotten if not f["ok"]]
+    report = JobReport(run_id, EXIT_PARTIAL if failed else EXIT_OK, plans, outcomes, forgotten, vanished, calls)
+    return _record(night, report, n, tonight)
 
+
+def _consolidate(night: _Night) -> tuple[Any, set[str], list[str], "_Profiles"]:
+    """The export read, forget-listed tenants' records dropped, tonight's profiles (cached or built)."""
     t0 = time.perf_counter()
-    loaded = load_memory(memory)
-    listed = set(read_forget_list(opts.forget_list)) if opts.forget_list else set()
+    loaded = load_memory(night.memory)
+    listed = set(read_forget_list(night.opts.forget_list)) if night.opts.forget_list else set()
     present = sorted(listed & {r.tenant for r in loaded.records})
     if present:  # never consolidated nor cached: the profile cache would otherwise keep their ids
         loaded.records = [r for r in loaded.records if r.tenant not in listed]
-    tonight = _Profiles(settings, loaded.records, state_dir, force=opts.force, save=not opts.dry_run)
-    profiles = tonight.entries  # tenant -> {"profile_hash", "items", "probe"}
-    consolidate_s = time.perf_counter() - t0
+    tonight = _Profiles(night.settings, loaded.records, night.state_dir, force=night.opts.force, save=not night.opts.dry_run)
+    night.consolidate_s = time.perf_counter() - t0
     if tonight.source == "cache":
-        console.print(f"profiles: {len(profiles)} unchanged since the last consolidation (profile cache; consolidation skipped)")
+        night.console.print(f"profiles: {len(tonight.entries)} unchanged since the last consolidation (profile cache; consolidation skipped)")
+    return loaded, listed, present, tonight
 
+
+def _invalid_tenants(night: _Night, profiles: dict) -> list[TenantOutcome]:
+    """Tenants whose id cannot be a key fail here, alone; they leave `profiles`."""
     invalid: list[TenantOutcome] = []
     for t in sorted(profiles):
         try:
             tenant_key(t)
         except MemloraError as e:
-            invalid.append(TenantOutcome(t, "failed", "failed", reason=f"{e} (records in {memory})"))
-            console.print(f"[red]tenant {t[:60]!r} fails: {e}[/]")
+            invalid.append(TenantOutcome(t, "failed", "failed", reason=f"{e} (records in {night.memory})"))
+            night.console.print(f"[red]tenant {t[:60]!r} fails: {e}[/]")
             profiles.pop(t)
+    if night.opts.tenants:
+        invalid = [o for o in invalid if o.tenant in night.opts.tenants]
+    return invalid
 
-    if opts.tenants:
-        invalid = [o for o in invalid if o.tenant in opts.tenants]
 
-    ledger_path = state_dir / "forgets.json"
-    ledger = _read_ledger(settings, ledger_path)
+def _forgets_due(night: _Night, loaded, listed: set[str], present: list[str], profiles: dict) -> tuple[dict[str, str], dict[str, str]]:
+    """({tenant: forget record stamp, or "listed"}, the ledger of forgets applied before); rejected lines are kept."""
+    settings, console = night.settings, night.console
+    ledger = _read_ledger(settings, night.state_dir / "forgets.json")
     forget = _pending_forgets(loaded.forgets, ledger, lambda t: tenant_ref(settings, t))
-    if loaded.rejects and not opts.dry_run:
-        _write_rejects(settings, loaded.rejects, run_id, set(forget) | listed, console)
+    if loaded.rejects and not night.opts.dry_run:
+        _write_rejects(settings, loaded.rejects, night.run_id, set(forget) | listed, console)
     for t in present:
         console.print(f"[yellow]tenant {t!r} is on the forget list and present in the memory: forgetting it, its records are ignored[/]")
     for t in sorted(set(forget) & set(profiles)):
         console.print(f"tenant {t!r}: forgetting its adapters; records newer than its forget record remain and are trained again")
     forget.update({t: "listed" for t in listed})
+    return forget, ledger
 
-    index = Index(state_dir)
+
+def _vanished(night: _Night, index: Index, profiles: dict, forget: dict) -> list[str]:
+    """Trained tenants missing from the export; too many of them stops the job before anything changes."""
     known = set(index.entries)
     vanished = sorted(known - set(profiles) - set(forget))
-    if known and vanished:
-        frac = len(vanished) / len(known)
-        if frac > settings.jobs.max_vanished_fraction and not opts.accept_vanished:
-            raise JobError(
-                f"{len(vanished)} of {len(known)} trained tenants ({frac:.0%}) are missing from {memory} "
-                f"(limit jobs.max_vanished_fraction={settings.jobs.max_vanished_fraction:.0%}): a truncated export? "
-                f"Nothing was trained or deleted. Missing: {', '.join(vanished[:10])}{' ...' if len(vanished) > 10 else ''}. "
-                f"To delete tenants use forget records or --forget-list; to run anyway pass --accept-vanished"
-            )
+    limit = night.settings.jobs.max_vanished_fraction
+    if known and vanished and len(vanished) / len(known) > limit and not night.opts.accept_vanished:
+        raise JobError(
+            f"{len(vanished)} of {len(known)} trained tenants ({len(vanished) / len(known):.0%}) are missing from {night.memory} "
+            f"(limit jobs.max_vanished_fraction={limit:.0%}): a truncated export? "
+            f"Nothing was trained or deleted. Missing: {', '.join(vanished[:10])}{' ...' if len(vanished) > 10 else ''}. "
+            f"To delete tenants use forget records or --forget-list; to run anyway pass --accept-vanished"
+        )
+    return vanished
 
-    selected = None
-    if opts.tenants:
-        unknown = [t for t in opts.tenants if t not in profiles]
-        if unknown:
-            raise MemloraError(f"--tenant {', '.join(map(repr, unknown))}: no such tenant with selected memory in {memory}")
-        selected = opts.tenants
 
-    n = budget(settings, opts.examples)
-    base_fp = fingerprint(resolve_model_path(settings, pull=not opts.dry_run), settings.home / "cache" / "fingerprints.json")
+def _selected(night: _Night, profiles: dict) -> list[str] | None:
+    if not night.opts.tenants:
+        return None
+    unknown = [t for t in night.opts.tenants if t not in profiles]
+    if unknown:
+        raise MemloraError(f"--tenant {', '.join(map(repr, unknown))}: no such tenant with selected memory in {night.memory}")
+    return night.opts.tenants
 
-    forgotten = []
-    for t in forget:
-        index.drop(t)
-    if not opts.dry_run:
-        forgotten = [_forget(settings, t, index, run_id) for t in sorted(forget)]
-        index.save()
-        for f in forgotten:
-            if f["ok"] and forget[f["tenant"]] != "listed":
-                ledger[tenant_ref(settings, f["tenant"])] = forget[f["tenant"]]
-        if forgotten:
-            atomic_write_json(ledger_path, {"version": LEDGER_VERSION, "tenants": ledger})
 
-    lookup = _memo(_registry_lookup(settings))
+def _apply_forgets(night: _Night, forget: dict[str, str], index: Index, ledger: dict[str, str]) -> list[dict]:
+    """Each tenant forgotten everywhere; the ledger records applied forget records (not list entries) by keyed hash."""
+    forgotten = [_forget(night.settings, t, index, night.run_id) for t in sorted(forget)]
+    index.save()
+    for f in forgotten:
+        if f["ok"] and forget[f["tenant"]] != "listed":
+            ledger[f["ref"]] = forget[f["tenant"]]
+    if forgotten:
+        atomic_write_json(night.state_dir / "forgets.json", {"version": LEDGER_VERSION, "tenants": ledger})
+    return forgotten
+
+
+def _plan(night: _Night, tonight: "_Profiles", index: Index, base_fp: str, n: int,
+          selected: list[str] | None) -> tuple[list[TenantPlan], dict]:
+    """Who trains tonight and why; the full profiles of those who do (planned again if they disagree with the cache)."""
+    lookup = _memo(_registry_lookup(night.settings))
 
     def plan(hashes: dict[str, str], items: dict[str, int]) -> list[TenantPlan]:
-        plans = plan_tenants(hashes, base_fp, training_config_hash(settings), n, state_dir, index=index,
-                             force=opts.force, selected=selected, registry_key=lookup)
+        plans = plan_tenants(hashes, base_fp, training_config_hash(night.settings), n, night.state_dir, index=index,
+                             force=night.opts.force, selected=selected, registry_key=lookup)
         for p in plans:
             if p.runs and not items[p.tenant] and index.key(p.tenant) is None:
                 p.action, p.reason = "skip", "no selected memory yet (nothing to train)"
         return plans
 
-    plans = plan(tonight.hashes(), {t: e["items"] for t, e in profiles.items()})
+    plans = plan(tonight.hashes(), {t: e["items"] for t, e in tonight.entries.items()})
     full: dict = {}
-    if not opts.dry_run and any(p.runs for p in plans):
+    if not night.opts.dry_run and any(p.runs for p in plans):
         t1 = time.perf_counter()
         full = tonight.full()  # the tenants that train need their Profile, the isolation sample its probes
-        consolidate_s += time.perf_counter() - t1
+        night.consolidate_s += time.perf_counter() - t1
         fresh = {t: p.profile_hash for t, p in full.items()}
         if fresh != tonight.hashes():  # cannot happen while the digest covers all inputs; never train on a stale plan
-            console.print("[yellow]profile cache disagreed with a fresh consolidation: planning again from the fresh profiles[/]")
+            night.console.print("[yellow]profile cache disagreed with a fresh consolidation: planning again from the fresh profiles[/]")
             plans = plan(fresh, {t: len(p.items) for t, p in full.items()})
-    _print_plan(console, plans, forget, vanished, n, executor, opts.dry_run)
-    if opts.dry_run:
-        return JobReport(run_id, EXIT_OK, plans, vanished=vanished)
+    return plans, full
 
+
+def _train(night: _Night, plans: list[TenantPlan], full: dict, n: int, index: Index) -> list[TenantOutcome]:
+    """The planned tenants through their pipelines; the index learns each new version."""
     todo = [p for p in plans if p.runs]
-    others = _isolation_dirs(settings, full, [p.tenant for p in todo])
-    tasks = [TenantTask(p.tenant, p.key.as_dict(), full[p.tenant], n, fresh=opts.force, others=others[p.tenant]) for p in todo]
+    others = _isolation_dirs(night.settings, full, [p.tenant for p in todo])
+    tasks = [TenantTask(p.tenant, p.key.as_dict(), full[p.tenant], n, fresh=night.opts.force, others=others[p.tenant]) for p in todo]
     try:
-        outcomes = invalid + _execute(executor, tasks, settings, console)
+        outcomes = _execute(night.executor, tasks, night.settings, night.console)
     finally:
         for d in {d for ds in others.values() for d in ds}:
             shutil.rmtree(d, ignore_errors=True)
@@ -327,25 +356,32 @@ def _run(settings: Settings, opts: JobOptions, memory: Path, executor: str, cons
         if o.version is not None:
             index.set(o.tenant, o.key, o.version, o.passed)
     index.save()
+    return outcomes
 
-    calls = []
-    if any(o.champion_changed for o in outcomes) and settings.jobs.servers:
-        down: set[str] = set()
-        for o in outcomes:
-            if o.champion_changed:
-                calls += [dict(asdict(c), tenant=o.tenant) for c in call_servers(settings, "/admin/reload", {"tenant": o.tenant}, down)]
-        for c in calls:
-            if not c["ok"]:
-                console.print(f"[yellow]reload of {c['server']} failed ({c['detail']}); its registry polling will pick the change up[/]")
 
-    failed = [o for o in outcomes if o.status != "ok"] + [f for f in forgotten if not f["ok"]]
-    report = JobReport(run_id, EXIT_PARTIAL if failed else EXIT_OK, plans, outcomes, forgotten, vanished, calls)
-    report.summary = _summary(settings, report, memory, executor, n, t_start, consolidate_s, tonight.report())
-    report.summary_path = run_dir / "summary.json"
+def _tell_servers(settings: Settings, outcomes: list[TenantOutcome], console) -> list[dict]:
+    """Every server reloads each tenant whose champion changed; one that does not answer polls the change later."""
+    calls: list[dict] = []
+    if not (any(o.champion_changed for o in outcomes) and settings.jobs.servers):
+        return calls
+    down: set[str] = set()
+    for o in outcomes:
+        if o.champion_changed:
+            calls += [dict(asdict(c), tenant=o.tenant) for c in call_servers(settings, "/admin/reload", {"tenant": o.tenant}, down)]
+    for c in calls:
+        if not c["ok"]:
+            console.print(f"[yellow]reload of {c['server']} failed ({c['detail']}); its registry polling will pick the change up[/]")
+    return calls
+
+
+def _record(night: _Night, report: JobReport, n: int, tonight: "_Profiles") -> JobReport:
+    """The summary into the run's directory, `last_summary.json` and an MLflow job run; the closing table."""
+    report.summary = build_summary(report, night.memory, night.executor, n, night.t_start, night.consolidate_s, tonight.report())
+    report.summary_path = night.state_dir / "runs" / night.run_id / "summary.json"
     atomic_write_json(report.summary_path, report.summary)
-    atomic_write_json(state_dir / "last_summary.json", report.summary)
-    report.mlflow_run_id = _log_mlflow(settings, report, console)
-    _print_summary(console, report)
+    atomic_write_json(night.state_dir / "last_summary.json", report.summary)
+    report.mlflow_run_id = _log_mlflow(night.settings, report, night.console)
+    print_summary(night.console, report)
     return report
 
 
@@ -354,8 +390,6 @@ def _isolation_dirs(settings: Settings, profiles: dict, tenants: list[str]) -> d
     (jobs.isolation_tenants), so the check costs the same with 10 tenants or 10k. Their profiles are
     written (no model needed) because most other tenants are not distilled tonight, each under its own
     tenant's directory (forget erases it there) and removed when the run's training ends."""
-    import bisect
-    import hashlib
 
     def h(x: str) -> str:
         return hashlib.sha256(x.encode()).hexdigest()
@@ -396,40 +430,28 @@ def _memo(lookup):
 
 def _registry_lookup(settings: Settings):
     """For tenants the local index does not know (a fresh state volume over an existing store): the key of
-    their latest registered version, from its tags and run params. One search lists the registered tenants,
-    so tenants new to the registry cost nothing."""
-
-    if settings.tracking_uri.startswith("sqlite:") and not (settings.mlflow_dir / "mlflow.db").exists():
+    their latest registered version. One search lists the registered tenants, so tenants new to the registry
+    cost nothing."""
+    if not AdapterRegistry.exists(settings):
         return None  # no store yet: nothing is registered
-    reg = None
-    registered: set[str] | None = None
+    reg: AdapterRegistry | None = None
+    registered: set[str] = set()
 
     def lookup(tenant: str) -> JobKey | None:
         nonlocal reg, registered
-        from memlora.registry.store import AdapterRegistry
-
-        if registered is None:  # connect on first use: a night the local index answers never opens the store
+        if reg is None:  # connect on first use: a night the local index answers never opens the store
             reg = AdapterRegistry(settings)
             registered = set(reg.tenants())
         if tenant not in registered:
             return None
-        v = reg.latest(tenant)
-        if v is None or not v.run_id:
-            return None
-        params = reg.client.get_run(v.run_id).data.params
-        try:
-            return JobKey(v.tags.get("profile_hash", ""), v.tags.get("base_fingerprint", ""),
-                          v.tags.get("config_hash", ""), int(params.get("examples", -1)))
-        except ValueError:
-            return None
+        k = reg.latest_key(tenant)
+        return None if k is None else JobKey(k.profile_hash, k.base_fingerprint, k.config_hash, k.examples)
 
     return lookup
 
 
 def _forget(settings: Settings, tenant: str, index: Index, run_id: str) -> dict:
     """Registry, local state and summaries (AdapterRegistry.forget, audited), then the serving fleet."""
-    from memlora.registry.store import AdapterRegistry
-
     try:
         rep = AdapterRegistry(settings).forget(tenant, actor=f"nightly:{run_id}")
         ok = True
@@ -446,198 +468,21 @@ def _forget(settings: Settings, tenant: str, index: Index, run_id: str) -> dict:
     bad = [c for c in calls if not c.ok]
     if bad:
         detail += "; servers not told: " + ", ".join(f"{c.server} ({c.detail})" for c in bad)
-    return {"tenant": tenant, "ok": ok, "detail": detail, "servers": [asdict(c) for c in calls]}
-
-
-def _done_line(o: TenantOutcome) -> str:
-    from rich.markup import escape
-
-    mark = {"ok": "[green]ok[/]", "rejected": "[yellow]rejected[/]"}.get(o.status, "[red]failed[/]")
-    return f"{escape(o.tenant)}: {mark} {escape(f'version {o.version}' if o.version is not None else o.reason)}"
+    return {"tenant": tenant, "ref": tenant_ref(settings, tenant), "ok": ok, "detail": detail, "servers": [asdict(c) for c in calls]}
 
 
 def _execute(executor: str, tasks: list[TenantTask], settings: Settings, console) -> list[TenantOutcome]:
     if not tasks:
         return []
-    if not console.is_terminal:
-        return _execute_plain(executor, tasks, settings, console)
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=console, transient=False) as progress:
-        bar = progress.add_task(f"training {len(tasks)} tenant(s) [{executor}]", total=len(tasks))
-
-        def start(task: TenantTask) -> None:
-            if executor == "local":
-                progress.update(bar, description=f"training {task.tenant}")
-
-        def done(o: TenantOutcome) -> None:
-            progress.console.print(f"  {_done_line(o)}")
-            progress.advance(bar)
-
-        return run_tasks(executor, tasks, settings, on_done=done, on_start=start)
-
-
-def _execute_plain(executor: str, tasks: list[TenantTask], settings: Settings, console) -> list[TenantOutcome]:
-    """One timestamped line per step, nothing redrawn: what a log file (cron, journald, kubectl logs) can hold."""
-    from rich.markup import escape
-
-    n, finished = len(tasks), [0]
-
-    def say(text: str) -> None:
-        console.print(f"{time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime())} {text}")
-
-    def start(task: TenantTask) -> None:
-        say(escape(f"[{finished[0] + 1}/{n}] training {task.tenant}"))
-
-    def done(o: TenantOutcome) -> None:
-        finished[0] += 1
-        say(escape(f"[{finished[0]}/{n}] ") + _done_line(o))
-
-    say(escape(f"training {n} tenant(s) [{executor}]"))
-    return run_tasks(executor, tasks, settings, on_done=done, on_start=start)
-
-
-def _summary(settings, report: JobReport, memory, executor, n, t_start, consolidate_s, profiles: dict | None = None) -> dict:
-    rows = []
-    stage_tot = {s: 0.0 for s in STAGES}
-    plans = {p.tenant: p for p in report.plans}
-    for o in report.outcomes:
-        for s, v in o.stage_seconds.items():
-            stage_tot[s] = stage_tot.get(s, 0.0) + v
-        plan = plans.get(o.tenant)
-        rows.append({
-            "tenant": o.tenant, "action": o.action, "status": o.status, "why": plan.reason if plan else "",
-            "examples": o.examples, "train_seconds": o.train_seconds, "gate_metrics": o.gate_metrics,
-            "passed": o.passed, "new_version": o.version, "champion_changed": o.champion_changed,
-            "reason": o.reason, "resumed_from": o.resumed_from, "stage_seconds": o.stage_seconds,
-        })
-    for f in report.forgotten:  # the keyed hash: a forgotten tenant's id is not kept, not even here
-        rows.append({"tenant": tenant_ref(settings, f["tenant"]), "action": "forgotten", "status": "ok" if f["ok"] else "failed",
-                     "reason": f["detail"]})
-    for t in report.vanished:
-        rows.append({"tenant": t, "action": "missing from export (kept)", "status": "ok", "reason": ""})
-    wall = time.time() - t_start
-    counts = {
-        "tenants": len(report.plans),
-        "trained": sum(o.status == "ok" for o in report.outcomes),
-        "rejected": sum(o.status == "rejected" for o in report.outcomes),
-        "failed": sum(o.status == "failed" for o in report.outcomes) + sum(not f["ok"] for f in report.forgotten),
-        "unchanged": sum(not p.runs for p in report.plans),
-        "forgotten": len(report.forgotten),
-        "vanished": len(report.vanished),
-        "champions_changed": sum(o.champion_changed for o in report.outcomes),
-        "profiles_built": (profiles or {}).get("built", 0),
-    }
-    return {
-        "run_id": report.run_id, "memory": str(memory), "executor": executor, "examples_per_tenant": n,
-        "started_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(t_start)), "wall_seconds": round(wall, 3),
-        "consolidate_seconds": round(consolidate_s, 3), "profiles": profiles or {}, "stage_seconds": {k: round(v, 3) for k, v in stage_tot.items()},
-        "counts": counts, "exit_code": report.exit_code, "rows": rows, "server_calls": report.server_calls,
-    }
+    run = execute_with_bar if console.is_terminal else execute_plain
+    return run(executor, tasks, settings, console)
 
 
 def _log_mlflow(settings: Settings, report: JobReport, console) -> str | None:
     """The night's outcome as a run in the memlora experiment, so it is visible in the MLflow UI."""
     try:
-        from memlora.registry.mlflow_io import ensure_experiment, make_client
-
-        client = make_client(settings)
-        exp = ensure_experiment(settings, client)
-        s = report.summary
-        start_ms = int((time.time() - s["wall_seconds"]) * 1000)
-        run = client.create_run(exp, run_name=f"nightly {report.run_id}", start_time=start_ms,
-                                tags={"memlora.kind": "nightly-job", "memlora.job_run": report.run_id})
-        rid = run.info.run_id
-        client.log_param(rid, "memory", s["memory"][:500])
-        client.log_param(rid, "executor", s["executor"])
-        client.log_param(rid, "examples_per_tenant", s["examples_per_tenant"])
-        for k, v in s["counts"].items():
-            client.log_metric(rid, k, v)
-        client.log_metric(rid, "wall_seconds", s["wall_seconds"])
-        for k, v in s["stage_seconds"].items():
-            client.log_metric(rid, f"stage_seconds_{k}", v)
-        client.log_dict(rid, s, "summary.json")
-        if s["rows"]:
-            cols = ["tenant", "action", "status", "examples", "train_seconds", "new_version", "champion_changed", "reason"]
-            client.log_table(rid, {c: [("" if r.get(c) is None else str(r.get(c))) for r in s["rows"]] for c in cols}, "summary_table.json")
-        client.set_terminated(rid, "FINISHED" if report.exit_code == EXIT_OK else "FAILED")
-        _nest(settings, client, rid, report.outcomes)
-        return rid
+        versions = {o.tenant: o.version for o in report.outcomes if o.version is not None}
+        return AdapterRegistry(settings).log_job_run(report.run_id, report.summary, report.exit_code == EXIT_OK, versions)
     except Exception as e:  # the job's work is done and saved; a logging failure must not hide it
         console.print(f"[yellow]could not log the job run to MLflow ({type(e).__name__}: {str(e)[:200]})[/]")
         return None
-
-
-def _nest(settings: Settings, client, parent: str, outcomes: list[TenantOutcome]) -> None:
-    """The night's tenant runs under its run in the UI (`mlflow.parentRunId`), found through their versions."""
-    from memlora.registry.names import model_name
-
-    for o in outcomes:
-        if o.version is not None:
-            child = client.get_model_version(model_name(settings, o.tenant), str(o.version)).run_id
-            if child:
-                client.set_tag(child, "mlflow.parentRunId", parent)
-
-
-def _fmt_metrics(m: dict) -> str:
-    """The gate's headline numbers from adapters' nested eval metrics (flat numeric metrics are shown as they are)."""
-    def get(*path):
-        v = m
-        for k in path:
-            v = v.get(k) if isinstance(v, dict) else None
-        return v if isinstance(v, (int, float)) and not isinstance(v, bool) else None
-
-    keep = [("KL closed", get("kl", "gap_closed")), ("facts", get("facts", "recall", "adapter")),
-            ("prefs", get("preferences", "mean", "adapter")), ("ppl +", get("retention", "regression")),
-            ("leaks", get("isolation", "leak_rate"))]
-    keep = [(k, v) for k, v in keep if v is not None]
-    if not keep:
-        keep = [(k, v) for k, v in m.items() if isinstance(v, (int, float)) and not isinstance(v, bool)][:4]
-    return ", ".join(f"{k} {v:.2g}" for k, v in keep)
-
-
-def _print_plan(console, plans, forget, vanished, n, executor, dry_run) -> None:
-    from rich.table import Table
-
-    run = [p for p in plans if p.runs]
-    title = f"plan: {len(run)} of {len(plans)} tenant(s) to train, {n} examples each, executor {executor}"
-    if not dry_run and not run and not forget:
-        console.print(f"{title}: nothing changed")
-        return
-    t = Table(title=title + (" (dry run: nothing is trained)" if dry_run else ""))
-    t.add_column("tenant")
-    t.add_column("action")
-    t.add_column("why")
-    shown = run if not dry_run and len(plans) > 50 else plans
-    for p in shown:
-        t.add_row(p.tenant, p.action, p.reason)
-    for f in sorted(forget):
-        t.add_row(f, "forget", "explicit forget record / forget list")
-    for v in vanished:
-        t.add_row(v, "keep", "missing from tonight's export (reported, not deleted)")
-    console.print(t)
-
-
-def _print_summary(console, report: JobReport) -> None:
-    from rich.table import Table
-
-    s = report.summary
-    t = Table(title=f"nightly {report.run_id}: {s['wall_seconds']:.0f}s, exit {report.exit_code}")
-    for c in ("tenant", "action", "examples", "train s", "gate metrics", "new version", "champion changed"):
-        t.add_column(c)
-    for r in s["rows"]:
-        t.add_row(
-            r["tenant"], r["action"] + (f": {r['reason']}" if r.get("reason") else ""),
-            "" if r.get("examples") is None else str(r["examples"]),
-            "" if r.get("train_seconds") is None else f"{r['train_seconds']:.1f}",
-            _fmt_metrics(r.get("gate_metrics") or {}),
-            "" if r.get("new_version") is None else str(r["new_version"]),
-            "yes" if r.get("champion_changed") else "",
-        )
-    console.print(t)
-    c = s["counts"]
-    console.print(
-        f"{c['trained']} trained, {c['rejected']} rejected by gate, {c['failed']} failed, {c['unchanged']} unchanged, "
-        f"{c['forgotten']} forgotten, {c['vanished']} missing from export; summary {report.summary_path}"
-    )

@@ -25,13 +25,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
+from memlora import retry
 from memlora.errors import MemloraError
 from memlora.keys import tenant_key
+from memlora.registry.records import TOKEN_PARAM
+from memlora.registry.store import AdapterRegistry
 from memlora.settings import Settings
 
 from .state import TenantState, atomic_write_json, clear_checkpoint, load_state, read_json, save_state, tenant_dir
 
-TOKEN_PARAM = "memlora.job_token"
 # Test hook: a job whose environment names a point here SIGKILLs itself on reaching it
 # (tests use it to kill a real job between training and registration).
 KILL_ENV = "MEMLORA_TEST_KILL_AT"
@@ -93,16 +95,12 @@ def is_transient(exc: BaseException) -> bool:
 
 
 def with_retries(fn: Callable[[], Any], settings: Settings, what: str, log: list[str]) -> Any:
-    delay = settings.jobs.backoff_seconds
-    for attempt in range(settings.jobs.retries + 1):
-        try:
-            return fn()
-        except Exception as e:
-            if attempt >= settings.jobs.retries or not is_transient(e):
-                raise
-            log.append(f"{what}: transient error ({type(e).__name__}: {str(e)[:120]}), retry {attempt + 1} in {delay:.1f}s")
-            time.sleep(delay)
-            delay *= 2
+    """`fn()` retried through memlora.retry (`jobs.retries`, from `jobs.backoff_seconds`), each retry a note in `log`."""
+    def note(r: retry.Retry) -> None:
+        e = r.error
+        log.append(f"{what}: transient error ({type(e).__name__}: {str(e)[:120]}), retry {r.attempt - 1} in {r.wait_seconds:.1f}s")
+
+    return retry.call(fn, what, retry.job_policy(settings), is_transient, note)
 
 
 def _jsonable(x: Any) -> Any:
@@ -116,31 +114,6 @@ def _jsonable(x: Any) -> Any:
         return float(x)
     except (TypeError, ValueError):
         return str(x)
-
-
-def find_registered(registry, settings: Settings, tenant: str, token: str):
-    """The version a previous, killed attempt registered with `token`, or None."""
-    from memlora.registry.mlflow_io import make_client
-    from memlora.registry.names import model_name
-
-    client = make_client(settings)
-    try:
-        versions = client.search_model_versions(f"name = '{model_name(settings, tenant)}'")
-    except Exception as e:
-        if "RESOURCE_DOES_NOT_EXIST" in str(e) or "not found" in str(e).lower():
-            return None
-        raise
-    for mv in versions:
-        if (mv.tags or {}).get(TOKEN_PARAM) == token:
-            return int(mv.version)
-        if mv.run_id:
-            try:
-                run = client.get_run(mv.run_id)
-            except Exception:
-                continue
-            if run.data.params.get(TOKEN_PARAM) == token or run.data.tags.get(TOKEN_PARAM) == token:
-                return int(mv.version)
-    return None
 
 
 def run_tenant(task: TenantTask, settings: Settings, base) -> TenantOutcome:
@@ -183,85 +156,117 @@ def _timed(st: TenantState, stage: str, fn: Callable[[], Any]) -> Any:
         st.stage_seconds[stage] = round(st.stage_seconds.get(stage, 0.0) + time.perf_counter() - t0, 3)
 
 
+@dataclass(frozen=True)
+class _Paths:
+    """Where one tenant's night keeps its work, all under its own state directory (forget erases it there)."""
+
+    tenant: Path
+    distill_root: Path
+    data: Path
+    adapter: Path
+
+    @classmethod
+    def of(cls, settings: Settings, tenant: str) -> "_Paths":
+        tdir = tenant_dir(settings.state_dir, tenant)
+        return cls(tdir, tdir / "distill", tdir / "distill" / tenant_key(tenant), tdir / "adapter")
+
+
+def _checkpoint(settings: Settings, st: TenantState, step: str) -> None:
+    save_state(settings.state_dir, st, step)
+    _die_at(step)
+
+
 def _pipeline(task: TenantTask, settings: Settings, base, st: TenantState, notes: list[str]) -> TenantOutcome:
-    from memlora.adapters.evaluate import evaluate_adapter
-    from memlora.adapters.train import train_adapter
-    from memlora.distill.synthesize import synthesize_tenant
-    from memlora.registry.store import AdapterRegistry
-
-    sdir = settings.state_dir
-    tdir = tenant_dir(sdir, task.tenant)
-    distill_root = tdir / "distill"
-    data_dir = distill_root / tenant_key(task.tenant)
-    adapter_dir = tdir / "adapter"
-
+    """Each step runs unless the checkpoint says it finished; the registry keeps the adapter once registered."""
+    paths = _Paths.of(settings, task.tenant)
     if not st.reached("distilled"):
-        shutil.rmtree(distill_root, ignore_errors=True)
-        data_dir.mkdir(parents=True)
-        task.profile.write(data_dir / "profile.json")
-        meta = _timed(st, "distill", lambda: with_retries(
-            lambda: synthesize_tenant(task.profile, base, settings, data_dir, n_examples=task.n_examples,
-                                      show_progress=settings.train.progress),
-            settings, "distill", notes))
-        st.n_examples = int(meta.get("n_train", 0)) + int(meta.get("n_validation", 0))
-        save_state(sdir, st, "distilled")
-        _die_at("distilled")
-
+        _distill(task, settings, base, st, paths, notes)
     if not st.reached("trained"):
-        shutil.rmtree(adapter_dir, ignore_errors=True)
-        res = _timed(st, "train", lambda: train_adapter(base, data_dir, adapter_dir, settings, tenant=task.tenant))
-        st.train_metrics = _jsonable(dict(res.metrics or {}))
-        st.train_metrics["seconds"] = round(float(res.seconds), 3)
-        atomic_write_json(tdir / "loss_curve.json", _jsonable(list(res.loss_curve or [])))
-        save_state(sdir, st, "trained")
-        _die_at("trained")
-
+        _train(task, settings, base, st, paths)
     if not st.reached("evaluated"):
-        rep = _timed(st, "evaluate", lambda: evaluate_adapter(base, adapter_dir, data_dir, settings, others=task.others or None))
-        st.passed = bool(rep.passed)
-        st.reasons = [str(r) for r in (rep.reasons or [])]
-        st.gate_metrics = _jsonable(dict(rep.metrics or {}))
-        atomic_write_json(tdir / "eval_report.json", {"metrics": st.gate_metrics, "passed": st.passed, "reasons": st.reasons})
-        save_state(sdir, st, "evaluated")
-        _die_at("evaluated")
-
+        _evaluate(task, settings, base, st, paths)
     registry = AdapterRegistry(settings)
     if not st.reached("registered"):
-        found = None
-        if st.step == "registering":
-            found = with_retries(lambda: find_registered(registry, settings, task.tenant, st.token), settings, "registry lookup", notes)
-        if found is None:
-            save_state(sdir, st, "registering")
-            _die_at("registering")
-            rep = _eval_report(tdir)
-            info = _timed(st, "register", lambda: with_retries(lambda: registry.register(
-                task.tenant, adapter_dir,
-                profile_path=data_dir / "profile.json",
-                eval_report=rep,
-                passed=bool(st.passed),
-                params={TOKEN_PARAM: st.token, "examples": st.n_examples},
-                metrics=st.gate_metrics,
-                loss_curve=read_json(tdir / "loss_curve.json", []),
-            ), settings, "register", notes))
-            _die_at("register-returned")
-            st.version, st.run_id = int(info.version), info.run_id
-            if info.champion:
-                st.champion_changed = True
-        else:
-            notes.append(f"adopted version {found} registered before the interruption")
-            st.version = found
-        save_state(sdir, st, "registered")
-        _die_at("registered")
-
+        _register(task, settings, registry, st, paths, notes)
     if not st.reached("promoted"):
-        if st.passed and not st.champion_changed:
-            _timed(st, "promote", lambda: with_retries(lambda: registry.promote(task.tenant, st.version), settings, "promote", notes))
-            st.champion_changed = True
-        save_state(sdir, st, "promoted")
-        _die_at("promoted")
+        _promote(task, settings, registry, st, notes)
+    shutil.rmtree(paths.adapter, ignore_errors=True)
+    save_state(settings.state_dir, st, "done")
+    return _outcome(task, st)
 
-    shutil.rmtree(adapter_dir, ignore_errors=True)  # the registry holds the artifact now
-    save_state(sdir, st, "done")
+
+def _distill(task: TenantTask, settings: Settings, base, st: TenantState, paths: _Paths, notes: list[str]) -> None:
+    from memlora.distill.synthesize import synthesize_tenant  # the model stack: loaded only when a tenant trains
+
+    shutil.rmtree(paths.distill_root, ignore_errors=True)
+    paths.data.mkdir(parents=True)
+    task.profile.write(paths.data / "profile.json")
+    meta = _timed(st, "distill", lambda: with_retries(
+        lambda: synthesize_tenant(task.profile, base, settings, paths.data, n_examples=task.n_examples,
+                                  show_progress=settings.train.progress),
+        settings, "distill", notes))
+    st.n_examples = int(meta.get("n_train", 0)) + int(meta.get("n_validation", 0))
+    _checkpoint(settings, st, "distilled")
+
+
+def _train(task: TenantTask, settings: Settings, base, st: TenantState, paths: _Paths) -> None:
+    from memlora.adapters.train import train_adapter  # the model stack: loaded only when a tenant trains
+
+    shutil.rmtree(paths.adapter, ignore_errors=True)
+    res = _timed(st, "train", lambda: train_adapter(base, paths.data, paths.adapter, settings, tenant=task.tenant))
+    st.train_metrics = _jsonable(dict(res.metrics or {}))
+    st.train_metrics["seconds"] = round(float(res.seconds), 3)
+    atomic_write_json(paths.tenant / "loss_curve.json", _jsonable(list(res.loss_curve or [])))
+    _checkpoint(settings, st, "trained")
+
+
+def _evaluate(task: TenantTask, settings: Settings, base, st: TenantState, paths: _Paths) -> None:
+    from memlora.adapters.evaluate import evaluate_adapter  # the model stack: loaded only when a tenant trains
+
+    rep = _timed(st, "evaluate", lambda: evaluate_adapter(base, paths.adapter, paths.data, settings, others=task.others or None))
+    st.passed = bool(rep.passed)
+    st.reasons = [str(r) for r in (rep.reasons or [])]
+    st.gate_metrics = _jsonable(dict(rep.metrics or {}))
+    atomic_write_json(paths.tenant / "eval_report.json", {"metrics": st.gate_metrics, "passed": st.passed, "reasons": st.reasons})
+    _checkpoint(settings, st, "evaluated")
+
+
+def _register(task: TenantTask, settings: Settings, registry: AdapterRegistry, st: TenantState, paths: _Paths,
+              notes: list[str]) -> None:
+    """Adopt the version an interrupted attempt registered with this job's token, else register one."""
+    found = None
+    if st.step == "registering":
+        found = with_retries(lambda: registry.find_by_token(task.tenant, st.token), settings, "registry lookup", notes)
+    if found is not None:
+        notes.append(f"adopted version {found} registered before the interruption")
+        st.version = found
+        _checkpoint(settings, st, "registered")
+        return
+    _checkpoint(settings, st, "registering")
+    info = _timed(st, "register", lambda: with_retries(lambda: registry.register(
+        task.tenant, paths.adapter,
+        profile_path=paths.data / "profile.json",
+        eval_report=_eval_report(paths.tenant),
+        passed=bool(st.passed),
+        params={TOKEN_PARAM: st.token, "examples": st.n_examples},
+        metrics=st.gate_metrics,
+        loss_curve=read_json(paths.tenant / "loss_curve.json", []),
+    ), settings, "register", notes))
+    _die_at("register-returned")
+    st.version, st.run_id = int(info.version), info.run_id
+    if info.champion:
+        st.champion_changed = True
+    _checkpoint(settings, st, "registered")
+
+
+def _promote(task: TenantTask, settings: Settings, registry: AdapterRegistry, st: TenantState, notes: list[str]) -> None:
+    if st.passed and not st.champion_changed:
+        _timed(st, "promote", lambda: with_retries(lambda: registry.promote(task.tenant, st.version), settings, "promote", notes))
+        st.champion_changed = True
+    _checkpoint(settings, st, "promoted")
+
+
+def _outcome(task: TenantTask, st: TenantState) -> TenantOutcome:
     return TenantOutcome(
         tenant=task.tenant,
         status="ok" if st.passed else "rejected",

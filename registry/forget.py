@@ -20,9 +20,9 @@ audited (memlora.audit) with the tenant as its keyed hash.
 """
 from __future__ import annotations
 
+import json
 import sqlite3
-import time
-from typing import TYPE_CHECKING
+import tempfile
 
 from mlflow.entities import ViewType
 from mlflow.exceptions import MlflowException
@@ -32,22 +32,23 @@ from memlora.keys import tenant_key
 from memlora.pseudonym import tenant_ref
 from memlora.tenant_data import erase_local, redact_rows
 
+from memlora import audit, retry
+
 from . import cache, mlflow_io
+from .job_runs import JOB_KIND_TAG, NIGHTLY, SUMMARY_COLUMNS
+from .mlflow_io import Store
 from .names import model_name
 from .records import ForgetReport
 
-if TYPE_CHECKING:
-    from .store import AdapterRegistry
 
-
-def _tenant_runs(reg: AdapterRegistry, tenant: str) -> list:
+def _tenant_runs(reg: Store, tenant: str) -> list:
     exp = reg.client.get_experiment_by_name(reg.settings.registry.experiment)
     if exp is None:
         return []
     key = tenant_key(tenant).replace("'", "''")
     out, token = [], None
     while True:
-        page = reg._retry(lambda: reg.client.search_runs(
+        page = reg.call(lambda: reg.client.search_runs(
             [exp.experiment_id], filter_string=f"tags.tenant_key = '{key}'", run_view_type=ViewType.ALL,
             max_results=1000, page_token=token))
         out.extend(page)
@@ -56,10 +57,8 @@ def _tenant_runs(reg: AdapterRegistry, tenant: str) -> list:
             return out
 
 
-def forget_tenant(reg: AdapterRegistry, tenant: str, actor: str | None = None) -> ForgetReport:
+def forget_tenant(reg: Store, tenant: str, actor: str | None = None) -> ForgetReport:
     """Registry, run links, local state, job summaries; audited (started, then the outcome) under `actor`."""
-    from memlora import audit
-
     actor = actor or audit.local_actor()
     audit.record(reg.settings, "forget", tenant, actor, "started")
     try:
@@ -73,14 +72,14 @@ def forget_tenant(reg: AdapterRegistry, tenant: str, actor: str | None = None) -
     return report
 
 
-def _forget(reg: AdapterRegistry, tenant: str) -> ForgetReport:
+def _forget(reg: Store, tenant: str) -> ForgetReport:
     s = reg.settings
     report = ForgetReport(tenant=tenant)
     name = model_name(s, tenant)
     run_ids = set()
     try:
-        mvs = reg._retry(lambda: list(reg.client.search_model_versions(f"name = '{name}'")))
-        reg._retry(lambda: reg.client.get_registered_model(name))
+        mvs = reg.call(lambda: list(reg.client.search_model_versions(f"name = '{name}'")))
+        reg.call(lambda: reg.client.get_registered_model(name))
         report.registered_model = name
     except MlflowException as e:
         if not mlflow_io.not_found(e):
@@ -91,11 +90,11 @@ def _forget(reg: AdapterRegistry, tenant: str) -> ForgetReport:
         if mv.run_id:
             run_ids.add(mv.run_id)
     if report.registered_model:
-        reg._retry(lambda: reg.client.delete_registered_model(name))
+        reg.call(lambda: reg.client.delete_registered_model(name))
     runs = {r.info.run_id: r for r in _tenant_runs(reg, tenant)}
     for rid in run_ids - set(runs):
         try:
-            runs[rid] = reg._retry(lambda: reg.client.get_run(rid))
+            runs[rid] = reg.call(lambda: reg.client.get_run(rid))
         except MlflowException as e:
             if not mlflow_io.not_found(e):
                 raise
@@ -103,11 +102,11 @@ def _forget(reg: AdapterRegistry, tenant: str) -> ForgetReport:
     for rid, run in runs.items():
         _delete_artifacts(s, run.info.artifact_uri, f"run {rid}", report)
         if run.info.lifecycle_stage != "deleted":
-            reg._retry(lambda: reg.client.delete_run(rid))
+            reg.call(lambda: reg.client.delete_run(rid))
         report.runs.append(rid)
     for m in models:
         _delete_artifacts(s, m.artifact_location, f"logged model {m.model_id}", report)
-        reg._retry(lambda: reg.client.delete_logged_model(m.model_id))
+        reg.call(lambda: reg.client.delete_logged_model(m.model_id))
         report.logged_models.append(m.model_id)
     report.cache_dirs = cache.drop_tenant(s.adapter_cache_dir, tenant)
     ref = tenant_ref(s, tenant)
@@ -117,17 +116,17 @@ def _forget(reg: AdapterRegistry, tenant: str) -> ForgetReport:
     return report
 
 
-def _logged_models(reg: AdapterRegistry, runs: dict) -> list:
+def _logged_models(reg: Store, runs: dict) -> list:
     """MLflow 3 logged models made by (or recorded as outputs of) the tenant's runs: hard-deleting a run leaves them."""
     out: dict[str, object] = {}
     for rid, run in runs.items():
         exp = run.info.experiment_id
-        found = reg._retry(lambda: reg.client.search_logged_models([exp], filter_string=f"source_run_id = '{rid}'"))
+        found = reg.call(lambda: reg.client.search_logged_models([exp], filter_string=f"source_run_id = '{rid}'"))
         out.update({m.model_id: m for m in found})
         for o in getattr(getattr(run, "outputs", None), "model_outputs", None) or []:
             if o.model_id not in out:
                 try:
-                    out[o.model_id] = reg._retry(lambda: reg.client.get_logged_model(o.model_id))
+                    out[o.model_id] = reg.call(lambda: reg.client.get_logged_model(o.model_id))
                 except MlflowException as e:
                     if not mlflow_io.not_found(e):
                         raise
@@ -142,40 +141,37 @@ def _delete_artifacts(s, uri: str, what: str, report: ForgetReport) -> None:
         report.notes.append(f"artifacts of {what} at {uri}: {type(e).__name__}: {str(e)[:200]}")
 
 
-def _redact_job_runs(reg: AdapterRegistry, tenant: str, ref: str, report: ForgetReport) -> list[str]:
+def _redact_job_runs(reg: Store, tenant: str, ref: str, report: ForgetReport) -> list[str]:
     """The nightly's own MLflow runs keep a summary naming each tenant: rewrite those naming this one."""
-    import json
-    import tempfile
-
     exp = reg.client.get_experiment_by_name(reg.settings.registry.experiment)
     if exp is None:
         return []
     done, token = [], None
     while True:
-        page = reg._retry(lambda: reg.client.search_runs(
-            [exp.experiment_id], filter_string="tags.`memlora.kind` = 'nightly-job'", max_results=1000, page_token=token))
+        page = reg.call(lambda: reg.client.search_runs(
+            [exp.experiment_id], filter_string=f"tags.`{JOB_KIND_TAG}` = '{NIGHTLY}'", max_results=1000, page_token=token))
         for run in page:
             rid = run.info.run_id
             with tempfile.TemporaryDirectory() as t:
                 try:
-                    path = reg._retry(lambda: reg.client.download_artifacts(rid, "summary.json", t))
+                    path = reg.call(lambda: reg.client.download_artifacts(rid, "summary.json", t))
                     summary = json.loads(open(path, encoding="utf-8").read())
                 except Exception as e:  # noqa: BLE001 - reported: an operator must check that run by hand
                     report.notes.append(f"job run {rid}: summary not readable ({type(e).__name__}: {str(e)[:200]})")
                     continue
             if not redact_rows(summary, tenant, ref):
                 continue
-            reg._retry(lambda: reg.client.log_dict(rid, summary, "summary.json"))
-            cols = ["tenant", "action", "status", "examples", "train_seconds", "new_version", "champion_changed", "reason"]
+            reg.call(lambda: reg.client.log_dict(rid, summary, "summary.json"))
+            cols = SUMMARY_COLUMNS
             table = {"columns": cols, "data": [["" if r.get(c) is None else str(r.get(c)) for c in cols] for r in summary["rows"]]}
-            reg._retry(lambda: reg.client.log_dict(rid, table, "summary_table.json"))
+            reg.call(lambda: reg.client.log_dict(rid, table, "summary_table.json"))
             done.append(rid)
         token = page.token
         if not token:
             return done
 
 
-def _purge(reg: AdapterRegistry, run_ids: list[str], model_ids: list[str], report: ForgetReport) -> bool:
+def _purge(reg: Store, run_ids: list[str], model_ids: list[str], report: ForgetReport) -> bool:
     uri = mlflow_io.backend_store_uri(reg.settings)
     if uri is None:
         report.notes.append(
@@ -187,10 +183,10 @@ def _purge(reg: AdapterRegistry, run_ids: list[str], model_ids: list[str], repor
     store = SqlAlchemyStore(uri, reg.settings.artifact_root.resolve().as_uri())
     _hard_delete(reg, store._hard_delete_run, run_ids)
     _hard_delete(reg, store._hard_delete_logged_model, model_ids)
-    mlflow_io.retry(reg.settings, lambda: _purge_links(store, run_ids + model_ids))
+    mlflow_io.retry_locked(reg.settings, lambda: _purge_links(store, run_ids + model_ids), "purge run links")
     store.engine.dispose()
     if uri.startswith("sqlite:"):
-        _vacuum(uri[len("sqlite:///"):], reg.settings.registry.lock_retries)
+        _vacuum(reg.settings, uri[len("sqlite:///"):])
     return True
 
 
@@ -212,26 +208,26 @@ def _purge_links(store, ids: list[str]) -> None:
                 session.query(SqlDataset).filter(SqlDataset.dataset_uuid == d).delete(synchronize_session=False)
 
 
-def _vacuum(path: str, retries: int) -> None:
+def _vacuum(settings, path: str) -> None:
     """Rewrite the SQLite file so deleted rows do not linger in free pages (retried while another process writes)."""
-    for attempt in range(max(1, retries)):
+    def busy(e: BaseException) -> bool:
+        return isinstance(e, sqlite3.OperationalError) and ("locked" in str(e) or "in progress" in str(e))
+
+    def vacuum() -> None:
         con = sqlite3.connect(path, timeout=10)
         try:
             con.execute("VACUUM")
-            return
-        except sqlite3.OperationalError as e:
-            if attempt == retries - 1 or "locked" not in str(e) and "in progress" not in str(e):
-                raise
-            time.sleep(0.1 * (attempt + 1))
         finally:
             con.close()
 
+    retry.call(vacuum, "VACUUM", retry.lock_policy(settings), busy)
 
-def _hard_delete(reg: AdapterRegistry, delete, ids: list[str]) -> None:
+
+def _hard_delete(reg: Store, delete, ids: list[str]) -> None:
     """Hard-delete each id with the store's own delete; one already gone counts as deleted."""
     for i in ids:
         try:
-            mlflow_io.retry(reg.settings, lambda: delete(i))
+            mlflow_io.retry_locked(reg.settings, lambda: delete(i), "hard delete")
         except MlflowException as e:
             if not mlflow_io.not_found(e):
                 raise

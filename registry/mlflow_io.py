@@ -10,7 +10,7 @@ times with exponential backoff and a 120 s timeout, silently: an unreachable
 tracking server cost 251 s of silence before exit 3. `make_client` sets MLflow's
 own HTTP knobs from `settings.registry` (`http_max_retries`, default 0, and
 `http_timeout_seconds`) and returns a client whose every call is retried by
-tenacity within `retry_attempts` and `retry_max_seconds`, logging each retry
+memlora.retry within `retry_attempts` and `retry_max_seconds`, logging each retry
 ("retrying search_runs (attempt 2/4): ..."), then fails as `RegistryUnavailable`
 (exit 3) naming the store. A call that creates something (`create_*`) is
 repeated only when the request never reached the server (connection refused or
@@ -22,17 +22,17 @@ import fcntl
 import logging
 import math
 import os
-import random
 import re
 import time
 from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import partial
+from pathlib import Path
 from typing import Any, Callable, TypeVar
 
 from mlflow import MlflowClient
 from mlflow.exceptions import MlflowException
-from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt, stop_after_delay, wait_exponential_jitter
-
+from memlora import retry
 from memlora.errors import JobError, MemloraError
 from memlora.settings import Settings
 
@@ -71,28 +71,23 @@ def _transient(e: BaseException, repeatable: bool) -> bool:
 
 def bounded(settings: Settings, what: str, fn: Callable[[], T], repeatable: bool = True) -> T:
     """Run one MLflow call with the retry budget of `settings.registry`; RegistryUnavailable when it is spent."""
-    r = settings.registry
-    attempts = max(1, r.retry_attempts)
+    policy = retry.registry_policy(settings)
+    said: list[retry.Retry] = []
     t0 = time.monotonic()
 
-    def say(state: RetryCallState) -> None:
-        log.warning("retrying %s (attempt %d/%d): %s", what, state.attempt_number + 1, attempts, _first_line(state.outcome.exception()))
+    def say(r: retry.Retry) -> None:
+        said.append(r)
+        log.warning("retrying %s (attempt %d/%d): %s", r.what, r.attempt, r.attempts, _first_line(r.error))
 
-    retrying = Retrying(
-        stop=stop_after_attempt(attempts) | stop_after_delay(max(0.0, r.retry_max_seconds)),
-        wait=wait_exponential_jitter(multiplier=r.retry_initial_seconds, max=min(8.0, max(r.retry_initial_seconds, r.retry_max_seconds / 4)),
-                                     jitter=r.retry_initial_seconds),
-        retry=retry_if_exception(lambda e: _transient(e, repeatable)), before_sleep=say, reraise=True,
-    )
     try:
-        return retrying(fn)
+        return retry.call(fn, what, policy, lambda e: _transient(e, repeatable), say)
     except Exception as e:
         if not _transient(e, repeatable):
             raise
-        n = retrying.statistics.get("attempt_number", 1)
+        r = settings.registry
         raise RegistryUnavailable(
-            f"MLflow store unreachable at {settings.tracking_uri}: {what} failed {n} time(s) in {time.monotonic() - t0:.1f}s "
-            f"(registry.retry_attempts={attempts}, retry_max_seconds={r.retry_max_seconds:g}): {_first_line(e)}"
+            f"MLflow store unreachable at {settings.tracking_uri}: {what} failed {len(said) + 1} time(s) in {time.monotonic() - t0:.1f}s "
+            f"(registry.retry_attempts={policy.attempts}, retry_max_seconds={r.retry_max_seconds:g}): {_first_line(e)}"
         ) from None
 
 
@@ -127,6 +122,12 @@ def is_embedded(settings: Settings) -> bool:
     return settings.tracking_uri.startswith("sqlite:")
 
 
+def store_exists(settings: Settings) -> bool:
+    """False only for an embedded store never created: nothing can be registered in it, and asking would create it."""
+    uri = settings.tracking_uri
+    return not is_embedded(settings) or not uri.startswith("sqlite:///") or Path(uri[len("sqlite:///"):]).exists()
+
+
 def backend_store_uri(settings: Settings) -> str | None:
     """The database to purge in: the embedded store, or the one configured for a remote server."""
     if settings.registry.backend_store_uri:
@@ -135,21 +136,15 @@ def backend_store_uri(settings: Settings) -> str | None:
     return uri if not uri.startswith(("http:", "https:", "databricks")) else None
 
 
-def _locked(e: BaseException) -> bool:
+def locked(e: BaseException) -> bool:
+    """Another process holds the embedded store's write lock: worth another try in a moment."""
     s = str(e).lower()
     return "database is locked" in s or "database table is locked" in s or "sqlite_busy" in s
 
 
-def retry(settings: Settings, fn: Callable[[], T]) -> T:
-    n = max(1, settings.registry.lock_retries)
-    for attempt in range(n):
-        try:
-            return fn()
-        except Exception as e:  # noqa: BLE001 - only lock errors are retried
-            if not _locked(e) or attempt == n - 1:
-                raise
-            time.sleep(min(0.05 * 2**attempt, 2.0) * (0.5 + random.random()))
-    raise AssertionError("unreachable")
+def retry_locked(settings: Settings, fn: Callable[[], T], what: str = "store write") -> T:
+    """`fn()` retried while the embedded store is locked by another writer (`registry.lock_retries` tries)."""
+    return retry.call(fn, what, retry.lock_policy(settings), locked)
 
 
 @contextmanager
@@ -166,6 +161,18 @@ def store_lock(settings: Settings):
             fcntl.flock(f, fcntl.LOCK_UN)
 
 
+@dataclass(frozen=True)
+class Store:
+    """The registry's MLflow connection as its modules share it: the settings, the retrying client, and `call`,
+    which also waits out another writer's lock on an embedded store and names an unreachable one."""
+
+    settings: Settings
+    client: RetryingClient
+
+    def call(self, fn: Callable[[], T]) -> T:
+        return wrap(self.settings, lambda: retry_locked(self.settings, fn))
+
+
 def make_client(settings: Settings) -> RetryingClient:
     """A client on the configured store; an embedded store is created (schema migrations) under the file lock."""
     uri = settings.tracking_uri
@@ -174,8 +181,8 @@ def make_client(settings: Settings) -> RetryingClient:
         return RetryingClient(MlflowClient(tracking_uri=uri, registry_uri=uri), settings)
     with store_lock(settings):  # building the client may already create the store (schema migrations)
         client = RetryingClient(MlflowClient(tracking_uri=uri, registry_uri=uri), settings)
-        retry(settings, lambda: client.search_experiments(max_results=1))
-        retry(settings, lambda: client.search_registered_models(max_results=1))
+        retry_locked(settings, lambda: client.search_experiments(max_results=1))
+        retry_locked(settings, lambda: client.search_registered_models(max_results=1))
     return client
 
 
@@ -209,7 +216,7 @@ def ensure_experiment(settings: Settings, client: MlflowClient) -> str:
             raise
 
     with store_lock(settings):
-        return wrap(settings, lambda: retry(settings, get_or_create))
+        return wrap(settings, lambda: retry_locked(settings, get_or_create))
 
 
 def wrap(settings: Settings, fn: Callable[[], T]) -> T:

@@ -9,6 +9,8 @@ PREVIOUS = "previous"
 PASSED = "passed"
 FAILED = "failed"
 IMPORTED = "imported"
+# a run param carrying a job's registration intent, so a restarted job finds the version it already registered
+TOKEN_PARAM = "memlora.job_token"
 
 
 @dataclass
@@ -23,6 +25,16 @@ class VersionInfo:
     profile_hash: str = ""
     created_at: int = 0
     tags: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class TrainedKey:
+    """What a version was trained from (its tags and run params): a job compares it with tonight's inputs."""
+
+    profile_hash: str
+    base_fingerprint: str
+    config_hash: str
+    examples: int
 
 
 @dataclass

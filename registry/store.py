@@ -25,9 +25,10 @@ from memlora.errors import MemloraError
 from memlora.keys import tenant_key
 from memlora.settings import Settings
 
-from . import cache, mlflow_io
+from . import cache, job_runs, mlflow_io
 from .names import model_name, tenant_of
-from .records import CHAMPION, FAILED, IMPORTED, PASSED, PREVIOUS, ForgetReport, ResolvedAdapter, VersionInfo
+from .forget import forget_tenant
+from .records import CHAMPION, FAILED, IMPORTED, PASSED, PREVIOUS, TOKEN_PARAM, ForgetReport, ResolvedAdapter, TrainedKey, VersionInfo
 from .runs import describe_version, finished_ms, log_training, run_tags, started_ms
 
 TAG_KEYS = ("base_fingerprint", "profile_hash", "config_hash", "dataset_hash")
@@ -38,11 +39,17 @@ class AdapterRegistry:
     def __init__(self, settings: Settings):
         self.settings = settings
         self.client = mlflow_io.make_client(settings)
+        self._mlflow = mlflow_io.Store(settings, self.client)
         self._experiment_id: str | None = None
+
+    @staticmethod
+    def exists(settings: Settings) -> bool:
+        """Whether the configured store was ever created (asking a missing embedded store would create it)."""
+        return mlflow_io.store_exists(settings)
 
     # -- helpers ---------------------------------------------------------------------------------
     def _retry(self, fn):
-        return mlflow_io.wrap(self.settings, lambda: mlflow_io.retry(self.settings, fn))
+        return self._mlflow.call(fn)
 
     @property
     def experiment_id(self) -> str:
@@ -186,9 +193,11 @@ class AdapterRegistry:
 
     def forget(self, tenant: str, actor: str | None = None) -> ForgetReport:
         """Everything memlora holds for `tenant`, gone (registry/forget.py); audited under `actor` (default `cli:<user>`)."""
-        from .forget import forget_tenant
+        return forget_tenant(self._mlflow, tenant, actor)
 
-        return forget_tenant(self, tenant, actor)
+    def log_job_run(self, job_run_id: str, summary: dict, ok: bool, versions: dict[str, int]) -> str:
+        """A job's outcome as its own run, the tenants' training runs of `versions` nested under it; its run id."""
+        return job_runs.log_job_run(self._mlflow, self.experiment_id, job_run_id, summary, ok, versions)
 
     # -- read ------------------------------------------------------------------------------------
     def versions(self, tenant: str) -> list[VersionInfo]:
@@ -212,6 +221,38 @@ class AdapterRegistry:
     def latest(self, tenant: str) -> VersionInfo | None:
         vs = self.versions(tenant)
         return vs[0] if vs else None
+
+    def latest_key(self, tenant: str) -> TrainedKey | None:
+        """What the tenant's latest version was trained from; None without one or without a readable key."""
+        v = self.latest(tenant)
+        if v is None or not v.run_id:
+            return None
+        params = self._retry(lambda: self.client.get_run(v.run_id)).data.params
+        try:
+            examples = int(params.get("examples", -1))
+        except ValueError:
+            return None
+        return TrainedKey(v.tags.get("profile_hash", ""), v.tags.get("base_fingerprint", ""), v.tags.get("config_hash", ""), examples)
+
+    def find_by_token(self, tenant: str, token: str) -> int | None:
+        """The version registered with `params[TOKEN_PARAM] == token` (a version tag or its run's param or tag), or None."""
+        try:
+            mvs = self._retry(lambda: list(self.client.search_model_versions(f"name = '{model_name(self.settings, tenant)}'")))
+        except MlflowException as e:
+            if mlflow_io.not_found(e):
+                return None
+            raise
+        for mv in mvs:
+            if (mv.tags or {}).get(TOKEN_PARAM) == token:
+                return int(mv.version)
+            if mv.run_id:
+                try:
+                    run = self._retry(lambda: self.client.get_run(mv.run_id))
+                except Exception:  # noqa: BLE001 - a run that cannot be read carries no token to match
+                    continue
+                if run.data.params.get(TOKEN_PARAM) == token or run.data.tags.get(TOKEN_PARAM) == token:
+                    return int(mv.version)
+        return None
 
     def _models(self) -> list:
         prefix = self.settings.registry.model_prefix.replace("'", "''")
