@@ -27,6 +27,8 @@ from memlora.errors import MemloraError
 WEIGHTS = "adapter_model.safetensors"
 CONFIG = "adapter_config.json"
 MANIFEST = "memlora.json"
+RESIDUAL = "residual.json"
+RESIDUAL_REASONS = ("not_carried", "not_learnable", "unchecked")
 HASHED = (WEIGHTS, CONFIG)
 PICKLE_SUFFIXES = (".bin", ".pt", ".pth", ".pkl", ".pickle", ".ckpt")
 REQUIRED = ("tenant", "tenant_key", "base_fingerprint", "config_hash", "files")
@@ -178,6 +180,58 @@ def manifest_dict(adapter_dir: Path, who: str | None = None) -> dict:
 def read_manifest(adapter_dir: Path, who: str | None = None) -> Manifest:
     raw = manifest_dict(adapter_dir, who)
     return Manifest(**{k: v for k, v in raw.items() if k in Manifest.__dataclass_fields__})
+
+
+# -- the residual: memory the weights do not carry -------------------------------------------------
+@dataclass
+class ResidualItem:
+    """A selected memory item this adapter does not carry, and the system-prompt line that serves it instead."""
+
+    id: str
+    kind: str
+    text: str
+    line: str
+    reason: str  # one of RESIDUAL_REASONS: the gate found it not carried, not learnable by this base, or cannot check it
+
+
+@dataclass
+class Residual:
+    items: list[ResidualItem] = field(default_factory=list)
+
+    def block(self) -> str:
+        """The instruction block the server puts before a request: one line per item, in the profile's order."""
+        return "\n".join(i.line for i in self.items if i.line)
+
+
+def write_residual(adapter_dir: Path, residual: Residual) -> None:
+    """residual.json beside the weights, its sha256 joined to memlora.json's files, so it travels and is verified
+    with the version it belongs to (the server reads it with the adapter)."""
+    adapter_dir = Path(adapter_dir)
+    for item in residual.items:
+        if item.reason not in RESIDUAL_REASONS:
+            raise MemloraError(f"residual item {item.id!r}: reason must be one of {', '.join(RESIDUAL_REASONS)}, got {item.reason!r}")
+    tmp = adapter_dir / (RESIDUAL + ".tmp")
+    tmp.write_text(json.dumps({"items": [asdict(i) for i in residual.items]}, indent=1, ensure_ascii=False))
+    tmp.replace(adapter_dir / RESIDUAL)
+    raw = manifest_dict(adapter_dir)
+    raw["files"] = {**raw.get("files", {}), RESIDUAL: sha256(adapter_dir / RESIDUAL)}
+    tmp = adapter_dir / (MANIFEST + ".tmp")
+    tmp.write_text(json.dumps(raw, indent=2, default=str))
+    tmp.replace(adapter_dir / MANIFEST)
+
+
+def read_residual(adapter_dir: Path, who: str) -> Residual:
+    """The version's residual; none written means the adapter carries everything the gate could check."""
+    path = Path(adapter_dir) / RESIDUAL
+    if not path.is_file():
+        return Residual()
+    try:
+        raw = json.loads(path.read_text())
+        items = [ResidualItem(**{k: str(v) for k, v in it.items() if k in ResidualItem.__dataclass_fields__})
+                 for it in raw["items"]]
+    except (ValueError, KeyError, TypeError) as e:
+        raise MemloraError(f"{who}: {path}: not a residual file ({type(e).__name__}: {str(e)[:120]})") from None
+    return Residual(items)
 
 
 # -- the whole check -------------------------------------------------------------------------------
