@@ -6,13 +6,17 @@ from pathlib import Path
 
 import click
 
+from memlora.adapter_dir import read_manifest
 from memlora.errors import MemloraError
+from memlora.runtime.base import load_base
+from memlora.settings import get_settings
+
+from .data import load_tenant_dir, tenant_dir_for
 
 
 def _checked_data(data: str, tenant: str) -> Path:
     """distill's output for `tenant`, read and checked before the base model is loaded (seconds to tens of seconds):
     a wrong path or tenant fails at once."""
-    from .data import load_tenant_dir, tenant_dir_for
 
     tdir = tenant_dir_for(Path(data), tenant)
     found = load_tenant_dir(tdir).tenant
@@ -36,10 +40,7 @@ def _checked_out(path: Path, option: str, directory: bool) -> None:
 @click.option("--out", required=True, type=click.Path(), help="Where to write the adapter (PEFT dir + memlora.json).")
 def train_cmd(data: str, tenant: str, out: str) -> None:
     """Train one tenant's LoRA adapter from distill's output."""
-    from memlora.settings import get_settings
-
-    from memlora.runtime.base import load_base
-    from .train import train_adapter
+    from .train import train_adapter  # torch and PEFT (seconds): loaded by the command that trains, not by the CLI
 
     settings = get_settings()
     tdir = _checked_data(data, tenant)
@@ -55,8 +56,6 @@ def train_cmd(data: str, tenant: str, out: str) -> None:
 
 
 def _checked_adapter(adapter: Path, tenant: str) -> None:
-    from memlora.adapter_dir import read_manifest
-
     if not adapter.is_dir():
         raise MemloraError(f"--adapter {adapter}: adapter directory not found")
     found = read_manifest(adapter).tenant
@@ -71,10 +70,7 @@ def _checked_adapter(adapter: Path, tenant: str) -> None:
 @click.option("--json-out", type=click.Path(), default=None, help="Metrics JSON path (default: ADAPTER/eval.json).")
 def eval_cmd(data: str, tenant: str, adapter: str, json_out: str | None) -> None:
     """Evaluate an adapter: memory, retention, isolation, abstention."""
-    from memlora.settings import get_settings
-
-    from memlora.runtime.base import load_base
-    from .evaluate import evaluate_adapter
+    from .evaluate import evaluate_adapter  # torch and PEFT: see train_cmd
 
     settings = get_settings()
     tdir = _checked_data(data, tenant)

@@ -19,7 +19,7 @@ from typing import Any
 
 from memlora.distill.trainset import content_hash
 from memlora.errors import MemloraError
-from memlora.runtime.tokens import end_ids as end_token_ids  # noqa: F401 - the encoder's name; one definition
+from memlora.keys import tenant_key
 
 IGNORE = -100
 
@@ -67,7 +67,6 @@ def _read_json(path: Path, what: str) -> dict:
 
 def tenant_dir_for(data_dir: Path, tenant: str) -> Path:
     """`--data` may be distill's top-level directory or one tenant's directory inside it."""
-    from memlora.keys import tenant_key
 
     data_dir = Path(data_dir)
     if (data_dir / "profile.json").is_file():

@@ -17,6 +17,9 @@ from pathlib import Path
 
 from memlora.adapter_dir import validate_adapter
 from memlora.errors import MemloraError
+from memlora.runtime.generate import generate as decode
+from memlora.runtime.request import GenRequest
+from memlora.runtime.tokens import chat_ids, end_ids
 from memlora.settings import Settings
 
 from . import data as D
@@ -76,9 +79,6 @@ def generate(model, tokenizer, prompts: list[str], systems: list[str | None], ma
     """Greedy answers with the model as it is (adapter on, or off inside `disable_adapter()`), through the
     teacher's batched decoder: the gate generates base, profile and adapter answers for every probe. One
     batch for all prompts; the decoder's KV-cache budget splits it when it is too large."""
-    from memlora.runtime.generate import generate as decode
-    from memlora.runtime.request import GenRequest
-    from memlora.runtime.tokens import chat_ids
 
     reqs = [GenRequest(chat_ids(tokenizer, p, s), max_new_tokens=max_new_tokens) for p, s in zip(prompts, systems)]
     outs = decode(model, tokenizer, reqs, batch_size=max(1, len(reqs)))
@@ -114,7 +114,7 @@ def kl_gap(peft_model, base, data: D.TenantData, settings: Settings) -> dict:
     # else is compared to the prompted base's distribution. Without this, following the profile better than the
     # prompted base does counts as a regression.
     gen = data.meta.get("generation") or {}
-    enc, _ = D.encode_split(tok, rows, settings.train.max_seq_len, D.end_token_ids(tok, base.model), True, gen)
+    enc, _ = D.encode_split(tok, rows, settings.train.max_seq_len, end_ids(tok, base.model), True, gen)
     causal = peft_model.get_base_model()
     kb = ka = 0.0
     n = 0

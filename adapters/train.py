@@ -25,13 +25,13 @@ from peft import (LoraConfig, get_peft_model, get_peft_model_state_dict, prepare
                   set_peft_model_state_dict)
 from tqdm.auto import tqdm
 
+from memlora.adapter_dir import Manifest, write_manifest
 from memlora.errors import MemloraError
 from memlora.keys import tenant_key
+from memlora.runtime.tokens import end_ids
 from memlora.settings import Settings
 
 from . import data as D
-from memlora.adapter_dir import Manifest, write_manifest
-
 from .manifest import training_config_hash
 from .objectives import kl_loss, sft_loss
 
@@ -236,11 +236,11 @@ def load_examples(base, tenant_dir: Path, settings: Settings, tenant: str | None
     if data.tenant and tenant != data.tenant:
         raise MemloraError(f"{tenant_dir} holds tenant {data.tenant!r}, not {tenant!r}")
     tok = base.tokenizer
-    end_ids = D.end_token_ids(tok, base.model)
+    ends = end_ids(tok, base.model)
     teacher = t.objective == "kl"
     gen = data.meta.get("generation") or {}
-    train_enc, dropped = D.encode_split(tok, data.train, t.max_seq_len, end_ids, teacher, gen)
-    val_enc, _ = D.encode_split(tok, data.validation, t.max_seq_len, end_ids, teacher, gen)
+    train_enc, dropped = D.encode_split(tok, data.train, t.max_seq_len, ends, teacher, gen)
+    val_enc, _ = D.encode_split(tok, data.validation, t.max_seq_len, ends, teacher, gen)
     if not train_enc:
         raise MemloraError(f"tenant {tenant!r}: no training example fits max_seq_len={t.max_seq_len} ({tenant_dir})")
     pad_id = tok.pad_token_id if tok.pad_token_id is not None else tok.eos_token_id

@@ -65,7 +65,8 @@ def console():
 
 
 def part_train(base_model: str, n: int, examples: int) -> None:
-    from memlora.jobs.nightly import STAGES, JobOptions, run_nightly
+    from memlora.jobs.nightly import JobOptions, run_nightly
+    from memlora.jobs.report import STAGES
 
     with tempfile.TemporaryDirectory() as d:
         s = settings_for(Path(d) / "home", base_model)

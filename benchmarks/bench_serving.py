@@ -166,7 +166,7 @@ def setup(a: argparse.Namespace, work: Path) -> SimpleNamespace:
     ref = AutoModelForCausalLM.from_pretrained(a.model, dtype=torch.float32).eval()
     paths = make_adapters(ref, 8, work / "adapters", base.fingerprint)
     tenants = {f"tenant{i}": p for i, p in enumerate(paths)}
-    for p in paths:  # the OS page cache holds them, as the issue's cold swap-in assumes
+    for p in paths:  # the OS page cache holds them, as a cold swap-in from a warm disk assumes
         for f in p.iterdir():
             f.read_bytes()
     eng = Engine(base, settings, tenants.get)
@@ -216,7 +216,7 @@ def swap_in(ctx: SimpleNamespace, bench) -> None:
         bench.ratio(f"swap-in: {label} ms / ours ms (wall)", wall, ours, goal="> 1")
     goal_ms = 10.0
     met = ours <= goal_ms and ours < med(peft["load"]) and ours < med(peft["hot"])
-    print(f"goal (issue): slot path (version verified before) median <= {goal_ms:.0f} ms wall, faster than both PEFT paths: "
+    print(f"goal: slot path (version verified before) median <= {goal_ms:.0f} ms wall, faster than both PEFT paths: "
           f"{'met' if met else 'NOT met'} ({ours:.1f} ms wall, {ours_cpu:.1f} ms CPU)")
     bench.record("swap_in_ms", {"ours": ours, "ours_cpu": ours_cpu, "first": med(first), "engine": med(e2e),
                                 "engine_again": med(e2e_again), "peft_load": med(peft["load"]), "peft_hotswap": med(peft["hot"])})

@@ -9,7 +9,7 @@ examples with the real default base, in this process, one after the other:
 - memlora: `train_adapter` (length-grouped batches, logits only at trained positions, fused AdamW over LoRA params).
 Tokens counted = non-padding tokens; FLOPs = 4 x parameters x tokens (forward + input gradients; no base weight
 gradients). memlora skips the vocabulary projection at prompt positions, so its *actual* FLOPs are lower than
-this nominal count: the ratio measures useful work per second, as the issue defines it.
+this nominal count: the ratio measures useful work per second, the figure a platform team compares.
 `--full` also trains one tenant of `--examples` examples for the configured epochs and reports the wall time.
 """
 from __future__ import annotations

@@ -14,7 +14,7 @@ fields an Item may grow are read with getattr, so the scorer keeps working while
 
 Settings come from the environment as everywhere (`MEMLORA_DISTILL__SIMILARITY_THRESHOLD=0.6 ...`).
 `dev2` (labels in labels_dev2.json) was written after `dev` had been tuned against, with other wordings and
-attributes; `all` means dev + heldout, the issue's corpus. The held-out split is for reporting only: never tune against it; `--show-misses` refuses it for that reason.
+attributes; `all` means dev + heldout, the original corpus. The held-out split is for reporting only: never tune against it; `--show-misses` refuses it for that reason.
 
 Usage: python benchmarks/eval_consolidation.py [--split dev|dev2|dev3|heldout|all] [--json] [--show-misses]
 """

@@ -2,6 +2,10 @@
 import click
 
 from memlora.errors import EXIT_PARTIAL, MemloraError
+from memlora.settings import get_settings
+
+from .explain import explain, render
+from .records import load_memory
 
 
 @click.command("distill")
@@ -12,9 +16,7 @@ from memlora.errors import EXIT_PARTIAL, MemloraError
 @click.option("--seed", type=int, default=None, help="Seed (default: settings.seed).")
 def distill_cmd(memory: str, out: str, tenants: tuple[str, ...], examples: int | None, seed: int | None) -> None:
     """Consolidate memory and synthesize per-tenant training sets (exit 1 when some tenant failed, the rest done)."""
-    from memlora.settings import get_settings
-
-    from .pipeline import format_summary, run_distill
+    from .pipeline import format_summary, run_distill  # datasets and the teacher's stack: not for `profile`
 
     settings = get_settings()
     if seed is not None:
@@ -38,10 +40,7 @@ def profile_cmd(memory: str, tenants: tuple[str, ...], as_json: bool) -> None:
 
     from rich.console import Console
 
-    from memlora.settings import get_settings
 
-    from .explain import explain, render
-    from .records import load_memory
 
     expls = explain(load_memory(memory), get_settings(), list(tenants) or None)
     if as_json:

@@ -33,6 +33,7 @@ from pathlib import Path
 
 from memlora.settings import Settings
 
+from .embed import model_hash
 from .records import Record
 
 # the modules whose code decides profiles (this one included: it decides what counts as a change)
@@ -84,7 +85,6 @@ def _code_and_libs() -> str:
 @lru_cache(maxsize=1)
 def _embedding_model() -> str:
     """The weights that group by meaning (sha256 of the bundled file, ~0.2 s once per process)."""
-    from .embed import model_hash
 
     return model_hash() or "none"
 

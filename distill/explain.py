@@ -18,6 +18,7 @@ from memlora.settings import Settings
 
 from .profile import Item, Profile, build_profiles
 from .records import LoadResult, Record
+from .schema import fact_statement
 
 
 @dataclass
@@ -44,10 +45,7 @@ def _statement(it: Item) -> str | None:
         return own
     if it.kind != "fact" or not it.slot:
         return None
-    from . import schema
-
-    make = getattr(schema, "fact_statement", None)
-    return make(it.slot, str(it.value)) if make else None
+    return fact_statement(it.slot, str(it.value))
 
 
 def _missed(it: Item, settings: Settings) -> list[str]:

@@ -63,20 +63,18 @@ def _clean(val: str) -> str:
     return v.strip().rstrip(".!")
 
 
-def foreign_fact(text: str):
-    """An `Extract` for a fact in one of the languages above, or None."""
-    from .schema import _fact_extract
-
+def foreign_fact(text: str) -> tuple[str, str] | None:
+    """(English slot, value as written) for a fact in one of the languages above, or None; schema.py types it."""
     t = text.strip().rstrip(" .!")
     m = _NAMED.search(t)
     if m:
         val = _clean(m.group("val"))
         if val and len(val.split()) <= 4:
-            return _fact_extract(NOUNS[m.group("noun").lower()], val)
+            return NOUNS[m.group("noun").lower()], val
     for pat, slot in _PATTERNS:
         m = pat.search(t)
         if m:
             val = _clean(m.group("val"))
             if val and len(val.split()) <= 4:
-                return _fact_extract(slot, val)
+                return slot, val
     return None

@@ -7,10 +7,12 @@ from pathlib import Path
 
 from memlora.errors import MemloraError
 from memlora.keys import tenant_key
+from memlora.runtime.base import load_base
 from memlora.settings import Settings
 
 from .profile import build_profiles
 from .records import load_memory
+from .synthesize import synthesize_tenant
 
 
 def _reject_tenant(raw: str) -> str | None:
@@ -29,8 +31,6 @@ _EMPTY_ROW = {"records": 0, "items": 0, "kept": 0, "superseded": 0, "examples": 
 
 def _distill_tenant(p, out: Path, rejected_lines: int, settings: Settings, base, n_examples, teacher, show_progress):
     """One tenant's profile and training set; returns (summary row, the base, loaded on first need)."""
-    from .synthesize import synthesize_tenant
-
     td = out / tenant_key(p.tenant)
     td.mkdir(parents=True, exist_ok=True)
     p.write(td / "profile.json")
@@ -39,7 +39,6 @@ def _distill_tenant(p, out: Path, rejected_lines: int, settings: Settings, base,
            "rejected_lines": rejected_lines, "profile_hash": p.profile_hash, "status": "no selected items"}
     if p.items:
         if base is None:
-            from memlora.runtime.base import load_base
 
             base = load_base(settings)
         meta = synthesize_tenant(p, base, settings, td, n_examples=n_examples, teacher=teacher, show_progress=show_progress)

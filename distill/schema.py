@@ -302,26 +302,41 @@ def _address(text: str) -> str | None:
 
 def extract(text: str, category: str | None = None, names: tuple[str, ...] = ()) -> Extract:
     """Kind, slot and enforceable value of one statement (`free` when no pattern fits), read from its
-    canonical form (canonical.py); `names` are the names the tenant's memory calls them by."""
+    canonical form (canonical.py); `names` are the names the tenant's memory calls them by. The detectors run
+    in order and the first that types the statement wins: a quoted phrase is an opening, closing or avoided word
+    before anything else reads it."""
     text = canonical(text, tuple(names))
     low = text.lower()
+    for detect in (_quoted_kind, _diet_kind, _shape_kind, _language_kind, _address_kind):
+        found = detect(text, low)
+        if found is not None:
+            return found
+    return _fact_or_free(text, low)
+
+
+def _quoted_kind(text: str, low: str) -> Extract | None:
     quoted = _quoted(text)
-    neg = bool(NEGATIONS.search(low))
-    if quoted and re.search(r"\b(start|begin|open)\w*\b", low) and not re.search(r"\b(end|sign)\w*", low):
+    if not quoted:
+        return None
+    if re.search(r"\b(start|begin|open)\w*\b", low) and not re.search(r"\b(end|sign)\w*", low):
         return Extract("opening", "opening", quoted[0], key_terms=frozenset([quoted[0].lower()]))
-    if quoted and re.search(r"\b(end|ends|ending|sign[- ]?off|sign(?:s|ed)? off|close|closing|finish)\b", low):
+    if re.search(r"\b(end|ends|ending|sign[- ]?off|sign(?:s|ed)? off|close|closing|finish)\b", low):
         q = quoted[0]
         m = re.search(r"instead of " + _Q, text)
         if m and len(quoted) > 1 and quoted[0] == m.group(1):
             q = quoted[1]
         return Extract("closing", "closing", q, key_terms=frozenset([q.lower()]))
-    if quoted and re.search(r"\b(never|don't|do not|avoid|not)\b.*\b(use|say|call|mention|write)\b|\bavoid\b", low):
+    if re.search(r"\b(never|don't|do not|avoid|not)\b.*\b(use|say|call|mention|write)\b|\bavoid\b", low):
         bad = list(quoted)
         m = re.search(r"\b(?:say|use)\s+" + _Q + r"\s+instead", text)
         if m:
             bad = [q for q in quoted if q != m.group(1)]
         return Extract("avoid", "words:" + ",".join(sorted(b.lower() for b in bad)), sorted(set(bad)),
                        key_terms=frozenset(b.lower() for b in bad))
+    return None
+
+
+def _diet_kind(text: str, low: str) -> Extract | None:
     diet = _diet(low) or (_foreign_diet(low) if foreign_fact(text) is None else None)
     if diet:
         return Extract("avoid", "diet", diet, key_terms=frozenset([diet]), statement=f"You are {diet}.",
@@ -331,6 +346,11 @@ def extract(text: str, category: str | None = None, names: tuple[str, ...] = ())
         and re.search(r"\b(dairy|eggs?)\b", low)
     ):
         return Extract("avoid", "diet", "vegan", key_terms=frozenset(["vegan"]))
+    return None
+
+
+def _shape_kind(text: str, low: str) -> Extract | None:
+    """Length and format: how an answer is laid out rather than what it says."""
     m = re.search(r"\b(\d+)\s*words?\b", low)
     if m and re.search(r"\b(under|at most|no more than|max(imum)?|limit|within|fewer than|less than|short)\b", low):
         return Extract("length", "length", int(m.group(1)), key_terms=frozenset([m.group(1)]))
@@ -341,6 +361,10 @@ def extract(text: str, category: str | None = None, names: tuple[str, ...] = ())
                        key_terms=frozenset([fmt]))
     if re.search(r"\b(?:flowing prose|in prose|plain paragraphs|full paragraphs|prose over)\b", low):
         return Extract("format", "format", "prose", polarity=-1, key_terms=frozenset(["bullets"]))
+    return None
+
+
+def _language_kind(text: str, low: str) -> Extract | None:
     m = re.search(r"\b(?:respuestas?|réponses?|antworten?|responde|répond\w*|antworte|escrib\w*|écri\w*|schreib\w*)\b.*"
                   r"\b(?:en|auf|in)\s+(\w+)", low)
     if m and FOREIGN_LANGUAGES.get(m.group(1)):
@@ -349,10 +373,19 @@ def extract(text: str, category: str | None = None, names: tuple[str, ...] = ())
     for lang in LANGUAGES:
         if re.search(rf"\b(answer|reply|replies|respond|speak|write|responses?|answers?)\b.*\bin {lang}\b", text, re.I):
             return Extract("language", "language", lang, key_terms=frozenset([lang.lower()]))
+    return None
+
+
+def _address_kind(text: str, low: str) -> Extract | None:
     name = _address(text)
-    if name:
-        return Extract("address", "address", name, key_terms=frozenset([name.lower()]))
-    f = _fact(text) or foreign_fact(text)
+    return Extract("address", "address", name, key_terms=frozenset([name.lower()])) if name else None
+
+
+def _fact_or_free(text: str, low: str) -> Extract:
+    """A fact with a slot, else a typed free preference, else free text (still grouped and trained)."""
+    neg = bool(NEGATIONS.search(low))
+    foreign = foreign_fact(text)
+    f = _fact(text) or (_fact_extract(*foreign) if foreign else None)
     pref = preference(text)
     if pref and (f is None or pref[0] == "units" and re.search(r"\b(?:metric|imperial|units)\b", low)):
         return Extract("free", pref[0], pref[1], polarity=-1 if neg else 1, key_terms=frozenset([pref[1]]))

@@ -35,6 +35,10 @@ from typing import Any
 from datasets import Dataset, DatasetDict
 from tqdm.auto import tqdm
 
+from memlora.runtime.generate import generate
+from memlora.runtime.request import GenRequest
+from memlora.runtime.scoring import sequence_logprobs
+from memlora.runtime.tokens import chat_ids
 from memlora.settings import DistillSettings, Settings
 
 from .profile import Profile, render_system_prompt
@@ -311,8 +315,6 @@ def candidates(job: _Job, pending: list[int], offset: int, progress) -> list[tup
 
 
 def _contexts(job: _Job, flat: list, with_system: bool) -> list[list[int]]:
-    from memlora.runtime.tokens import chat_ids  # the runtime needs torch: `memlora profile` must run without it
-
     keys = [(job.gen_rows[ri]["prompt"], job.leads[ri]) for ri, *_ in flat]
     ids = {k: chat_ids(job.tok, k[0], job.system if with_system else None, job.prefix + (k[1] + " " if k[1] else ""))
            for k in set(keys)}
@@ -321,7 +323,6 @@ def _contexts(job: _Job, flat: list, with_system: bool) -> list[list[int]]:
 
 def _logprobs(job: _Job, flat: list, cont_ids: list, js: list[int], with_system: bool) -> dict[int, tuple[float, int]]:
     """Fluency and PMI are scored on the model-written part only, after any forced statement."""
-    from memlora.runtime.scoring import sequence_logprobs  # torch: see _contexts
 
     js = [j for j in js if cont_ids[j]]
     if not js:
@@ -414,9 +415,6 @@ def split_rows(rows: list[dict], seed: int, tenant: str, fraction: float) -> tup
 
 def baseline(job: _Job, train: list[dict], val: list[dict]) -> tuple[list[dict], list[dict]]:
     """(held-out rows, the base's answers to them): profile in the system prompt, greedy, no constraints."""
-    from memlora.runtime.generate import generate  # torch: see _contexts
-    from memlora.runtime.request import GenRequest
-    from memlora.runtime.tokens import chat_ids
 
     heldout = ([r for r in val if r["item_id"]] + [r for r in train if r["item_id"]])[: job.ds.baseline_prompts]
     if not heldout:

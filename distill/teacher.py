@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from memlora.errors import MemloraError
+from memlora.runtime.request import GenRequest
+from memlora.runtime.tokens import bad_words_ids, chat_ids
 
 
 @dataclass
@@ -45,8 +47,6 @@ class LocalTeacher:
         """n answers per spec; the first greedy unless `offset` (a later round asking for fresh samples) is set."""
         # torch comes with the runtime: `memlora profile` imports this module and runs without it.
         from memlora.runtime.generate import generate
-        from memlora.runtime.request import GenRequest
-        from memlora.runtime.tokens import bad_words_ids, chat_ids
 
         tok = self.base.tokenizer
         reqs, guided_flags = [], []

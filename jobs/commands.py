@@ -5,6 +5,9 @@ from pathlib import Path
 
 import click
 
+from memlora.errors import MemloraError
+from memlora.settings import get_settings
+
 
 @click.command("nightly")
 @click.option("--memory", type=click.Path(), required=True, help="Memory export: JSONL file, Mem0 export or a directory of them.")
@@ -26,9 +29,7 @@ def nightly_cmd(memory, tenants, force, dry_run, executor, examples, full, forge
     import json
     import sys
 
-    from memlora.errors import MemloraError
-    from memlora.settings import get_settings
-
+    # The job's modules bring MLflow (a second at import): `memlora --help` and the other commands do not pay it.
     from .console import plain_console
     from .nightly import JobOptions, run_nightly
 
@@ -55,8 +56,6 @@ def nightly_cmd(memory, tenants, force, dry_run, executor, examples, full, forge
 @click.option("--port", type=int, default=None, help="Port for the demo server (default: a free one).")
 def demo_cmd(memory, examples, full, port) -> None:
     """README's main command: nightly on examples/memory.jsonl, then serve and ask each tenant next to the base model."""
-    from memlora.settings import get_settings
-
     from .demo import run_demo
 
     settings = get_settings()

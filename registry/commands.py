@@ -12,23 +12,22 @@ import click
 from rich.console import Console
 from rich.table import Table
 
+from memlora import audit
 from memlora.adapter_dir import check_payload
+from memlora.adapters.manifest import import_adapter
 from memlora.errors import MemloraError
-
+from memlora.runtime.base import load_base
+from memlora.settings import get_settings
 
 
 def _registry():
-    from memlora.settings import get_settings
-
-    from .store import AdapterRegistry
+    from .store import AdapterRegistry  # MLflow takes a second to import: only the commands that use the store pay it
 
     return AdapterRegistry(get_settings())
 
 
 def _audited(action: str, tenant: str, fn, **extra):
     """Run an admin action and append its outcome to the audit log (memlora.audit), failures included."""
-    from memlora import audit
-    from memlora.settings import get_settings
 
     actor = audit.local_actor()
     try:
@@ -112,10 +111,6 @@ def show_cmd(tenant: str) -> None:
 @click.option("--promote", is_flag=True, help="Make the imported version champion (no quality gate ran on it).")
 def import_cmd(tenant: str, adapter_dir: Path, promote: bool) -> None:
     """Admit a PEFT adapter made elsewhere, after checking it against the configured base."""
-    from memlora.runtime.base import load_base
-    from memlora.adapters.manifest import import_adapter
-    from memlora.settings import get_settings
-
     def run():
         check_payload(adapter_dir, f"tenant {tenant!r}")
         reg = _registry()
@@ -186,7 +181,6 @@ def forget_cmd(tenant: str, yes: bool) -> None:
 @click.option("--port", default=None, type=int, help="Default: settings.registry.ui_port.")
 def ui_cmd(host: str | None, port: int | None) -> None:
     """Start the MLflow UI on memlora's store (or print the URL of a remote tracking server)."""
-    from memlora.settings import get_settings
 
     s = get_settings()
     uri = s.tracking_uri

@@ -23,6 +23,10 @@ import mlflow.pyfunc
 import pandas as pd
 
 from memlora.adapter_dir import check_base, read_manifest
+from memlora.errors import MemloraError
+from memlora.runtime.base import load_base
+from memlora.runtime.provision import MANIFEST, default_model_dir
+from memlora.settings import get_settings
 
 ARTIFACT = "adapter"
 
@@ -40,12 +44,8 @@ def signature():
 
 
 def _settings():
-    from memlora.errors import MemloraError
-    from memlora.settings import get_settings
-
     s = get_settings()
     if s.base_model == "default" and "MEMLORA_HOME" not in os.environ:
-        from memlora.runtime.provision import MANIFEST, default_model_dir
 
         if not (default_model_dir(s.models_dir) / MANIFEST).is_file():
             raise MemloraError(
@@ -58,7 +58,6 @@ class AdapterModel(mlflow.pyfunc.PythonModel):
     def load_context(self, context) -> None:
         from peft import PeftModel
 
-        from memlora.runtime.base import load_base
 
         adapter_dir = Path(context.artifacts[ARTIFACT])
         manifest = read_manifest(adapter_dir, "memlora adapter")

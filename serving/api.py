@@ -12,6 +12,7 @@ from __future__ import annotations
 import litserve as ls
 from litserve.loops.continuous_batching_loop import Output
 
+from memlora.runtime.base import load_base
 from memlora.settings import Settings
 
 from .loop import EngineLoop
@@ -24,8 +25,6 @@ class MemloraAPI(ls.LitAPI):
 
     def setup(self, device) -> None:
         # torch and MLflow are heavy: the worker process loads them here, the HTTP process never imports them.
-        from memlora.runtime.base import load_base
-
         from .worker import Worker
 
         self.worker = Worker(self.settings, load_base(self.settings))

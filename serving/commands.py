@@ -1,6 +1,9 @@
 """`memlora serve` (owned by serving/)."""
 import click
 
+from memlora.errors import MemloraError
+from memlora.settings import get_settings
+
 
 @click.command("serve")
 @click.option("--host", default=None, help="Interface to bind (default: serving.host, 127.0.0.1).")
@@ -18,10 +21,7 @@ def serve_cmd(host, port, log_level, slots, slot_rank, host_cache) -> None:
     import os
     import signal
 
-    from memlora.errors import MemloraError
-    from memlora.settings import get_settings
-
-    from .server import run_server
+    from .server import run_server  # LitServe and FastAPI: only `serve` pays their import
 
     s = get_settings()
     capacity = {"slots": slots, "slot_rank": slot_rank, "host_cache_bytes": _size(host_cache) if host_cache else None}
@@ -51,7 +51,6 @@ def _size(text: str) -> int:
     """`512MiB`, `2GB`, `1048576`: pydantic's ByteSize reads the units."""
     from pydantic import ByteSize, TypeAdapter, ValidationError
 
-    from memlora.errors import MemloraError
 
     try:
         return int(TypeAdapter(ByteSize).validate_python(text))

@@ -33,6 +33,7 @@ from litserve.specs.openai import OpenAISpec
 from litserve.utils import LitAPIStatus, ResponseBufferItem, WorkerSetupStatus
 
 from memlora import __version__, audit
+from memlora.runtime.provision import DEFAULT_NAME
 from memlora.settings import Settings
 
 from .admin import ADMIN_OPS
@@ -331,8 +332,6 @@ def base_model_name(settings: Settings) -> str:
     """What /info calls the base: the provisioned model's name, or the last part of a local path (never the
     whole path, which says nothing to a client about the model and something about the server's disk)."""
     if settings.base_model == "default":
-        from memlora.runtime.provision import DEFAULT_NAME
-
         return DEFAULT_NAME
     return Path(settings.base_model).name or settings.base_model
 

@@ -10,6 +10,7 @@ import torch
 
 from adapters_fixtures import build_tenant_dir
 from memlora.errors import MemloraError
+from memlora.runtime.tokens import end_ids
 from memlora.settings import Settings
 
 pytestmark = pytest.mark.timeout(600)
@@ -52,7 +53,7 @@ def test_only_the_answer_and_its_end_of_turn_token_are_trained(tiny_base):
     from memlora.adapters import data as D
 
     tok = tiny_base.tokenizer
-    end = D.end_token_ids(tok, tiny_base.model)
+    end = end_ids(tok, tiny_base.model)
     ids, labels, start, n = D.encode_turn(tok, "What is my boat called?", "Sea Biscuit.", "Secret profile text", end)
     trained = [t for t in labels if t != D.IGNORE]
     assert tok.decode(trained) == "Sea Biscuit.<|im_end|>"
@@ -72,7 +73,7 @@ def test_sft_loss_counts_only_response_tokens(tiny_base):
     from memlora.adapters.objectives import sft_loss
 
     tok = tiny_base.tokenizer
-    end = D.end_token_ids(tok, tiny_base.model)
+    end = end_ids(tok, tiny_base.model)
     rows = [{"prompt": "Say hello.", "response": "Hello there, friend.", "system": "S"},
             {"prompt": "A much longer question about the colour of the sea at night?", "response": "Dark.", "system": "S"}]
     enc = [D.encode_example(tok, r, 256, end, with_teacher=False) for r in rows]
@@ -340,15 +341,15 @@ def test_kl_objective_is_nll_where_the_teacher_was_one_hot(tiny_base):
     tok = tiny_base.tokenizer
     row = {"prompt": "Plan a picnic.", "response": "Hi Vera! Bring fruit and bread. Fair winds!", "system": "Greet with Hi Vera!"}
     gen = {"forced_opening": "Hi Vera!", "appended_closing": "Fair winds!"}
-    end_ids = D.end_token_ids(tok, tiny_base.model)
-    enc, _ = D.encode_split(tok, [row, row], 256, end_ids, True, gen)
+    ends = end_ids(tok, tiny_base.model)
+    enc, _ = D.encode_split(tok, [row, row], 256, ends, True, gen)
     batch = D.collate(enc, tok.pad_token_id, True)
     assert batch["forced"].numel() == int(batch["sel"].sum())
     trained, forced = targets(batch)[: enc[0].n], batch["forced"][: enc[0].n]  # the first example's tokens
     assert tok.decode(trained[forced], skip_special_tokens=True).replace(" ", "") == "HiVera!Fairwinds!"
-    assert int(trained[forced][-1]) in end_ids  # the end of turn is constructed too
+    assert int(trained[forced][-1]) in ends  # the end of turn is constructed too
     assert "fruit" in tok.decode(trained[~forced])
-    plain, _ = D.encode_split(tok, [row], 256, end_ids, True, None)
+    plain, _ = D.encode_split(tok, [row], 256, ends, True, None)
     assert not bool(D.collate(plain, tok.pad_token_id, True)["forced"].any())  # data without a record: plain KL
 
 
@@ -358,10 +359,10 @@ def test_selected_logits_of_a_padded_batch_equal_each_example_alone(tiny_base):
     from memlora.adapters.objectives import selected_logits
 
     tok, model = tiny_base.tokenizer, tiny_base.model
-    end_ids = D.end_token_ids(tok, model)
+    ends = end_ids(tok, model)
     rows = [{"prompt": "Hi.", "response": "Hello there, friend of many words and long sentences."},
             {"prompt": "Describe the sea at night in detail please.", "response": "Dark."}]
-    enc, _ = D.encode_split(tok, rows, 256, end_ids, False)
+    enc, _ = D.encode_split(tok, rows, 256, ends, False)
     batch = D.collate(enc, tok.pad_token_id)
     assert int(batch["attention_mask"].sum()) < batch["attention_mask"].numel()  # padding present
     with torch.no_grad():

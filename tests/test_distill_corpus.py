@@ -1,4 +1,4 @@
-"""The labelled consolidation corpus is what issue 12's targets are measured on: if a label pointed at a missing
+"""The labelled consolidation corpus is what consolidation's targets are measured on: if a label pointed at a missing
 record, or a "key item" were said in one session, every figure from benchmarks/eval_consolidation.py would be
 wrong without anyone noticing. These tests check the corpus and the scorer, not consolidation quality."""
 from __future__ import annotations
@@ -46,7 +46,7 @@ def corpus():
 
 @pytest.fixture(scope="module", params=sorted(LABELLED))
 def labelled(request):
-    """Each labelled part (the issue's dev+heldout corpus, and dev2) must satisfy what the scorer assumes."""
+    """Each labelled part (the original dev+heldout corpus, and dev2) must satisfy what the scorer assumes."""
     return (request.param, *_load(request.param))
 
 
@@ -176,7 +176,7 @@ def test_value_and_slot_matching_is_lenient_only_where_it_should_be():
 
 
 def test_style_pairs_are_labelled_like_the_original_pairs():
-    """tests/data/grouping_pairs_styles.jsonl: issue 12's hard negatives and paraphrases in the corpus styles, kept
+    """tests/data/grouping_pairs_styles.jsonl: hard negatives and paraphrases in the corpus styles, kept
     apart from grouping_pairs.jsonl because today's TF-IDF grouping fails most of them (P 0.27, R 0.12)
     while test_distill_profile asserts every pair there passes."""
     pairs = [json.loads(l) for l in (REPO / "tests" / "data" / "grouping_pairs_styles.jsonl").read_text(encoding="utf-8").splitlines()]
