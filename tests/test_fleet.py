@@ -19,10 +19,11 @@ from serving_http_fixtures import ServerProc, free_port, register_adapter
 
 ray = pytest.importorskip("ray")
 pytest.importorskip("ray.serve")
-pytestmark = [pytest.mark.slow, pytest.mark.timeout(300)]
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(420)]  # about 4 min on 2 shared cores, most of it setup
 
 ADMIN = "k-admin-fleet"
-TENANTS = [f"t{i}" for i in range(6)]
+TENANTS = [f"t{i}" for i in range(9)]
+CHECKED, TRACED = TENANTS[:3], TENANTS[3:]  # answers compared, then forgotten / the Zipf trace's tenants
 PROMPT = "What should I cook tonight?"
 N = 6
 TOML = f"""
@@ -39,8 +40,8 @@ admin = true
 
 def _zipf_trace(n: int, seed: int = 7) -> list[str]:
     rng = random.Random(seed)
-    weights = [1.0 / (i + 1) ** 1.1 for i in range(len(TENANTS))]
-    return rng.choices(TENANTS, weights=weights, k=n)
+    weights = [1.0 / (i + 1) ** 1.1 for i in range(len(TRACED))]
+    return rng.choices(TRACED, weights=weights, k=n)
 
 
 def _ask(url: str, model: str, chat: bool = True) -> tuple[int, str]:
@@ -52,7 +53,7 @@ def _ask(url: str, model: str, chat: bool = True) -> tuple[int, str]:
     r = httpx.post(f"{url}/v1/{'chat/completions' if chat else 'completions'}", json=body,
                    headers={"authorization": f"Bearer {ADMIN}"}, timeout=60)
     if r.status_code != 200:
-        return r.status_code, r.json()["error"]["code"]
+        return r.status_code, r.json()["error"]["message"]
     choice = r.json()["choices"][0]
     return 200, choice["message"]["content"] if chat else choice["text"]
 
@@ -90,7 +91,7 @@ def single(tiny_base, tiny_base_dir, tmp_path_factory):
         register_adapter(s, tiny_base, root, t, seed=40 + i)
     server.start()
     try:
-        refs = {(m, chat): _ask(server.url, m, chat) for m in ("base", *TENANTS[:3]) for chat in (True, False)}
+        refs = {(m, chat): _ask(server.url, m, chat) for m in ("base", *CHECKED) for chat in (True, False)}
     finally:
         server.stop()
     assert all(code == 200 for code, _ in refs.values()), refs
@@ -119,14 +120,20 @@ def _redeploy(s, port: int, routing: str) -> str:
     s = s.model_copy(update={"fleet": s.fleet.model_copy(update={"routing": routing})})
     start_fleet(s, "127.0.0.1", port)
     url = f"http://127.0.0.1:{port}"
-    _wait_ready(url, 2)
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 90
     while time.monotonic() < deadline:  # the old replicas drain away: stats only from the new ones
-        stats = _replicas(url)
+        try:
+            stats = _replicas(url)
+        except (AssertionError, httpx.HTTPError):
+            stats = []
         if len(stats) == 2 and all(r["api"]["requests_finished"] == 0 for r in stats):
             return url
         time.sleep(0.5)
     raise AssertionError("the redeployed replicas did not come up fresh")
+
+
+def _disk_loads(url: str) -> int:
+    return sum(r["engine"]["disk_loads"] for r in _replicas(url))
 
 
 def test_fleet_answers_equal_single_server_token_for_token(single, fleet):
@@ -136,26 +143,27 @@ def test_fleet_answers_equal_single_server_token_for_token(single, fleet):
         assert _ask(url, model, chat) == want, (model, chat)
     client = openai.OpenAI(base_url=f"{url}/v1", api_key=ADMIN)
     streamed = "".join(c.choices[0].delta.content or "" for c in client.chat.completions.create(
-        model=TENANTS[1], messages=[{"role": "user", "content": PROMPT}], max_tokens=N, temperature=0, stream=True) if c.choices)
-    assert streamed == refs[(TENANTS[1], True)][1]
-    models = {m.id for m in client.models.list().data}
-    assert models == {"base", *TENANTS}
+        model=CHECKED[1], messages=[{"role": "user", "content": PROMPT}], max_tokens=N, temperature=0, stream=True) if c.choices)
+    assert streamed == refs[(CHECKED[1], True)][1]
+    assert {m.id for m in client.models.list().data} == {"base", *TENANTS}
     bad = httpx.post(f"{url}/v1/chat/completions", json={"model": "t0", "messages": "nope"}, headers={"authorization": f"Bearer {ADMIN}"})
     assert bad.status_code == 400 and bad.json()["error"]["param"] == "messages"
     assert httpx.post(f"{url}/v1/completions", json={"model": "t0", "prompt": "x"}).status_code == 401
 
 
 def test_affinity_loads_each_tenant_on_one_replica_where_blind_routing_loads_it_on_many(fleet):
-    s, _, port = fleet
+    """The same Zipf trace over tenants no replica has seen: under multiplexing each tenant's adapter is read
+    from disk once in the whole fleet; Ray's tenant-blind router reads it on every replica it lands on."""
+    s, url, port = fleet
     trace = _zipf_trace(30)
     loads = {}
     for routing in ("affinity", "blind"):
-        url = _redeploy(s, port, routing)
+        if routing == "blind":
+            url = _redeploy(s, port, routing)
+        before = _disk_loads(url)
         for t in trace:
             assert _ask(url, t)[0] == 200
-        stats = _replicas(url)
-        loads[routing] = sum(r["engine"]["disk_loads"] for r in stats)
-        assert sum(r["api"]["requests_finished"] for r in stats) == len(trace)
+        loads[routing] = _disk_loads(url) - before
     distinct = len(set(trace))
     assert loads["affinity"] <= distinct + 1, loads  # (at most one tenant raced onto both replicas before the router knew)
     assert loads["affinity"] < loads["blind"], loads
@@ -163,25 +171,24 @@ def test_affinity_loads_each_tenant_on_one_replica_where_blind_routing_loads_it_
 
 def test_forget_reaches_every_replica_and_a_killed_replica_comes_back_refusing_it(fleet):
     s, url, port = fleet
-    url = _redeploy(s, port, "affinity")
-    gone, partial, kept = TENANTS[3], TENANTS[4], TENANTS[5]
+    gone, partial, kept = CHECKED
     for t in (gone, partial, kept):
-        for _ in range(2):
-            assert _ask(url, t)[0] == 200
+        assert _ask(url, t)[0] == 200
     r = _admin(url, "forget", gone)
     assert r.status_code == 200 and len(r.json()["replicas"]) == 2, r.text
-    for _ in range(6):  # whichever replica the router picks
-        assert _ask(url, gone) == (404, "tenant_forgotten") or _ask(url, gone)[1] == "model_not_found"
+    for _ in range(4):  # whichever replica the router picks
+        code, message = _ask(url, gone)
+        assert code == 404 and "forgotten" in message, (code, message)
 
     victim = _replicas(url)[0]
     os.kill(victim["pid"], signal.SIGKILL)
     r = _admin(url, "forget", partial)  # one replica is dead: not every replica can acknowledge
     assert r.status_code >= 500 and r.json()["error"]["code"] == "broadcast_incomplete", r.text
     assert "1 of 2" in r.json()["error"]["message"]
-    codes = {_ask(url, kept)[0] for _ in range(4)}  # new requests go to the replica that lives
-    assert codes <= {200, 503} and 200 in codes, codes
+    codes = [_ask(url, kept)[0] for _ in range(4)]  # new requests go to the replica that lives
+    assert set(codes) <= {200, 503} and codes[-1] == 200, codes
 
-    deadline = time.monotonic() + 120
+    deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
         stats = _replicas(url)
         if len(stats) == 2 and victim["pid"] not in {r["pid"] for r in stats}:
@@ -189,8 +196,8 @@ def test_forget_reaches_every_replica_and_a_killed_replica_comes_back_refusing_i
         time.sleep(0.5)
     else:
         raise AssertionError("Ray did not restart the killed replica")
-    for _ in range(8):  # both replicas, the restarted one included, refuse both forgotten tenants
+    for _ in range(6):  # both replicas, the restarted one included, refuse both forgotten tenants
         for t in (gone, partial):
-            code, what = _ask(url, t)
-            assert code == 404 and what in ("tenant_forgotten", "model_not_found"), (t, code, what)
+            code, message = _ask(url, t)
+            assert code == 404 and "forgotten" in message, (t, code, message)
         assert _ask(url, kept)[0] == 200
