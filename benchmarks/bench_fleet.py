@@ -97,7 +97,7 @@ def single_cache(url: str) -> dict:
     got: dict = {}
     for fam in text_string_to_metric_families(text):
         for s in fam.samples:
-            if s.name in ("memlora_adapter_cache_hits_total", "memlora_adapter_cache_misses_total") and s.labels.get("tier") == "slot":
+            if s.name in ("memlora_adapter_cache_hits_total", "memlora_adapter_cache_misses_total") and s.labels.get("tier") == "device":
                 got["hits" if "hits" in s.name else "misses"] = s.value
             elif s.name == "memlora_adapter_disk_loads_total":
                 got["disk_loads"] = s.value

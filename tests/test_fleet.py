@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import random
 import signal
+import threading
 import time
 
 import httpx
@@ -132,6 +133,25 @@ def _redeploy(s, port: int, routing: str) -> str:
     raise AssertionError("the redeployed replicas did not come up fresh")
 
 
+def _long_stream(url: str, tenant: str, lines: list[str]) -> None:
+    body = {"model": tenant, "messages": [{"role": "user", "content": PROMPT}], "max_tokens": 900, "temperature": 0,
+            "stream": True}
+    with httpx.stream("POST", f"{url}/v1/chat/completions", json=body, headers={"authorization": f"Bearer {ADMIN}"},
+                      timeout=60) as r:
+        lines.extend(line for line in r.iter_lines() if line)
+
+
+def _busy_replica(url: str) -> dict:
+    """The replica generating right now (the long stream's)."""
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        busy = [r for r in _replicas(url) if r["api"]["running"] > 0]
+        if busy:
+            return busy[0]
+        time.sleep(0.05)
+    raise AssertionError("no replica ever ran the long request")
+
+
 def _disk_loads(url: str) -> int:
     return sum(r["engine"]["disk_loads"] for r in _replicas(url))
 
@@ -174,14 +194,22 @@ def test_forget_reaches_every_replica_and_a_killed_replica_comes_back_refusing_i
     gone, partial, kept = CHECKED
     for t in (gone, partial, kept):
         assert _ask(url, t)[0] == 200
+    r = _admin(url, "prefetch", kept)  # one replica, the one the router picks
+    assert r.status_code == 200 and r.json()["replica"] in {x["replica"] for x in _replicas(url)}, r.text
     r = _admin(url, "forget", gone)
     assert r.status_code == 200 and len(r.json()["replicas"]) == 2, r.text
     for _ in range(4):  # whichever replica the router picks
         code, message = _ask(url, gone)
         assert code == 404 and "forgotten" in message, (code, message)
 
-    victim = _replicas(url)[0]
+    stream: list[str] = []
+    reader = threading.Thread(target=_long_stream, args=(url, kept, stream))
+    reader.start()
+    victim = _busy_replica(url)
     os.kill(victim["pid"], signal.SIGKILL)
+    reader.join(60)
+    assert not reader.is_alive() and stream, "the in-flight stream hung when its replica died"
+    assert "replica_unavailable" in stream[-1] and "[DONE]" not in "".join(stream), stream[-3:]
     r = _admin(url, "forget", partial)  # one replica is dead: not every replica can acknowledge
     assert r.status_code >= 500 and r.json()["error"]["code"] == "broadcast_incomplete", r.text
     assert "1 of 2" in r.json()["error"]["message"]

@@ -14,7 +14,7 @@ from collections.abc import AsyncIterator
 from ray import serve
 
 from memlora.serving.api import MemloraAPI
-from memlora.serving.protocol import DONE, ERROR, ApiError, ChatJob, Command
+from memlora.serving.protocol import DONE, ERROR, TEXT, ApiError, ChatJob, Command
 from memlora.settings import Settings
 
 from .driver import EngineDriver
@@ -62,7 +62,7 @@ class Replica:
         try:
             async for ev in events:
                 finished = ev["kind"] in (DONE, ERROR)
-                yield {**ev, "replica": self.replica_id} if ev["kind"] != "text" else ev
+                yield ev if ev["kind"] == TEXT else {**ev, "replica": self.replica_id}
         finally:
             if not finished:
                 self.driver.cancel(uid)
