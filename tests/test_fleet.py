@@ -224,6 +224,7 @@ def test_forget_reaches_every_replica_and_a_killed_replica_comes_back_refusing_i
         time.sleep(0.5)
     else:
         raise AssertionError("Ray did not restart the killed replica")
+    assert [r["api"]["forgotten"] for r in stats] == [2, 2], "a replica does not refuse both forgotten tenants"
     for _ in range(6):  # both replicas, the restarted one included, refuse both forgotten tenants
         for t in (gone, partial):
             code, message = _ask(url, t)
