@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import signal
 import time
 
 import ray
@@ -32,12 +33,16 @@ def build_app(settings: Settings):
 
 def start_fleet(settings: Settings, host: str, port: int, num_cpus: float | None = None) -> DeploymentHandle:
     """Deploys and returns once every replica has loaded the base (Serve's `run` waits for readiness)."""
+    init_ray(settings, num_cpus)
+    serve.start(http_options={"host": host, "port": port})
+    return serve.run(build_app(settings), name=APP_NAME, route_prefix="/", blocking=False)
+
+
+def init_ray(settings: Settings, num_cpus: float | None = None) -> None:
     if not ray.is_initialized():
         addr = settings.fleet.ray_address
         ray.init(address=addr, num_cpus=None if addr else num_cpus, include_dashboard=False, log_to_driver=False,
                  configure_logging=False)
-    serve.start(http_options={"host": host, "port": port})
-    return serve.run(build_app(settings), name=APP_NAME, route_prefix="/", blocking=False)
 
 
 def stop_fleet() -> None:
@@ -46,9 +51,11 @@ def stop_fleet() -> None:
 
 
 def run_fleet(settings: Settings, host: str, port: int) -> None:
-    """`memlora serve --replicas N` in the foreground, until Ctrl+C or SIGTERM."""
-    start_fleet(settings, host, port)
+    """`memlora serve --replicas N` in the foreground, until Ctrl+C or SIGTERM (also while it is still deploying)."""
+    init_ray(settings)
+    signal.signal(signal.SIGTERM, _interrupt)  # after ray.init, whose own handler dumps a stack and kills the process
     try:
+        start_fleet(settings, host, port)
         while True:
             time.sleep(1.0)
     except KeyboardInterrupt:
@@ -56,3 +63,7 @@ def run_fleet(settings: Settings, host: str, port: int) -> None:
     finally:
         stop_fleet()
         ray.shutdown()
+
+
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
