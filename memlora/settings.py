@@ -154,6 +154,17 @@ class ServingSettings(BaseModel):
     max_request_bytes: int = Field(default=1024 * 1024, ge=1024)  # bigger request bodies are refused with 413, unread
 
 
+class FleetSettings(BaseModel):
+    """`memlora serve --replicas N`: the same engine as N Ray Serve replicas (serving/fleet/)."""
+
+    replicas: int = Field(default=1, ge=1)
+    replica_cpus: float = Field(default=1.0, gt=0)  # Ray's num_cpus per replica; fractions share cores
+    routing: Literal["affinity", "blind"] = "affinity"  # blind: Ray's tenant-blind default router (the baseline)
+    tenants_per_replica: int = Field(default=32, ge=1)  # how many tenants Ray's router counts a replica as holding
+    ack_timeout_seconds: float = Field(default=30.0, gt=0)  # an admin broadcast waits this long for every replica
+    ray_address: str | None = None  # None: start a local Ray; "auto" or ray://host:port joins a cluster
+
+
 class JobSettings(BaseModel):
     executor: Literal["local", "ray"] = "local"
     ray_address: str | None = None
@@ -190,6 +201,7 @@ class Settings(BaseSettings):
     gate: GateSettings = Field(default_factory=GateSettings)
     registry: RegistrySettings = Field(default_factory=RegistrySettings)
     serving: ServingSettings = Field(default_factory=ServingSettings)
+    fleet: FleetSettings = Field(default_factory=FleetSettings)
     jobs: JobSettings = Field(default_factory=JobSettings)
 
     def __init__(self, **values) -> None:

@@ -16,7 +16,10 @@ from memlora.settings import get_settings
 @click.option("--host-cache", default=None, metavar="SIZE",
               help="Host-memory cache for adapters not in a slot, e.g. 512MiB, 2GB (default: serving.host_cache_bytes; "
                    "like vLLM --max-cpu-loras, but in bytes).")
-def serve_cmd(host, port, log_level, slots, slot_rank, host_cache) -> None:
+@click.option("--replicas", type=click.IntRange(min=1), default=None,
+              help="Run the engine as N Ray Serve replicas behind one endpoint, routed by tenant (default: fleet.replicas, 1 = "
+                   "one LitServe server). Each replica gets the slot and host-cache budgets above.")
+def serve_cmd(host, port, log_level, slots, slot_rank, host_cache, replicas) -> None:
     """Serve every tenant whose champion is in the registry (MEMLORA_HOME), OpenAI-compatible, on one base model."""
     import os
     import signal
@@ -40,7 +43,15 @@ def serve_cmd(host, port, log_level, slots, slot_rank, host_cache) -> None:
             raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, _term)
+    if replicas is not None:
+        s = s.model_copy(update={"fleet": s.fleet.model_copy(update={"replicas": replicas})})
     click.echo(f"memlora: serving on http://{host}:{port}/v1 (base {s.base_model}, home {s.home})", err=True)
+    if replicas is not None or s.fleet.replicas > 1:
+        from .fleet.deploy import run_fleet  # ray[serve] is the `ray` extra: imported only for a fleet
+
+        click.echo(f"memlora: {s.fleet.replicas} Ray Serve replica(s), routing {s.fleet.routing}", err=True)
+        run_fleet(s, host, port)
+        return
     try:
         run_server(s, host=host, port=port, log_level=log_level)
     except RuntimeError as e:  # LitServe: the worker could not load the base model, the registry or the engine

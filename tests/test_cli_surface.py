@@ -12,10 +12,12 @@ from memlora.cli import main
 
 def test_serve_help_lists_the_capacity_flags():
     out = CliRunner().invoke(main, ["serve", "--help"], terminal_width=200).output
-    for flag in ("--slots", "--slot-rank", "--host-cache"):
+    for flag in ("--slots", "--slot-rank", "--host-cache", "--replicas"):
         assert flag in out, out
     r = CliRunner().invoke(main, ["serve", "--host-cache", "lots"])
     assert r.exit_code == 2 and "--host-cache must be a size like 512MiB" in r.output
+    r = CliRunner().invoke(main, ["serve", "--replicas", "0"])
+    assert r.exit_code == 2 and "--replicas" in r.output
 
 
 def test_train_and_eval_check_their_arguments_before_loading_the_base(settings, tmp_path, monkeypatch):
