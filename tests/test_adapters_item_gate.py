@@ -127,3 +127,59 @@ def test_gate_measures_every_item_on_held_out_prompts_and_writes_the_residual(ga
     if any(r["verdict"] == "not_carried" and r["required"] for r in res.values()):
         assert not rep.passed and any("does not carry" in x for x in rep.reasons)
     print(f"per-item gate on the tiny model: whole evaluate_adapter {seconds:.1f}s")
+
+
+def test_registry_version_lists_the_per_item_verdict(gated, settings):
+    """The real gate's report registered in a real MLflow store: tags count and name each verdict's items, the
+    description shows the per-item table."""
+    from memlora.registry.names import model_name
+    from memlora.registry.store import AdapterRegistry
+
+    rep, adapter, alice, _ = gated
+    reg = AdapterRegistry(settings)
+    info = reg.register("alice@example.com", adapter, profile_path=alice / "profile.json", eval_report=rep, passed=rep.passed)
+    v = reg.versions("alice@example.com")[0]
+    assert v.version == info.version
+    ids = rep.metrics["items"]["ids"]
+    for verdict, lst in ids.items():
+        assert v.tags[f"items.{verdict}"] == str(len(lst))
+        assert v.tags.get(f"items.{verdict}.ids", "") == ",".join(lst)
+    text = reg.client.get_model_version(model_name(settings, "alice@example.com"), str(v.version)).description
+    assert "**Per item**" in text and "| item | verdict |" in text
+    for r in rep.metrics["items"]["results"]:
+        assert f"**{r['verdict']}**" in text
+    assert "*closing*: Cheers, Al" in text
+
+
+def test_memlora_profile_shows_the_last_verdict_per_item(settings, tmp_path):
+    """`memlora profile` reads the nightly's checkpoint of the tenant: each selected item shows how the last gate
+    judged it (and the version), an item the gate never saw says so; no model is loaded."""
+    from click.testing import CliRunner
+    from jobs_helpers import write_memory
+
+    from memlora.adapters.evaluate import items_metrics
+    from memlora.adapters.item_gate import ItemResult
+    from memlora.cli import main
+    from memlora.distill.profile import build_profiles
+    from memlora.distill.records import load_memory
+    from memlora.jobs.state import TenantState, save_state
+    from memlora.settings import Settings
+
+    env = {"MEMLORA_DISTILL__MIN_MENTIONS": "1"}
+    mem = write_memory(tmp_path / "memory.jsonl")
+    items = build_profiles(load_memory(mem).records, Settings(distill={"min_mentions": 1}))["pat"].items
+    assert len(items) == 3
+    judged = [ItemResult(id=items[0].id, kind=items[0].kind, value=str(items[0].value), text=items[0].text, line="", required=True,
+                         n=12, teacher_n=12, rates={"base": 0.0, "profile": 0.5, "teacher": 1.0, "adapter": 0.92}, verdict="carried"),
+              ItemResult(id=items[1].id, kind=items[1].kind, value=str(items[1].value), text=items[1].text, line="", required=True,
+                         n=12, teacher_n=12, rates={"base": 0.0, "profile": 0.1, "teacher": 0.4, "adapter": 0.0}, verdict="not_learnable")]
+    save_state(settings.state_dir, TenantState("pat", {}, version=3, gate_metrics={"items": items_metrics(judged)}), "registered")
+
+    r = CliRunner().invoke(main, ["profile", "--memory", str(mem), "--tenant", "pat", "--json"], env=env)
+    assert r.exit_code == 0, r.output
+    shown = {d["id"]: d["gate"] for d in json.loads(r.output)[0]["items"]}
+    assert shown[items[0].id]["verdict"] == "carried" and shown[items[0].id]["version"] == 3
+    assert shown[items[1].id]["verdict"] == "not_learnable" and shown[items[2].id] is None
+    r = CliRunner().invoke(main, ["profile", "--memory", str(mem), "--tenant", "pat"], env=env)
+    assert r.exit_code == 0, r.output
+    assert "last gate" in r.output and "carried v3" in r.output and "not learnable v3" in r.output and "not judged yet" in r.output
