@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import json
 import math
+import time
 from dataclasses import asdict, dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -212,9 +213,11 @@ def evaluate_adapter(base, adapter_dir: Path, tenant_dir: Path, settings: Settin
         pref, samples["preferences"] = preference_rates(ask, data, g)
         iso, samples["isolation"] = isolation(pm, tok, data, others, g)
         abst, samples["abstention"] = abstention(ask, data)
+        t0 = time.perf_counter()
         results, samples["items"] = measure_items(ask, data, g)
+        item_seconds = time.perf_counter() - t0
     metrics = {"tenant": manifest.tenant, "adapter": str(adapter_dir), "kl": kl, "facts": facts, "preferences": pref,
-               "retention": ret, "isolation": iso, "abstention": abst, "items": items_metrics(results)}
+               "retention": ret, "isolation": iso, "abstention": abst, "items": {**items_metrics(results), "seconds": round(item_seconds, 2)}}
     reasons = verdict(metrics, g)
     write_residual(adapter_dir, IG.residual(results))
     return EvalReport(metrics=metrics, passed=not reasons, reasons=reasons, samples=samples)
