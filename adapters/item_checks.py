@@ -10,10 +10,11 @@ prompted base instead (`teacher_source` says which).
 """
 from __future__ import annotations
 
+from memlora.distill.profile import item_line
+
 from . import data as D
 from . import metrics as M
 from .item_gate import UNCHECKED, ItemResult, decide
-from memlora.distill.profile import item_line
 
 EVERYDAY = [
     "How do I choose a good pair of walking shoes?", "What is a simple way to start meditating?",
@@ -132,5 +133,6 @@ def measure_items(ask, data: D.TenantData, g) -> tuple[list[ItemResult], list[di
                         for p in prompts[:2]]
         res.verdict, res.why = decide(res, g.teacher_min, g.carry_margin)
         if res.verdict == UNCHECKED and not prompts:
-            res.why = "free-form: no judge-free check" if res.kind == "free" else "no judge-free check for this value"
+            res.why = ("free-form: no judge-free check" if res.kind == "free" else "every held-out prompt is a training prompt"
+                       if chk else "no judge-free check for this value")
     return [r for _, r, _ in plans], samples

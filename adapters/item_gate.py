@@ -23,7 +23,6 @@ import math
 from dataclasses import asdict, dataclass, field
 
 from memlora.adapter_dir import Residual, ResidualItem
-from . import metrics as M
 
 COLUMNS = ("base", "profile", "teacher", "adapter")
 CARRIED, NOT_CARRIED, NOT_LEARNABLE, UNCHECKED = "carried", "not_carried", "not_learnable", "unchecked"

@@ -6,16 +6,14 @@ import json
 import time
 
 import pytest
-
 from adapters_fixtures import build_tenant_dir
 
 pytestmark = pytest.mark.timeout(600)
 
 
 def test_wilson_interval_matches_known_values():
-    from scipy.stats import binomtest
-
     from memlora.adapters.item_gate import Z90, half_width, wilson
+    from scipy.stats import binomtest
 
     lo, hi = wilson(0, 10, 1.959963984540054)  # textbook: 0/10 at 95% is [0, 0.2775]
     assert lo == 0.0 and hi == pytest.approx(0.27753, abs=1e-4)
@@ -47,6 +45,7 @@ def _metrics(results):
 def test_verdict_per_item_and_promotion_on_constructed_compliance():
     from memlora.adapters.evaluate import verdict
     from memlora.adapters.item_gate import decide
+
     from memlora.settings import GateSettings
 
     g = GateSettings()
@@ -80,9 +79,8 @@ def test_verdict_per_item_and_promotion_on_constructed_compliance():
 @pytest.fixture
 def gated(settings, tiny_base, tmp_path):
     """alice's gate run on the tiny model with a real (random) LoRA, its report and timing."""
-    from registry_fixtures import make_adapter
-
     from memlora.adapters.evaluate import evaluate_adapter
+    from registry_fixtures import make_adapter
 
     data = tmp_path / "distilled"
     alice = build_tenant_dir(data, "alice@example.com")
@@ -97,9 +95,9 @@ def gated(settings, tiny_base, tmp_path):
 
 def test_gate_measures_every_item_on_held_out_prompts_and_writes_the_residual(gated):
     from datasets import load_from_disk
-
-    from memlora.adapter_dir import read_residual, verify_hashes, read_manifest
     from memlora.distill.profile import item_line
+
+    from memlora.adapter_dir import read_manifest, read_residual, verify_hashes
 
     rep, adapter, alice, seconds = gated
     profile = json.loads((alice / "profile.json").read_text())
@@ -156,13 +154,13 @@ def test_memlora_profile_shows_the_last_verdict_per_item(settings, tmp_path):
     judged it (and the version), an item the gate never saw says so; no model is loaded."""
     from click.testing import CliRunner
     from jobs_helpers import write_memory
-
     from memlora.adapters.evaluate import items_metrics
     from memlora.adapters.item_gate import ItemResult
-    from memlora.cli import main
     from memlora.distill.profile import build_profiles
     from memlora.distill.records import load_memory
     from memlora.jobs.state import TenantState, save_state
+
+    from memlora.cli import main
     from memlora.settings import Settings
 
     env = {"MEMLORA_DISTILL__MIN_MENTIONS": "1"}
