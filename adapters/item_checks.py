@@ -69,17 +69,16 @@ def prompts_for(item: dict, seen: set[str], n: int) -> list[str]:
     return [p for p in dict.fromkeys(pool) if p not in seen][:n]
 
 
-def _complies(item: dict, answers: list[str], prompts: list[str], refs: list[str] | None, g) -> list[bool]:
-    """Per answer: the style check, or for a fact the gate's recall rule (stated, not negated, on topic). The
-    teacher's answers (`refs` None) already passed distill's own on-topic guard, and have no base answer to
-    compare with: for them a stated fact counts."""
+def _complies(item: dict, answers: list[str], others: list[list[str]]) -> list[bool]:
+    """Per answer: the style check, or for a fact the recall rule: stated (whole word, not negated, not hedged)
+    and not reciting the profile (two or more of the tenant's other facts). A fact stated in answer to a question
+    about it is on topic by definition (distill's on-topic rule says the same): a TF-IDF topicality over a batch
+    of near-identical correct answers ("Your cat is named Miso.") gives their shared words no weight and failed
+    them, so it is not used here."""
     if item["kind"] != "fact":
         return [bool(M.preference_check(item, a)) for a in answers]
     expect = item["probe"]["expect"]
-    if refs is None:
-        return [M.states_fact(a, expect) for a in answers]
-    topic = [max(x, y) for x, y in zip(M.topicality(answers, refs), M.topicality(answers, prompts))]
-    return [M.states_fact(a, expect) and t >= g.min_topicality for a, t in zip(answers, topic)]
+    return [M.states_fact(a, expect) and not M.pastes_profile(a, expect, others) for a in answers]
 
 
 def _teacher_rows(item: dict, rows: list[dict], n: int) -> list[dict]:
@@ -95,14 +94,14 @@ def _with_words(item: dict, banned: list[str] | None) -> dict:
     return item
 
 
-def _score(item: dict, r: ItemResult, prompts: list[str], answers: dict, at: dict, rows: list[dict], g) -> None:
+def _score(item: dict, r: ItemResult, prompts: list[str], answers: dict, at: dict, rows: list[dict],
+           others: list[list[str]]) -> None:
     cols = {c: [answers[c][at[p]] for p in prompts] for c in ("base", "profile", "adapter")}
-    refs = [p + " " + b for p, b in zip(prompts, cols["base"])]
     for c, ans in cols.items():
-        r.hits[c] = sum(_complies(item, ans, prompts, refs, g))
+        r.hits[c] = sum(_complies(item, ans, others))
     teacher = _teacher_rows(item, rows, len(prompts))
     if teacher:
-        r.hits["teacher"] = sum(_complies(item, [t["response"] for t in teacher], [t["prompt"] for t in teacher], None, g))
+        r.hits["teacher"] = sum(_complies(item, [t["response"] for t in teacher], others))
         r.teacher_n, r.teacher_source = len(teacher), "teacher data"
     else:
         r.hits["teacher"], r.teacher_n, r.teacher_source = r.hits["profile"], len(prompts), "prompted base"
@@ -115,6 +114,7 @@ def measure_items(ask, data: D.TenantData, g) -> tuple[list[ItemResult], list[di
     seen = {r["prompt"] for split in (data.train, data.validation) if split is not None for r in split}
     banned = (data.meta.get("generation") or {}).get("banned_words")
     rows = [dict(r) for split in (data.validation, data.train) if split is not None for r in split]
+    others = [it["probe"]["expect"] for it in data.profile.get("items", []) if (it.get("probe") or {}).get("expect")]
     plans = []
     for it in data.profile.get("items", []):
         chk = checkable(_with_words(it, banned))
@@ -128,7 +128,7 @@ def measure_items(ask, data: D.TenantData, g) -> tuple[list[ItemResult], list[di
     samples = []
     for chk, res, prompts in plans:
         if prompts:
-            _score(chk, res, prompts, answers, at, rows, g)
+            _score(chk, res, prompts, answers, at, rows, others)
             samples += [{"item": res.id, "prompt": p, **{c: answers[c][at[p]] for c in ("base", "profile", "adapter")}}
                         for p in prompts[:2]]
         res.verdict, res.why = decide(res, g.teacher_min, g.carry_margin)

@@ -76,6 +76,17 @@ def test_verdict_per_item_and_promotion_on_constructed_compliance():
     assert any("KL gap" in r for r in judged([_item("language", 0.0, 0.5, 0.0)]))
 
 
+def test_a_fact_counts_when_stated_to_its_own_question_however_often_it_is_said():
+    """Twelve identical correct answers are twelve hits (a batch TF-IDF topicality scored them off topic on the
+    real base); a negated or profile-reciting answer is not one."""
+    from memlora.adapters.item_checks import _complies
+
+    item = {"kind": "fact", "probe": {"question": "What is the name of my cat?", "expect": ["Miso"]}}
+    others = [["Miso"], ["nurse"], ["Lisbon"]]
+    assert sum(_complies(item, ["Hi Vera! Your cat is named Miso."] * 12, others)) == 12
+    assert _complies(item, ["Your cat is not Miso.", "Miso. You are a nurse in Lisbon.", "I don't know your cat."], others) == [False] * 3
+
+
 @pytest.fixture
 def gated(settings, tiny_base, tmp_path):
     """alice's gate run on the tiny model with a real (random) LoRA, its report and timing."""
