@@ -135,7 +135,7 @@ def test_gate_measures_every_item_on_held_out_prompts_and_writes_the_residual(ga
     assert "verdict" in table and "closing=Cheers, Al" in table
     if any(r["verdict"] == "not_carried" and r["required"] for r in res.values()):
         assert not rep.passed and any("does not carry" in x for x in rep.reasons)
-    print(f"per-item gate on the tiny model: whole evaluate_adapter {seconds:.1f}s")
+    print(f"per-item gate on the tiny model: whole evaluate_adapter {seconds:.1f}s, item stage {rep.metrics['items']['seconds']}s")
 
 
 def test_registry_version_lists_the_per_item_verdict(gated, settings):
