@@ -11,11 +11,12 @@ from __future__ import annotations
 import contextlib
 import json
 import math
+import time
 from dataclasses import asdict, dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from memlora.adapter_dir import validate_adapter
+from memlora.adapter_dir import validate_adapter, write_residual
 from memlora.errors import MemloraError
 from memlora.runtime.generate import generate as decode
 from memlora.runtime.request import GenRequest
@@ -23,7 +24,9 @@ from memlora.runtime.tokens import chat_ids, end_ids
 from memlora.settings import Settings
 
 from . import data as D
+from . import item_gate as IG
 from . import metrics as M
+from .item_checks import measure_items
 from .objectives import distill_per_token, selected_logits, targets
 from .train import detach_lora
 
@@ -59,7 +62,21 @@ class EvalReport:
         lines = ["  ".join(c.ljust(w[i]) for i, c in enumerate(r)) for r in rows]
         lines.insert(1, "  ".join("-" * x for x in w))
         verdict = "PASS" if self.passed else "FAIL: " + "; ".join(self.reasons)
-        return "\n".join(lines + ["", f"gate: {verdict}"])
+        return "\n".join(lines + ["", *item_table(m.get("items") or {}), "", f"gate: {verdict}"])
+
+
+def item_table(items: dict) -> list[str]:
+    """Per selected item: compliance in the four columns (n prompts) and the verdict."""
+    rows = [("item", "base", "base+profile", "teacher", "adapter", "n", "verdict")]
+    for r in items.get("results", []):
+        rt = r.get("rates") or {}
+        cells = [f"{rt[c]:.2f}" if rt.get(c) is not None else "-" for c in ("base", "profile", "teacher", "adapter")]
+        rows.append((f"{r['kind']}={r['value'] or r['text']}"[:48], *cells, str(r["n"]), r["verdict"]))
+    if len(rows) == 1:
+        return []
+    w = [max(len(x[i]) for x in rows) for i in range(len(rows[0]))]
+    lines = ["  ".join(c.ljust(w[i]) for i, c in enumerate(x)) for x in rows]
+    return [lines[0], "  ".join("-" * x for x in w), *lines[1:]]
 
 
 @contextlib.contextmanager
@@ -196,9 +213,13 @@ def evaluate_adapter(base, adapter_dir: Path, tenant_dir: Path, settings: Settin
         pref, samples["preferences"] = preference_rates(ask, data, g)
         iso, samples["isolation"] = isolation(pm, tok, data, others, g)
         abst, samples["abstention"] = abstention(ask, data)
+        t0 = time.perf_counter()
+        results, samples["items"] = measure_items(ask, data, g)
+        item_seconds = time.perf_counter() - t0
     metrics = {"tenant": manifest.tenant, "adapter": str(adapter_dir), "kl": kl, "facts": facts, "preferences": pref,
-               "retention": ret, "isolation": iso, "abstention": abst}
+               "retention": ret, "isolation": iso, "abstention": abst, "items": {**items_metrics(results), "seconds": round(item_seconds, 2)}}
     reasons = verdict(metrics, g)
+    write_residual(adapter_dir, IG.residual(results))
     return EvalReport(metrics=metrics, passed=not reasons, reasons=reasons, samples=samples)
 
 
@@ -292,11 +313,24 @@ def abstention(ask, data: D.TenantData) -> tuple[dict, list[dict]]:
     return abst, samples
 
 
+def items_metrics(results: list[IG.ItemResult]) -> dict:
+    """The per-item verdict as the report, the registry and `memlora profile` read it."""
+    ids = IG.summary(results)
+    return {"results": [r.as_dict() for r in results], "ids": ids, "counts": {v: len(i) for v, i in ids.items()},
+            "n_prompts": sum(r.n for r in results)}
+
+
 def verdict(metrics: dict, g) -> list[str]:
-    """The gate's reasons to refuse the adapter; none means it passes."""
+    """The gate's reasons to refuse the adapter; none means it passes.
+
+    Promotion needs every required item the teacher satisfies carried (the per-item gate), no general ability
+    lost (perplexity, abstention) and no leak. The KL gap decides only when no item could be judged (all
+    free-form or not learnable): then it is the one sign the adapter learned anything."""
     kl, facts, ret, iso, abst = (metrics[k] for k in ("kl", "facts", "retention", "isolation", "abstention"))
-    reasons = []
-    if kl["gap_closed"] is not None and kl["gap_closed"] < g.min_kl_gap_closed:
+    results = [IG.ItemResult(**r) for r in (metrics.get("items") or {}).get("results", [])]
+    reasons = IG.blocking(results)
+    judged = any(r.verdict in (IG.CARRIED, IG.NOT_CARRIED) for r in results)
+    if not judged and kl["gap_closed"] is not None and kl["gap_closed"] < g.min_kl_gap_closed:
         reasons.append(f"KL gap closed {kl['gap_closed']:.3f} < {g.min_kl_gap_closed}")
     if facts["recall"]["adapter"] is not None and facts["recall"]["adapter"] < g.min_fact_recall:
         reasons.append(f"fact recall {facts['recall']['adapter']:.2f} < {g.min_fact_recall}")

@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass, field
 from memlora.errors import MemloraError
 from memlora.keys import tenant_key
 from memlora.settings import Settings
+from memlora.tenant_data import last_item_verdicts
 
 from .profile import Item, Profile, build_profiles
 from .records import LoadResult, Record
@@ -94,10 +95,14 @@ def _reject_tenant(raw: str) -> str | None:
 
 def explain_profile(p: Profile, by_id: dict[str, Record], settings: Settings, rejected: list[str] | None = None) -> TenantExplanation:
     ds = settings.distill
+    gate = last_item_verdicts(settings.state_dir, p.tenant)
+    items = [item_view(i, "selected", by_id, settings) for i in p.items]
+    for d in items:
+        d["gate"] = gate.get(d["id"])  # None: the gate has not judged this item (never trained, or new since)
     return TenantExplanation(
         tenant=p.tenant, tenant_key=tenant_key(p.tenant), records=p.n_records, profile_hash=p.profile_hash,
         thresholds={"min_mentions": ds.min_mentions, "min_score": ds.min_score, "half_life_days": ds.half_life_days},
-        items=[item_view(i, "selected", by_id, settings) for i in p.items],
+        items=items,
         superseded=[item_view(i, "superseded", by_id, settings, _winner(i, p.items)) for i in p.superseded],
         dropped=[item_view(i, "dropped", by_id, settings) for i in sorted(p.candidates, key=lambda i: (-i.sessions, -i.score, i.id))],
         rejected_lines=list(rejected or []), system_prompt=p.system_prompt,
@@ -155,6 +160,20 @@ def _why_cell(d: dict) -> str:
     return escape("\n".join(lines))
 
 
+def _gate_cell(d: dict) -> str:
+    """The last gate's verdict on a selected item: where the memory lives (weights, or the served residual)."""
+    if d["status"] != "selected":
+        return ""
+    g = d.get("gate")
+    if not g:
+        return "[dim]not judged yet[/]"
+    colour = {"carried": "green", "not_carried": "red", "not_learnable": "yellow"}.get(g.get("verdict"), "dim")
+    rt = g.get("rates") or {}
+    nums = " ".join(f"{c} {rt[c]:.2f}" for c in ("adapter", "teacher", "base") if isinstance(rt.get(c), (int, float)))
+    ver = f" v{g['version']}" if g.get("version") is not None else ""
+    return f"[{colour}]{str(g.get('verdict')).replace('_', ' ')}[/]{ver}" + (f"\n[dim]{nums} (n={g.get('n')})[/]" if nums else "")
+
+
 def _records_cell(d: dict) -> str:
     from rich.markup import escape
 
@@ -172,11 +191,12 @@ def render(expls: list[TenantExplanation], console) -> None:
                         f"{len(e.dropped)} dropped (min_mentions={th['min_mentions']}, min_score={th['min_score']})",
                   show_lines=True, title_justify="left")
         for col, kw in (("status", {"no_wrap": True}), ("item", {"ratio": 3}), ("sessions (mentions)", {"justify": "right"}),
-                        ("score", {"justify": "right"}), ("why", {"ratio": 3}), ("records", {"ratio": 5})):
+                        ("score", {"justify": "right"}), ("why", {"ratio": 3}), ("last gate", {"ratio": 2}),
+                        ("records", {"ratio": 5})):
             t.add_column(col, **kw)
         for d in e.items + e.superseded + e.dropped:
             t.add_row(_MARK[d["status"]], _value_cell(d), f"{d['sessions']} ({d['mentions']})", f"{d['score']:.2f}",
-                      _why_cell(d), _records_cell(d))
+                      _why_cell(d), _gate_cell(d), _records_cell(d))
         console.print(t)
         for line in e.rejected_lines:
             console.print(f"[red]rejected line[/] {escape(line)}", highlight=False)

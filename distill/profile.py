@@ -112,30 +112,32 @@ def profile_hash(items: list[Item]) -> str:
     return hashlib.sha256(json.dumps(payload, ensure_ascii=False).encode()).hexdigest()
 
 
+def item_line(kind: str, value: object, slot: str, text: str) -> str:
+    """One item's instruction, as the system prompt states it (also the line the server serves for an item the
+    adapter does not carry)."""
+    v = value
+    if kind == "opening":
+        return f'Start every answer with "{v}".'
+    if kind == "closing":
+        return f'End every answer with "{v}".'
+    if kind == "format":
+        return {"bullets": "Format every answer as bullet points.", "numbered": "Format every answer as a numbered list."}.get(str(v), "Answer in plain paragraphs, no bullet points.")
+    if kind == "length":
+        return f"Keep every answer under {v} words."
+    if kind == "avoid" and slot == "diet":
+        return f"The user is {v}: never suggest {', '.join(avoid_words('avoid', 'diet', v)[:8])} or other such products."
+    if kind == "avoid":
+        return f"Never use these words: {', '.join(map(str, v))}. ({text})"
+    if kind == "language":
+        return f"Always answer in {v}."
+    if kind == "address":
+        return f'Address the user as "{v}".'
+    return text.rstrip(".") + "."
+
+
 def render_system_prompt(items: list[Item]) -> str:
     """The profile as the teacher sees it; one line per item, phrased as an instruction where it is one."""
-    lines = []
-    for it in items:
-        v = it.value
-        if it.kind == "opening":
-            lines.append(f'Start every answer with "{v}".')
-        elif it.kind == "closing":
-            lines.append(f'End every answer with "{v}".')
-        elif it.kind == "format":
-            lines.append({"bullets": "Format every answer as bullet points.", "numbered": "Format every answer as a numbered list."}.get(str(v), "Answer in plain paragraphs, no bullet points."))
-        elif it.kind == "length":
-            lines.append(f"Keep every answer under {v} words.")
-        elif it.kind == "avoid" and it.slot == "diet":
-            lines.append(f"The user is {v}: never suggest {', '.join(avoid_words('avoid', 'diet', v)[:8])} or other such products.")
-        elif it.kind == "avoid":
-            lines.append(f"Never use these words: {', '.join(map(str, v))}. ({it.text})")
-        elif it.kind == "language":
-            lines.append(f"Always answer in {v}.")
-        elif it.kind == "address":
-            lines.append(f'Address the user as "{v}".')
-        else:
-            lines.append(it.text.rstrip(".") + ".")
-    body = "\n".join(f"- {l}" for l in lines)
+    body = "\n".join(f"- {item_line(it.kind, it.value, it.slot, it.text)}" for it in items)
     return "You are a helpful assistant. What you know about the user and how they want answers:\n" + body
 
 

@@ -135,7 +135,8 @@ def demo_settings(settings: Settings) -> Settings:
     """The demo's budget: a few dozen examples learn little at a production-like learning rate (6 steps at 2e-4 left
     the facts out), and the full gate evaluation costs more than the training; so a higher rate, more epochs,
     batches of 4 (twice the updates for the same tokens: at batch 8 a tenant got 8 steps and learned the answer's
-    template but not the name in it) and a lighter (still complete) gate, keeping `make demo` near ten minutes.
+    template but not the name in it) and a lighter (still complete) gate: 4 held-out prompts per item (the minimum
+    for a fact) under the same per-item rule, keeping `make demo` near ten minutes.
     The example's org membership is configured here, as an operator would: a record's own `org` field is a claim,
     never a grant."""
     members = dict(settings.distill.org_members)
@@ -144,7 +145,7 @@ def demo_settings(settings: Settings) -> Settings:
         "distill": settings.distill.model_copy(update={"org_members": members}),
         "train": settings.train.model_copy(update={"learning_rate": 1e-3, "epochs": 4, "batch_size": 4}),
         "gate": settings.gate.model_copy(update={"kl_eval_examples": 8, "preference_eval_prompts": 3, "retention_windows": 2,
-                                                 "eval_max_new_tokens": 40}),
+                                                 "eval_max_new_tokens": 40, "item_prompts": 4}),
     })
 
 

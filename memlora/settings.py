@@ -109,6 +109,11 @@ class GateSettings(BaseModel):
     kl_eval_examples: int = 32  # validation examples for the KL-gap metric
     preference_eval_prompts: int = 8  # validation prompts answered to check format/style preferences
     retention_windows: int = 8  # windows of max_seq_len tokens of general text for perplexity
+    item_prompts: int = Field(12, ge=1)  # held-out prompts per checkable profile item (facts: at least 4 paraphrased questions)
+    teacher_min: float = Field(0.75, ge=0, le=1)  # teacher compliance below this: the item is not learnable by this base
+    carry_margin: float = Field(0.2, ge=0, le=1)  # the adapter carries an item at >= teacher compliance minus this (and above the base)
+    # kinds a promoted adapter must carry when the teacher satisfies them: the constructed kinds and facts
+    required_kinds: list[str] = Field(default_factory=lambda: ["opening", "closing", "format", "length", "avoid", "fact"])
 
 
 class RegistrySettings(BaseModel):

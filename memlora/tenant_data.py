@@ -29,6 +29,19 @@ def tenant_dir(state_dir: Path, tenant: str) -> Path:
     return Path(state_dir) / "tenants" / tenant_key(tenant)
 
 
+def last_item_verdicts(state_dir: Path, tenant: str) -> dict[str, dict]:
+    """item id -> the last gate's verdict on it ({verdict, rates, why, n, version}), from the tenant's checkpoint
+    (`state.json`, written by the nightly); empty when the tenant never reached the gate. Read here, not in jobs/,
+    so `memlora profile` (distill/) can show it without the model or the job stack."""
+    st = _read(tenant_dir(state_dir, tenant) / "state.json")
+    res = ((st.get("gate_metrics") or {}).get("items") or {}).get("results") if isinstance(st, dict) else None
+    if not isinstance(res, list):
+        return {}
+    keep = ("verdict", "rates", "why", "n", "teacher_source")
+    return {str(r["id"]): {**{k: r.get(k) for k in keep}, "version": st.get("version")}
+            for r in res if isinstance(r, dict) and r.get("id")}
+
+
 def rejects_path(state_dir: Path, tenant: str, run_id: str) -> Path:
     return tenant_dir(state_dir, tenant) / "rejects" / f"{run_id}.jsonl"
 

@@ -132,7 +132,12 @@ def describe_version(tenant: str, verdict: str, stamp: str, manifest: dict, prof
     return version_page.description(
         tenant, verdict, stamp, version_page.profile_items(profile_path), version_page.gate_rows(gate),
         [str(r) for r in (ev.get("reasons") or [])] if isinstance(ev, dict) else [],
-        str(manifest.get("base_fingerprint", "")), str(manifest.get("dataset_hash") or ""))
+        str(manifest.get("base_fingerprint", "")), str(manifest.get("dataset_hash") or ""), version_page.item_results(gate))
+
+
+def version_tags(manifest: dict, eval_report: Any, metrics: dict | None) -> dict[str, str]:
+    """The per-item verdict as version tags (`items.carried` = count, `items.carried.ids` = ids, per verdict)."""
+    return version_page.item_tags(gate_report(manifest, eval_report, metrics)[1])
 
 
 def finished_ms(manifest: dict) -> int:

@@ -29,7 +29,7 @@ from . import cache, job_runs, mlflow_io
 from .names import model_name, tenant_of
 from .forget import forget_tenant
 from .records import CHAMPION, FAILED, IMPORTED, PASSED, PREVIOUS, TOKEN_PARAM, ForgetReport, ResolvedAdapter, TrainedKey, VersionInfo
-from .runs import describe_version, finished_ms, log_training, run_tags, started_ms
+from .runs import describe_version, finished_ms, log_training, run_tags, started_ms, version_tags
 
 TAG_KEYS = ("base_fingerprint", "profile_hash", "config_hash", "dataset_hash")
 _REFUSED = "; refusing it"
@@ -144,6 +144,7 @@ class AdapterRegistry:
         name = self._ensure_model(tenant)
         tags = {"tenant": tenant, "verdict": verdict, "sha256": json.dumps(hashes, sort_keys=True)}
         tags.update({k: str(manifest.get(k) or "") for k in TAG_KEYS})
+        tags.update(version_tags(manifest, eval_report, metrics))
         text = describe_version(tenant, verdict, stamp, manifest, profile_path, eval_report, metrics)
         mv = self._retry(lambda: self._create_version(name, model_id, run_id, tags, text))
         if verdict == PASSED:

@@ -22,8 +22,13 @@ HEADLINE = {  # metric name -> path in the gate's nested metrics
     "gate.perplexity_regression": ("retention", "regression"),
     "gate.leak_rate": ("isolation", "leak_rate"),
     "gate.abstention_excess": ("abstention", "excess"),
+    "gate.items_carried": ("items", "counts", "carried"),
+    "gate.items_not_carried": ("items", "counts", "not_carried"),
+    "gate.items_not_learnable": ("items", "counts", "not_learnable"),
+    "gate.items_unchecked": ("items", "counts", "unchecked"),
 }
 MAX_ITEMS = 40
+MAX_TAG = 4000  # under MLflow's tag value limit; ids past it are in the run's eval/eval.json
 
 
 def _num(v: Any) -> float | None:
@@ -96,9 +101,46 @@ def profile_items(profile_path: Path | None) -> list[dict]:
     return [{"kind": str(i.get("kind", "")), "text": str(i.get("text", ""))} for i in items if isinstance(i, dict)]
 
 
+def item_results(metrics: dict) -> list[dict]:
+    """The per-item gate's results (adapters/item_gate.py), none for a report without them."""
+    res = _get(metrics, ("items", "results"))
+    return [r for r in res if isinstance(r, dict)] if isinstance(res, list) else []
+
+
+def item_tags(metrics: dict) -> dict[str, str]:
+    """`items.<verdict>` = how many, `items.<verdict>.ids` = which: the per-item verdict searchable on versions."""
+    ids = _get(metrics, ("items", "ids"))
+    if not isinstance(ids, dict):
+        return {}
+    out = {}
+    for v, lst in ids.items():
+        lst = [str(i) for i in lst] if isinstance(lst, list) else []
+        out[f"items.{v}"] = str(len(lst))
+        if lst:
+            out[f"items.{v}.ids"] = ",".join(lst)[:MAX_TAG]
+    return out
+
+
+def item_section(results: list[dict]) -> list[str]:
+    """Markdown: per selected item its verdict and compliance in the four columns, why, and a count line."""
+    if not results:
+        return []
+    counts: dict[str, int] = {}
+    lines = ["| item | verdict | base | base+profile | teacher | adapter | n | why |", "|" + "---|" * 8]
+    for r in results[:MAX_ITEMS]:
+        rt = r.get("rates") or {}
+        cells = [_fmt(_num(rt.get(c))) for c in ("base", "profile", "teacher", "adapter")]
+        what = f"*{r.get('kind')}*: {str(r.get('value') or r.get('text'))[:60]}".replace("|", "/")
+        lines.append(f"| {what} | **{r.get('verdict')}** | " + " | ".join(cells) + f" | {r.get('n', 0)} | {str(r.get('why', '')).replace('|', '/')} |")
+    for r in results:
+        counts[str(r.get("verdict"))] = counts.get(str(r.get("verdict")), 0) + 1
+    head = ", ".join(f"{n} {v.replace('_', ' ')}" for v, n in sorted(counts.items()))
+    return [f"**Per item** ({head}; not carried, not learnable and unchecked items are served from `residual.json`)", "", *lines, ""]
+
+
 def description(tenant: str, verdict: str, stamp: str, items: list[dict], rows: list[dict], reasons: list[str],
-                base_fingerprint: str, dataset_hash: str) -> str:
-    """The version description (Markdown): verdict, what it learned, the gate table, lineage."""
+                base_fingerprint: str, dataset_hash: str, results: list[dict] | None = None) -> str:
+    """The version description (Markdown): verdict, what it learned, the per-item verdict, the gate table, lineage."""
     # first line plain text: the versions list shows its start, unrendered
     out = [f"{verdict}" + (f" ({'; '.join(reasons)})" if reasons else "") + f": tenant {tenant}, trained {stamp} UTC", ""]
     if items:
@@ -107,6 +149,7 @@ def description(tenant: str, verdict: str, stamp: str, items: list[dict], rows: 
         if len(items) > MAX_ITEMS:
             out.append(f"- … {len(items) - MAX_ITEMS} more in the run's `profile/profile.json`")
         out.append("")
+    out += item_section(results or [])
     if rows:
         out += ["**Quality gate**", "", markdown_table(rows), ""]
     out.append(f"Base `{base_fingerprint[:12]}`, training set `{dataset_hash[:12] or '-'}` (the run's dataset input).")

@@ -34,6 +34,8 @@ FAST_ENV = {
     "MEMLORA_GATE__MAX_LEAK_RATE": "1",
     "MEMLORA_GATE__MAX_ABSTENTION_EXCESS": "1000",
     "MEMLORA_GATE__MIN_TOPICALITY": "0",
+    "MEMLORA_GATE__ITEM_PROMPTS": "1",
+    "MEMLORA_GATE__REQUIRED_KINDS": "[]",
 }
 
 TENANTS = ("bob@example.com", "pat", "vera")
