@@ -57,8 +57,8 @@ def prepare(out: Path, n_tenants: int, slots: int):
     from serving_http_fixtures import ServerProc, register_adapter
     from tinymodel import build_tiny_model
 
-    from memlora.adapters.base import load_base
-    from memlora.adapters.provision import pull_default
+    from memlora.runtime.base import load_base
+    from memlora.runtime.provision import pull_default
     from memlora.settings import Settings
 
     base_dir = build_tiny_model(out / "model", pull_default(MODELS_DIR).path)

@@ -56,6 +56,9 @@ class Code(StrEnum):
     INVALID_API_KEY = "invalid_api_key"
     TENANT_FORBIDDEN = "tenant_forbidden"
     ADMIN_REQUIRED = "admin_required"
+    # the fleet (serving/fleet): a broadcast not every replica acknowledged, a replica gone mid-request
+    BROADCAST_INCOMPLETE = "broadcast_incomplete"
+    REPLICA_UNAVAILABLE = "replica_unavailable"
 
 
 class ErrorType(StrEnum):

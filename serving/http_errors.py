@@ -12,10 +12,15 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .codes import Code, ErrorType
-from .protocol import error_body
+from .protocol import ApiError, error_body
 
 log = logging.getLogger(__name__)
 _HTTP_ERROR_TYPES = {401: ErrorType.AUTHENTICATION, 403: ErrorType.PERMISSION, 404: ErrorType.NOT_FOUND}
+
+
+def error_response(e: ApiError) -> JSONResponse:
+    """An `ApiError` as the handlers answer it: its OpenAI-style body under its own status code."""
+    return JSONResponse(e.body(), status_code=e.status)
 
 
 def install_error_handlers(app) -> None:

@@ -40,7 +40,7 @@ from .admin import ADMIN_OPS
 from .api import MemloraAPI
 from .auth import KeyRing
 from .codes import Code, ErrorType
-from .http_errors import install_error_handlers
+from .http_errors import error_response, install_error_handlers
 from .metrics import HttpMetrics, Timing, render
 from .openapi import publish_request_models
 from .protocol import (
@@ -53,10 +53,6 @@ log = logging.getLogger(__name__)
 COMMAND_TIMEOUT = 60.0
 COMPLETIONS_PATH = "/v1/completions"
 HEALTH_TIMEOUT = 5.0
-
-
-def _error_response(e: ApiError) -> JSONResponse:
-    return JSONResponse(e.body(), status_code=e.status)
 
 
 class MemloraSpec(OpenAISpec):
@@ -180,7 +176,7 @@ class MemloraSpec(OpenAISpec):
                 raise ApiError.from_dict(first)
         except ApiError as e:
             self._count(endpoint, e.status)
-            return _error_response(e)
+            return error_response(e)
         adapter = meta.get("adapter")
         headers = {"x-memlora-adapter": str(adapter) if adapter is not None else "none"}
         shape = Shape(chat=endpoint == "chat", uid=uid, model=req.model, adapter=adapter)
@@ -197,13 +193,13 @@ class MemloraSpec(OpenAISpec):
             elif ev["kind"] == ERROR:
                 e = ApiError.from_dict(ev)
                 self._count(endpoint, e.status)
-                return _error_response(e)
+                return error_response(e)
             elif ev["kind"] == DONE:
                 break
             ev = await anext(events, None)
             if ev is None:
                 self._count(endpoint, 500)
-                return _error_response(ApiError(500, "the worker ended the request without finishing it", type=ErrorType.SERVER))
+                return error_response(ApiError(500, "the worker ended the request without finishing it", type=ErrorType.SERVER))
         self.response_buffer.pop(uid, None)
         resp = shape.full("".join(parts), ev["finish_reason"], ev["usage"])
         resp["adapter"] = headers["x-memlora-adapter"]
@@ -256,7 +252,7 @@ class MemloraSpec(OpenAISpec):
             data = await self._models(request)
         except ApiError as e:
             self._count("models", e.status)
-            return _error_response(e)
+            return error_response(e)
         self._count("models", 200)
         return JSONResponse({"object": "list", "data": data})
 
@@ -269,7 +265,7 @@ class MemloraSpec(OpenAISpec):
                 raise ApiError(404, f"The model {model_id!r} does not exist", param="model", code=Code.MODEL_NOT_FOUND)
         except ApiError as e:
             self._count("models", e.status)
-            return _error_response(e)
+            return error_response(e)
         self._count("models", 200)
         return JSONResponse(found[0])
 
@@ -288,7 +284,7 @@ class MemloraSpec(OpenAISpec):
         except ApiError as e:
             self._count(f"admin_{op}", e.status)
             _audit(self.settings, op, tenant, principal.key_id if principal else None, f"{e.status} {e.code or e.type}")
-            return _error_response(e)
+            return error_response(e)
         self._count(f"admin_{op}", 200)
         _audit(self.settings, op, tenant, principal.key_id, "ok")
         return JSONResponse({"ok": True, **result})

@@ -3,7 +3,8 @@ snapshot for the whole fleet that `metrics.render` turns into the same series on
 from __future__ import annotations
 
 from memlora import audit
-from memlora.serving.fleet.forgotten import forgotten_among, record_started
+from memlora.serving.availability import Availability
+from memlora.serving.fleet.forgotten import forgotten_among, record_started, refuse_forgotten
 from memlora.serving.fleet.stats import merge_stats
 from memlora.serving.metrics import HttpMetrics, render
 
@@ -34,3 +35,15 @@ def test_fleet_metrics_add_counts_union_adapters_and_keep_the_worst_latency():
     text = render(HttpMetrics(), m).decode()
     assert 'running_lora_adapters="ann,bob"' in text and 'max_lora="16"' in text
     assert "memlora_adapter_disk_loads_total 3.0" in text
+
+
+def test_a_restarting_replica_marks_only_forgotten_tenants_unavailable(settings):
+    """What a (re)started replica's worker gets before its first request: the same `Availability` mark a forget
+    over HTTP leaves, and no mark for a tenant that was reloaded since."""
+    audit.record(settings, "forget", "ann", "key:x", "ok", actor="http")
+    audit.record(settings, "forget", "bob", "key:x", "ok", actor="http")
+    audit.record(settings, "reload", "bob", "key:x", "ok", actor="http")
+    availability = Availability()
+    assert refuse_forgotten(settings, availability, {"ann", "bob", "cy"}) == {"ann"}
+    assert availability.forgotten("ann") and not availability.forgotten("bob") and not availability.forgotten("cy")
+    assert availability.n_forgotten() == 1

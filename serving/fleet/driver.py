@@ -1,6 +1,6 @@
-"""Runs the single server's worker (`MemloraAPI`) inside a Ray Serve replica, without LitServe.
+"""Runs the single server's worker (`serving.worker.Worker`) inside a Ray Serve replica, without LitServe.
 
-Why drive `MemloraAPI` instead of writing a replica engine: admission, tokenization, registry polling,
+Why drive the `Worker` instead of writing a replica engine: admission, tokenization, registry polling,
 forget/reload semantics and the sampler are the ones `memlora serve` runs, so a fleet replica answers
 token for token what the single server answers. LitServe's loop (request queue, response buffer,
 `ContinuousBatchingLoop`) is replaced by one thread that calls `step` and hands each output to the
@@ -17,25 +17,26 @@ from collections.abc import AsyncIterator
 
 from litserve.utils import LitAPIStatus
 
-from memlora.serving.api import IDLE_SLEEP, MemloraAPI
+from memlora.serving.codes import Code, ErrorType
+from memlora.serving.loop import IDLE_SLEEP
 from memlora.serving.protocol import ERROR, RESULT, ApiError, Command
+from memlora.serving.worker import Worker
 
 log = logging.getLogger(__name__)
 _END = object()
 
 
 class EngineDriver:
-    """One `MemloraAPI` and the thread that steps it; `submit` is safe from any asyncio loop."""
+    """One `Worker` and the thread that steps it; `submit` is safe from any asyncio loop."""
 
-    def __init__(self, api: MemloraAPI):
-        self.api = api
+    def __init__(self, worker: Worker):
+        self.worker = worker
         self._queues: dict[str, tuple[asyncio.AbstractEventLoop, asyncio.Queue]] = {}
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="memlora-fleet-step", daemon=True)
 
     def start(self) -> "EngineDriver":
-        self.api.setup("cpu")
         self._thread.start()
         return self
 
@@ -48,7 +49,7 @@ class EngineDriver:
         q: asyncio.Queue = asyncio.Queue()
         with self._lock:
             self._queues[uid] = (asyncio.get_running_loop(), q)
-        self.api.add_request(uid, payload)
+        self.worker.add(uid, payload)
         return uid, self._events(uid, q)
 
     async def _events(self, uid: str, q: asyncio.Queue) -> AsyncIterator[dict]:
@@ -63,7 +64,7 @@ class EngineDriver:
                 self._queues.pop(uid, None)
 
     def cancel(self, uid: str) -> None:
-        self.api.add_request(f"cancel-{uid}", Command(op="cancel", target=uid))
+        self.worker.add(f"cancel-{uid}", Command(op="cancel", target=uid))
 
     async def command(self, cmd: Command, timeout: float) -> dict:
         """A command's one result, or its error raised as `ApiError`."""
@@ -75,22 +76,22 @@ class EngineDriver:
                     return ev["result"]
                 if ev["kind"] == ERROR:
                     raise ApiError.from_dict(ev)
-            raise ApiError(500, f"the replica ended '{cmd.op}' without an answer", type="server_error")
+            raise ApiError(500, f"the replica ended '{cmd.op}' without an answer", type=ErrorType.SERVER)
 
         try:
             return await asyncio.wait_for(first(), timeout)
         except asyncio.TimeoutError:
-            raise ApiError(504, f"the replica did not answer '{cmd.op}' within {timeout:.0f} s", type="server_error",
-                           code="timeout") from None
+            raise ApiError(504, f"the replica did not answer '{cmd.op}' within {timeout:.0f} s", type=ErrorType.SERVER,
+                           code=Code.TIMEOUT) from None
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            if not self.api.has_active_requests():
+            if not self.worker.active():
                 time.sleep(IDLE_SLEEP)
                 continue
             try:
-                outs = self.api.step(None)
-            except Exception:  # noqa: BLE001 - MemloraAPI answers per request; this is a bug in the loop itself
+                outs = self.worker.step()
+            except Exception:  # noqa: BLE001 - the worker answers per request; this is a bug in the loop itself
                 log.exception("replica step failed")
                 outs = []
             for o in outs:

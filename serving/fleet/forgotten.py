@@ -1,6 +1,6 @@
 """Which tenants an admin forgot, read back from the audit log when a replica starts.
 
-The single server keeps an admin forget in memory (`MemloraAPI._forgotten`) until an explicit reload.
+The single server keeps an admin forget in memory (its worker's `Availability`) until an explicit reload.
 A fleet replica that Ray restarts has lost that memory while its siblings still refuse the tenant, so
 it rebuilds it from the one durable record every forget over HTTP already leaves: the audit log
 (memlora/audit.py), whose entries name tenants by keyed hash. The last forget-or-reload entry of a
@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 from memlora import audit
 from memlora.pseudonym import tenant_ref
+from memlora.serving.availability import Availability
 from memlora.settings import Settings
 
 ADMIN_ACTORS = ("http", "fleet")
@@ -37,6 +38,15 @@ def forgotten_refs(settings: Settings) -> set[str]:
 def forgotten_among(settings: Settings, tenants: Iterable[str]) -> set[str]:
     refs = forgotten_refs(settings)
     return {t for t in tenants if tenant_ref(settings, t) in refs} if refs else set()
+
+
+def refuse_forgotten(settings: Settings, availability: Availability, tenants: Iterable[str]) -> set[str]:
+    """Mark, among `tenants`, those an admin forgot as forgotten (until an explicit reload), as the replica that
+    took the forget did; the tenants marked."""
+    gone = forgotten_among(settings, tenants)
+    for t in gone:
+        availability.forget(t)
+    return gone
 
 
 def record_started(settings: Settings, tenant: str) -> None:

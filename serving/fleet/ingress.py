@@ -19,11 +19,13 @@ from fastapi.responses import JSONResponse, Response
 from ray import serve
 from ray.serve.handle import DeploymentHandle
 
+from memlora.serving.auth import KeyRing
+from memlora.serving.codes import Code, ErrorType
+from memlora.serving.http_errors import error_response, install_error_handlers
 from memlora.serving.metrics import render
+from memlora.serving.openapi import publish_request_models
 from memlora.serving.protocol import ERROR, ApiError, ChatJob, Command
-from memlora.serving.server import (
-    COMPLETIONS_PATH, MemloraSpec, _error_response, _install_error_handlers, _publish_request_models,
-)
+from memlora.serving.server import COMPLETIONS_PATH, MemloraSpec
 from memlora.settings import Settings
 
 from .forgotten import record_started
@@ -37,7 +39,7 @@ HEALTH_TIMEOUT = 5.0
 
 def _replica_lost(e: Exception) -> dict:
     return {"kind": ERROR, "status": 503, "message": f"the replica serving this request stopped ({type(e).__name__}); retry",
-            "type": "server_error", "param": None, "code": "replica_unavailable"}
+            "type": ErrorType.SERVER, "param": None, "code": Code.REPLICA_UNAVAILABLE}
 
 
 class FleetSpec(MemloraSpec):
@@ -90,10 +92,11 @@ class FleetSpec(MemloraSpec):
         try:
             answer = await asyncio.wait_for(handle.command.remote(cmd), timeout)
         except asyncio.TimeoutError:
-            raise ApiError(504, f"no replica answered '{cmd.op}' within {timeout:.0f} s", type="server_error", code="timeout") from None
+            raise ApiError(504, f"no replica answered '{cmd.op}' within {timeout:.0f} s", type=ErrorType.SERVER,
+                           code=Code.TIMEOUT) from None
         except ray.exceptions.RayError as e:
-            raise ApiError(503, f"the replica asked for '{cmd.op}' stopped ({type(e).__name__})", type="server_error",
-                           code="replica_unavailable") from None
+            raise ApiError(503, f"the replica asked for '{cmd.op}' stopped ({type(e).__name__})", type=ErrorType.SERVER,
+                           code=Code.REPLICA_UNAVAILABLE) from None
         if "error" in answer:
             raise ApiError.from_dict(answer["error"])
         return {**answer["result"], "replica": answer["replica"]}
@@ -127,7 +130,7 @@ class FleetSpec(MemloraSpec):
                             + (f": refused by {'; '.join(failed)}" if failed else "")
                             + (f"; lost: {', '.join(lost)}" if lost else "")
                             + ("; it is recorded, so restarting replicas refuse the tenant" if cmd.op == "forget" else ""),
-                       type="server_error", code="broadcast_incomplete")
+                       type=ErrorType.SERVER, code=Code.BROADCAST_INCOMPLETE)
 
     async def replica_stats(self) -> list[dict]:
         answers = await self._answers(Command(op="stats"), HEALTH_TIMEOUT * 2)
@@ -149,14 +152,14 @@ class FleetSpec(MemloraSpec):
     async def replicas_view(self, request: Request):
         """Admin only: each replica's own stats (slot hits, disk loads, resident tenants)."""
         try:
-            self.keys.require_admin(self.keys.authenticate(request.headers))
+            KeyRing.require_admin(self.keys.authenticate(request.headers))
         except ApiError as e:
-            return _error_response(e)
+            return error_response(e)
         return JSONResponse({"replicas": await self.replica_stats()})
 
 
 app = FastAPI(title="memlora fleet", description="OpenAI-compatible chat and completions with per-tenant LoRA memory, on Ray Serve")
-_install_error_handlers(app)
+install_error_handlers(app)
 
 
 @serve.deployment
@@ -214,4 +217,4 @@ class Ingress:
         return await self.spec.version(request)
 
 
-_publish_request_models(app, CHAT_PATH)
+publish_request_models(app, CHAT_PATH, COMPLETIONS_PATH)

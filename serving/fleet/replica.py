@@ -13,34 +13,33 @@ from collections.abc import AsyncIterator
 
 from ray import serve
 
-from memlora.serving.api import MemloraAPI
+from memlora.runtime.base import load_base
 from memlora.serving.protocol import DONE, ERROR, TEXT, ApiError, ChatJob, Command
+from memlora.serving.worker import Worker
 from memlora.settings import Settings
 
 from .driver import EngineDriver
-from .forgotten import forgotten_among
+from .forgotten import refuse_forgotten
 
 log = logging.getLogger(__name__)
 
 
-class ReplicaAPI(MemloraAPI):
-    """`MemloraAPI` that starts with the tenants an admin forgot already refused (forgotten.py): a replica
-    Ray restarts must not serve, even once, a tenant its siblings refuse."""
-
-    def setup(self, device) -> None:
-        super().setup(device)
-        candidates = set(self.snapshot) | set(self.known) | set(self._declared)
-        gone = forgotten_among(self.settings, candidates)
-        self._forgotten |= gone
-        if gone:
-            log.warning("replica starts with %d tenant(s) forgotten by an admin", len(gone))
+def start_worker(settings: Settings) -> Worker:
+    """The single server's worker, with the tenants an admin forgot already refused (forgotten.py) before it
+    takes a request: a replica Ray restarts must not serve, even once, a tenant its siblings refuse."""
+    worker = Worker(settings, load_base(settings))
+    catalog = worker.catalog
+    gone = refuse_forgotten(settings, worker.availability, {*catalog.snapshot, *catalog.known, *catalog.declared})
+    if gone:
+        log.warning("replica starts with %d tenant(s) forgotten by an admin", len(gone))
+    return worker
 
 
 @serve.deployment
 class Replica:
     def __init__(self, settings: Settings):
         self.settings = settings
-        self.driver = EngineDriver(ReplicaAPI(settings)).start()
+        self.driver = EngineDriver(start_worker(settings)).start()
         self.replica_id = serve.get_replica_context().replica_id.unique_id
         self.pid = os.getpid()
 
