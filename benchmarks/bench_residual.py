@@ -62,8 +62,9 @@ def make_adapter(base, work: Path) -> Path:
 
 
 def requests(tok, tenant: str | None, system: str | None, n: int):
-    from memlora.runtime.request import GenRequest
     from memlora.serving.residual import render, system_head, tail_text
+
+    from memlora.runtime.request import GenRequest
 
     head = system_head(tok)
     for i in range(n):
@@ -91,8 +92,9 @@ def serve(eng, reqs) -> tuple[list[float], list[int], list[int]]:
 
 
 def engines(settings, base_dir: Path, adapter: Path) -> dict:
-    from memlora.runtime.base import load_base
     from memlora.serving.engine import Engine
+
+    from memlora.runtime.base import load_base
 
     def make(**serving):
         s = settings.model_copy(update={"serving": settings.serving.model_copy(update=serving)})

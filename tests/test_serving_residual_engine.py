@@ -7,9 +7,9 @@ import time
 
 import pytest
 import torch
+from serving_fixtures import write_peft_adapter
 
 from memlora.adapter_dir import RESIDUAL, Residual, ResidualItem, write_residual
-from serving_fixtures import write_peft_adapter
 
 pytestmark = pytest.mark.timeout(300)
 
@@ -38,8 +38,9 @@ def adapters(fresh, tiny_base, tmp_path_factory):
 
 @pytest.fixture
 def make_engine(settings):
-    from memlora.runtime.base import load_base
     from memlora.serving.engine import Engine
+
+    from memlora.runtime.base import load_base
 
     made = []
 

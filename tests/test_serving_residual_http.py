@@ -13,7 +13,7 @@ import httpx
 import openai
 import pytest
 import torch
-from serving_http_fixtures import ServerProc, chat_ids, register_adapter
+from serving_http_fixtures import ServerProc, chat_ids
 
 from memlora.adapter_dir import Residual, ResidualItem, write_residual
 
@@ -26,9 +26,8 @@ TOML = '[serving]\nregistry_poll_seconds = 3600\nmax_batch_size = 4\nmissing_ada
 
 def _register(settings, tiny_base, root, tenant, seed, lines):
     """A real adapter with (or without) a residual.json, registered as the tenant's champion."""
-    from serving_fixtures import write_peft_adapter
-
     from memlora.registry.store import AdapterRegistry
+    from serving_fixtures import write_peft_adapter
 
     out = write_peft_adapter(tiny_base.model, root / f"{tenant}-s{seed}", seed=seed, r=8, alpha=16,
                              base_fingerprint=tiny_base.fingerprint, tenant=tenant, std=0.08)
@@ -76,7 +75,7 @@ def client(srv):
 
 def metric(srv, name: str) -> float:
     text = httpx.get(srv.url + "/metrics", timeout=30).text
-    m = re.search(rf"^{re.escape(name)} ([0-9.e+-]+)$", text, re.M)
+    m = re.search(rf"^{re.escape(name)} ([0-9.e+-]+)$", text, re.MULTILINE)
     assert m, f"{name} not in /metrics"
     return float(m.group(1))
 
