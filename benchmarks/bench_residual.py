@@ -23,6 +23,7 @@ import time
 from pathlib import Path
 
 import harness
+import torch
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))
@@ -109,7 +110,10 @@ def main() -> None:
     ap.add_argument("--model", default=None, help="base model directory (default: the tiny model)")
     ap.add_argument("--requests", type=int, default=12)
     ap.add_argument("--repeats", type=int, default=3)
+    ap.add_argument("--threads", type=int, default=1, help="torch threads (1: a shared machine's spinning thread team "
+                    "made a 40-token prefill 10x slower with 2)")
     args = harness.add_arguments(ap).parse_args()
+    torch.set_num_threads(args.threads)
     bench = harness.start("residual", args)
     from memlora.runtime.base import load_base
     from memlora.settings import Settings
