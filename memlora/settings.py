@@ -152,6 +152,8 @@ class ServingSettings(BaseModel):
     max_batch_size: int = 8
     max_new_tokens_limit: int = 1024
     missing_adapter: Literal["base", "404"] = "base"
+    residual: bool = True  # prepend each adapter version's residual.json block (memory it does not carry) to its chats
+    residual_kv_cache: bool = True  # reuse the residual prefix's KV from the slot tier; off: prefill it with every request
     registry_poll_seconds: float = 30.0
     api_keys: list[ApiKey] = Field(default_factory=list)
     default_max_tokens: int = 256

@@ -33,12 +33,15 @@ import torch
 from memlora.adapter_dir import (
     CONFIG,
     MANIFEST,
+    RESIDUAL,
     WEIGHTS,
+    Residual,
     check_base,
     check_payload,
     check_tensor_name,
     manifest_dict,
     read_config,
+    read_residual,
     sha256,
     validate_adapter,
     verify_hashes,
@@ -67,6 +70,8 @@ class AdapterWeights:
     nbytes: int
     data: object = field(default=None, repr=False)  # the file's bytes (numpy uint8); every tensor below views it
     layout: _Layout | None = field(default=None, repr=False)
+    residual: Residual = field(default_factory=Residual)  # the selected items this version does not carry
+    residual_ids: tuple = ()  # their block as prompt-prefix token ids (empty: nothing to prepend)
     _modules: dict | None = field(default=None, repr=False)
 
     @property
@@ -228,6 +233,18 @@ def _check_manifest(path: Path, where: str, base_fingerprint: str | None, data, 
         verify_hashes(path, {WEIGHTS: want}, where, f"its sha256 in {MANIFEST}", actual={WEIGHTS: sha256(data)})
         if verified is not None:
             verified.add(stamp)
+
+
+def _read_residual(path: Path, where: str) -> Residual:
+    """residual.json of this version, verified against its sha256 in memlora.json (it decides what the model is told)."""
+    if not (path / RESIDUAL).is_file():
+        return Residual()
+    if (path / MANIFEST).is_file():
+        want = (manifest_dict(path, where).get("files") or {}).get(RESIDUAL)
+        if not want:
+            raise MemloraError(f"{where}: {RESIDUAL} is not listed in {MANIFEST}'s files, so it cannot be verified")
+        verify_hashes(path, {RESIDUAL: want}, where, f"its sha256 in {MANIFEST}")
+    return read_residual(path, where)
 
 
 def _layout(data, cfg_text: str, cfg: dict, shapes: dict, max_rank: int, where: str, verified: set | None,
@@ -516,8 +533,10 @@ class AdapterLoader:
         base_fingerprint: str | None,
         model_config=None,
         refetch: Callable[[str], Path | None] | None = None,
+        encode_residual: Callable[[str], list[int]] | None = None,
     ) -> None:
         self._resolve = resolve
+        self._encode_residual = encode_residual
         self._refetch = refetch
         self.cache_heals = 0  # cached copies that failed their checks and were fetched again from the registry
         self._shapes = shapes
@@ -552,7 +571,12 @@ class AdapterLoader:
 
     def _read(self, path: Path, tenant: str) -> AdapterWeights:
         self._external_check(path, tenant)
-        return read_adapter(path, tenant, self._shapes, self._max_rank, self._fp, self._verified, self._layouts)
+        w = read_adapter(path, tenant, self._shapes, self._max_rank, self._fp, self._verified, self._layouts)
+        w.residual = _read_residual(path, f"adapter for tenant {tenant!r} at {path}")
+        if self._encode_residual is not None:
+            w.residual_ids = tuple(self._encode_residual(w.residual.block()))
+        w.nbytes += 8 * len(w.residual_ids)
+        return w
 
     def _heal(self, tenant: str, first: MemloraError) -> AdapterWeights | None:
         """A local copy that fails its checks (bit rot keeps size and mtime, so only the hash notices) is dropped

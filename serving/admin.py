@@ -135,7 +135,7 @@ class AdminCommands:
         c = self._counters
         return {
             "api": {
-                "prompt_tokens": c.prompt_tokens, "completion_tokens": c.completion_tokens,
+                "prompt_tokens": c.prompt_tokens, "completion_tokens": c.completion_tokens, "residual_tokens": c.residual_tokens,
                 "requests_finished": c.requests_finished, "requests_failed": c.requests_failed,
                 "running": len(self._running), "waiting": len(self._waiting) + len(self._unresolved),
                 "forgotten": self.availability.n_forgotten(), "champions": len(self.catalog.snapshot),

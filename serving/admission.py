@@ -18,6 +18,7 @@ from memlora.settings import Settings
 
 from .codes import Code
 from .protocol import ApiError, ChatJob, ChatRequest
+from .residual import system_head, tail_text
 
 # No tokenizer makes a token of more characters than this: a longer prompt cannot fit the context, refuse it untokenized.
 MAX_CHARS_PER_TOKEN = 64
@@ -31,6 +32,7 @@ class Chat:
     job: ChatJob
     arrived: float
     ids: list[int] = field(default_factory=list)  # the prompt, tokenized at admission
+    tail: list[int] | None = None  # the prompt after a residual block, for a tenant's chat (the engine decides if one applies)
     max_new: int = 0
     need_seq: int = 0  # snapshot number needed before admission (tenant not in the last snapshot)
     gen: Any = None  # the engine's GenRequest
@@ -39,6 +41,7 @@ class Chat:
     stream: TextStream | None = None
     prompt_tokens: int = 0
     completion_tokens: int = 0
+    residual_tokens: int = 0  # residual prefix tokens the engine put in front (known at the first output)
     queued_seconds: float = 0.0  # admission to the first engine step
 
 
@@ -48,6 +51,7 @@ class Admission:
         self.default_max_tokens = settings.serving.default_max_tokens
         self.max_pos = int(getattr(base.model.config, "max_position_embeddings", 2048) or 2048)
         self.stop_ids = sorted(end_ids(base.tokenizer, base.model))
+        self.residual_head = system_head(base.tokenizer) if settings.serving.residual else None
 
     def admit(self, uid: str, job: ChatJob) -> Chat:
         """The request tokenized and fitted to the context, or an ApiError naming what does not fit."""
@@ -72,7 +76,14 @@ class Admission:
                 400, f"this model's context is {self.max_pos} tokens: the {param} take {len(ids)} and max_tokens asks {max_new}",
                 param=param, code=Code.CONTEXT_LENGTH_EXCEEDED,
             )
-        return Chat(uid=uid, job=job, arrived=time.monotonic(), ids=ids, max_new=max_new, prompt_tokens=len(ids))
+        tail = self._residual_tail(messages) if chat and job.tenant is not None else None
+        return Chat(uid=uid, job=job, arrived=time.monotonic(), ids=ids, tail=tail, max_new=max_new, prompt_tokens=len(ids))
+
+    def _residual_tail(self, messages: list[dict]) -> list[int] | None:
+        """Tokenized here, off the decode thread, for every tenant chat: whether the tenant's version has a residual
+        is only known once its adapter is in a slot."""
+        text = tail_text(self.tok, messages, self.residual_head) if self.residual_head is not None else None
+        return list(self.tok(text, add_special_tokens=False)["input_ids"]) if text else None
 
     def _chat_text(self, messages: list[dict]) -> str:
         try:
@@ -88,6 +99,7 @@ class Admission:
             top_p=float(req.top_p), top_k=max(0, req.top_k), seed=req.seed,
             frequency_penalty=float(req.frequency_penalty), presence_penalty=float(req.presence_penalty),
             repetition_penalty=float(req.repetition_penalty), stop_token_ids=list(self.stop_ids),
+            residual_tail=chat.tail if tenant is not None else None,
         )
         chat.stream = TextStream(self.tok, req.stop_list(), set(self.stop_ids))
         chat.version = version

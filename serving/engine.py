@@ -7,6 +7,11 @@ their KV cache is left-padded to the running cache's length and concatenated; fi
 rows are dropped with `index_select`. Every step is one forward for all running rows,
 each row using its own adapter slot. The cache is only re-padded when rows join.
 
+A row whose adapter version has a residual (residual.json) starts with that version's residual
+prefix; its KV is computed once per installed version, kept in the slot, copied into the newcomers'
+cache (left-padded to the longest prefix, so a row is [pad, prefix, pad, rest]) and only the rest is
+prefilled, with positions continuing after the prefix.
+
 Thread model: `add`, `cancel` and the admin calls may come from any thread; they are
 queued and applied at the start of the next `step`, which one thread calls.
 """
@@ -34,6 +39,7 @@ from .adapter_loader import AdapterLoader
 from .availability import Availability
 from .codes import Code, Finish, SlotStatus
 from .lora_slots import attach_slots
+from .residual import PrefixKV, prefix_ids, system_head
 from .slots import SlotManager
 
 log = logging.getLogger(__name__)
@@ -51,6 +57,8 @@ class StepOutput:
     error: str | None = None
     code: Code | None = None
     base_fallback: bool = False
+    prompt_tokens: int = 0  # what the model attends to before the answer, the residual prefix included
+    residual_tokens: int = 0  # residual prefix tokens in front of this request's prompt
 
 
 @dataclass
@@ -64,6 +72,8 @@ class _Seq:
     base_fallback: bool = False
     seen: bool = False  # counted in the cache hit/miss statistics already
     gen: torch.Generator | None = None
+    ids: list = field(default_factory=list)  # the prompt the model sees: the residual prefix (if any) + the rest
+    prefix: int = 0  # residual prefix tokens at the start of ids
     counts: dict = field(default_factory=dict)  # token -> times generated (only when a penalty is asked)
 
     @property
@@ -88,8 +98,11 @@ class Engine:
         self.layers = attach_slots(self.model, list(settings.train.target_modules), cfg.slots, cfg.slot_rank)
         if not self.layers.layers:
             raise MemloraError(f"none of serving target modules {settings.train.target_modules} is a linear layer of the base model")
+        self.residual, self.reuse_prefix = cfg.residual, cfg.residual_kv_cache
+        head = system_head(base.tokenizer) if cfg.residual else None
         self.loader = AdapterLoader(
-            resolve, self.layers.shapes, cfg.slot_rank, base.fingerprint, self.model.config, refetch=refetch
+            resolve, self.layers.shapes, cfg.slot_rank, base.fingerprint, self.model.config, refetch=refetch,
+            encode_residual=None if head is None else (lambda block: prefix_ids(base.tokenizer, head, block)),
         )
         self.slots = SlotManager(
             self.layers, self.loader, cfg.host_cache_bytes, cfg.slot_bytes, negative_ttl=cfg.registry_poll_seconds,
@@ -108,6 +121,8 @@ class Engine:
         self._pos: torch.Tensor | None = None  # [B] position id of the next token
         self.tokens_generated = 0
         self.steps = 0
+        self.prefix_hits = 0  # rows that started from a cached residual prefix KV
+        self.prefix_misses = 0  # residual prefix KVs computed (once per installed version)
 
     # ---- thread-safe entry points ------------------------------------------
     def add(self, req: GenRequest) -> None:
@@ -130,7 +145,7 @@ class Engine:
                 gen = generator(req.seed)
             except (RuntimeError, OverflowError, ValueError) as e:
                 raise MemloraError(f"request {req.id!r}: seed {req.seed!r} cannot seed a generator ({e})") from None
-        return _Seq(req=req, stops=stops, max_new=min(req.max_new_tokens, room), gen=gen)
+        return _Seq(req=req, stops=stops, max_new=min(req.max_new_tokens, room), gen=gen, ids=list(req.input_ids))
 
     def cancel(self, req_id: str) -> None:
         with self._lock:
@@ -160,7 +175,8 @@ class Engine:
     def stats(self) -> dict:
         out = self.slots.stats()
         out.update(running=len(self._rows), waiting=len(self._waiting), tokens_generated=self.tokens_generated, steps=self.steps,
-                   cache_heals=self.loader.cache_heals, **self._kv_stats())
+                   cache_heals=self.loader.cache_heals, residual_prefix_hits=self.prefix_hits,
+                   residual_prefix_misses=self.prefix_misses, **self._kv_stats())
         return out
 
     def _kv_stats(self) -> dict:
@@ -255,7 +271,7 @@ class Engine:
                 return
 
     def _finish(self, s: _Seq, outs, token, reason, error=None, code=None) -> None:
-        outs.append(StepOutput(s.req.id, token, True, reason, error, code, s.base_fallback))
+        outs.append(StepOutput(s.req.id, token, True, reason, error, code, s.base_fallback, len(s.ids), s.prefix))
         self.slots.release(s.slot)
         s.slot = 0
         with self._lock:
@@ -276,6 +292,7 @@ class Engine:
             s.seen = True
             if got.status == SlotStatus.READY:
                 s.slot, s.rank = got.slot, got.rank
+                self._take_residual(s)
                 ready.append(s)
             elif got.status == SlotStatus.NO_ADAPTER and self.missing_adapter == "base":
                 s.base_fallback = True
@@ -287,16 +304,30 @@ class Engine:
         self._waiting = still
         return ready
 
+    def _take_residual(self, s: _Seq) -> None:
+        """The row's prompt becomes its version's residual prefix + the request's tail, when it has both and fits."""
+        pre = self.slots.residual_ids(s.slot) if self.residual and s.req.residual_tail else ()
+        if not pre:
+            return
+        ids = list(pre) + list(s.req.residual_tail)
+        if len(ids) >= self.max_context:
+            log.warning("request %r: the residual prefix (%d tokens) does not fit the context: served without it", s.req.id, len(pre))
+            return
+        s.ids, s.prefix = ids, len(pre)
+        s.max_new = min(s.req.max_new_tokens, self.max_context - len(ids))
+
     def _set_rows(self, seqs: list[_Seq]) -> None:
         self.layers.ctx.set_rows([s.slot for s in seqs], max((s.rank for s in seqs), default=0), self.device)
 
     def _prefill(self, seqs: list[_Seq], outs):
-        ids, mask, pos = left_pad([s.req.input_ids for s in seqs], self.pad_id, self.device)
-        cache = DynamicCache(config=self.model.config)
-        self._set_rows(seqs)
         try:
+            cache, head, offset, rest = self._start_cache(seqs)
+            ids, mask, pos = left_pad(rest, self.pad_id, self.device)
+            mask = torch.cat([head, mask], dim=1)
+            self._set_rows(seqs)
             logits = self.model(
-                input_ids=ids, attention_mask=mask, position_ids=pos, cache=cache, use_cache=True, logits_to_keep=1
+                input_ids=ids, attention_mask=mask, position_ids=pos + offset.view(-1, 1), cache=cache, use_cache=True,
+                logits_to_keep=1,
             ).logits[:, -1, :]
         except Exception as e:  # noqa: BLE001 - fail these newcomers only, the running batch goes on
             for s in seqs:
@@ -312,6 +343,42 @@ class Engine:
             cache.batch_select_indices(idx)
             mask, toks, next_pos = mask[idx], toks[idx], next_pos[idx]
         return [seqs[i] for i in keep], cache, mask, toks.view(-1, 1), next_pos
+
+    def _start_cache(self, seqs: list[_Seq]) -> tuple[DynamicCache, torch.Tensor, torch.Tensor, list[list[int]]]:
+        """The newcomers' cache holding their cached residual prefixes (left-padded to the longest), its mask
+        columns, each row's prefix length (where its positions go on) and the ids still to prefill."""
+        cache = DynamicCache(config=self.model.config)
+        kvs = [self._prefix_kv(s) if self.reuse_prefix and 0 < s.prefix < len(s.ids) else None for s in seqs]
+        n = max((kv.tokens for kv in kvs if kv is not None), default=0)
+        head = torch.zeros((len(seqs), n), dtype=torch.long, device=self.device)
+        offset = torch.zeros(len(seqs), dtype=torch.long, device=self.device)
+        for i, kv in enumerate(kvs):
+            if kv is not None:
+                head[i, n - kv.tokens:] = 1
+                offset[i] = kv.tokens
+        if n:
+            like = next(kv for kv in kvs if kv is not None)
+            for li in range(len(like.layers)):
+                keys = torch.cat([_left(kv.layers[li][0] if kv else None, like.layers[li][0], n) for kv in kvs], dim=0)
+                values = torch.cat([_left(kv.layers[li][1] if kv else None, like.layers[li][1], n) for kv in kvs], dim=0)
+                cache.update(keys, values, li)
+        return cache, head, offset, [s.ids[kv.tokens:] if kv is not None else s.ids for s, kv in zip(seqs, kvs)]
+
+    def _prefix_kv(self, s: _Seq) -> PrefixKV:
+        """The row's residual prefix KV: from its slot, or computed once under the slot's weights and kept there."""
+        kv = self.slots.prefix_kv(s.slot)
+        if kv is not None and kv.tokens == s.prefix:
+            self.prefix_hits += 1
+            return kv
+        self.prefix_misses += 1
+        self.layers.ctx.set_rows([s.slot], s.rank, self.device)
+        cache = DynamicCache(config=self.model.config)
+        ids = torch.tensor([s.ids[:s.prefix]], dtype=torch.long, device=self.device)
+        pos = torch.arange(s.prefix, device=self.device).view(1, -1)
+        self.model(input_ids=ids, position_ids=pos, cache=cache, use_cache=True, logits_to_keep=1)
+        kv = PrefixKV([(layer.keys, layer.values) for layer in cache.layers])
+        self.slots.keep_prefix_kv(s.slot, kv)
+        return kv
 
     def _decode(self, outs) -> None:
         rows = self._rows
@@ -353,10 +420,11 @@ class Engine:
                 s.counts[t] = s.counts.get(t, 0) + 1
             if t in s.stops:
                 self._finish(s, outs, t, Finish.STOP)
-            elif s.generated >= s.max_new or len(s.req.input_ids) + s.generated >= self.max_context:
+            elif s.generated >= s.max_new or len(s.ids) + s.generated >= self.max_context:
                 self._finish(s, outs, t, Finish.LENGTH)
             else:
-                outs.append(StepOutput(s.req.id, t, False, base_fallback=s.base_fallback))
+                outs.append(StepOutput(s.req.id, t, False, base_fallback=s.base_fallback, prompt_tokens=len(s.ids),
+                                       residual_tokens=s.prefix))
                 keep.append(i)
         return keep
 
@@ -366,7 +434,7 @@ class Engine:
         for i, s in enumerate(seqs):
             if s.sampling.penalized:
                 try:
-                    logits[i] = penalize(logits[i], s.sampling, s.req.input_ids, s.counts)
+                    logits[i] = penalize(logits[i], s.sampling, s.ids, s.counts)
                 except Exception as e:  # noqa: BLE001
                     failed[i] = f"penalties failed: {type(e).__name__}: {str(e)[:200]}"
         toks = logits.argmax(dim=-1)
@@ -416,3 +484,10 @@ class Engine:
         self._last = torch.cat([self._last, last], dim=0)
         self._pos = torch.cat([self._pos, pos], dim=0)
         self._rows = self._rows + seqs
+
+
+def _left(t: torch.Tensor | None, like: torch.Tensor, n: int) -> torch.Tensor:
+    """One row's prefix keys or values [1, heads, k, dim] left-padded with zeros to n positions (masked out)."""
+    k = 0 if t is None else t.shape[2]
+    pad = torch.zeros((1, like.shape[1], n - k, like.shape[3]), dtype=like.dtype, device=like.device)
+    return pad if t is None else torch.cat([pad, t], dim=2)

@@ -93,6 +93,8 @@ class _WorkerCollector:
         C, G = CounterMetricFamily, GaugeMetricFamily
         yield _one(C, "memlora_prompt_tokens", "Prompt tokens processed", api.get("prompt_tokens"))
         yield _one(C, "memlora_completion_tokens", "Completion tokens generated", api.get("completion_tokens"))
+        yield _one(C, "memlora_residual_tokens", "Residual prefix tokens (memory the adapter does not carry) in finished requests' prompts",
+                   api.get("residual_tokens"))
         fin = C("memlora_requests_finished", "Requests the worker finished, by finish_reason", labels=["finish_reason"])
         for reason in ("stop", "length"):
             fin.add_metric([reason], _num((api.get("finish_reasons") or {}).get(reason)))
@@ -140,6 +142,11 @@ class _WorkerCollector:
         yield _one(C, "memlora_engine_steps", "Batched decode steps run", eng.get("steps"))
         yield _one(C, "memlora_engine_tokens_generated", "Tokens sampled by the engine, cancelled requests included",
                    eng.get("tokens_generated"))
+        yield _one(C, "memlora_residual_prefix_cache_hits", "Requests that started from a residual prefix KV cached in the slot tier",
+                   eng.get("residual_prefix_hits"))
+        yield _one(C, "memlora_residual_prefix_cache_misses", "Residual prefix KVs computed (once per installed adapter version)",
+                   eng.get("residual_prefix_misses"))
+        yield _one(G, "memlora_residual_prefix_bytes", "Bytes of residual prefix KV held in the slot tier", eng.get("residual_prefix_bytes"))
         yield _one(G, "memlora_kv_cache_bytes", "Bytes held by the running batch's KV cache", eng.get("kv_cache_bytes"))
         yield _one(G, "memlora_kv_cache_usage_ratio", "KV positions held over the most the batch can hold (max_batch_size x context)",
                    eng.get("kv_cache_usage"))

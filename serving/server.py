@@ -178,7 +178,8 @@ class MemloraSpec(OpenAISpec):
             self._count(endpoint, e.status)
             return error_response(e)
         adapter = meta.get("adapter")
-        headers = {"x-memlora-adapter": str(adapter) if adapter is not None else "none"}
+        headers = {"x-memlora-adapter": str(adapter) if adapter is not None else "none",
+                   "x-memlora-residual-tokens": str(int(meta.get("residual_tokens") or 0))}
         shape = Shape(chat=endpoint == "chat", uid=uid, model=req.model, adapter=adapter)
         timing = Timing(t0, time.perf_counter())
         if req.stream:
@@ -203,6 +204,7 @@ class MemloraSpec(OpenAISpec):
         self.response_buffer.pop(uid, None)
         resp = shape.full("".join(parts), ev["finish_reason"], ev["usage"])
         resp["adapter"] = headers["x-memlora-adapter"]
+        resp["residual_tokens"] = int(headers["x-memlora-residual-tokens"])
         self._count(endpoint, 200)
         self.metrics.finished(timing, ev, stream=False)
         return JSONResponse(resp, headers=headers)

@@ -6,6 +6,10 @@ a background thread. Both memory tiers are budgeted in bytes, not counts, so ada
 different ranks cannot run the server out of memory. A slot with requests in flight is
 pinned and never evicted; when every slot is pinned a newcomer waits.
 
+A slot also holds its version's residual prefix (the memory the adapter does not carry, as prompt
+tokens) and, once a request needed it, that prefix's KV: activation memory of the slot tier, computed
+with the slot's weights, so it lives and dies with the installed version (evict, reload, forget).
+
 Everything here runs in the engine's decode thread except the disk reads (AdapterLoader).
 """
 from __future__ import annotations
@@ -22,6 +26,7 @@ from .adapter_loader import AdapterLoader, AdapterWeights
 from .availability import Availability
 from .codes import SlotStatus
 from .lora_slots import SlotLayers
+from .residual import PrefixKV
 
 READY, WAIT, NO_ADAPTER, ERROR, FORGOTTEN = (
     SlotStatus.READY, SlotStatus.WAIT, SlotStatus.NO_ADAPTER, SlotStatus.ERROR, SlotStatus.FORGOTTEN,
@@ -45,6 +50,8 @@ class _Slot:
     pins: int = 0
     last_used: float = 0.0
     stale: bool = False  # detached from its tenant by reload/evict/forget; freed when unpinned
+    residual_ids: tuple = ()  # the version's residual prefix tokens
+    prefix_kv: PrefixKV | None = None  # their KV under this slot's weights, once computed
 
 
 @dataclass
@@ -173,6 +180,18 @@ class SlotManager:
         if s.pins <= 0 and s.stale:
             self._clear(slot)
 
+    def residual_ids(self, slot: int) -> tuple:
+        return self.slots[slot].residual_ids if slot > 0 else ()
+
+    def prefix_kv(self, slot: int) -> PrefixKV | None:
+        return self.slots[slot].prefix_kv if slot > 0 else None
+
+    def keep_prefix_kv(self, slot: int, kv: PrefixKV) -> None:
+        """Cache a computed prefix KV in the slot, unless the slot was detached meanwhile (forget purges it)."""
+        s = self.slots[slot]
+        if slot > 0 and not s.stale and s.tenant is not None:
+            s.prefix_kv = kv
+
     # ---- admin --------------------------------------------------------------
     def prefetch(self, tenant: str) -> None:
         if self.availability.purged(tenant) or tenant in self._by_tenant:
@@ -279,6 +298,7 @@ class SlotManager:
         self.layers.install(idx, w)
         s = self.slots[idx]
         s.tenant, s.stamp, s.rank, s.pins, s.stale = w.tenant, w.stamp, w.rank, 0, False
+        s.residual_ids, s.prefix_kv = tuple(w.residual_ids), None
         s.last_used = time.monotonic()
         self._by_tenant[w.tenant] = idx
 
@@ -288,6 +308,7 @@ class SlotManager:
             return
         if self.slots[idx].pins > 0:
             self.slots[idx].stale = True
+            self.slots[idx].prefix_kv = None  # running rows hold their own copy; nobody may start from it again
         else:
             self._clear(idx)
 
@@ -318,6 +339,8 @@ class SlotManager:
             "host_bytes": self.host.bytes,
             "host_budget_bytes": self.host.budget,
             "loading": len(self._loading),
+            "residual_prefixes": sum(1 for s in self.slots if s.prefix_kv is not None),
+            "residual_prefix_bytes": sum(s.prefix_kv.nbytes for s in self.slots if s.prefix_kv is not None),
             "resident": sorted(self._by_tenant),
             "host_resident": self.host.tenants(),
         }

@@ -59,6 +59,7 @@ def _internal(e: Exception) -> ApiError:
 class _Counters:
     prompt_tokens: int = 0
     completion_tokens: int = 0
+    residual_tokens: int = 0
     requests_finished: int = 0
     requests_failed: int = 0
     finish_reasons: dict = field(default_factory=dict)
@@ -217,7 +218,9 @@ class Worker(AdminCommands):
         if not chat.started:  # which adapter really serves it is known now (the engine may fall back to the base)
             chat.started = True
             adapter = None if r.base_fallback else chat.version
-            self._emit(r.id, event(META, tenant=chat.job.tenant, adapter=adapter))
+            chat.residual_tokens = r.residual_tokens
+            chat.prompt_tokens = r.prompt_tokens or chat.prompt_tokens  # what the model attends to, the residual included
+            self._emit(r.id, event(META, tenant=chat.job.tenant, adapter=adapter, residual_tokens=r.residual_tokens))
         if r.token_id is not None:
             chat.completion_tokens += 1
             text = chat.stream.push(int(r.token_id))
@@ -241,6 +244,7 @@ class Worker(AdminCommands):
         c = self._counters
         c.prompt_tokens += chat.prompt_tokens
         c.completion_tokens += chat.completion_tokens
+        c.residual_tokens += chat.residual_tokens
         c.requests_finished += 1
         c.finish_reasons[reason] = c.finish_reasons.get(reason, 0) + 1
         self._emit(uid, event(DONE, finish_reason=reason, usage=usage, queued_seconds=round(chat.queued_seconds, 6)), final=True)

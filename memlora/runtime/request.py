@@ -48,6 +48,9 @@ class GenRequest:
     presence_penalty: float = 0.0
     repetition_penalty: float = 1.0
     stop_token_ids: list[int] = field(default_factory=list)
+    # serving: the prompt's ids after a residual block (the same chat with the tenant's residual lines opening its
+    # system message); the engine uses prefix + these when the adapter version has a residual. None: take no residual.
+    residual_tail: list[int] | None = None
 
     @property
     def sampling(self) -> Sampling:
