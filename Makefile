@@ -30,11 +30,13 @@ test: setup browser
 # (cores, load average, torch threads, platform), times ours against its baseline in the same process, prints
 # a ratio table and writes JSON under $(BENCH_OUT): registry resolve paths (cold vs cached), consolidation
 # (tf-idf vs embedding grouping, 1000 records), the training loop vs a plain PEFT loop (64 examples, 4 steps),
-# and serving on the real base (slot swap-in vs PEFT, tokens/s vs PEFT and HF, greedy agreement; no scale run).
+# serving on the real base (slot swap-in vs PEFT, tokens/s vs PEFT and HF, greedy agreement; no scale run), and the
+# residual prefix (cached vs prefilled vs the whole profile in the prompt vs adapter alone, tiny model).
 # Full-size runs, bench_http, bench_faults, bench_nightly and real_adapters: the scripts with their defaults.
 BENCH_OUT ?= /tmp/memlora-bench
 bench: setup
 	$(BIN)/python benchmarks/bench_registry.py --tenants 5 --repeats 10 --json $(BENCH_OUT)/registry.json
-	$(BIN)/python benchmarks/bench_consolidate.py --records 1000 --json $(BENCH_OUT)/consolidate.json
+	$(BIN)/python benchmarks/bench_consolidate.py --records 1000 --nochange-tenants 1000 --json $(BENCH_OUT)/consolidate.json
 	$(BIN)/python benchmarks/bench_train.py --examples 64 --steps 4 --json $(BENCH_OUT)/train.json
 	$(BIN)/python benchmarks/bench_serving.py --tokens 8 --repeats 1 --skip-scale --json $(BENCH_OUT)/serving.json
+	$(BIN)/python benchmarks/bench_residual.py --json $(BENCH_OUT)/residual.json
