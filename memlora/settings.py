@@ -100,7 +100,7 @@ class TrainSettings(BaseModel):
     min_batch_size: int = 4  # small sets train in smaller batches: more updates for the same tokens
     max_epochs: int = 12
     reference_examples: int = 180  # the training-set size learning_rate was tuned at (200 examples, 10% validation)
-    max_lr_scale: float = 2.0
+    max_lr_scale: float = 1.5  # 2.0 learned the same at 48 examples but cost more retention (0.147 vs 0.119; gate max 0.15)
     warmup_fraction: float = 0.07
     weight_decay: float = 0.0
     grad_clip: float = 1.0

@@ -380,7 +380,7 @@ def test_schedule_gives_small_sets_the_minimum_steps_and_keeps_the_tuned_default
     t = TrainSettings()
     small = schedule_for(43, t)  # --examples 48: 43 train rows after the validation split
     assert small.total_steps >= t.min_steps and small.batch_size == t.min_batch_size
-    assert small.learning_rate == pytest.approx(2 * t.learning_rate) and small.warmup_steps < small.total_steps / 5
+    assert small.learning_rate == pytest.approx(t.max_lr_scale * t.learning_rate) and t.max_lr_scale > 1 and small.warmup_steps < small.total_steps / 5
     old = -(-43 // t.batch_size) * t.epochs  # the fixed schedule: 18 steps, the one that learned the template only
     assert small.total_steps > 2 * old
     tuned = schedule_for(180, t)  # --examples 200: exactly the tuned defaults
