@@ -34,6 +34,7 @@ from memlora.settings import Settings
 from . import data as D
 from .manifest import training_config_hash
 from .objectives import kl_loss, sft_loss
+from .schedule import Schedule, schedule_for
 
 
 @dataclass
@@ -157,22 +158,22 @@ def train_adapter(base, tenant_dir: Path, out_dir: Path, settings: Settings, ten
     _set_threads(settings)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    steps_per_epoch = math.ceil(len(ex.train) / t.batch_size)
-    total_steps = t.max_steps if t.max_steps > 0 else steps_per_epoch * t.epochs
+    sched = schedule_for(len(ex.train), t)
     with lora_attached(base, settings) as peft_model:
         causal_lm = peft_model.get_base_model()
         accelerator = Accelerator(cpu=base.device == "cpu")
         peft_model, opt, params = _optimizer(accelerator, peft_model, settings)
-        run = train_loop(peft_model, causal_lm, opt, params, accelerator, ex, settings, total_steps, steps_per_epoch)
+        run = train_loop(peft_model, causal_lm, opt, params, accelerator, ex, settings, sched)
         _save_best(accelerator, peft_model, run, out_dir)
     seconds = time.perf_counter() - t0
-    metrics = _metrics(run, ex, settings, total_steps, steps_per_epoch, seconds)
-    write_manifest(out_dir, _manifest(base, ex, settings, metrics, run.curve))
+    metrics = _metrics(run, ex, settings, sched, seconds)
+    write_manifest(out_dir, _manifest(base, ex, settings, metrics, run.curve, sched))
     return TrainResult(out_dir=out_dir, metrics=metrics, loss_curve=run.curve, seconds=seconds)
 
 
 def lr_at(step: int, t, total_steps: int) -> float:
-    """The learning rate for 0-based `step` (`t`: settings.train): linear warmup times linear decay."""
+    """The learning rate for 0-based `step` (`t`: the Schedule, or anything with learning_rate and warmup_steps):
+    linear warmup times linear decay."""
     # 1) linear warmup: from 1/warmup_steps of the rate at step 0 to the full rate at step warmup_steps - 1
     ramp = min(1.0, (step + 1) / max(1, t.warmup_steps))
     # 2) linear decay: from the full rate at step 0 to zero at total_steps (it runs during warmup too)
@@ -181,20 +182,20 @@ def lr_at(step: int, t, total_steps: int) -> float:
     return t.learning_rate * (ramp * decay)
 
 
-def train_loop(model, causal_lm, opt, params, accelerator, ex: _Examples, settings: Settings, total_steps: int,
-               steps_per_epoch: int) -> _Run:
-    """Epochs of length-grouped batches until `total_steps` or until validation stops improving."""
+def train_loop(model, causal_lm, opt, params, accelerator, ex: _Examples, settings: Settings, sched: Schedule) -> _Run:
+    """Epochs of length-grouped batches until the schedule's total steps or until validation stops improving."""
     t = settings.train
-    eval_every = t.eval_every or steps_per_epoch
+    total_steps = sched.total_steps
+    eval_every = t.eval_every or sched.steps_per_epoch
     run = _Run()
     bar = tqdm(total=total_steps, desc=f"train {ex.tenant}", disable=not t.progress, leave=False)
     stop = False
     while not stop and run.step < total_steps:
         model.train()
-        for b in _batches(ex.train, t.batch_size, settings.seed + run.epoch, t.group_by_length):
+        for b in _batches(ex.train, sched.batch_size, settings.seed + run.epoch, t.group_by_length):
             # determine and set the learning rate for this step
             for group in opt.param_groups:
-                group["lr"] = lr_at(run.step, t, total_steps)
+                group["lr"] = lr_at(run.step, sched, total_steps)
             # forward, backward, clip, update
             rows = [ex.train[i] for i in b]
             batch = _to(D.collate(rows, ex.pad_id, ex.teacher), accelerator.device)
@@ -282,16 +283,17 @@ def _save_best(accelerator, peft_model, run: _Run, out_dir: Path) -> None:
     accelerator.free_memory()
 
 
-def _metrics(run: _Run, ex: _Examples, settings: Settings, total_steps: int, steps_per_epoch: int, seconds: float) -> dict:
+def _metrics(run: _Run, ex: _Examples, settings: Settings, sched: Schedule, seconds: float) -> dict:
     tokens = run.real_tokens
     return {
         "objective": settings.train.objective,
+        "schedule": sched.as_dict(),
         "steps": run.step,
-        "epochs": round(run.step / steps_per_epoch, 3),
+        "epochs": round(run.step / sched.steps_per_epoch, 3),
         "best_step": run.best[1],
         "best_val_loss": None if not math.isfinite(run.best[0]) else round(run.best[0], 5),
         "final_train_loss": run.curve[-1]["loss"] if run.curve else None,
-        "stopped_early": run.step < total_steps,
+        "stopped_early": run.step < sched.total_steps,
         "n_train": len(ex.train),
         "n_validation": len(ex.val),
         "n_dropped_too_long": ex.dropped,
@@ -303,7 +305,7 @@ def _metrics(run: _Run, ex: _Examples, settings: Settings, total_steps: int, ste
     }
 
 
-def _manifest(base, ex: _Examples, settings: Settings, metrics: dict, curve: list[dict]) -> Manifest:
+def _manifest(base, ex: _Examples, settings: Settings, metrics: dict, curve: list[dict], sched: Schedule) -> Manifest:
     t = settings.train
     return Manifest(
         tenant=ex.tenant,
@@ -312,7 +314,8 @@ def _manifest(base, ex: _Examples, settings: Settings, metrics: dict, curve: lis
         profile_hash=ex.data.profile.get("profile_hash") or ex.data.meta.get("profile_hash"),
         dataset_hash=D.dataset_hash(ex.data),
         config_hash=training_config_hash(settings),
-        training={**t.model_dump(), "seed": settings.seed, "base_path": str(base.path), "device": base.device,
+        training={**t.model_dump(), **{k: getattr(sched, k) for k in ("batch_size", "epochs", "learning_rate", "warmup_steps")},
+                  "seed": settings.seed, "base_path": str(base.path), "device": base.device,
                   "guidance_scale": settings.distill.guidance_scale if ex.teacher and t.kl_amplify else 1.0},
         metrics={**metrics, "loss_curve": curve},
     )

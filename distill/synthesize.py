@@ -43,7 +43,7 @@ from memlora.settings import DistillSettings, Settings
 
 from .profile import Profile, render_system_prompt
 from .prompts import abstention_probes, general_prompts, prompts_for_item
-from .quality import complies, on_topic, strip_forced, words
+from .quality import complies, content_words, on_topic, similarity, strip_forced, words
 from .schema import avoid_words, fact_statement
 from .teacher import Spec, make_teacher
 from .trainset import columns, content_hash
@@ -186,6 +186,8 @@ class _Job:
     max_new: int
     n_best: int
     pad: int
+    values: dict[str, list[str]] = field(default_factory=dict)  # per fact item id: the values only its prompts may name
+    base_answers: dict[str, str] = field(default_factory=dict)  # per prompt: the base's greedy answer, no profile
 
     @property
     def tok(self):
@@ -200,7 +202,8 @@ class _Job:
 class _Tally:
     """The answer loop's counts for meta.json."""
 
-    guard_fail: dict = field(default_factory=lambda: {"empty": 0, "off_topic": 0, "fluency": 0, "banned": 0})
+    guard_fail: dict = field(default_factory=lambda: {"empty": 0, "off_topic": 0, "fluency": 0, "banned": 0,
+                                                      "contaminated": 0, "unhelpful": 0})
     candidates: int = 0
     topped_up: int = 0
     floor: float | None = None  # the fluency reference: the base's own answers to general prompts, first round
@@ -213,6 +216,7 @@ def synthesize_tenant(profile: Profile, base, settings: Settings, out_dir: str |
     out.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
     job = plan_tenant(profile, base, settings, n_examples, teacher)
+    job.base_answers = base_answers(job)
     best, tally = best_answers(job, show_progress)  # candidates -> guard -> rank, failed rows asked again
     rows = dataset_rows(job, best)
     train, val = split_rows(rows, job.seed, profile.tenant, job.ds.validation_fraction)
@@ -252,7 +256,8 @@ def plan_tenant(profile: Profile, base, settings: Settings, n_examples: int | No
         # Amplify only what construction does not enforce: guiding on "start with X" makes the model repeat X.
         content_system=render_system_prompt([i for i in profile.items if i.kind not in ("opening", "closing", "format", "length")]),
         prefix=(st["opening"] + " ") if st["opening"] else "", max_new=max_new, n_best=max(1, ds.best_of),
-        pad=tok.pad_token_id if tok.pad_token_id is not None else tok.eos_token_id)
+        pad=tok.pad_token_id if tok.pad_token_id is not None else tok.eos_token_id,
+        values=fact_values(items) if ds.contamination_check else {})
 
 
 # ---- candidates -> guard -> rank, with top-up rounds ----
@@ -359,11 +364,84 @@ def guard(job: _Job, flat: list, cont_ids: list, per_tok: list[float], tally: _T
         if not on_topic(content, r["prompt"], None, job.ds.on_topic_threshold, _expect(r["target"], r["prompt"])):
             fail["off_topic"] += 1
             continue
+        if contaminated(job, r, final):
+            fail["contaminated"] += 1
+            continue
+        if not helpful(job, ri, content):
+            fail["unhelpful"] += 1
+            continue
         if cont_ids[j] and per_tok[j] < tally.floor:
             fail["fluency"] += 1
             continue
         survivors.setdefault(ri, []).append(j)
     return survivors
+
+
+def fact_values(items: list[dict]) -> dict[str, list[str]]:
+    """Per fact item, the values that identify it (a name, a place): what its probe expects, else its value."""
+    out = {}
+    for it in items:
+        if it["kind"] == "fact" and it.get("value"):
+            vals = (it.get("probe") or {}).get("expect") or [str(it["value"])]
+            out[it["id"]] = [str(v) for v in vals if str(v).strip()]
+    return out
+
+
+def _names(text: str, value: str) -> bool:
+    return re.search(r"(?<!\w)" + re.escape(value) + r"(?!\w)", text, re.I) is not None
+
+
+def contaminated(job: _Job, row: dict, answer: str) -> bool:
+    """A fact's value in an answer to a prompt that is not about that fact: the profile leaking into unrelated
+    help ("a sandwich with Miso", Miso being the cat), which the adapter would learn to do everywhere. A value
+    the prompt itself names, or the base's own profile-free answer also uses (miso the food), is not."""
+    own = row["item_id"]
+    base = job.base_answers.get(row["prompt"], "")
+    return any(_names(answer, v) and not _names(row["prompt"], v) and not _names(base, v)
+               for item_id, vals in job.values.items() if item_id != own for v in vals)
+
+
+def _helpfulness_checked(job: _Job, ri: int) -> bool:
+    """Rows whose content the model writes from scratch: not a fact's constructed statement (there the statement
+    is the content), and not for a tenant answered in another language (n-grams do not cross languages)."""
+    if job.constructed[ri] or job.leads[ri]:
+        return False
+    return not any(i["kind"] == "language" and str(i.get("value", "")).lower() not in ("english", "en") for i in job.items)
+
+
+def _without(text: str, drop: set[str]) -> str:
+    return " ".join(w for w in words(text) if w.lower() not in drop)
+
+
+def helpful(job: _Job, ri: int, content: str) -> bool:
+    """The answer keeps the content of the base's own answer to the prompt: the teacher may restyle the help,
+    not replace it ("Suggest a quick dinner recipe." -> a greeting). Measured like the gate's `min_topicality`
+    (char n-gram TF-IDF cosine), with the prompt's own words taken out of both sides first: "Here is a quick
+    dinner recipe for you!" echoes the prompt and scored like a recipe (0.18 against 0.14 for a real one) until
+    they were. A base answer that is itself off topic sets no bar."""
+    prompt = job.gen_rows[ri]["prompt"]
+    ref = job.base_answers.get(prompt)
+    if not ref or not _helpfulness_checked(job, ri) or not on_topic(ref, prompt, None, job.ds.on_topic_threshold):
+        return True
+    drop = content_words(prompt)
+    return similarity(_without(content, drop), _without(ref, drop)) >= job.ds.helpful_min_similarity
+
+
+def base_answers(job: _Job) -> dict[str, str]:
+    """The base's greedy answer without the profile, once per distinct prompt the guard checks, in one batch:
+    the reference for helpfulness and for a value the base names on its own."""
+    from memlora.runtime.generate import generate  # torch: see _contexts
+    from memlora.runtime.request import GenRequest
+    from memlora.runtime.tokens import chat_ids
+
+    if job.ds.helpful_min_similarity <= 0 and not job.values:
+        return {}
+    prompts = sorted({r["prompt"] for ri, r in enumerate(job.gen_rows) if not job.constructed[ri]})
+    if not prompts:
+        return {}
+    reqs = [GenRequest(chat_ids(job.tok, p, None), None, [], job.ds.max_new_tokens) for p in prompts]
+    outs = generate(job.base.model, job.tok, reqs, batch_size=job.ds.batch_size, repetition_penalty=1.0, seed=job.seed)
+    return {p: job.tok.decode(o, skip_special_tokens=True).strip() for p, o in zip(prompts, outs)}
 
 
 def rank(job: _Job, flat: list, cont_ids: list, survivors: dict[int, list[int]], lp_plain: dict, per_tok: list[float],
@@ -459,6 +537,7 @@ def tenant_meta(job: _Job, tally: _Tally, rows: list[dict], train: list[dict], v
                        "banned_words": st["banned"],
                        "fact_statements": sorted({lead for lead in job.leads if lead})},
         "rates": rates, "n_train": len(train), "n_validation": len(val), "rejected": rejected,
+        "contaminated": tally.guard_fail["contaminated"], "unhelpful": tally.guard_fail["unhelpful"],
         "probes": [{"item_id": i["id"], **i["probe"]} for i in items if i.get("probe")],
         "abstention_probes": abstention_probes(profile.mentioned_slots, ds.abstention_probes),
         "record_ids": profile.record_ids, "seconds": None, "teacher_tokens": getattr(job.teacher, "tokens_generated", 0),

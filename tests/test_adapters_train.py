@@ -369,3 +369,51 @@ def test_selected_logits_of_a_padded_batch_equal_each_example_alone(tiny_base):
         got = selected_logits(model, batch["input_ids"], batch["attention_mask"], batch["sel"])
         alone = [selected_logits(model, D.collate([e], tok.pad_token_id)["input_ids"], None, D.collate([e], tok.pad_token_id)["sel"]) for e in enc]
     assert torch.allclose(got, torch.cat(alone), atol=1e-4)
+
+
+# --- the schedule from data size ------------------------------------------------------------------------------------
+
+
+def test_schedule_gives_small_sets_the_minimum_steps_and_keeps_the_tuned_defaults():
+    from memlora.adapters.schedule import schedule_for
+    from memlora.settings import TrainSettings
+
+    t = TrainSettings()
+    small = schedule_for(43, t)  # --examples 48: 43 train rows after the validation split
+    assert small.total_steps >= t.min_steps and small.batch_size == t.min_batch_size
+    assert small.learning_rate == pytest.approx(t.max_lr_scale * t.learning_rate) and t.max_lr_scale > 1 and small.warmup_steps < small.total_steps / 5
+    old = -(-43 // t.batch_size) * t.epochs  # the fixed schedule: 18 steps, the one that learned the template only
+    assert small.total_steps > 2 * old
+    tuned = schedule_for(180, t)  # --examples 200: exactly the tuned defaults
+    assert (tuned.batch_size, tuned.epochs, tuned.learning_rate, tuned.warmup_steps, tuned.total_steps) == (8, 3, 5e-4, 5, 69)
+    big = schedule_for(360, t)
+    assert (big.batch_size, big.epochs, big.learning_rate) == (8, 3, 5e-4)
+    assert all(schedule_for(n, t).total_steps >= t.min_steps for n in range(20, 400, 7))
+
+
+def test_schedule_leaves_explicit_settings_untouched():
+    from memlora.adapters.schedule import schedule_for
+    from memlora.settings import TrainSettings
+
+    t = TrainSettings(learning_rate=2e-4, epochs=2, batch_size=8, warmup_steps=1)
+    s = schedule_for(43, t)
+    assert (s.batch_size, s.epochs, s.learning_rate, s.warmup_steps, s.total_steps) == (8, 2, 2e-4, 1, 12)
+    assert schedule_for(43, TrainSettings(max_steps=7)).total_steps == 7
+    only_lr = schedule_for(43, TrainSettings().model_copy(update={"learning_rate": 3e-4}))
+    assert only_lr.learning_rate == 3e-4 and only_lr.total_steps >= 40
+
+
+def test_training_follows_the_schedule_and_records_it(env, tiny_base_dir):
+    """Settings with no explicit epochs, batch or rate: 24 examples get the minimum steps, and the manifest says
+    which batch, epochs and rate were used."""
+    from memlora.adapters.train import train_adapter
+
+    s = Settings(home=env["root"] / "home", base_model=str(tiny_base_dir),
+                 train={"progress": False, "patience": 0, "min_steps": 14})
+    r = train_adapter(env["base"], env["alice"], env["root"] / "sched", s)
+    sched = r.metrics["schedule"]
+    assert r.metrics["steps"] == sched["total_steps"] >= 14
+    assert (sched["batch_size"], sched["epochs"]) == (4, 3)
+    manifest = json.loads((env["root"] / "sched" / "memlora.json").read_text())
+    assert manifest["training"]["learning_rate"] == sched["learning_rate"] > s.train.learning_rate
+    assert env["res"].metrics["schedule"]["learning_rate"] == FAST["learning_rate"]
