@@ -115,24 +115,6 @@ def fleet(single):
     ray.shutdown()
 
 
-def _redeploy(s, port: int, routing: str) -> str:
-    from memlora.serving.fleet.deploy import start_fleet
-
-    s = s.model_copy(update={"fleet": s.fleet.model_copy(update={"routing": routing})})
-    start_fleet(s, "127.0.0.1", port)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:  # the old replicas drain away: stats only from the new ones
-        try:
-            stats = _replicas(url)
-        except (AssertionError, httpx.HTTPError):
-            stats = []
-        if len(stats) == 2 and all(r["api"]["requests_finished"] == 0 for r in stats):
-            return url
-        time.sleep(0.5)
-    raise AssertionError("the redeployed replicas did not come up fresh")
-
-
 def _long_stream(url: str, tenant: str, lines: list[str]) -> None:
     body = {"model": tenant, "messages": [{"role": "user", "content": PROMPT}], "max_tokens": 900, "temperature": 0,
             "stream": True}
@@ -171,22 +153,19 @@ def test_fleet_answers_equal_single_server_token_for_token(single, fleet):
     assert httpx.post(f"{url}/v1/completions", json={"model": "t0", "prompt": "x"}).status_code == 401
 
 
-def test_affinity_loads_each_tenant_on_one_replica_where_blind_routing_loads_it_on_many(fleet):
+def test_affinity_loads_each_tenant_on_one_replica(fleet):
     """The same Zipf trace over tenants no replica has seen: under multiplexing each tenant's adapter is read
-    from disk once in the whole fleet; Ray's tenant-blind router reads it on every replica it lands on."""
+    from disk once in the whole fleet, so a tenant's requests land where its adapter already sits. (The
+    comparison with Ray's tenant-blind router lives in benchmarks/bench_fleet.py: on a loaded 2-core box that
+    router sometimes sends a sequential trace to one replica, which makes a blind-vs-affine count flaky.)"""
     s, url, port = fleet
     trace = _zipf_trace(30)
-    loads = {}
-    for routing in ("affinity", "blind"):
-        if routing == "blind":
-            url = _redeploy(s, port, routing)
-        before = _disk_loads(url)
-        for t in trace:
-            assert _ask(url, t)[0] == 200
-        loads[routing] = _disk_loads(url) - before
+    before = _disk_loads(url)
+    for t in trace:
+        assert _ask(url, t)[0] == 200
+    loads = _disk_loads(url) - before
     distinct = len(set(trace))
-    assert loads["affinity"] <= distinct + 1, loads  # (at most one tenant raced onto both replicas before the router knew)
-    assert loads["affinity"] < loads["blind"], loads
+    assert distinct <= loads <= distinct + 1, (loads, distinct)  # at most one tenant raced onto both replicas
 
 
 def test_forget_reaches_every_replica_and_a_killed_replica_comes_back_refusing_it(fleet):

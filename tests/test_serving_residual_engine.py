@@ -95,13 +95,15 @@ def _serve(eng, tok) -> dict[str, list]:
     for rid, t, user, system, n in PLAN[:3]:
         eng.add(request(tok, rid, t, user, system, n))
     out: dict[str, list] = {}
-    for step in range(500):
+    deadline, step = time.monotonic() + 120, 0  # by time, not steps: a loaded box loads adapters slowly, steps spin meanwhile
+    while time.monotonic() < deadline:
         for o in eng.step():
             out.setdefault(o.id, []).append(o)
-        if step == 3:  # join a running batch that already holds a residual row
+        step += 1
+        if step == 4:  # join a running batch that already holds a residual row
             for rid, t, user, system, n in PLAN[3:]:
                 eng.add(request(tok, rid, t, user, system, n))
-        if step > 3 and not eng.has_work():
+        if step > 4 and not eng.has_work():
             break
     return out
 
