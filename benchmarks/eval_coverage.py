@@ -159,7 +159,7 @@ def serving(settings: Settings, log: Path, timeout: float, extra_env: dict[str, 
 
 
 def asker(server: DemoServer, settings: Settings, max_tokens: int):
-    """ask(model, system, question) -> (answer, residual headers): one chat completion, errors kept as answers."""
+    """ask(model, system, question) -> (answer, x-memlora-* headers: adapter, residual tokens): one chat completion, errors kept as answers."""
     from openai import OpenAI
 
     keys = [k.key for k in settings.serving.api_keys if k.admin]
@@ -170,7 +170,7 @@ def asker(server: DemoServer, settings: Settings, max_tokens: int):
         try:
             raw = client.chat.completions.with_raw_response.create(model=model, messages=msgs, max_tokens=max_tokens, temperature=0.0)
             r = raw.parse()
-            heads = {k: v for k, v in raw.headers.items() if "residual" in k.lower()}
+            heads = {k: v for k, v in raw.headers.items() if k.lower().startswith("x-memlora")}
             return (r.choices[0].message.content or "").strip(), heads
         except Exception as e:  # one failed request must not hide the others' answers
             return f"[error: {type(e).__name__}: {str(e)[:160]}]", {}
@@ -256,11 +256,16 @@ def kind_table(rows: list[dict]) -> dict:
     return table
 
 
+def pooled(rows: list[dict], key: str) -> float | None:
+    """A rate over every (item, prompt) pair of `rows`, so an item with more prompts weighs more."""
+    n = sum(len(r["prompts"]) for r in rows)
+    return round(sum(r[key] * len(r["prompts"]) for r in rows) / n, 3) if n else None
+
+
 def summary(rows: list[dict]) -> dict:
     sel = [r for r in rows if r["selected"]]
     exp = [r for r in sel if r["expressible"]]
     facts = [r for r in sel if r["check"]["type"] == "recall"]
-    pooled = lambda rs, key: round(sum(r[key] * len(r["prompts"]) for r in rs) / max(1, sum(len(r["prompts"]) for r in rs)), 3) if rs else None
     return {
         "labelled_items": len(rows), "selected_items": len(sel),
         "not_selected": [{"tenant": r["tenant"], "kind": r["kind"], "value": r["value"]} for r in rows if not r["selected"]],

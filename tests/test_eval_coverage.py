@@ -81,6 +81,8 @@ def test_eval_coverage_runs_nightly_and_two_servers_and_reports_every_kind(setti
     assert doc["nightly"]["exit_code"] == 0, doc["nightly"]
     assert set(doc["per_kind"]) == set(KINDS)
     assert "per kind" in r.stdout and all(k in r.stdout for k in KINDS)
+    labelled = {(x["tenant"], x["kind"]) for x in doc["selection"]}
+    assert {("omar.h", "closing"), ("omar.h", "avoid"), ("lucas_m", "language"), ("lucas_m", "free")} <= labelled
     rows = [x for x in doc["items"] if x["selected"]]
     assert {x["tenant"] for x in rows} == {"omar.h", "lucas_m"}
     for x in rows:
