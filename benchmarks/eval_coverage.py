@@ -81,7 +81,7 @@ def parse_args(argv=None) -> argparse.Namespace:
     ap.add_argument("--tenant", action="append", default=None, help="these labelled tenants instead (repeatable)")
     ap.add_argument("--skip-nightly", action="store_true", help="measure what --home already serves (a rerun)")
     ap.add_argument("--examples", type=int, default=96, help="training examples per tenant for the nightly")
-    ap.add_argument("--prompts", type=int, default=12, help="held-out prompts per style item (facts: all their probes)")
+    ap.add_argument("--prompts", type=int, default=12, help="held-out prompts per style item, at most 12 (facts: all their probes)")
     ap.add_argument("--max-tokens", type=int, default=64)
     ap.add_argument("--concurrency", type=int, default=8, help="requests in flight (the server batches them)")
     ap.add_argument("--home", type=Path, default=None, help="MEMLORA_HOME for the run (default: a new temp dir)")
@@ -89,7 +89,10 @@ def parse_args(argv=None) -> argparse.Namespace:
     ap.add_argument("--server-timeout", type=float, default=300.0)
     ap.add_argument("--adapter-only-env", action="append", default=None, metavar="KEY=VALUE",
                     help="environment of the adapter-alone server (default MEMLORA_SERVING__RESIDUAL=false)")
-    return ap.parse_args(argv)
+    args = ap.parse_args(argv)
+    if not 1 <= args.prompts <= min(map(len, POOLS.values())):
+        ap.error(f"--prompts must be 1..{min(map(len, POOLS.values()))} (the held-out pools' size), got {args.prompts}")
+    return args
 
 
 def chosen_tenants(labels: dict, memory: Path, n: int) -> list[str]:
@@ -150,7 +153,10 @@ def serving(settings: Settings, log: Path, timeout: float, extra_env: dict[str, 
         server = DemoServer(settings, free_port(), log).__enter__()
     finally:
         for k, v in saved.items():
-            os.environ.pop(k, None) if v is None else os.environ.__setitem__(k, v)
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
     try:
         server.wait_healthy(timeout)
         yield server
