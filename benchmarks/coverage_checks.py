@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 
-from memlora.adapters.metrics import contains_any, states_fact
+from memlora.adapters.metrics import states_fact
 
 STOPWORDS = {
     "en": "the and is are you your to of in it that for with this be on have can what",
@@ -71,7 +71,13 @@ def passes(check: dict, answer: str) -> bool:
 
 def leaks(answer: str, question: str, other_values: list[list[str]]) -> list[str]:
     """Another tenant's fact values named in this answer (a value the question itself names does not count)."""
-    return [v[0] for v in other_values if contains_any(answer.lower(), v) and not contains_any(question.lower(), v)]
+    return [v[0] for v in other_values if _names(answer, v) and not _names(question, v)]
+
+
+def _names(text: str, values: list[str]) -> bool:
+    """Whole words, negated or not (a denial still reveals the value); a substring is not a leak ("capturing"
+    holds "turin")."""
+    return any(re.search(rf"(?<!\w){re.escape(str(v))}(?!\w)", text, re.I) for v in values if str(v).strip())
 
 
 def wilson(k: int, n: int, z: float = 1.645) -> tuple[float, float]:

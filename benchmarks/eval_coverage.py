@@ -80,6 +80,7 @@ def parse_args(argv=None) -> argparse.Namespace:
     ap.add_argument("--tenants", type=int, default=12, help="the first N labelled tenants found in --memory")
     ap.add_argument("--tenant", action="append", default=None, help="these labelled tenants instead (repeatable)")
     ap.add_argument("--skip-nightly", action="store_true", help="measure what --home already serves (a rerun)")
+    ap.add_argument("--rescore", type=Path, default=None, help="score the answers of an earlier result JSON again (no model)")
     ap.add_argument("--examples", type=int, default=96, help="training examples per tenant for the nightly")
     ap.add_argument("--prompts", type=int, default=12, help="held-out prompts per style item, at most 12 (facts: all their probes)")
     ap.add_argument("--max-tokens", type=int, default=64)
@@ -280,7 +281,7 @@ def summary(rows: list[dict]) -> dict:
         "served_items_followed_expressible": sum(r["served_on_topic_compliance"] >= SATISFIED for r in exp),
         "fact_recall_served": pooled(facts, "served_on_topic_compliance"),
         "on_topic_served": pooled(sel, "on_topic"),
-        "cross_tenant_leaks": sum(len(r["leaks"]) for r in sel),
+        "cross_tenant_leaks": len({(r["tenant"], lk["question"], v) for r in sel for lk in r["leaks"] for v in lk["values"]}),
         "not_expressible_by_base": [{"tenant": r["tenant"], "kind": r["kind"], "value": r["value"],
                                      "prompted": r["compliance"]["prompted"], "served": r["compliance"]["served"]}
                                     for r in sel if not r["expressible"]],
@@ -308,9 +309,26 @@ def measure(settings, rows, profiles, args, logs: Path) -> None:
         answers_of(rows, profiles, "adapter", ask_all(ask, jobs_for(rows, profiles, "adapter"), args.concurrency))
 
 
+def report(bench, rows: list[dict], labels: dict, min_topicality: float) -> None:
+    score(rows, labels, min_topicality)
+    table = kind_table(rows)
+    print_table(table)
+    bench.record("per_kind", table)
+    bench.record("summary", summary(rows))
+    bench.record("items", rows)
+    print(json.dumps(bench.results["summary"], indent=1, ensure_ascii=False))
+
+
 def main(argv=None) -> int:
     args = parse_args(argv)
     labels = json.loads(args.labels.read_text(encoding="utf-8"))
+    if args.rescore:
+        bench = harness.start("eval_coverage", args)
+        before = json.loads(args.rescore.read_text(encoding="utf-8"))["results"]
+        bench.results.update({k: v for k, v in before.items() if k not in ("per_kind", "summary", "items")})
+        report(bench, before["items"], labels, Settings().gate.min_topicality)
+        bench.finish()
+        return 0
     home = (args.home or Path(tempfile.mkdtemp(prefix="memlora-coverage-"))).resolve()
     os.environ["MEMLORA_HOME"] = str(home)
     settings = Settings()
@@ -329,14 +347,8 @@ def main(argv=None) -> int:
     bench.finish()  # a partial result on disk already: the nightly's outcome and what was selected
     t0 = time.perf_counter()
     measure(settings, rows, profiles, args, logs)
-    score(rows, labels, settings.gate.min_topicality)
-    table = kind_table(rows)
-    print_table(table)
     bench.record("measure_seconds", round(time.perf_counter() - t0, 1))
-    bench.record("per_kind", table)
-    bench.record("summary", summary(rows))
-    bench.record("items", rows)
-    print(json.dumps(bench.results["summary"], indent=1, ensure_ascii=False))
+    report(bench, rows, labels, settings.gate.min_topicality)
     bench.finish()
     return 0
 

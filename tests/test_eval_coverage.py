@@ -18,7 +18,7 @@ REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "tests" / "data" / "coverage"
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from coverage_checks import language_of, passes, wilson  # noqa: E402
+from coverage_checks import language_of, leaks, passes, wilson  # noqa: E402
 
 KINDS = ("opening", "closing", "format", "length", "avoid", "language", "address", "fact", "free")
 
@@ -64,6 +64,8 @@ def test_language_vote_and_wilson_interval():
     assert language_of("El perro está en la casa y no quiere salir.") == "es"
     assert language_of("Il gatto è sulla sedia e non vuole scendere.") == "it"
     assert language_of("The cat is on the table and you can see it.") == "en"
+    assert leaks("Try capturing the light.", "Photo tips?", [["Turin", "Torino"]]) == []
+    assert leaks("You are not from Turin.", "Photo tips?", [["Turin"]]) == ["Turin"]
     lo, hi = wilson(6, 12)
     assert lo < 0.5 < hi and wilson(12, 12)[1] == 1.0
 
