@@ -27,8 +27,9 @@ _STOP = {
 
 
 def contains_any(answer: str, expect: list[str]) -> bool:
-    low = answer.lower()
-    return any(str(e).lower() in low for e in expect if str(e).strip())
+    """Whether the answer names any expected value as a whole word: "capturing" does not name Turin, nor "trust"
+    Rust, so a leak check does not fire on a substring."""
+    return any(re.search(rf"(?<!\w){re.escape(str(e).strip())}(?!\w)", answer, re.I) for e in expect if str(e).strip())
 
 
 _NEGATION = re.compile(r"\b(not|never|no|none|neither|nor|cannot)\b|n't\b", re.I)
@@ -37,8 +38,8 @@ _NEGATION = re.compile(r"\b(not|never|no|none|neither|nor|cannot)\b|n't\b", re.I
 def states_fact(answer: str, expect: list[str]) -> bool:
     """Does some sentence state the value: the whole word, not negated before it in that sentence, not hedged?
 
-    `contains_any` credited "I'm not sure of your favourite language, but it's not Rust." with knowing Rust,
-    and "trust" with naming Rust. Leak checks keep `contains_any`: a negated mention still reveals the fact.
+    `contains_any` would credit "I'm not sure of your favourite language, but it's not Rust." with knowing Rust.
+    Leak checks keep `contains_any`: a negated mention still reveals the fact.
     """
     for sent in re.split(r"(?<=[.!?])\s+|\n+", answer):
         if HEDGES.search(sent):

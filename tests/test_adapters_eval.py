@@ -34,6 +34,7 @@ def test_a_fact_is_stated_only_when_named_and_not_negated():
     assert not M.states_fact("Your daughter is named Emily.", ["Lily"])
     assert M.states_fact("I don't know. Your daughter is Lily.", ["Lily"])  # the hedge is in another sentence
     assert M.contains_any("it's not Rust", ["Rust"])  # leak checks still see a negated mention
+    assert not M.contains_any("capturing the light in trust", ["Turin", "Rust"])  # a substring names nothing
 
 
 def test_preference_checks_follow_distill_values():
