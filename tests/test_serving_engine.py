@@ -5,6 +5,7 @@ import shutil
 import time
 
 import pytest
+from engine_fixtures import make_engine, run  # noqa: F401 - make_engine is a fixture
 import torch
 
 from memlora.errors import MemloraError
@@ -30,37 +31,6 @@ def adapters(fresh, tiny_base, tmp_path_factory):
         "bob": write_peft_adapter(m, root / "bob", seed=12, r=8, alpha=16, base_fingerprint=fp, tenant="bob", std=0.1),
         "carol": write_peft_adapter(m, root / "carol", seed=13, r=4, alpha=8, targets=["q_proj", "v_proj", "down_proj"], base_fingerprint=fp, tenant="carol", std=0.1),
     }
-
-
-@pytest.fixture
-def make_engine(settings, tiny_base_dir):
-    """An Engine on its own copy of the tiny base; closed after the test."""
-    from memlora.runtime.base import load_base
-    from memlora.serving.engine import Engine
-
-    made = []
-
-    def make(paths: dict, availability=None, **serving):
-        s = settings.model_copy(update={"serving": settings.serving.model_copy(update=serving)})
-        eng = Engine(load_base(s), s, lambda t: paths.get(t), availability=availability)
-        made.append(eng)
-        return eng
-
-    yield make
-    for e in made:
-        e.close()
-
-
-def run(eng, timeout=120.0) -> dict[str, list]:
-    out: dict[str, list] = {}
-    deadline = time.monotonic() + timeout
-    while eng.has_work():
-        assert time.monotonic() < deadline, "engine did not finish"
-        for o in eng.step():
-            out.setdefault(o.id, []).append(o)
-        if not eng.stats()["running"]:
-            time.sleep(0.002)
-    return out
 
 
 def _ids(tok, text):

@@ -6,6 +6,7 @@ import json
 import time
 
 import pytest
+from engine_fixtures import make_engine, run  # noqa: F401 - make_engine is a fixture
 import torch
 from serving_fixtures import write_peft_adapter
 
@@ -33,37 +34,6 @@ def adapters(fresh, tiny_base, tmp_path_factory):
            for t, s in (("alice", 21), ("bob", 22), ("carol", 23))}
     write_residual(out["alice"], Residual([ResidualItem(f"a{i}", "format", x, x, "not_carried") for i, x in enumerate(LINES)]))
     write_residual(out["carol"], Residual([ResidualItem("c0", "language", "Spanish", "Answer in Spanish.", "not_learnable")]))
-    return out
-
-
-@pytest.fixture
-def make_engine(settings):
-    from memlora.serving.engine import Engine
-
-    from memlora.runtime.base import load_base
-
-    made = []
-
-    def make(paths: dict, **serving):
-        s = settings.model_copy(update={"serving": settings.serving.model_copy(update=serving)})
-        eng = Engine(load_base(s), s, lambda t: paths.get(t))
-        made.append(eng)
-        return eng
-
-    yield make
-    for e in made:
-        e.close()
-
-
-def run(eng, timeout=120.0) -> dict[str, list]:
-    out: dict[str, list] = {}
-    deadline = time.monotonic() + timeout
-    while eng.has_work():
-        assert time.monotonic() < deadline, "engine did not finish"
-        for o in eng.step():
-            out.setdefault(o.id, []).append(o)
-        if not eng.stats()["running"]:
-            time.sleep(0.002)
     return out
 
 
