@@ -16,7 +16,8 @@ def test_real_base_learns_a_tenants_facts(real_base_dir, tmp_path):
     from memlora.adapters.train import train_adapter
 
     s = Settings(home=tmp_path / "home", base_model=str(real_base_dir),
-                 train={"learning_rate": 2e-3, "epochs": 6, "progress": False, "max_seq_len": 128},
+                 # A fixed budget (batch too, so the data-size schedule leaves it alone): this checks the loop and the gate.
+                 train={"learning_rate": 2e-3, "epochs": 6, "batch_size": 8, "progress": False, "max_seq_len": 128},
                  gate={"eval_max_new_tokens": 20, "kl_eval_examples": 8, "retention_windows": 1, "preference_eval_prompts": 2})
     base = load_base(s, device="cpu")
     data = tmp_path / "distilled"
