@@ -221,8 +221,10 @@ def synthesize_tenant(profile: Profile, base, settings: Settings, out_dir: str |
     rows = dataset_rows(job, best)
     train, val = split_rows(rows, job.seed, profile.tenant, job.ds.validation_fraction)
     heldout, base_rows = baseline(job, train, val)
+    # One shard per split even when a split is empty (the guards can leave no teacher row to validate on):
+    # datasets writes an empty split as zero shards, which load_from_disk then cannot read.
     DatasetDict({"train": Dataset.from_dict(columns(train)), "validation": Dataset.from_dict(columns(val))}).save_to_disk(
-        str(out / "dataset"))
+        str(out / "dataset"), num_shards={"train": 1, "validation": 1})
     meta = tenant_meta(job, tally, rows, train, val, heldout, base_rows, len(job.gen_rows) - len(best))
     meta["dataset_hash"] = content_hash(train, val)
     meta["seconds"] = round(time.perf_counter() - t0, 2)
