@@ -219,7 +219,7 @@ def evaluate_adapter(base, adapter_dir: Path, tenant_dir: Path, settings: Settin
     metrics = {"tenant": manifest.tenant, "adapter": str(adapter_dir), "kl": kl, "facts": facts, "preferences": pref,
                "retention": ret, "isolation": iso, "abstention": abst, "items": {**items_metrics(results), "seconds": round(item_seconds, 2)}}
     reasons = verdict(metrics, g)
-    write_residual(adapter_dir, IG.residual(results))
+    write_residual(adapter_dir, IG.residual(results, rejected=bool(reasons)))
     return EvalReport(metrics=metrics, passed=not reasons, reasons=reasons, samples=samples)
 
 

@@ -15,7 +15,7 @@ without the profile. An item is
   stop-word check does not know, a fact without a probe).
 
 The residual (what the server must still put in the prompt) is every item not carried, with the line the
-profile's system prompt gives it.
+profile's system prompt gives it; for a rejected adapter, every item (its weights never serve).
 """
 from __future__ import annotations
 
@@ -96,10 +96,15 @@ def blocking(results: list[ItemResult]) -> list[str]:
             for r in results if r.required and r.verdict == NOT_CARRIED]
 
 
-def residual(results: list[ItemResult]) -> Residual:
-    """What the server must serve in the prompt: every item the adapter does not carry, in profile order."""
+def residual(results: list[ItemResult], rejected: bool = False) -> Residual:
+    """What the server must serve in the prompt: every item the adapter does not carry, in profile order, and the
+    ids it does carry. A rejected adapter is never served, so every item is listed (the ones it carried with
+    reason `rejected`) and none is carried: the server serves them over the champion, or the base."""
+    if rejected:
+        return Residual([ResidualItem(id=r.id, kind=r.kind, text=r.text, line=r.line,
+                                      reason="rejected" if r.verdict == CARRIED else r.verdict) for r in results], [])
     return Residual([ResidualItem(id=r.id, kind=r.kind, text=r.text, line=r.line, reason=r.verdict)
-                     for r in results if r.verdict != CARRIED])
+                     for r in results if r.verdict != CARRIED], [r.id for r in results if r.verdict == CARRIED])
 
 
 def summary(results: list[ItemResult]) -> dict:

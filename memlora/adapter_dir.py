@@ -28,7 +28,7 @@ WEIGHTS = "adapter_model.safetensors"
 CONFIG = "adapter_config.json"
 MANIFEST = "memlora.json"
 RESIDUAL = "residual.json"
-RESIDUAL_REASONS = ("not_carried", "not_learnable", "unchecked")
+RESIDUAL_REASONS = ("not_carried", "not_learnable", "unchecked", "rejected")
 HASHED = (WEIGHTS, CONFIG)
 PICKLE_SUFFIXES = (".bin", ".pt", ".pth", ".pkl", ".pickle", ".ckpt")
 REQUIRED = ("tenant", "tenant_key", "base_fingerprint", "config_hash", "files")
@@ -191,16 +191,30 @@ class ResidualItem:
     kind: str
     text: str
     line: str
-    reason: str  # one of RESIDUAL_REASONS: the gate found it not carried, not learnable by this base, or cannot check it
+    # one of RESIDUAL_REASONS: the gate found it not carried, not learnable by this base, or cannot check it; or
+    # the gate rejected the whole version, so its weights carry nothing that is ever served
+    reason: str
 
 
 @dataclass
 class Residual:
+    """What one version's weights do not carry (`items`, with their lines) and what they do (`carried`, item ids).
+
+    A rejected version's weights never serve, so it lists every item of its profile and carries none: its
+    items are then served on top of the champion's weights, less what the champion carries (`beyond`)."""
+
     items: list[ResidualItem] = field(default_factory=list)
+    carried: list[str] = field(default_factory=list)
 
     def block(self) -> str:
         """The instruction block the server puts before a request: one line per item, in the profile's order."""
         return "\n".join(i.line for i in self.items if i.line)
+
+    def beyond(self, served: Residual | None) -> Residual:
+        """This (newer, rejected) version's items that the `served` version's weights do not carry; no served
+        version means the base, which carries nothing."""
+        have = set(served.carried) if served is not None else set()
+        return Residual([i for i in self.items if i.id not in have], [])
 
 
 def write_residual(adapter_dir: Path, residual: Residual) -> None:
@@ -211,7 +225,8 @@ def write_residual(adapter_dir: Path, residual: Residual) -> None:
         if item.reason not in RESIDUAL_REASONS:
             raise MemloraError(f"residual item {item.id!r}: reason must be one of {', '.join(RESIDUAL_REASONS)}, got {item.reason!r}")
     tmp = adapter_dir / (RESIDUAL + ".tmp")
-    tmp.write_text(json.dumps({"items": [asdict(i) for i in residual.items]}, indent=1, ensure_ascii=False))
+    body = {"items": [asdict(i) for i in residual.items], "carried": [str(i) for i in residual.carried]}
+    tmp.write_text(json.dumps(body, indent=1, ensure_ascii=False))
     tmp.replace(adapter_dir / RESIDUAL)
     raw = manifest_dict(adapter_dir)
     raw["files"] = {**raw.get("files", {}), RESIDUAL: sha256(adapter_dir / RESIDUAL)}
@@ -221,7 +236,8 @@ def write_residual(adapter_dir: Path, residual: Residual) -> None:
 
 
 def read_residual(adapter_dir: Path, who: str) -> Residual:
-    """The version's residual; none written means the adapter carries everything the gate could check."""
+    """The version's residual; none written means the adapter carries everything the gate could check. A file
+    from before `carried` was recorded says nothing about what the weights carry: an empty list."""
     path = Path(adapter_dir) / RESIDUAL
     if not path.is_file():
         return Residual()
@@ -229,9 +245,10 @@ def read_residual(adapter_dir: Path, who: str) -> Residual:
         raw = json.loads(path.read_text())
         items = [ResidualItem(**{k: str(v) for k, v in it.items() if k in ResidualItem.__dataclass_fields__})
                  for it in raw["items"]]
-    except (ValueError, KeyError, TypeError) as e:
+        carried = [str(i) for i in raw.get("carried") or []]
+    except (ValueError, KeyError, TypeError, AttributeError) as e:
         raise MemloraError(f"{who}: {path}: not a residual file ({type(e).__name__}: {str(e)[:120]})") from None
-    return Residual(items)
+    return Residual(items, carried)
 
 
 # -- the whole check -------------------------------------------------------------------------------

@@ -6,6 +6,8 @@ from pathlib import Path
 
 CHAMPION = "champion"
 PREVIOUS = "previous"
+# the newest version when the gate rejected it: its weights never serve, its profile's items do (in the prompt)
+REJECTED = "rejected"
 PASSED = "passed"
 FAILED = "failed"
 IMPORTED = "imported"

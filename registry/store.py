@@ -8,7 +8,8 @@ registered model per tenant (`names.model_name`); one model version per adapter,
 from the run's Logged Model in MLflow's pyfunc format, with tags `tenant`,
 `base_fingerprint`, `profile_hash`, `config_hash`, `dataset_hash`, `verdict`,
 `sha256` (JSON of the adapter files' hashes). Alias `champion` is what serves,
-`previous` the champion before it; a failed version is never champion.
+`previous` the champion before it; a failed version is never champion, and alias `rejected` marks the
+newest version when it failed: serving puts its items the champion does not carry in the prompt.
 """
 from __future__ import annotations
 
@@ -28,7 +29,7 @@ from memlora.settings import Settings
 from . import cache, job_runs, mlflow_io
 from .names import model_name, tenant_of
 from .forget import forget_tenant
-from .records import CHAMPION, FAILED, IMPORTED, PASSED, PREVIOUS, TOKEN_PARAM, ForgetReport, ResolvedAdapter, TrainedKey, VersionInfo
+from .records import CHAMPION, FAILED, IMPORTED, PASSED, PREVIOUS, REJECTED, TOKEN_PARAM, ForgetReport, ResolvedAdapter, TrainedKey, VersionInfo
 from .runs import describe_version, finished_ms, log_training, run_tags, started_ms, version_tags
 
 TAG_KEYS = ("base_fingerprint", "profile_hash", "config_hash", "dataset_hash")
@@ -149,6 +150,8 @@ class AdapterRegistry:
         mv = self._retry(lambda: self._create_version(name, model_id, run_id, tags, text))
         if verdict == PASSED:
             self._set_champion(tenant, int(mv.version))
+        elif verdict == FAILED:
+            self._retry(lambda: self.client.set_registered_model_alias(name, REJECTED, str(mv.version)))
         return self._info(tenant, self._get_version(tenant, mv.version))
 
     def _create_version(self, name: str, model_id: str, run_id: str, tags: dict, description: str):
@@ -167,6 +170,9 @@ class AdapterRegistry:
             self._retry(lambda: self.client.set_registered_model_alias(name, PREVIOUS, old.version))
         self._retry(lambda: self.client.set_registered_model_alias(name, CHAMPION, str(version)))
         self._retry(lambda: self.client.set_model_version_tag(name, str(version), "was_champion", "true"))
+        rejected = self._alias(tenant, REJECTED)
+        if rejected is not None and int(rejected.version) <= version:  # a newer memory now serves from the weights
+            self._retry(lambda: self.client.delete_registered_model_alias(name, REJECTED))
 
     def promote(self, tenant: str, version: int) -> VersionInfo:
         """Make a passed version champion by hand; a failed one is refused (the gate said no)."""
@@ -278,18 +284,23 @@ class AdapterRegistry:
                 out[t] = int(m.aliases[CHAMPION])
         return out
 
-    def catalog(self) -> tuple[dict[str, int], list[str]]:
-        """({tenant: champion version}, every tenant the registry knows, with or without a champion), in one
-        search: serving answers a name it has never known with 404 and a known tenant without a champion with the base."""
-        champs, known = {}, []
+    def catalog(self) -> tuple[dict[str, int], list[str], dict[str, int]]:
+        """({tenant: champion version}, every tenant the registry knows, with or without a champion, {tenant: newest
+        version, rejected by the gate, newer than any champion}), in one search: serving answers a name it has never
+        known with 404, a known tenant without a champion with the base, and puts a rejected version's items that the
+        champion does not carry in the prompt (its memory must not wait for weights that carry it)."""
+        champs, known, rejected = {}, [], {}
         for m in self._models():
             t = tenant_of(self.settings, m.name)
             if t is None:
                 continue
             known.append(t)
-            if CHAMPION in (m.aliases or {}):
-                champs[t] = int(m.aliases[CHAMPION])
-        return champs, sorted(known)
+            aliases = m.aliases or {}
+            if CHAMPION in aliases:
+                champs[t] = int(aliases[CHAMPION])
+            if REJECTED in aliases and int(aliases[REJECTED]) > champs.get(t, 0):
+                rejected[t] = int(aliases[REJECTED])
+        return champs, sorted(known), rejected
 
     def list(self) -> list[dict]:
         rows = []

@@ -534,8 +534,10 @@ class AdapterLoader:
         model_config=None,
         refetch: Callable[[str], Path | None] | None = None,
         encode_residual: Callable[[str], list[int]] | None = None,
+        resolve_rejected: Callable[[str], Path | None] | None = None,
     ) -> None:
         self._resolve = resolve
+        self._resolve_rejected = resolve_rejected
         self._encode_residual = encode_residual
         self._refetch = refetch
         self.cache_heals = 0  # cached copies that failed their checks and were fetched again from the registry
@@ -555,30 +557,45 @@ class AdapterLoader:
     def _load(self, tenant: str) -> AdapterWeights | None:
         try:
             path = self._resolve(tenant)
+            rejected = self._resolve_rejected(tenant) if self._resolve_rejected is not None else None
         except MemloraError:
             raise
         except Exception as e:  # noqa: BLE001 - a registry failure fails this tenant's load only
             raise MemloraError(f"cannot resolve the adapter of tenant {tenant!r}: {type(e).__name__}: {str(e).splitlines()[0][:160] if str(e) else ''}") from None
+        rejected = None if rejected is None else Path(rejected)
         if path is None:
-            return None
+            return None if rejected is None else self._weightless(tenant, rejected)
         try:
-            return self._read(Path(path), tenant)
+            return self._read(Path(path), tenant, rejected)
         except MemloraError as e:
             if self._refetch is None:
                 raise
             first = e
-        return self._heal(tenant, first)
+        return self._heal(tenant, first, rejected)
 
-    def _read(self, path: Path, tenant: str) -> AdapterWeights:
+    def _read(self, path: Path, tenant: str, rejected: Path | None = None) -> AdapterWeights:
         self._external_check(path, tenant)
         w = read_adapter(path, tenant, self._shapes, self._max_rank, self._fp, self._verified, self._layouts)
         w.residual = _read_residual(path, f"adapter for tenant {tenant!r} at {path}")
+        if rejected is not None:
+            w.residual = _read_residual(rejected, f"rejected version of tenant {tenant!r} at {rejected}").beyond(w.residual)
+        return self._with_residual_ids(w)
+
+    def _weightless(self, tenant: str, rejected: Path) -> AdapterWeights:
+        """A tenant whose only version was rejected: no weights (a zero slot is the base), its items in the prompt,
+        so the residual and its prefix KV still live and die with a slot like any other version's."""
+        res = _read_residual(rejected, f"rejected version of tenant {tenant!r} at {rejected}").beyond(None)
+        w = AdapterWeights(tenant=tenant, path=str(rejected), stamp=("weightless", str(rejected.resolve())), rank=0,
+                           nbytes=0, residual=res, _modules={})
+        return self._with_residual_ids(w)
+
+    def _with_residual_ids(self, w: AdapterWeights) -> AdapterWeights:
         if self._encode_residual is not None:
             w.residual_ids = tuple(self._encode_residual(w.residual.block()))
         w.nbytes += 8 * len(w.residual_ids)
         return w
 
-    def _heal(self, tenant: str, first: MemloraError) -> AdapterWeights | None:
+    def _heal(self, tenant: str, first: MemloraError, rejected: Path | None = None) -> AdapterWeights | None:
         """A local copy that fails its checks (bit rot keeps size and mtime, so only the hash notices) is dropped
         and fetched again from the registry, whose copy is verified against the registered sha256 on arrival.
         If the fresh copy fails too, the registry's artifact itself is bad: the tenant's load fails as before."""
@@ -592,8 +609,8 @@ class AdapterLoader:
         except Exception as e:  # noqa: BLE001
             raise MemloraError(f"{first}; fetching it again from the registry failed: {type(e).__name__}: {str(e)[:160]}") from None
         if path is None:
-            return None
-        w = self._read(Path(path), tenant)
+            return None if rejected is None else self._weightless(tenant, rejected)
+        w = self._read(Path(path), tenant, rejected)
         self.cache_heals += 1
         return w
 

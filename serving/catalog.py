@@ -44,6 +44,11 @@ class Applied:
     purge: list[str] = field(default_factory=list)  # deleted from the registry: drop every tier
 
 
+def _served(champions: Snapshot, rejected: Snapshot) -> dict[str, tuple]:
+    """tenant -> (champion, rejected version): what a slot of the tenant holds, so a change of either reloads it."""
+    return {t: (champions.get(t), rejected.get(t)) for t in {*champions, *rejected}}
+
+
 class Catalog:
     def __init__(self, settings: Settings, fingerprint: str, availability: Availability,
                  post: Callable[[int, RegistryView | None, str | None], None]) -> None:
@@ -59,6 +64,7 @@ class Catalog:
         self.watcher = ChampionWatcher(self._fetch, settings.serving.registry_poll_seconds, post)
         view = self.watcher.first()
         self.snapshot: Snapshot = view.champions
+        self.rejected: Snapshot = view.rejected  # tenant -> its newest version, rejected, newer than its champion
         self.known: frozenset[str] = view.known
         self._snapshot_at = time.monotonic()
 
@@ -67,17 +73,28 @@ class Catalog:
 
     def _fetch(self) -> RegistryView:
         with self._lock:
-            champs, known = self.registry.catalog()
-        return RegistryView({t: str(v) for t, v in champs.items()}, frozenset(known))
+            champs, known, rejected = self.registry.catalog()
+        if not self.settings.serving.residual:  # no residual: a rejected version's memory has nowhere to go
+            rejected = {}
+        return RegistryView({t: str(v) for t, v in champs.items()}, frozenset(known), {t: str(v) for t, v in rejected.items()})
 
     # ---- questions the decode thread asks -------------------------------------------
     def champion(self, tenant: str) -> str | None:
         """The version to serve: the snapshot's champion, unless the tenant was forgotten."""
         return None if self.availability.forgotten(tenant) else self.snapshot.get(tenant)
 
+    def rejected_version(self, tenant: str) -> str | None:
+        """The tenant's newest version when the gate rejected it (newer than its champion): its items the champion
+        does not carry are served in the prompt, over the champion's weights or the base."""
+        return None if self.availability.forgotten(tenant) else self.rejected.get(tenant)
+
+    def listed(self, tenant: str) -> bool:
+        """In the last snapshot with something to serve: a champion, or a rejected version's memory."""
+        return tenant in self.snapshot or tenant in self.rejected
+
     def is_known(self, tenant: str) -> bool:
         """A tenant (with or without a champion) rather than a name nobody registered or declared."""
-        return (tenant in self.snapshot or tenant in self.known or self.availability.forgotten(tenant)
+        return (self.listed(tenant) or tenant in self.known or self.availability.forgotten(tenant)
                 or tenant in self.declared)
 
     def fresh(self) -> bool:
@@ -93,12 +110,13 @@ class Catalog:
         snap = view.champions
         self.known = view.known
         self.ok_at = time.time()
-        changed, gone = diff(self.snapshot, snap)
-        out.reload = [t for t in snap if t not in self.snapshot and self.availability.returned(t)] + changed
+        old, new = _served(self.snapshot, self.rejected), _served(snap, view.rejected)
+        changed, gone = diff(old, new)
+        out.reload = [t for t in new if t not in old and self.availability.returned(t)] + changed
         for t in gone:
             self.availability.went(t)
         out.purge = gone
-        self.snapshot = snap
+        self.snapshot, self.rejected = snap, view.rejected
         self._snapshot_at = time.monotonic()
         return out
 
@@ -117,6 +135,8 @@ class Catalog:
         if self.availability.forgotten(tenant):
             return None
         version = self.snapshot.get(tenant)
+        if version is None and tenant in self.rejected:  # the snapshot says: no champion, only a rejected version's memory
+            return None
         if version is not None:  # a verified local copy needs no registry (nor its lock, held by a slow poll)
             hit = cache.lookup(self.settings.adapter_cache_dir, tenant, int(version))
             if hit is not None and hit.base_fingerprint == self.fingerprint:
@@ -124,6 +144,20 @@ class Catalog:
         self._fail_fast_while_unreachable(tenant)
         with self._lock, _registry_reachable():
             r = self.registry.resolve(tenant, self.fingerprint, version=int(version) if version else None)
+        return None if r is None else r.path
+
+    def resolve_rejected(self, tenant: str):
+        """The verified local copy of the tenant's rejected newest version (only its residual.json is read: its
+        weights never serve); never a forgotten tenant's. Any base: the items are text."""
+        version = self.rejected_version(tenant)
+        if version is None:
+            return None
+        hit = cache.lookup(self.settings.adapter_cache_dir, tenant, int(version))
+        if hit is not None:
+            return hit.path
+        self._fail_fast_while_unreachable(tenant)
+        with self._lock, _registry_reachable():
+            r = self.registry.resolve(tenant, None, version=int(version))
         return None if r is None else r.path
 
     def refetch(self, tenant: str):

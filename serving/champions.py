@@ -21,14 +21,16 @@ Snapshot = dict[str, str]  # tenant -> champion version (as a string)
 
 @dataclass(frozen=True)
 class RegistryView:
-    """One poll: the champions, and every tenant the registry knows (a name outside it is not a tenant)."""
+    """One poll: the champions, every tenant the registry knows (a name outside it is not a tenant), and the
+    newest versions the gate rejected that are newer than any champion (their items are served in the prompt)."""
 
     champions: Snapshot
     known: frozenset[str] = field(default_factory=frozenset)
+    rejected: Snapshot = field(default_factory=dict)
 
 
-def diff(old: Snapshot, new: Snapshot) -> tuple[list[str], list[str]]:
-    """(tenants whose champion changed, tenants whose champion disappeared)."""
+def diff(old: dict, new: dict) -> tuple[list[str], list[str]]:
+    """(tenants whose served versions changed, tenants that disappeared)."""
     changed = sorted(t for t, v in new.items() if t in old and old[t] != v)
     gone = sorted(t for t in old if t not in new)
     return changed, gone

@@ -84,7 +84,7 @@ class _Seq:
 class Engine:
     def __init__(
         self, base, settings: Settings, resolve: Callable[[str], Path | None], refetch: Callable[[str], Path | None] | None = None,
-        availability: Availability | None = None,
+        availability: Availability | None = None, resolve_rejected: Callable[[str], Path | None] | None = None,
     ) -> None:
         self.base = base
         self.model = base.model
@@ -103,6 +103,7 @@ class Engine:
         self.loader = AdapterLoader(
             resolve, self.layers.shapes, cfg.slot_rank, base.fingerprint, self.model.config, refetch=refetch,
             encode_residual=None if head is None else (lambda block: prefix_ids(base.tokenizer, head, block)),
+            resolve_rejected=resolve_rejected if cfg.residual else None,
         )
         self.slots = SlotManager(
             self.layers, self.loader, cfg.host_cache_bytes, cfg.slot_bytes, negative_ttl=cfg.registry_poll_seconds,

@@ -82,7 +82,8 @@ class Worker(AdminCommands):
         self.admission = Admission(self.base, self.settings)
         self._admission_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="memlora-admit")
         self.catalog = Catalog(self.settings, self.base.fingerprint, self.availability, self._post_snapshot)
-        self.engine = Engine(self.base, self.settings, self.catalog.resolve, self.catalog.refetch, availability=self.availability)
+        self.engine = Engine(self.base, self.settings, self.catalog.resolve, self.catalog.refetch, availability=self.availability,
+                             resolve_rejected=self.catalog.resolve_rejected)
         self.catalog.start()
 
     def add(self, uid: str, request) -> None:
@@ -164,7 +165,7 @@ class Worker(AdminCommands):
             return
         if len(self._waiting) + len(self._unresolved) >= self.settings.serving.max_waiting_requests:
             raise ApiError(503, "server overloaded: too many waiting requests, retry later", type=ErrorType.SERVER, code=Code.OVERLOADED)
-        if (tenant is not None and tenant not in self.catalog.snapshot and not self.availability.forgotten(tenant)
+        if (tenant is not None and not self.catalog.listed(tenant) and not self.availability.forgotten(tenant)
                 and not self.catalog.fresh()):
             chat.need_seq = self.catalog.watcher.poke()  # maybe registered since the last poll: ask the registry
             self._unresolved.append(chat)
@@ -172,12 +173,13 @@ class Worker(AdminCommands):
         self._prepare(chat)
 
     def _prepare(self, chat: Chat) -> None:
-        """Decide adapter vs base and queue for the engine (the prompt was tokenized at admission)."""
+        """Decide adapter vs base and queue for the engine (the prompt was tokenized at admission). A tenant without
+        a champion whose newest version was rejected goes to the engine too: its memory is served in the prompt."""
         tenant = chat.job.tenant
         version = None
         if tenant is not None:
             version = self.catalog.champion(tenant)
-            if version is None:
+            if version is None and self.catalog.rejected_version(tenant) is None:
                 if not self.catalog.is_known(tenant):
                     raise ApiError(404, f"The model {tenant!r} does not exist", param="model", code=Code.MODEL_NOT_FOUND)
                 if self.settings.serving.missing_adapter == "404":

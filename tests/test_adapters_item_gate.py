@@ -76,6 +76,25 @@ def test_verdict_per_item_and_promotion_on_constructed_compliance():
     assert any("KL gap" in r for r in judged([_item("language", 0.0, 0.5, 0.0)]))
 
 
+def test_a_rejected_adapter_leaves_every_item_to_the_prompt_less_what_the_champion_carries():
+    """A passed version serves what it does not carry; a rejected one is never served, so all its items are memory
+    for the prompt, and over a champion only those the champion's weights do not carry are served."""
+    from memlora.adapters.item_gate import CARRIED, NOT_CARRIED, residual
+
+    items = [_item("opening", 0.0, 1.0, 0.9), _item("closing", 0.0, 1.0, 0.1), _item("format", 0.0, 1.0, 0.9)]
+    for r, v in zip(items, (CARRIED, NOT_CARRIED, CARRIED)):
+        r.verdict = v
+    kept = residual(items)
+    assert [i.id for i in kept.items] == ["it-closing"] and kept.carried == ["it-opening", "it-format"]
+    rejected = residual(items, rejected=True)
+    assert [(i.id, i.reason) for i in rejected.items] == [("it-opening", "rejected"), ("it-closing", "not_carried"),
+                                                         ("it-format", "rejected")]
+    assert rejected.carried == []
+    champion_carries = residual(items[:1])  # an older champion that carried only the opening
+    assert [i.id for i in rejected.beyond(champion_carries).items] == ["it-closing", "it-format"]
+    assert [i.id for i in rejected.beyond(None).items] == ["it-opening", "it-closing", "it-format"]
+
+
 def test_a_fact_counts_when_stated_to_its_own_question_however_often_it_is_said():
     """Twelve identical correct answers are twelve hits (a batch TF-IDF topicality scored them off topic on the
     real base); a negated or profile-reciting answer is not one."""
@@ -123,7 +142,12 @@ def test_gate_measures_every_item_on_held_out_prompts_and_writes_the_residual(ga
     asked = {s["prompt"] for s in rep.samples["items"]}
     assert asked and not asked & trained
     residual = read_residual(adapter, "test")
-    want = [(i, r["verdict"]) for i, r in res.items() if r["verdict"] != "carried"]
+    if rep.passed:
+        want = [(i, r["verdict"]) for i, r in res.items() if r["verdict"] != "carried"]
+        assert residual.carried == [i for i, r in res.items() if r["verdict"] == "carried"]
+    else:  # its weights never serve: every item is memory to serve in the prompt, none carried
+        want = [(i, "rejected" if r["verdict"] == "carried" else r["verdict"]) for i, r in res.items()]
+        assert residual.carried == []
     assert [(i.id, i.reason) for i in residual.items] == want
     by_id = {it["id"]: it for it in profile["items"]}
     for i in residual.items:
