@@ -15,7 +15,9 @@ At 200 examples (176-180 training rows) it gives the tuned batch, epochs and war
 at 48 the demo's batch and epochs (44 steps) at 1.5x the rate (the demo's 2x learned the same facts on the real
 base but cost more retention: perplexity regression 0.147 against 0.119, the gate's limit being 0.15). A value set
 explicitly (env, config file, or a `model_copy(update=...)`) is kept as is: the rule fills in only what
-nobody chose, and `max_steps > 0` fixes the step count.
+nobody chose, and `max_steps > 0` fixes the step count. A pinned rate or epoch count keeps the batch too: a rate
+is tuned for a batch size (halving the batch doubles the gradient noise each step takes at that rate), and
+pinned epochs at half the batch would double the updates the user asked for.
 """
 from __future__ import annotations
 
@@ -41,7 +43,7 @@ def schedule_for(n_examples: int, t) -> Schedule:
     n = max(1, n_examples)
     chosen = t.model_fields_set
     batch = t.batch_size
-    if "batch_size" not in chosen:
+    if not chosen & {"batch_size", "learning_rate", "epochs"}:
         while batch > t.min_batch_size and math.ceil(n / batch) * t.epochs < t.min_steps:
             batch = max(t.min_batch_size, batch // 2)
     epochs = t.epochs

@@ -400,7 +400,10 @@ def test_schedule_leaves_explicit_settings_untouched():
     assert (s.batch_size, s.epochs, s.learning_rate, s.warmup_steps, s.total_steps) == (8, 2, 2e-4, 1, 12)
     assert schedule_for(43, TrainSettings(max_steps=7)).total_steps == 7
     only_lr = schedule_for(43, TrainSettings().model_copy(update={"learning_rate": 3e-4}))
-    assert only_lr.learning_rate == 3e-4 and only_lr.total_steps >= 40
+    assert only_lr.learning_rate == 3e-4 and only_lr.batch_size == 8 and only_lr.total_steps >= 40  # more epochs instead
+    only_epochs = schedule_for(43, TrainSettings(epochs=4))
+    assert (only_epochs.batch_size, only_epochs.epochs, only_epochs.total_steps) == (8, 4, 24)
+    assert only_epochs.learning_rate == pytest.approx(1.5 * 5e-4)  # the rate nobody chose still follows the data size
 
 
 def test_training_follows_the_schedule_and_records_it(env, tiny_base_dir):
