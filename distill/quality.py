@@ -101,3 +101,26 @@ def complies(item: dict, answer: str) -> bool | None:
         names = {w.lower() for w in item.get("names", [])}
         return bool((content_words(item["text"]) - names) & content_words(a))
     return None
+
+
+def stems(text: str) -> set[str]:
+    """Content words cut to five letters: "vegetables" and "vegetable", "onion" and "onions" meet (truncation
+    stemming: no language data, and a restyled answer rarely changes more than a word's ending)."""
+    return {w[:5] for w in content_words(text)}
+
+
+def keeps_content(answer: str, reference: str, prompt: str, min_recall: float, min_length: float,
+                  max_words: int | None = None) -> bool:
+    """The answer keeps the substance of `reference` (the base's own answer to `prompt`): at least `min_recall`
+    of the reference's salient words (content words the prompt does not already name; judged only when it has
+    four or more), and at least `min_length` of its length in words, or of `max_words` when the user asked for
+    answers that short. A restyle (bullets, another opening, a closing line) keeps both; a greeting that echoes
+    the prompt ("Great to hear from you. Here's a quick dinner recipe idea!") keeps neither, though its overall
+    char n-gram similarity to the reference can pass."""
+    salient = stems(reference) - stems(prompt)
+    if min_recall > 0 and len(salient) >= 4 and len(salient & stems(answer)) / len(salient) < min_recall:
+        return False
+    floor = min_length * len(words(reference))
+    if max_words:
+        floor = min(floor, min_length * max_words)
+    return len(words(answer)) >= floor

@@ -43,7 +43,7 @@ from memlora.settings import DistillSettings, Settings
 
 from .profile import Profile, render_system_prompt
 from .prompts import abstention_probes, general_prompts, prompts_for_item
-from .quality import complies, content_words, on_topic, similarity, strip_forced, words
+from .quality import complies, content_words, keeps_content, loops, on_topic, similarity, strip_forced, words
 from .schema import avoid_words, fact_statement
 from .teacher import Spec, make_teacher
 from .trainset import columns, content_hash
@@ -363,7 +363,8 @@ def guard(job: _Job, flat: list, cont_ids: list, per_tok: list[float], tally: _T
         if st["banned"] and not complies({"kind": "avoid", "slot": "words", "value": st["banned"]}, final):
             fail["banned"] += 1
             continue
-        if not on_topic(content, r["prompt"], None, job.ds.on_topic_threshold, _expect(r["target"], r["prompt"])):
+        if loops(content) if _other_language(job) else not on_topic(content, r["prompt"], None, job.ds.on_topic_threshold,
+                                                                     _expect(r["target"], r["prompt"])):
             fail["off_topic"] += 1
             continue
         if contaminated(job, r, final):
@@ -403,12 +404,17 @@ def contaminated(job: _Job, row: dict, answer: str) -> bool:
                for item_id, vals in job.values.items() if item_id != own for v in vals)
 
 
+def _other_language(job: _Job) -> bool:
+    """The tenant is answered in another language than the prompts and the base's answers: no word or n-gram
+    measure crosses languages, so its answers are judged by the language check and not by topicality or recall
+    (a French recipe shares no words with "Suggest a quick dinner recipe." and was dropped as off topic)."""
+    return any(i["kind"] == "language" and str(i.get("value", "")).lower() not in ("english", "en") for i in job.items)
+
+
 def _helpfulness_checked(job: _Job, ri: int) -> bool:
     """Rows whose content the model writes from scratch: not a fact's constructed statement (there the statement
-    is the content), and not for a tenant answered in another language (n-grams do not cross languages)."""
-    if job.constructed[ri] or job.leads[ri]:
-        return False
-    return not any(i["kind"] == "language" and str(i.get("value", "")).lower() not in ("english", "en") for i in job.items)
+    is the content), and not for a tenant answered in another language."""
+    return not (job.constructed[ri] or job.leads[ri] or _other_language(job))
 
 
 def _without(text: str, drop: set[str]) -> str:
@@ -417,16 +423,30 @@ def _without(text: str, drop: set[str]) -> str:
 
 def helpful(job: _Job, ri: int, content: str) -> bool:
     """The answer keeps the content of the base's own answer to the prompt: the teacher may restyle the help,
-    not replace it ("Suggest a quick dinner recipe." -> a greeting). Measured like the gate's `min_topicality`
-    (char n-gram TF-IDF cosine), with the prompt's own words taken out of both sides first: "Here is a quick
-    dinner recipe for you!" echoes the prompt and scored like a recipe (0.18 against 0.14 for a real one) until
-    they were. A base answer that is itself off topic sets no bar."""
+    not replace it ("Suggest a quick dinner recipe." -> a greeting). Two measures: the gate's `min_topicality`
+    one (char n-gram TF-IDF cosine, with the prompt's own words taken out of both sides first: "Here is a quick
+    dinner recipe for you!" echoes the prompt and scored like a recipe, 0.18 against 0.14 for a real one, until
+    they were), and since a greeting can still share enough short n-grams to pass it, `quality.keeps_content`:
+    the reference's salient words recalled and a length floor. A base answer that is itself off topic sets no bar."""
     prompt = job.gen_rows[ri]["prompt"]
     ref = job.base_answers.get(prompt)
     if not ref or not _helpfulness_checked(job, ri) or not on_topic(ref, prompt, None, job.ds.on_topic_threshold):
         return True
     drop = content_words(prompt)
-    return similarity(_without(content, drop), _without(ref, drop)) >= job.ds.helpful_min_similarity
+    if similarity(_without(content, drop), _without(ref, drop)) < job.ds.helpful_min_similarity:
+        return False
+    return keeps_content(content, ref, prompt, job.ds.helpful_min_recall, job.ds.helpful_min_length, _word_limit(job.items))
+
+
+def _word_limit(items: list[dict]) -> int | None:
+    """The user's own length preference, in words: an answer that short is not a dropped answer."""
+    for it in items:
+        if it["kind"] == "length":
+            try:
+                return int(it.get("value"))
+            except (TypeError, ValueError):
+                return None
+    return None
 
 
 def base_answers(job: _Job) -> dict[str, str]:
@@ -436,7 +456,8 @@ def base_answers(job: _Job) -> dict[str, str]:
     from memlora.runtime.request import GenRequest
     from memlora.runtime.tokens import chat_ids
 
-    if job.ds.helpful_min_similarity <= 0 and not job.values:
+    ds = job.ds
+    if max(ds.helpful_min_similarity, ds.helpful_min_recall, ds.helpful_min_length) <= 0 and not job.values:
         return {}
     prompts = sorted({r["prompt"] for ri, r in enumerate(job.gen_rows) if not job.constructed[ri]})
     if not prompts:

@@ -72,9 +72,11 @@ class DistillSettings(BaseModel):
     abstention_probes: int = 3
     # Teacher-data guard: a fact's value in an answer to a prompt not about it is contamination; a content answer
     # must keep this much of the base's own (profile-free, greedy) answer: char n-gram TF-IDF cosine, the gate's
-    # `min_topicality` measure.
+    # `min_topicality` measure; the share of its salient words kept; its length in words (0 turns each off).
     contamination_check: bool = True
     helpful_min_similarity: float = 0.1
+    helpful_min_recall: float = 0.2
+    helpful_min_length: float = 0.25
 
 
 class TrainSettings(BaseModel):

@@ -91,8 +91,54 @@ def test_a_greeting_instead_of_a_recipe_is_dropped_as_unhelpful(settings, tiny_b
     job.base_answers = {prompt: "The weather in Lisbon is sunny."}
     assert guard(job, flat, [[], []], [0.0, 0.0], _Tally(floor=0.0)) == {0: [0, 1]}
     job.base_answers = {prompt: base}
-    job.ds = job.ds.model_copy(update={"helpful_min_similarity": 0.0})
+    job.ds = job.ds.model_copy(update={"helpful_min_similarity": 0.0, "helpful_min_recall": 0.0, "helpful_min_length": 0.0})
     assert guard(job, flat, [[], []], [0.0, 0.0], _Tally(floor=0.0)) == {0: [0, 1]}
+
+
+DINNER = "Suggest a quick dinner recipe."
+DINNER_BASE = ("Sure! Here's a quick dinner recipe idea for you: a vegetable stir-fry. Heat oil in a pan, add sliced peppers, "
+               "onions and broccoli, cook for five minutes, stir in soy sauce and garlic, and serve it over rice.")
+
+
+def test_a_greeting_that_echoes_the_prompt_is_unhelpful_and_a_restyle_is_not(settings, tiny_base):
+    """The greeting shares enough short n-grams with the base's answer to pass the similarity alone (0.18 > 0.1):
+    only the recall of the base's salient words and the length floor see that the recipe is gone. The same recipe
+    restyled (another opening, bullets, a closing line) keeps both."""
+    from memlora.distill.synthesize import _Tally, guard
+
+    job = _job_with_rows(settings, tiny_base, [{"prompt": DINNER, "kind": "general", "item_id": "", "target": None}],
+                         {DINNER: DINNER_BASE})
+    greeting = "Hello Bob! Great to hear from you. Here's a quick dinner recipe idea for you!"
+    restyled = ("Hello Bob!\n- Make a vegetable stir-fry: heat oil in a pan\n- Add sliced peppers, onions and broccoli; "
+                "cook them five minutes\n- Stir in soy sauce and garlic\n- Serve over rice\nEnjoy your dinner!")
+    short = "A quick dinner: fry peppers, onions and broccoli with soy sauce; serve it over rice."
+    flat = [(0, a, a, a) for a in (greeting, restyled, short)]
+    tally = _Tally(floor=0.0)
+    assert guard(job, flat, [[]] * 3, [0.0] * 3, tally) == {0: [1, 2]}, tally
+    assert tally.guard_fail["unhelpful"] == 1 and tally.guard_fail["off_topic"] == 0
+    job.items = job.items + [{"id": "len", "kind": "length", "value": 12, "text": "Keep answers under 12 words."}]
+    terse = "Dinner: stir-fry peppers and onions in soy sauce, on rice."  # under a quarter of the base's length
+    assert guard(job, [(0, terse, terse, terse)], [[]], [0.0], _Tally(floor=0.0)) == {0: [0]}
+
+
+def test_an_answer_in_the_users_language_is_not_unhelpful(settings, tiny_base):
+    """A tenant answered in French: its teacher answers share no words with the English prompt or the base's
+    English answer, which the guard does not hold against them (no word measure crosses languages); a looping
+    answer is still dropped."""
+    from memlora.distill.synthesize import _Tally, guard
+
+    job = _job_with_rows(settings, tiny_base, [{"prompt": DINNER, "kind": "general", "item_id": "", "target": None}],
+                         {DINNER: DINNER_BASE})
+    french = ("Voici une idée rapide pour le dîner : un sauté de légumes. Faites chauffer l'huile, ajoutez poivrons, "
+              "oignons et brocoli, puis la sauce soja et l'ail, et servez sur du riz.")
+    flat = [(0, french, french, french)]
+    assert guard(job, flat, [[]], [0.0], _Tally(floor=0.0)) == {}  # an English-speaking tenant: not the base's content
+    job.items = job.items + [{"id": "fr", "kind": "language", "value": "French", "text": "Answer in French."}]
+    tally = _Tally(floor=0.0)
+    assert guard(job, flat, [[]], [0.0], tally) == {0: [0]}
+    assert tally.guard_fail["unhelpful"] == 0 and tally.guard_fail["off_topic"] == 0
+    loop = "Le riz est bon. " * 6
+    assert guard(job, [(0, loop, loop, loop)], [[]], [0.0], _Tally(floor=0.0)) == {}
 
 
 def test_a_value_the_prompt_or_the_base_names_is_not_contamination(settings, tiny_base):
