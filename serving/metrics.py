@@ -121,7 +121,8 @@ class _WorkerCollector:
         res.add_metric(["device"], _num(eng.get("slots_used")))
         res.add_metric(["host"], _num(eng.get("host_entries")))
         yield res
-        nbytes = G("memlora_adapter_bytes", "Adapter memory per tier (device: preallocated slots)", labels=["tier"])
+        nbytes = G("memlora_adapter_bytes", "Adapter memory per tier (device: preallocated slots and their cached residual prefix KV)",
+                   labels=["tier"])
         nbytes.add_metric(["device"], _num(eng.get("slot_bytes")))
         nbytes.add_metric(["host"], _num(eng.get("host_bytes")))
         yield nbytes

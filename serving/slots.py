@@ -8,7 +8,9 @@ pinned and never evicted; when every slot is pinned a newcomer waits.
 
 A slot also holds its version's residual prefix (the memory the adapter does not carry, as prompt
 tokens) and, once a request needed it, that prefix's KV: activation memory of the slot tier, computed
-with the slot's weights, so it lives and dies with the installed version (evict, reload, forget).
+with the slot's weights, so it lives and dies with the installed version (evict, reload, forget). Its
+bytes count in the slot's size (`slot_bytes`) and in `serving.slot_bytes`: the weights take their slots
+first, the prefixes share what is left, idle slots' prefixes giving way to a newly needed one.
 
 Everything here runs in the engine's decode thread except the disk reads (AdapterLoader).
 """
@@ -126,6 +128,7 @@ class SlotManager:
                     f"serving.slot_bytes={slot_bytes} is below the size of one slot ({per_slot} bytes at slot_rank {layers.rank})"
                 )
         self.per_slot_bytes = per_slot
+        self.budget = slot_bytes  # weights and cached prefix KVs together; None: only the slot count bounds them
         self.slots = [_Slot() for _ in range(n + 1)]  # index 0 is the no-adapter slot, never assigned
         self.host = HostCache(host_cache_bytes)
         self.negative_ttl = negative_ttl
@@ -187,10 +190,31 @@ class SlotManager:
         return self.slots[slot].prefix_kv if slot > 0 else None
 
     def keep_prefix_kv(self, slot: int, kv: PrefixKV) -> None:
-        """Cache a computed prefix KV in the slot, unless the slot was detached meanwhile (forget purges it)."""
+        """Cache a computed prefix KV in the slot, unless the slot was detached meanwhile (forget purges it) or it
+        does not fit the budget even after idle slots' prefixes gave way (then it is prefilled per request)."""
         s = self.slots[slot]
-        if slot > 0 and not s.stale and s.tenant is not None:
+        if slot > 0 and not s.stale and s.tenant is not None and self._room_for(kv.nbytes, slot):
             s.prefix_kv = kv
+
+    def prefix_bytes(self) -> int:
+        return sum(s.prefix_kv.nbytes for s in self.slots if s.prefix_kv is not None)
+
+    def _room_for(self, need: int, slot: int) -> bool:
+        """Whether `need` more prefix bytes fit `budget`, dropping the prefixes of unpinned slots (least recently
+        used first) to make room; none is dropped when even that would not be enough."""
+        if self.budget is None:
+            return True
+        free = self.budget - self.per_slot_bytes * (len(self.slots) - 1) - self.prefix_bytes()
+        idle = sorted((i for i, s in enumerate(self.slots) if i != slot and s.prefix_kv is not None and s.pins <= 0),
+                      key=lambda i: self.slots[i].last_used)
+        if free + sum(self.slots[i].prefix_kv.nbytes for i in idle) < need:
+            return False
+        for i in idle:
+            if free >= need:
+                break
+            free += self.slots[i].prefix_kv.nbytes
+            self.slots[i].prefix_kv = None
+        return True
 
     # ---- admin --------------------------------------------------------------
     def prefetch(self, tenant: str) -> None:
@@ -334,13 +358,13 @@ class SlotManager:
             "slots_total": len(self.slots) - 1,
             "slots_used": len(used),
             "slots_pinned": sum(1 for s in used if s.pins > 0),
-            "slot_bytes": self.per_slot_bytes * (len(self.slots) - 1),
+            "slot_bytes": self.per_slot_bytes * (len(self.slots) - 1) + self.prefix_bytes(),  # weights + cached prefix KV
             "host_entries": len(self.host),
             "host_bytes": self.host.bytes,
             "host_budget_bytes": self.host.budget,
             "loading": len(self._loading),
             "residual_prefixes": sum(1 for s in self.slots if s.prefix_kv is not None),
-            "residual_prefix_bytes": sum(s.prefix_kv.nbytes for s in self.slots if s.prefix_kv is not None),
+            "residual_prefix_bytes": self.prefix_bytes(),
             "resident": sorted(self._by_tenant),
             "host_resident": self.host.tenants(),
         }

@@ -165,3 +165,35 @@ def test_tampered_residual_fails_that_tenant_only(make_engine, adapters, tiny_ba
     out = run(eng)
     assert out["bad"][-1].code == "bad_adapter" and RESIDUAL in out["bad"][-1].error
     assert len(out["ok"]) == 3 and out["ok"][0].residual_tokens > 0
+
+
+def test_cached_prefix_counts_in_slot_memory_and_its_budget(make_engine, adapters, tiny_base):
+    """The prefix KV is slot-tier memory: `slot_bytes` (the device tier's `memlora_adapter_bytes`) counts it, and
+    `serving.slot_bytes` bounds weights and prefixes together: an idle slot's prefix gives way to a new one, and a
+    prefix that cannot fit is prefilled with every request instead of growing past the budget."""
+    tok = tiny_base.tokenizer
+    free = make_engine(dict(adapters), slots=2)
+    weights = free.stats()["slot_bytes"]
+    assert weights == 2 * free.layers.bytes_per_slot
+    sizes = {}
+    for t in ("alice", "carol"):
+        free.add(request(tok, t, t, "question", n=2))
+        run(free)
+        sizes[t] = free.stats()["residual_prefix_bytes"] - sum(sizes.values())
+    assert sizes["alice"] > sizes["carol"] > 0
+    assert free.stats()["slot_bytes"] == weights + sizes["alice"] + sizes["carol"]
+
+    tight = make_engine(dict(adapters), slots=2, slot_bytes=weights + sizes["alice"])
+    for t in ("alice", "carol"):
+        tight.add(request(tok, t, t, "question", n=2))
+        run(tight)
+    s = tight.stats()
+    assert s["residual_prefixes"] == 1 and s["residual_prefix_bytes"] == sizes["carol"]  # alice's, idle, gave way
+    assert s["slot_bytes"] <= weights + sizes["alice"]
+
+    small = make_engine(dict(adapters), slots=2, slot_bytes=weights + sizes["carol"] - 1)
+    for i in range(2):
+        small.add(request(tok, f"a{i}", "alice", "question", n=2))
+        assert run(small)[f"a{i}"][0].residual_tokens == len(prefix(tok, LINES))  # still served, prefilled
+    s = small.stats()
+    assert (s["residual_prefixes"], s["residual_prefix_misses"], s["slot_bytes"]) == (0, 2, weights)
