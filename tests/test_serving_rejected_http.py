@@ -103,3 +103,14 @@ def test_a_newer_champion_ends_the_rejected_memory(settings, tiny_base, tmp_path
     _version(settings, tiny_base, tmp_path, "erin", 52, Residual([], ["c0", "c1"]), passed=True)
     assert reg.catalog()[0] == {"erin": 2} and reg.catalog()[2] == {}
     assert "rejected" not in reg.versions("erin")[1].aliases
+
+
+def test_forget_removes_a_rejected_versions_memory_from_the_registry_and_the_cache(settings, tiny_base, tmp_path):
+    from memlora.registry.store import AdapterRegistry
+
+    _version(settings, tiny_base, tmp_path, "fay", 61, Residual(DAVE), passed=False)
+    reg = AdapterRegistry(settings)
+    local = reg.resolve("fay", None, version=1).path  # the copy a server reads the residual from
+    assert (local / "residual.json").is_file()
+    reg.forget("fay")
+    assert reg.catalog() == ({}, [], {}) and not local.exists()
