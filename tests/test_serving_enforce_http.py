@@ -128,6 +128,7 @@ def test_enforced_items_are_counted_in_metrics(srv):
     assert count("length") == before["length"] and count("format") == before["format"]
 
 
+@pytest.mark.slow  # a second server (~50 s)
 def test_setting_off_leaves_the_items_to_the_prompt(tiny_base, tiny_base_dir, tmp_path):
     server = _serve(tmp_path, tiny_base, tiny_base_dir, TOML + "enforce_residual = false\n")
     try:
