@@ -44,10 +44,10 @@ from memlora.settings import DistillSettings, Settings
 from .profile import Profile, render_system_prompt
 from .prompts import abstention_probes, general_prompts, prompts_for_item
 from .quality import complies, content_words, on_topic, similarity, strip_forced, words
-from .schema import fact_statement
-from .style import finalize, shape_content, style_of
+from .schema import avoid_words, fact_statement
 from .teacher import Spec, make_teacher
 from .trainset import columns, content_hash
+from .style import finalize, shape_content, style_of
 
 STYLE_KINDS = ("opening", "closing", "format", "length", "avoid", "language", "address")
 

@@ -41,8 +41,8 @@ from memlora.settings import Settings
 
 from .adapter_loader import AdapterLoader
 from .availability import Availability
-from .codes import Code, Finish, SlotStatus
 from .enforce import Plan, plan_of
+from .codes import Code, Finish, SlotStatus
 from .lora_slots import attach_slots
 from .residual import PrefixKV, prefix_ids, system_head
 from .slots import SlotManager
