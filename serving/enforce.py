@@ -11,11 +11,11 @@ appended. Items the adapter carries are not in the residual, so they are never e
 for them is the adapter's own behaviour.
 
 A `Plan` is made once per installed adapter version (kept in its slot, dropped with it); a `Shaped` stream
-per request wraps its `TextStream` with the same interface, so the worker needs no other change. Without a
-length or format item the model's text streams token by token between the opening and the closing; with
-one, it streams sentence by sentence, because only a complete sentence is known to be kept. Either way the
-streamed answer is, delta by delta, the text a non-streamed request gets (`finalize(shape_content(...))`
-when shaping, as the teacher's answers are).
+per request wraps its `TextStream` with the same interface, so the worker only sends its opening first.
+With a closing, length or format item the text streams sentence by sentence (only a complete sentence is
+known to be kept) and is exactly `finalize(shape_content(...))` of the model's text, as the teacher's answers
+are; with only an opening or avoided words it streams token by token after the opening. Either way a
+streamed answer is, delta by delta, the text a non-streamed request gets.
 """
 from __future__ import annotations
 
@@ -40,7 +40,9 @@ class Plan:
 
     @property
     def shapes(self) -> bool:
-        return bool(self.style["length"] or self.style["format"])
+        """Sentence by sentence: a word limit or a format needs whole sentences, and so does a closing, which must
+        not follow a sentence cut off by max_tokens (the teacher drops it too)."""
+        return bool(self.style["length"] or self.style["format"] or self.style["closing"])
 
 
 def plan_of(residual: Residual, tokenizer) -> Plan | None:
@@ -85,22 +87,17 @@ class Shaped:
             text = text.lstrip()
             self.began = bool(text)
             text = " " + text if text and self.sent else text
-        return self._send(text) + (self._closing() if final else "")
+        return self._send(text)
 
     def _sentences(self, final: bool) -> str:
-        """The answer as far as it is certain: complete sentences that fit, formatted; at the end the closing too."""
+        """The answer as far as it is certain: complete sentences that fit, formatted; at the end the closing too
+        (never doubled: a closing the model wrote itself is taken out of its sentences)."""
         sents = content_sentences(self.raw, self.st)
         kept = fit(sents if final else sents[:-1], self.st)
         text = finalize("\n".join(kept), self.st if final else {**self.st, "closing": None})
         if not text.startswith(self.sent):  # cannot happen for text that only grows; never send a contradiction
             return ""
         return self._send(text[len(self.sent):])
-
-    def _closing(self) -> str:
-        closing = self.st["closing"]
-        if not closing or self.raw.rstrip().endswith(closing):
-            return ""
-        return self._send(closing if not self.sent or self.sent[-1].isspace() else " " + closing)
 
     def _send(self, text: str) -> str:
         self.sent += text

@@ -36,7 +36,7 @@ def _plan(tok, *items):
 TEXTS = ["Boil water first. Then add the tea leaves and wait three minutes. Pour it into a warm cup and enjoy it. And then",
          "Here is a list:\n1. Flour and eggs.\n2. Milk, whisked in slowly.\n3. A hot pan", "  no punctuation at all here but many words " * 3,
          "Ahoy there, friend! Sure. Fair winds!", ""]
-STYLES = [[("opening", "Ahoy there, friend!", ""), ("closing", "Fair winds!", "")],
+STYLES = [[("opening", "Ahoy there, friend!", ""), ("avoid", ["pizza"], "")], [("opening", "Ahoy there, friend!", ""), ("closing", "Fair winds!", "")],
           [("opening", "Ahoy there, friend!", ""), ("length", 14, ""), ("closing", "Fair winds!", "")],
           [("format", "numbered", ""), ("closing", "Fair winds!", "")], [("format", "bullets", ""), ("length", 9, "")]]
 
@@ -60,8 +60,7 @@ def test_the_shaped_stream_is_the_teachers_answer(tiny_base, style):
         if plan.shapes:
             assert out == finalize(shape_content(s.raw, plan.style), plan.style), (text, deltas)
         else:
-            assert out == " ".join(p for p in ("Ahoy there, friend!", text.strip(), "" if text.strip().endswith("Fair winds!")
-                                               else "Fair winds!") if p), (text, deltas)
+            assert out == "Ahoy there, friend!" + (" " + text.lstrip() if text.strip() else ""), (text, deltas)
         for kind, value, _ in STYLES[style] if text else []:  # the gate's own checks
             assert complies({"kind": kind, "value": value}, out), (kind, out)
 
