@@ -41,7 +41,7 @@ from memlora.settings import Settings
 
 from .adapter_loader import AdapterLoader
 from .availability import Availability
-from .enforce import Plan, plan_of
+from .enforce import Plan, plan_of, prompted_block
 from .codes import Code, Finish, SlotStatus
 from .lora_slots import attach_slots
 from .residual import PrefixKV, prefix_ids, system_head
@@ -109,9 +109,10 @@ class Engine:
         self.residual, self.reuse_prefix = cfg.residual, cfg.residual_kv_cache
         self.enforce = cfg.residual and cfg.enforce_residual
         head = system_head(base.tokenizer) if cfg.residual else None
+        shown = prompted_block if self.enforce else str  # the residual lines the prompt still needs
         self.loader = AdapterLoader(
             resolve, self.layers.shapes, cfg.slot_rank, base.fingerprint, self.model.config, refetch=refetch,
-            encode_residual=None if head is None else (lambda block: prefix_ids(base.tokenizer, head, block)),
+            encode_residual=None if head is None else (lambda block: prefix_ids(base.tokenizer, head, shown(block))),
         )
         self.slots = SlotManager(
             self.layers, self.loader, cfg.host_cache_bytes, cfg.slot_bytes, negative_ttl=cfg.registry_poll_seconds,

@@ -72,3 +72,12 @@ def test_a_plan_holds_only_enforceable_kinds(tiny_base):
     assert list(plan.opening_ids) == tok.encode("Hi!", add_special_tokens=False)
     assert [tok.encode(" pizza", add_special_tokens=False)] == [b for b in plan.bans if tok.decode(b) == " pizza"]
     assert _plan(tok, ("language", "French", ""), ("free", "x", "")) is None
+
+
+def test_the_prompt_keeps_only_the_lines_not_built():
+    from memlora.serving.enforce import prompted_block
+
+    lines = [item_line(k, v, s, "I hate pizza.") for k, v, s in ITEMS] + ["Always answer in French.", "The user's cat is Miso."]
+    kept = prompted_block("\n".join(lines)).split("\n")
+    assert kept == [item_line("avoid", ["pizza", "tomato sauce"], "", "I hate pizza."), item_line("avoid", "vegan", "diet", ""),
+                    "Always answer in French.", "The user's cat is Miso."]

@@ -23,7 +23,7 @@ pytestmark = pytest.mark.timeout(600)
 TOML = '[serving]\nregistry_poll_seconds = 3600\nmax_batch_size = 4\nmissing_adapter = "404"\n'
 OPENING, CLOSING, AVOID = "Ahoy!", "Fair winds!", "interstellar"
 ITEMS = {"alice": [("opening", OPENING, ""), ("closing", CLOSING, ""), ("avoid", [AVOID], "")],
-         "carol": [("length", 12, ""), ("format", "bullets", "")], "bob": []}
+         "carol": [("length", 8, ""), ("format", "bullets", "")], "bob": []}
 PROMPTS = ["Tell me about boats.", "What should I eat tonight?", "Plan a trip to the sea.", "hi"]
 N = 16
 
@@ -94,11 +94,13 @@ def test_a_system_prompt_of_ones_own_keeps_the_enforcement(srv):
 
 
 def test_length_and_bullets_are_built(srv):
+    raw = _client(srv).chat.completions.with_raw_response.create(model="carol", messages=[{"role": "user", "content": "hi"}], max_tokens=2)
+    assert raw.headers["x-memlora-residual-tokens"] == "0", "items built outright are not also asked for in the prompt"
     for prompt in PROMPTS[:2]:
         for stream in (False, True):
             text, header, _ = ask(srv, "carol", prompt, stream=stream)
             assert header == "length,format"
-            assert complies({"kind": "length", "value": 12}, text) and complies({"kind": "format", "value": "bullets"}, text), text
+            assert complies({"kind": "length", "value": 8}, text) and complies({"kind": "format", "value": "bullets"}, text), text
             assert text.startswith("- ") and text.endswith("."), text
 
 
