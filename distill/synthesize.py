@@ -47,62 +47,9 @@ from .quality import complies, content_words, keeps_content, loops, on_topic, si
 from .schema import avoid_words, fact_statement
 from .teacher import Spec, make_teacher
 from .trainset import columns, content_hash
+from .style import finalize, shape_content, style_of
 
 STYLE_KINDS = ("opening", "closing", "format", "length", "avoid", "language", "address")
-
-
-def style_of(items: list[dict]) -> dict:
-    st = {"opening": None, "closing": None, "format": None, "length": None, "banned": []}
-    for it in items:
-        k = it["kind"]
-        if k in ("opening", "closing", "format", "length"):
-            st[k] = it["value"]
-        elif k == "avoid":
-            st["banned"] += avoid_words("avoid", it.get("slot", ""), it["value"])
-    st["banned"] = sorted(set(st["banned"]))
-    return st
-
-
-def _sentences(text: str) -> list[str]:
-    text = re.sub(r"^\s*([-*\u2022]|\d+[.)])\s+", "", text, flags=re.M)
-    parts = re.split(r"(?<=[.!?])\s+|\n+", text.strip())
-    return [p.strip() for p in parts if p.strip()]
-
-
-def shape_content(raw: str, st: dict) -> str:
-    """Model-written text -> complete sentences within the word budget left by the forced parts."""
-    text = raw.strip()
-    if st["opening"]:
-        text = text.replace(st["opening"], " ").strip()
-    if st["closing"]:
-        text = text.replace(st["closing"], " ").strip()
-    sents = _sentences(text)
-    if len(sents) > 1 and not re.search(r"[.!?]$", sents[-1]):
-        sents = sents[:-1]
-    if st["length"]:
-        budget = int(st["length"]) - len(words(st["opening"] or "")) - len(words(st["closing"] or ""))
-        kept, used = [], 0
-        for s in sents:
-            n = len(words(s))
-            if used + n > budget:
-                if not kept and budget > 3:
-                    kept.append(" ".join(s.split()[:budget]).rstrip(",;:") + ".")
-                break
-            kept.append(s)
-            used += n
-        sents = kept
-    return "\n".join(sents)
-
-
-def finalize(content: str, st: dict) -> str:
-    sents = [s for s in content.split("\n") if s.strip()]
-    if st["format"] in ("bullets", "numbered"):
-        body = "\n".join(("- " if st["format"] == "bullets" else f"{i}. ") + s for i, s in enumerate(sents, 1))
-    else:
-        body = " ".join(sents)
-    parts = [p for p in (st["opening"], body, st["closing"]) if p]
-    sep = "\n" if st["format"] in ("bullets", "numbered") else " "
-    return sep.join(parts).strip()
 
 
 def fact_lead(target: dict | None) -> str:

@@ -169,6 +169,7 @@ class ServingSettings(BaseModel):
     missing_adapter: Literal["base", "404"] = "base"
     residual: bool = True  # prepend each adapter version's residual.json block (memory it does not carry) to its chats
     residual_kv_cache: bool = True  # reuse the residual prefix's KV from the slot tier; off: prefill it with every request
+    enforce_residual: bool = True  # build answers to follow the residual's opening/closing/avoid/length/format items (with `residual`)
     registry_poll_seconds: float = 30.0
     api_keys: list[ApiKey] = Field(default_factory=list)
     default_max_tokens: int = 256

@@ -12,6 +12,10 @@ prefix; its KV is computed once per installed version, kept in the slot, copied 
 cache (left-padded to the longest prefix, so a row is [pad, prefix, pad, rest]) and only the rest is
 prefilled, with positions continuing after the prefix.
 
+A row whose version's residual lists items a construction can enforce (serving/enforce.py) gets them here
+too: the opening fed after its prompt as the answer's first tokens, and avoided words banned in its own
+sampling; the worker shapes its text. Per row, so a batch mixes tenants and the base freely.
+
 Thread model: `add`, `cancel` and the admin calls may come from any thread; they are
 queued and applied at the start of the next `step`, which one thread calls.
 """
@@ -30,13 +34,14 @@ from transformers import DynamicCache
 
 from memlora.errors import MemloraError
 from memlora.runtime.request import GREEDY_BELOW, SEED_MAX, GenRequest, Sampling
-from memlora.runtime.sampling import generator, penalize, sample
+from memlora.runtime.sampling import ban, generator, penalize, sample
 from memlora.runtime.stepper import left_pad
 from memlora.runtime.tokens import end_ids, pad_id
 from memlora.settings import Settings
 
 from .adapter_loader import AdapterLoader
 from .availability import Availability
+from .enforce import Plan, plan_of, prompted_block
 from .codes import Code, Finish, SlotStatus
 from .lora_slots import attach_slots
 from .residual import PrefixKV, prefix_ids, system_head
@@ -59,6 +64,7 @@ class StepOutput:
     base_fallback: bool = False
     prompt_tokens: int = 0  # what the model attends to before the answer, the residual prefix included
     residual_tokens: int = 0  # residual prefix tokens in front of this request's prompt
+    enforce: Plan | None = None  # the residual items this row's answer is built to follow
 
 
 @dataclass
@@ -75,6 +81,8 @@ class _Seq:
     ids: list = field(default_factory=list)  # the prompt the model sees: the residual prefix (if any) + the rest
     prefix: int = 0  # residual prefix tokens at the start of ids
     counts: dict = field(default_factory=dict)  # token -> times generated (only when a penalty is asked)
+    enforce: Plan | None = None  # residual items enforced while decoding (serving/enforce.py)
+    out: list = field(default_factory=list)  # the answer's tokens, forced opening included (only when words are banned)
 
     @property
     def sampling(self) -> Sampling:
@@ -99,10 +107,12 @@ class Engine:
         if not self.layers.layers:
             raise MemloraError(f"none of serving target modules {settings.train.target_modules} is a linear layer of the base model")
         self.residual, self.reuse_prefix = cfg.residual, cfg.residual_kv_cache
+        self.enforce = cfg.residual and cfg.enforce_residual
         head = system_head(base.tokenizer) if cfg.residual else None
+        shown = prompted_block if self.enforce else str  # the residual lines the prompt still needs
         self.loader = AdapterLoader(
             resolve, self.layers.shapes, cfg.slot_rank, base.fingerprint, self.model.config, refetch=refetch,
-            encode_residual=None if head is None else (lambda block: prefix_ids(base.tokenizer, head, block)),
+            encode_residual=None if head is None else (lambda block: prefix_ids(base.tokenizer, head, shown(block))),
             resolve_rejected=resolve_rejected if cfg.residual else None,
         )
         self.slots = SlotManager(
@@ -272,7 +282,7 @@ class Engine:
                 return
 
     def _finish(self, s: _Seq, outs, token, reason, error=None, code=None) -> None:
-        outs.append(StepOutput(s.req.id, token, True, reason, error, code, s.base_fallback, len(s.ids), s.prefix))
+        outs.append(StepOutput(s.req.id, token, True, reason, error, code, s.base_fallback, len(s.ids), s.prefix, s.enforce))
         self.slots.release(s.slot)
         s.slot = 0
         with self._lock:
@@ -294,6 +304,7 @@ class Engine:
             if got.status == SlotStatus.READY:
                 s.slot, s.rank = got.slot, got.rank
                 self._take_residual(s)
+                self._take_enforcement(s)
                 ready.append(s)
             elif got.status == SlotStatus.NO_ADAPTER and self.missing_adapter == "base":
                 s.base_fallback = True
@@ -316,6 +327,18 @@ class Engine:
             return
         s.ids, s.prefix = ids, len(pre)
         s.max_new = min(s.req.max_new_tokens, self.max_context - len(ids))
+
+    def _take_enforcement(self, s: _Seq) -> None:
+        """A tenant chat whose version's residual has enforceable items: its answer starts with the forced opening
+        (fed as prompt tokens) and its sampling bans the avoided words. Completions and the base never get one."""
+        if not self.enforce or s.req.residual_tail is None:
+            return
+        plan = self.slots.enforcement(s.slot, lambda residual: plan_of(residual, self.base.tokenizer))
+        if plan is None or len(s.ids) + len(plan.opening_ids) >= self.max_context:
+            return
+        s.enforce, s.out = plan, list(plan.opening_ids)
+        s.ids = s.ids + list(plan.opening_ids)
+        s.max_new = min(s.max_new, self.max_context - len(s.ids))
 
     def _set_rows(self, seqs: list[_Seq]) -> None:
         self.layers.ctx.set_rows([s.slot for s in seqs], max((s.rank for s in seqs), default=0), self.device)
@@ -419,13 +442,15 @@ class Engine:
             self.tokens_generated += 1
             if s.sampling.penalized:
                 s.counts[t] = s.counts.get(t, 0) + 1
+            if s.enforce is not None and s.enforce.bans:
+                s.out.append(t)
             if t in s.stops:
                 self._finish(s, outs, t, Finish.STOP)
             elif s.generated >= s.max_new or len(s.ids) + s.generated >= self.max_context:
                 self._finish(s, outs, t, Finish.LENGTH)
             else:
                 outs.append(StepOutput(s.req.id, t, False, base_fallback=s.base_fallback, prompt_tokens=len(s.ids),
-                                       residual_tokens=s.prefix))
+                                       residual_tokens=s.prefix, enforce=s.enforce))
                 keep.append(i)
         return keep
 
@@ -438,12 +463,17 @@ class Engine:
                     logits[i] = penalize(logits[i], s.sampling, s.ids, s.counts)
                 except Exception as e:  # noqa: BLE001
                     failed[i] = f"penalties failed: {type(e).__name__}: {str(e)[:200]}"
-        toks = logits.argmax(dim=-1)
+        bans = [s.enforce.bans if s.enforce is not None else [] for s in seqs]
+        scores = logits
+        if any(bans):  # on a copy: the banned -inf must not read as non-finite logits in `_emit`
+            scores = logits.clone()
+            ban(scores, [s.out for s in seqs], bans)
+        toks = scores.argmax(dim=-1)
         for i, s in enumerate(seqs):
             if s.gen is None or i in failed:
                 continue
             try:
-                toks[i] = sample(logits[i:i + 1], s.sampling, s.gen)[0]
+                toks[i] = sample(scores[i:i + 1], s.sampling, s.gen)[0]
             except Exception as e:  # noqa: BLE001
                 failed[i] = f"sampling failed: {type(e).__name__}: {str(e)[:200]}"
         return toks, failed

@@ -47,8 +47,14 @@ class HttpMetrics:
                                buckets=LATENCY_BUCKETS, registry=r)
         self.prompt_len = Histogram("memlora_request_prompt_tokens", "Prompt length of finished requests, in tokens",
                                     buckets=LENGTH_BUCKETS, registry=r)
+        self.enforced = Counter("memlora_residual_enforced_items", "Residual items enforced while decoding (not left to the "
+                                "prompt), by kind: one per item per answered request", ["kind"], registry=r)
         self.gen_len = Histogram("memlora_request_generation_tokens", "Generated length of finished requests, in tokens",
                                  buckets=LENGTH_BUCKETS, registry=r)
+
+    def enforced_items(self, kinds: list[str]) -> None:
+        for k in kinds:
+            self.enforced.labels(k).inc()
 
     def finished(self, t: Timing, done: dict, stream: bool) -> None:
         """Record one answered request from its DONE event (usage, queue time)."""

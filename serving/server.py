@@ -178,8 +178,11 @@ class MemloraSpec(OpenAISpec):
             self._count(endpoint, e.status)
             return error_response(e)
         adapter = meta.get("adapter")
+        enforced = list(meta.get("enforced") or [])
         headers = {"x-memlora-adapter": str(adapter) if adapter is not None else "none",
-                   "x-memlora-residual-tokens": str(int(meta.get("residual_tokens") or 0))}
+                   "x-memlora-residual-tokens": str(int(meta.get("residual_tokens") or 0)),
+                   "x-memlora-enforced": ",".join(enforced) or "none"}
+        self.metrics.enforced_items(enforced)
         shape = Shape(chat=endpoint == "chat", uid=uid, model=req.model, adapter=adapter)
         timing = Timing(t0, time.perf_counter())
         if req.stream:
@@ -205,6 +208,7 @@ class MemloraSpec(OpenAISpec):
         resp = shape.full("".join(parts), ev["finish_reason"], ev["usage"])
         resp["adapter"] = headers["x-memlora-adapter"]
         resp["residual_tokens"] = int(headers["x-memlora-residual-tokens"])
+        resp["enforced"] = enforced
         self._count(endpoint, 200)
         self.metrics.finished(timing, ev, stream=False)
         return JSONResponse(resp, headers=headers)

@@ -21,7 +21,9 @@ import time
 from collections import OrderedDict
 from concurrent.futures import Future
 from dataclasses import dataclass, field
+from typing import Any, Callable
 
+from memlora.adapter_dir import Residual
 from memlora.errors import MemloraError
 
 from .adapter_loader import AdapterLoader, AdapterWeights
@@ -54,6 +56,8 @@ class _Slot:
     stale: bool = False  # detached from its tenant by reload/evict/forget; freed when unpinned
     residual_ids: tuple = ()  # the version's residual prefix tokens
     prefix_kv: PrefixKV | None = None  # their KV under this slot's weights, once computed
+    residual: Residual | None = None  # the version's residual items (decode-time enforcement reads them)
+    enforce: tuple | None = None  # (what the engine made of them,) once a request needed it
 
 
 @dataclass
@@ -189,6 +193,16 @@ class SlotManager:
     def prefix_kv(self, slot: int) -> PrefixKV | None:
         return self.slots[slot].prefix_kv if slot > 0 else None
 
+    def enforcement(self, slot: int, make: Callable[[Residual], Any]) -> Any:
+        """What `make` builds from the slot's residual (serving/enforce.py's plan), built by the first request that
+        needs it and dropped with the slot, as the prefix KV is: forget leaves no copy of it behind."""
+        s = self.slots[slot] if slot > 0 else None
+        if s is None or s.residual is None or not s.residual.items:
+            return None
+        if s.enforce is None:
+            s.enforce = (make(s.residual),)
+        return s.enforce[0]
+
     def keep_prefix_kv(self, slot: int, kv: PrefixKV) -> None:
         """Cache a computed prefix KV in the slot, unless the slot was detached meanwhile (forget purges it) or it
         does not fit the budget even after idle slots' prefixes gave way (then it is prefilled per request)."""
@@ -323,6 +337,7 @@ class SlotManager:
         s = self.slots[idx]
         s.tenant, s.stamp, s.rank, s.pins, s.stale = w.tenant, w.stamp, w.rank, 0, False
         s.residual_ids, s.prefix_kv = tuple(w.residual_ids), None
+        s.residual, s.enforce = w.residual, None
         s.last_used = time.monotonic()
         self._by_tenant[w.tenant] = idx
 

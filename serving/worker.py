@@ -29,6 +29,7 @@ from .admission import Admission, Chat
 from .availability import Availability
 from .catalog import Catalog
 from .codes import Code, ErrorType, Finish
+from .enforce import shaped
 from .engine import Engine
 from .protocol import DONE, ERROR, META, RESULT, TEXT, ApiError, ChatJob, Command, event
 from .watchdog import Watchdog
@@ -222,7 +223,11 @@ class Worker(AdminCommands):
             adapter = None if r.base_fallback else chat.version
             chat.residual_tokens = r.residual_tokens
             chat.prompt_tokens = r.prompt_tokens or chat.prompt_tokens  # what the model attends to, the residual included
-            self._emit(r.id, event(META, tenant=chat.job.tenant, adapter=adapter, residual_tokens=r.residual_tokens))
+            enforced = list(r.enforce.kinds) if r.enforce is not None else []
+            self._emit(r.id, event(META, tenant=chat.job.tenant, adapter=adapter, residual_tokens=r.residual_tokens, enforced=enforced))
+            chat.stream = shaped(chat.stream, r.enforce)
+            if enforced and (opening := chat.stream.start()):
+                self._emit(r.id, event(TEXT, text=opening))
         if r.token_id is not None:
             chat.completion_tokens += 1
             text = chat.stream.push(int(r.token_id))

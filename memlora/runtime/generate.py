@@ -21,21 +21,11 @@ import torch
 
 from .decoder import LeanLlama, LeanStepper, supported
 from .request import GenRequest, Sampling
-from .sampling import generator, penalize, sample
+from .sampling import ban, generator, penalize, sample
 from .stepper import HFStepper, Stepper
 from .tokens import end_ids, pad_id, turn_end_id
 
 TEACHER_TOP_K = 50  # the teacher's sampler has always cut to the 50 likeliest tokens: dataset hashes depend on it
-
-
-def _ban(logits: torch.Tensor, generated: list[list[int]], bans: list[list[list[int]]]) -> None:
-    for row, seqs in enumerate(bans):
-        if not seqs:
-            continue
-        g = generated[row]
-        for s in seqs:
-            if len(s) == 1 or (len(g) >= len(s) - 1 and g[len(g) - len(s) + 1:] == s[:-1]):
-                logits[row, s[-1]] = float("-inf")
 
 
 def _prefix_groups(rows: list[list[int]], turn_end: int | None) -> list[list[int]]:
@@ -78,7 +68,7 @@ def _generate_batch(stepper: Stepper, reqs: list[GenRequest], eos_ids: set[int],
             for r, i in enumerate(active):
                 if generated[i]:
                     scores[r] = penalize(scores[r], sampling, generated[i], {})
-        _ban(scores, [generated[i] for i in active], [reqs[i].bad_words_ids for i in active])
+        ban(scores, [generated[i] for i in active], [reqs[i].bad_words_ids for i in active])
         tok_of = dict(zip(active, sample(scores, sampling, gen).tolist()))
         for i, t in tok_of.items():
             if t in eos_ids:

@@ -1,4 +1,4 @@
-"""The one sampler: penalties, then greedy or temperature / top-k / top-p sampling from a seeded generator.
+"""The one sampler: penalties and banned words, then greedy or temperature / top-k / top-p sampling from a seeded generator.
 
 The teacher samples a batch from one generator and the server each request from its own; both call
 `sample`, so a seeded draw means the same thing in both. With top-k the sort is over k entries, not the
@@ -38,6 +38,18 @@ def penalize(row: torch.Tensor, s: Sampling, seen: Iterable[int], counts: dict[i
         n = torch.tensor(list(counts.values()), dtype=row.dtype, device=row.device)
         row[ids] -= s.frequency_penalty * n + s.presence_penalty
     return row
+
+
+def ban(logits: torch.Tensor, generated: list[list[int]], bans: list[list[list[int]]]) -> None:
+    """In place: -inf for each row's banned sequences' last token where the row's generated tokens end with the
+    rest of that sequence (a one-token sequence is banned everywhere). `tokens.bad_words_ids` makes the sequences."""
+    for row, seqs in enumerate(bans):
+        if not seqs:
+            continue
+        g = generated[row]
+        for s in seqs:
+            if len(s) == 1 or (len(g) >= len(s) - 1 and g[len(g) - len(s) + 1:] == s[:-1]):
+                logits[row, s[-1]] = float("-inf")
 
 
 def _nucleus(probs: torch.Tensor, top_p: float, presorted: bool) -> torch.Tensor:

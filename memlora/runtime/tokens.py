@@ -12,10 +12,13 @@ def chat_ids(tokenizer, user: str, system: str | None = None, prefix: str = "") 
     ids = tokenizer.apply_chat_template(msgs, add_generation_prompt=True, tokenize=True, return_dict=False)
     if hasattr(ids, "input_ids"):
         ids = ids["input_ids"]
-    ids = list(ids)
-    if prefix:
-        ids += tokenizer.encode(prefix, add_special_tokens=False)
-    return ids
+    return list(ids) + answer_start_ids(tokenizer, prefix)
+
+
+def answer_start_ids(tokenizer, prefix: str) -> list[int]:
+    """The forced first words of an answer, as the model is fed them after the chat's generation prompt
+    (the teacher's forced opening, and the server's for a tenant whose adapter does not carry it)."""
+    return list(tokenizer.encode(prefix, add_special_tokens=False)) if prefix else []
 
 
 def turn_end_id(tokenizer) -> int | None:
