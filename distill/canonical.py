@@ -25,7 +25,9 @@ SUBJECTLESS_VERBS = {
     "recently", "adopted", "got", "bought", "visited", "plans", "planning", "started", "stopped",
     "wishes", "would", "should", "expects", "insists", "requests", "finds", "thinks", "believes", "feels",
     "values", "cares", "commutes", "cycles", "travels", "volunteers", "collects", "practices", "practises",
-    "celebrates", "went", "will", "isn't", "wasn't", "hasn't",
+    "celebrates", "went", "will", "isn't", "wasn't", "hasn't", "rows", "swims", "climbs", "hikes", "skis", "surfs",
+    "skates", "jogs", "kayaks", "dances", "paints", "knits", "bakes", "sings", "flies", "builds", "trains", "spends",
+    "catches", "majored", "graduated", "holds",
 }
 _ADVERBS = {"really", "also", "usually", "always", "never", "still", "only", "mostly", "generally", "now",
             "currently", "just", "often", "actually", "definitely", "strongly", "absolutely", "truly", "totally"}

@@ -337,17 +337,7 @@ def group_tenant(records: list[Record], X_free, threshold: float, extracts: list
     else:
         free_idx = [i for i, k in enumerate(keys) if k is None]
         pairs = [(free_idx[i], free_idx[j]) for i, j in _tfidf_pairs(X_free, threshold)]
-    for i, j in pairs:
-        ri, rj = uf.find(i), uf.find(j)
-        ki, kj = root_key.get(ri), root_key.get(rj)
-        if not compatible(texts[i], texts[j], frozenset(k[1] for k in (ki, kj) if k and k[0] == "fact")):
-            continue
-        if not (_carries_value(ki, canon[j]) and _carries_value(kj, canon[i])):
-            continue
-        if ri == rj or (ki is not None and kj is not None and ki != kj and not _same_value(ki, kj)):
-            continue
-        uf.union(ri, rj)
-        root_key[uf.find(ri)] = ki or kj
+    _link_similar(pairs, uf, root_key, texts, canon, E, (shared_threshold + embed_threshold) / 2)
     comps: dict[int, list[int]] = {}
     for i in range(n):
         comps.setdefault(uf.find(i), []).append(i)
@@ -359,6 +349,48 @@ def group_tenant(records: list[Record], X_free, threshold: float, extracts: list
         key = root_key.get(root) or ("free", "", f"#{min(idx)}")
         out.append(Group(recs, extracts[first], key, [records[i] for i in typed]))
     return out
+
+
+def _link_similar(pairs: list[tuple[int, int]], uf: "_UnionFind", root_key: dict[int, tuple], texts: list[str],
+                  canon: list[str], E, floor: float) -> None:
+    """Similarity links, strongest first, in two passes: first those that attach a statement to a typed group
+    (a key is the surest anchor), then the rest, so two untyped asides cannot pair up first and keep one of
+    them out of the fact it belongs to ("ate a hazelnut cake once" / "hazelnuts make my throat swell")."""
+    members: dict[int, list[int]] = {}
+    for i in range(len(texts)):
+        members.setdefault(uf.find(i), []).append(i)
+    for anchored_only in (True, False):
+        for i, j in pairs:
+            ri, rj = uf.find(i), uf.find(j)
+            ki, kj = root_key.get(ri), root_key.get(rj)
+            if ri == rj or (anchored_only and ki is None and kj is None):
+                continue
+            slots = frozenset(k[1] for k in (ki, kj) if k and k[0] == "fact")
+            if not compatible(texts[i], texts[j], slots):
+                continue
+            if not (_carries_value(ki, canon[j]) and _carries_value(kj, canon[i])):
+                continue
+            if ki is not None and kj is not None and ki != kj and not _same_value(ki, kj):
+                continue
+            if E is not None and not _components_agree(members[ri], members[rj], texts, E, slots, floor):
+                continue
+            uf.union(ri, rj)
+            root = uf.find(ri)
+            members[root] = members.pop(ri) + members.pop(rj)
+            root_key[root] = ki or kj
+
+
+def _components_agree(a: list[int], b: list[int], texts: list[str], E, slots: frozenset, floor: float) -> bool:
+    """Average linkage (`floor`: midway between the two embedding tiers) before a similarity link joins two groups: in a language e5 reads poorly every short
+    sentence of a tenant scores 0.9+ with every other, and single links would chain the tenant's city, job and
+    a remark about a sibling into one item. Every cross pair must also pass the guards, so a chain cannot carry
+    a statement into a group holding its opposite or another person's attribute."""
+    if len(a) * len(b) == 1:
+        return True
+    sims = E[a] @ E[b].T
+    if float(sims.mean()) < floor:
+        return False
+    return all(compatible(texts[x], texts[y], slots) for x in a for y in b)
 
 
 def _template(text: str) -> tuple[tuple[str, ...], frozenset]:
