@@ -27,7 +27,7 @@ SUBJECTLESS_VERBS = {
     "values", "cares", "commutes", "cycles", "travels", "volunteers", "collects", "practices", "practises",
     "celebrates", "went", "will", "isn't", "wasn't", "hasn't", "rows", "swims", "climbs", "hikes", "skis", "surfs",
     "skates", "jogs", "kayaks", "dances", "paints", "knits", "bakes", "sings", "flies", "builds", "trains", "spends",
-    "catches", "majored", "graduated", "holds",
+    "catches", "majored", "graduated", "holds", "gets",
 }
 _ADVERBS = {"really", "also", "usually", "always", "never", "still", "only", "mostly", "generally", "now",
             "currently", "just", "often", "actually", "definitely", "strongly", "absolutely", "truly", "totally"}

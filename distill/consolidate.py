@@ -49,7 +49,8 @@ SHARED_THRESHOLD = 0.84  # the lower embedding tier (settings.distill.embedding_
 # statements link only if they name the same set of them (foreign words are mapped by _ALIASES).
 KIN = {"daughter", "son", "niece", "nephew", "colleague", "coworker", "friend", "brother", "sister", "wife", "husband",
        "mother", "father", "mom", "mum", "dad", "neighbour", "neighbor", "boss", "cousin", "aunt", "uncle", "grandson",
-       "granddaughter", "grandmother", "grandfather", "roommate", "flatmate", "girlfriend", "boyfriend", "partner"}
+       "granddaughter", "grandmother", "grandfather", "roommate", "flatmate", "girlfriend", "boyfriend", "partner",
+       "sibling"}
 _ALIASES = {
     "sohn": "son", "tochter": "daughter", "kollege": "colleague", "kollegin": "colleague", "fille": "daughter",
     "fils": "son", "hijo": "son", "hija": "daughter", "collègue": "colleague", "sœur": "sister", "soeur": "sister",
@@ -77,6 +78,12 @@ _ALIASES = {
     "bror": "brother", "syster": "sister", "vän": "friend", "väns": "friend", "granne": "neighbour", "grannes": "neighbour",
     "dotter": "daughter", "brat": "brother", "siostra": "sister", "przyjaciel": "friend", "przyjaciółka": "friend",
     "sąsiad": "neighbour", "sąsiadka": "neighbour", "córka": "daughter", "syn": "son",
+    "kardeşim": "sibling", "kardeşi": "sibling", "kardeş": "sibling", "arkadaşım": "friend", "arkadaşımın": "friend",
+    "komşum": "neighbour", "komşumun": "neighbour", "annem": "mother", "babam": "father", "tetangga": "neighbour",
+    "teman": "friend", "kakak": "sibling", "adik": "sibling", "ibu": "mother", "ayah": "father", "tomodachi": "friend",
+    "ani": "brother", "ane": "sister", "otouto": "brother", "imouto": "sister", "haha": "mother", "chichi": "father",
+    "bratr": "brother", "sestra": "sister", "kamarád": "friend", "kamarádka": "friend", "soused": "neighbour",
+    "sousedka": "neighbour", "máma": "mother", "táta": "father",
 }
 _PARTNER = {"wife": "partner", "husband": "partner", "girlfriend": "partner", "boyfriend": "partner"}
 # Tense and mode: "used to work at X" or "would love to learn X" is not "works at X" / "plays X".
@@ -203,7 +210,33 @@ def key_terms(text: str) -> frozenset:
 def proper_names(text: str) -> frozenset:
     """Capitalised words after the first (names, places, brands): two statements naming different ones
     are about different values."""
-    return frozenset(w.lower().strip("'").removesuffix("'s") for w in _PROPER.findall(text) if w not in _NOT_PROPER and w.lower() not in _LANG_NAMES)
+    return frozenset(w.lower().strip("'").removesuffix("'s") for w in _PROPER.findall(text)
+                     if w not in _NOT_PROPER and w.lower() not in _LANG_NAMES and w.lower() not in _FAMILY_WORDS)
+
+
+_FAMILY_WORDS = frozenset(w for fam in CONTRAST_FAMILIES for w in fam)  # compared by the family check instead
+_CAP_RUN = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)+\b")
+_ACRONYM = re.compile(r"\b[A-Z]{2,5}\b")
+
+
+def acronym_links(a: str, b: str) -> list[tuple[set[str], str]]:
+    """(words, abbreviation) where a run of capitalised words on one side has its initials as an all-caps word
+    on the other: "Indian Standard Time" / "IST", "Central European Time" / "CET"."""
+    out = []
+    for x, y in ((a, b), (b, a)):
+        codes = {c.lower() for c in _ACRONYM.findall(y)}
+        for run in _CAP_RUN.findall(x):
+            code = "".join(w[0] for w in run.split()).lower()
+            if code in codes:
+                out.append(({w.lower() for w in run.split()}, code))
+    return out
+
+
+def expand_acronyms(a: str, b: str, pa: frozenset, pb: frozenset) -> tuple[frozenset, frozenset]:
+    """A name and its abbreviation on the other side count as one name."""
+    for words, code in acronym_links(a, b):
+        pa, pb = pa - words - {code}, pb - words - {code}
+    return pa, pb
 
 
 _LANG_NAMES = {"english", "french", "german", "spanish", "italian", "portuguese", "dutch", "polish", "japanese", "chinese"}
@@ -228,7 +261,7 @@ def compatible(a: str, b: str, slots: frozenset = frozenset()) -> bool:
         fa, fb = ka & fam, kb & fam
         if fa and fb and not (fa & fb) and not antonym:
             return False
-    pa, pb = proper_names(a), proper_names(b)
+    pa, pb = expand_acronyms(a, b, proper_names(a), proper_names(b))
     if looks_english(a) and looks_english(b):
         if (pa - pb) and (pb - pa):  # each names something the other does not: Galway / Sligo
             return False
@@ -332,8 +365,9 @@ def group_tenant(records: list[Record], X_free, threshold: float, extracts: list
     texts = [mask(c, ()) for c in canon]
     if E is not None:
         common = tenant_common_words(texts)
-        pairs = [(i, j) for i, j, v in _embedding_pairs(E, min(embed_threshold, shared_threshold))
-                 if v >= embed_threshold or share_content(texts[i], texts[j], common)]
+        pairs = [(i, j) for i, j, v in _embedding_pairs(E, min(embed_threshold, shared_threshold) - VALUE_MARGIN)
+                 if v >= embed_threshold or (v >= shared_threshold and share_content(texts[i], texts[j], common))
+                 or _names_value(keys[i], canon[j]) or _names_value(keys[j], canon[i])]
     else:
         free_idx = [i for i, k in enumerate(keys) if k is None]
         pairs = [(free_idx[i], free_idx[j]) for i, j in _tfidf_pairs(X_free, threshold)]
@@ -419,12 +453,29 @@ def _same_key_compatible(a: str, b: str, key: tuple) -> bool:
 
 
 
+VALUE_MARGIN = 0.06  # the value-anchored tier sits this far below embedding_threshold_shared
+
+
+def _names_value(key: tuple | None, text: str) -> bool:
+    """The value-anchored tier: a statement naming a typed fact's value as a name ("My cat Olive sleeps on my
+    keyboard" / "I've got a tabby named Olive": e5 0.81) joins it a little below the shared-word tier. Only a
+    name or code is rare enough to anchor (a capitalised or alphanumeric value of 3+ letters, said as a whole
+    word); the guards still keep "my friend's cat Olive" and other people's values apart."""
+    if key is None or key[0] != "fact" or len(key[2]) < 3 or key[2] in _STOP:
+        return False
+    m = re.search(rf"(?<!\w){re.escape(key[2])}(?!\w)", text, re.I)
+    return bool(m) and (text[m.start()].isupper() or any(c.isdigit() for c in key[2]) or text == text.lower())
+
+
 def _carries_value(key: tuple | None, text: str) -> bool:
     """A statement joins a fact only if it names the fact's value: "Colleague Elias is allergic to peanuts"
     reads close to "allergic to penicillin", but it is not that fact."""
     if key is None or key[0] != "fact":
         return True
-    words = _match_keys(re.findall(r"\w+", text.lower()))
+    low = text.lower()
+    words = _match_keys(re.findall(r"\w+", low))
+    if any(len(tok) > 2 and re.search(rf"(?<!\w){re.escape(tok)}(?!\w)", low) for tok in key[2].split()):
+        return True  # "mx-5", "a320"
     return any(word_keys(w) & words for w in re.findall(r"\w+", key[2]) if len(w) > 2 or key[2].isdigit())
 
 
@@ -520,6 +571,8 @@ def tenant_common_words(texts: list[str]) -> frozenset:
 def share_content(a: str, b: str, common: frozenset = frozenset()) -> bool:
     """One content word in common, allowing inflection (a shared 5-letter prefix) and typos (ratio >= 0.8)."""
     wa, wb = _content_words(a) - common, _content_words(b) - common
+    if acronym_links(a, b):
+        return True
     if poles(a) and poles(b) and (poles(a) & poles(b) or negated_antonym(a, polarity(a), b, polarity(b))):
         return True
     if wa & wb or _match_keys(wa) & _match_keys(wb) or phrase_concepts(a) & (phrase_concepts(b) | _concepts_of(wb)) \

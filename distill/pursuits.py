@@ -51,7 +51,8 @@ def _activity(verb_form: str) -> str:
     return _ACTIVITY_VERBS.get(verb_form.lower(), verb_form.lower())
 
 
-def _clean(val: str) -> str:
+def cut_phrase(val: str) -> str:
+    """The value without the time, frequency, place or reason phrase after it."""
     return _CUT.sub("", val.strip()).strip(" .,!-")
 
 
@@ -64,7 +65,7 @@ def pursuit(text: str) -> tuple[str, str] | None:
     for pat, slot in _PATTERNS:
         m = pat.search(t)
         if m:
-            val = _clean(m.group("val"))
+            val = cut_phrase(m.group("val"))
             words = val.lower().split()
             if val and len(words) <= 4 and words[0] not in _NOT_ACTIVITIES:
                 return slot, val

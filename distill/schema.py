@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from .canonical import SUBJECTLESS_VERBS, canonical
 from .foreign import foreign_fact
 from .preferences import preference
-from .pursuits import SPORTS, pursuit
+from .pursuits import SPORTS, cut_phrase, pursuit
 
 ITEM_KINDS = ("opening", "closing", "format", "length", "avoid", "language", "address", "fact", "free")
 # Kinds with one value per tenant: a newer value supersedes an older one.
@@ -44,7 +44,7 @@ _Q = r"['\"\u201c\u2018]([^'\"\u201d\u2019]{1,80}?)['\"\u201d\u2019](?=\W|$)"
 SLOT_SYNONYMS = {"sailboat": "boat", "yacht": "boat", "sloop": "boat", "kitty": "cat", "puppy": "dog", "kitten": "cat",
                  "wife": "partner", "husband": "partner", "spouse": "partner", "girlfriend": "partner",
                  "boyfriend": "partner", "fiancé": "partner", "fiance": "partner", "fiancee": "partner",
-                 "bunny": "rabbit", "mare": "horse", "stallion": "horse", "pony": "horse", "gelding": "horse", "boy": "son", "girl": "daughter", "club": "team", "football club": "team",
+                 "bunny": "rabbit", "tabby": "cat", "moggy": "cat", "tomcat": "cat", "doggo": "dog", "pup": "dog", "mare": "horse", "stallion": "horse", "pony": "horse", "gelding": "horse", "boy": "son", "girl": "daughter", "club": "team", "football club": "team",
                  "football team": "team", "favourite team": "team", "favourite club": "team",
                  "favourite football club": "team", "favourite football team": "team", "profession": "job",
                  "occupation": "job", "employer": "employer", "company": "employer", "hometown": "hometown",
@@ -137,7 +137,7 @@ _VERB_FACTS = [
     (r"(?:works|is working)(?: \w+)? as an?|is employed as an?", "job"),
     (r"is allergic to|has an? (?:\w+ )?allergy to|cannot digest|can't digest", "allergy"),
     (r"(?:drives|owns and drives) an?", "car"),
-    (r"rides an?", "vehicle"),
+    (r"rides an?|commutes (?:to work )?(?:by|on)(?: an?)?|gets around (?:town |the city )?(?:by|on)(?: an?)?", "vehicle"),
     (r"is married to|'s (?:wife|husband|spouse) is", "partner"),
     (r"plays|(?:is|has been) learning(?: to play)?|practises|practices", "instrument"),
     (r"supports|roots for|is an? (?:huge |big |die-hard |lifelong )?fan of|cheers for", "team"),
@@ -164,7 +164,7 @@ _FACT_PATTERNS = [(re.compile(p.replace("{name}", _U), re.I if flags else 0), re
     (r"^{name}'s " + _NOUN + r"(?:'s name)? (?:is|was) (?:called |named )?(?P<val>[A-Z0-9][\w .'&-]*)$", None, 0),
     (r"^{name}'s " + _NOUN + r"(?:'s name is| is called| is named| goes by| is) " + _V + r"$", None, 1),
     (r"^{name}(?:'s| has an?| has| owns an?| keeps an?| adopted an?) " + _NOUN + r" (?:is )?(?:called|named) " + _V + r"$", None, 1),
-    (r"^(?:{name} )?(?:has|owns|sails|drives|keeps|adopted) an? " + _NOUN + r" (?:called|named) " + _V + r"$", None, 1),
+    (r"^(?:{name} )?(?:has|has got|owns|sails|drives|keeps|adopted) an? " + _NOUN + r" (?:called|named) " + _V + r"$", None, 1),
     (r"^.*?\b{name}'s (?P<noun>" + "|".join(sorted(["brother", "sister", "son", "daughter", "wife", "husband", "partner",
         "mother", "father", "mom", "mum", "dad", "boyfriend", "girlfriend", "best friend", "friend", "boss", "cat", "dog",
         "roommate", "flatmate", "twin", "fiancé", "fiance", "fiancee", "grandmother", "grandfather", "grandma", "grandpa",
@@ -252,6 +252,8 @@ def _fact(text: str) -> Extract | None:
             val = _clean_value(m.group("val"))
             if val and len(val.split()) <= 5 and not _NOT_VALUES.match(val):
                 return _fact_extract(slot, val)
+    if re.match(rf"^{_U} (?:cycles|bikes|rides (?:a |his |her |their )?bike) to (?:work|school|the office)\b", t, re.I):
+        return _fact_extract("vehicle", "bicycle")
     found = pursuit(t)
     return _fact_extract(*found) if found else None
 
@@ -293,7 +295,14 @@ def _fact_extract(slot: str, val: str) -> Extract:
         val = re.split(r" (?:at|for|in)\b", val)[0].strip()
     if slot in ("instrument", "car", "vehicle"):
         val = _ADJECTIVES.sub("", re.sub(r"^(?:an?|the|my|his|her)\s+", "", val, flags=re.I)) or val
+    if slot == "vehicle":
+        val = re.sub(r"\s+(?:to|into|around) (?:work|school|the office|town|the city)\b.*$", "", val)
+        val = _BICYCLE.get(cut_phrase(val).lower(), cut_phrase(val)) or val
     return Extract("fact", slot, val, probe=make_probe(slot, val), statement=fact_statement(slot, val))
+
+
+_BICYCLE = {"bike": "bicycle", "road bike": "bicycle", "push bike": "bicycle", "cycle": "bicycle", "pushbike": "bicycle",
+            "e-bike": "bicycle", "ebike": "bicycle", "mountain bike": "bicycle"}
 
 
 def _article(v: str) -> str:
