@@ -460,11 +460,11 @@ def _names_value(key: tuple | None, text: str) -> bool:
     """The value-anchored tier: a statement naming a typed fact's value as a name ("My cat Olive sleeps on my
     keyboard" / "I've got a tabby named Olive": e5 0.81) joins it a little below the shared-word tier. Only a
     name or code is rare enough to anchor (a capitalised or alphanumeric value of 3+ letters, said as a whole
-    word); the guards still keep "my friend's cat Olive" and other people's values apart."""
+    word; in all-lower-case memory, where names are not capitalised, any value); the guards still keep "my friend's cat Olive" and other people's values apart."""
     if key is None or key[0] != "fact" or len(key[2]) < 3 or key[2] in _STOP:
         return False
     m = re.search(rf"(?<!\w){re.escape(key[2])}(?!\w)", text, re.I)
-    return bool(m) and (text[m.start()].isupper() or any(c.isdigit() for c in key[2]) or text == text.lower())
+    return bool(m) and (text[m.start()].isupper() or any(c.isdigit() for c in key[2]) or text[1:] == text[1:].lower())
 
 
 def _carries_value(key: tuple | None, text: str) -> bool:

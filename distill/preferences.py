@@ -44,7 +44,7 @@ def _side(text: str, values: dict[str, re.Pattern]) -> str | None:
         score[v] += 2 * len(pat.findall(main)) - len(pat.findall(contra))
     best = max(sorted(score), key=lambda v: score[v])
     if score[best] > 0:
-        return best
+        return best if sum(score[v] == score[best] for v in score) == 1 else None  # both sides: undecided
     refused = [v for v in score if score[v] < 0]
     return _OPPOSITE.get(refused[0]) if len(refused) == 1 else None  # "no need to be formal": casual
 

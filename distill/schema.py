@@ -235,7 +235,7 @@ def _fact(text: str) -> Extract | None:
             slot = _slot(noun or "favourite programming language")
         if slot in ("car", "vehicle", "bike", "instrument"):
             val = _ADJECTIVES.sub("", re.sub(r"^(?:an?|the)\s+", "", val, flags=re.I)) or val
-        if not val or len(val.split()) > 5 or _NOT_VALUES.match(val) or slot in _NOT_SLOTS:
+        if not val or len(val.split()) > 5 or _NOT_VALUES.match(val) or set(slot.split()) & _NOT_SLOTS:
             continue
         if noun and val.split()[0].lower() in _VERB_WORDS:  # "my sister runs marathons" names no sister
             continue
