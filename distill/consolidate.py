@@ -379,7 +379,9 @@ def group_tenant(records: list[Record], X_free, threshold: float, extracts: list
     for root, idx in comps.items():
         recs = [records[i] for i in idx]
         typed = [i for i in idx if keys[i] is not None]
-        first = min(typed or idx, key=lambda i: _order(records[i]))
+        votes = {keys[i][:2]: sum(keys[j][:2] == keys[i][:2] for j in typed) for i in typed}
+        # the slot most of its statements name ("born in" once, "grew up in" twice: hometown), then the earliest
+        first = min(typed or idx, key=lambda i: (-votes.get(keys[i][:2] if keys[i] else None, 0), _order(records[i])))
         key = root_key.get(root) or ("free", "", f"#{min(idx)}")
         out.append(Group(recs, extracts[first], key, [records[i] for i in typed]))
     return out
