@@ -167,10 +167,26 @@ def polarity(text: str) -> int:
     "can't eat shrimp" and "shellfish makes my throat swell" both state an allergy to shellfish."""
     if is_restriction(text):
         return 0
-    return -1 if _NEG.search(_NOT_NEGATIONS.sub(" ", text)) else 1
+    return -1 if _NEG.search(_NOT_NEGATIONS.sub(" ", main_clause(text))) else 1
 
 
 _NOT_NEGATIONS = re.compile(r"\b(?:no (?:longer|more|later) than|not more than|no fewer than)\b", re.I)
+_CONTRAST_TAIL = re.compile(r"(?:,|;| -| but)\s+(?:but\s+)?(?:not|never|rather than|instead of)\b[^.;!?]*[.!?]?\s*$", re.I)
+
+
+def _refuses(a: str, b: str) -> bool:
+    """`a`'s trailing contrast names what `b` asks for: "window seats, not the aisle" / "aisle seats"."""
+    main = main_clause(a)
+    if main == a:
+        return False
+    tail = _content_words(a[len(main):])
+    return bool(tail & (_content_words(main_clause(b)) - _content_words(main)))
+
+
+def main_clause(text: str) -> str:
+    """The statement without a trailing contrast: "nautical miles, not kilometres" asks for nautical miles, it
+    refuses nothing the statement itself asks for; the contrasted word still counts for the value guards."""
+    return _CONTRAST_TAIL.sub("", text) or text
 
 
 _KIN_ALT = "|".join(sorted(KIN | {k for k, v in _ALIASES.items() if v in KIN}, key=len, reverse=True))
@@ -257,8 +273,11 @@ def compatible(a: str, b: str, slots: frozenset = frozenset()) -> bool:
     ka, kb = key_terms(a), key_terms(b)
     if (ka & KIN) - slots != (kb & KIN) - slots:
         return False
+    if _refuses(a, b) or _refuses(b, a):
+        return False
+    ma, mb = key_terms(main_clause(a)), key_terms(main_clause(b))
     for fam in CONTRAST_FAMILIES:
-        fa, fb = ka & fam, kb & fam
+        fa, fb = ma & fam, mb & fam
         if fa and fb and not (fa & fb) and not antonym:
             return False
     pa, pb = expand_acronyms(a, b, proper_names(a), proper_names(b))
