@@ -25,7 +25,9 @@ SUBJECTLESS_VERBS = {
     "recently", "adopted", "got", "bought", "visited", "plans", "planning", "started", "stopped",
     "wishes", "would", "should", "expects", "insists", "requests", "finds", "thinks", "believes", "feels",
     "values", "cares", "commutes", "cycles", "travels", "volunteers", "collects", "practices", "practises",
-    "celebrates", "went", "will", "isn't", "wasn't", "hasn't",
+    "celebrates", "went", "will", "isn't", "wasn't", "hasn't", "rows", "swims", "climbs", "hikes", "skis", "surfs",
+    "skates", "jogs", "kayaks", "dances", "paints", "knits", "bakes", "sings", "flies", "builds", "trains", "spends",
+    "catches", "majored", "graduated", "holds", "gets",
 }
 _ADVERBS = {"really", "also", "usually", "always", "never", "still", "only", "mostly", "generally", "now",
             "currently", "just", "often", "actually", "definitely", "strongly", "absolutely", "truly", "totally"}
@@ -154,7 +156,9 @@ _POSSESSED = {
 
 _ENGLISH = frozenset("the a an i my me is are and to in of with for at on be it not no please like likes wants prefers has have was".split())
 _FOREIGN = frozenset("le la les des une est et je ne pas que qui mon ma mes der die das und ist nicht ich mein meine ein eine el los las una que es y yo mi por para con sur avec "
-                     "ik ben mijn het een niet geen woon heet jag är och min mitt bor heter inte jestem mieszkam się nie jest mój moja".split())
+                     "ik ben mijn het een niet geen woon heet jag är och min mitt bor heter inte jestem mieszkam się nie jest mój moja "
+                     "saya dengan yang dan tolong ini itu desu imasu watashi kudasai onegaishimasu bir ve için çok "
+                     "jsem bydlím prosím odpovídej chci".split())
 
 
 def looks_english(text: str) -> bool:

@@ -27,6 +27,11 @@ _FAMILIES = {
     "shellfish": ("shellfish", "shrimp", "crab", "prawn", "lobster", "mussel", "oyster", "crustace", "meeresfrücht",
                   "mariscos", "gamba", "garnal", "krab", "skaldj"),
     "peanut": ("peanut", "arachide", "cacahu", "erdnuss", "amendoim", "pinda", "jordnöt", "orzesz"),
+    "nuts": ("walnut", "cashew", "almond", "hazelnut", "pecan", "pistachio", "macadamia", "tree nut", "nuts",
+             "noisette", "nüsse", "nuez", "nueces", "noci", "nozes", "noten"),
+    "bike": ("bike", "biking", "bicycl", "cycling", "cycles", "cyclist", "fiets", "vélo", "fahrrad", "bici", "rower"),
+    "examples": ("example", "sample problem", "worked", "walk through", "walkthrough", "beispiel", "exemple",
+                 "ejemplo", "esempio", "exemplo", "voorbeeld"),
     "gluten": ("gluten", "celiac", "coeliac", "celíac", "cœliaque", "coeliaque", "zöliak", "wheat", "glutine"),
     "vegan": ("vegan", "végétalien", "plant-based", "plantaardig", "wegańsk", "veganer"),
     "humour": ("funny", "joke", "humor", "humour", "witty", "playful"),
@@ -34,7 +39,7 @@ _FAMILIES = {
     "sources": ("source", "citation", "cite", "cited", "citing", "reference", "footnote"),
     "jargon": ("jargon", "expert", "layman", "laymen", "technical term", "plain language", "plain english"),
 }
-_EXACT = {"list": "lists"}
+_EXACT = {"list": "lists", "nut": "nuts"}
 # A negated antonym states the same preference: "don't write essays" / "keep it short". Word prefixes per pole.
 _POLES = {
     "short": ("short", "brief", "brevity", "concise", "succinct", "terse", "tl;dr", "tldr", "krótk", "zwięzł", "zwięźl",

@@ -49,7 +49,8 @@ SHARED_THRESHOLD = 0.84  # the lower embedding tier (settings.distill.embedding_
 # statements link only if they name the same set of them (foreign words are mapped by _ALIASES).
 KIN = {"daughter", "son", "niece", "nephew", "colleague", "coworker", "friend", "brother", "sister", "wife", "husband",
        "mother", "father", "mom", "mum", "dad", "neighbour", "neighbor", "boss", "cousin", "aunt", "uncle", "grandson",
-       "granddaughter", "grandmother", "grandfather", "roommate", "flatmate", "girlfriend", "boyfriend", "partner"}
+       "granddaughter", "grandmother", "grandfather", "roommate", "flatmate", "girlfriend", "boyfriend", "partner",
+       "sibling"}
 _ALIASES = {
     "sohn": "son", "tochter": "daughter", "kollege": "colleague", "kollegin": "colleague", "fille": "daughter",
     "fils": "son", "hijo": "son", "hija": "daughter", "collègue": "colleague", "sœur": "sister", "soeur": "sister",
@@ -77,6 +78,12 @@ _ALIASES = {
     "bror": "brother", "syster": "sister", "vän": "friend", "väns": "friend", "granne": "neighbour", "grannes": "neighbour",
     "dotter": "daughter", "brat": "brother", "siostra": "sister", "przyjaciel": "friend", "przyjaciółka": "friend",
     "sąsiad": "neighbour", "sąsiadka": "neighbour", "córka": "daughter", "syn": "son",
+    "kardeşim": "sibling", "kardeşi": "sibling", "kardeş": "sibling", "arkadaşım": "friend", "arkadaşımın": "friend",
+    "komşum": "neighbour", "komşumun": "neighbour", "annem": "mother", "babam": "father", "tetangga": "neighbour",
+    "teman": "friend", "kakak": "sibling", "adik": "sibling", "ibu": "mother", "ayah": "father", "tomodachi": "friend",
+    "ani": "brother", "ane": "sister", "otouto": "brother", "imouto": "sister", "haha": "mother", "chichi": "father",
+    "bratr": "brother", "sestra": "sister", "kamarád": "friend", "kamarádka": "friend", "soused": "neighbour",
+    "sousedka": "neighbour", "máma": "mother", "táta": "father",
 }
 _PARTNER = {"wife": "partner", "husband": "partner", "girlfriend": "partner", "boyfriend": "partner"}
 # Tense and mode: "used to work at X" or "would love to learn X" is not "works at X" / "plays X".
@@ -160,10 +167,26 @@ def polarity(text: str) -> int:
     "can't eat shrimp" and "shellfish makes my throat swell" both state an allergy to shellfish."""
     if is_restriction(text):
         return 0
-    return -1 if _NEG.search(_NOT_NEGATIONS.sub(" ", text)) else 1
+    return -1 if _NEG.search(_NOT_NEGATIONS.sub(" ", main_clause(text))) else 1
 
 
 _NOT_NEGATIONS = re.compile(r"\b(?:no (?:longer|more|later) than|not more than|no fewer than)\b", re.I)
+_CONTRAST_TAIL = re.compile(r"(?:,|;| -| but)\s+(?:but\s+)?(?:not|never|rather than|instead of)\b[^.;!?]*[.!?]?\s*$", re.I)
+
+
+def _refuses(a: str, b: str) -> bool:
+    """`a`'s trailing contrast names what `b` asks for: "window seats, not the aisle" / "aisle seats"."""
+    main = main_clause(a)
+    if main == a:
+        return False
+    tail = _content_words(a[len(main):])
+    return bool(tail & (_content_words(main_clause(b)) - _content_words(main)))
+
+
+def main_clause(text: str) -> str:
+    """The statement without a trailing contrast: "nautical miles, not kilometres" asks for nautical miles, it
+    refuses nothing the statement itself asks for; the contrasted word still counts for the value guards."""
+    return _CONTRAST_TAIL.sub("", text) or text
 
 
 _KIN_ALT = "|".join(sorted(KIN | {k for k, v in _ALIASES.items() if v in KIN}, key=len, reverse=True))
@@ -203,7 +226,33 @@ def key_terms(text: str) -> frozenset:
 def proper_names(text: str) -> frozenset:
     """Capitalised words after the first (names, places, brands): two statements naming different ones
     are about different values."""
-    return frozenset(w.lower().strip("'").removesuffix("'s") for w in _PROPER.findall(text) if w not in _NOT_PROPER and w.lower() not in _LANG_NAMES)
+    return frozenset(w.lower().strip("'").removesuffix("'s") for w in _PROPER.findall(text)
+                     if w not in _NOT_PROPER and w.lower() not in _LANG_NAMES and w.lower() not in _FAMILY_WORDS)
+
+
+_FAMILY_WORDS = frozenset(w for fam in CONTRAST_FAMILIES for w in fam)  # compared by the family check instead
+_CAP_RUN = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)+\b")
+_ACRONYM = re.compile(r"\b[A-Z]{2,5}\b")
+
+
+def acronym_links(a: str, b: str) -> list[tuple[set[str], str]]:
+    """(words, abbreviation) where a run of capitalised words on one side has its initials as an all-caps word
+    on the other: "Indian Standard Time" / "IST", "Central European Time" / "CET"."""
+    out = []
+    for x, y in ((a, b), (b, a)):
+        codes = {c.lower() for c in _ACRONYM.findall(y)}
+        for run in _CAP_RUN.findall(x):
+            code = "".join(w[0] for w in run.split()).lower()
+            if code in codes:
+                out.append(({w.lower() for w in run.split()}, code))
+    return out
+
+
+def expand_acronyms(a: str, b: str, pa: frozenset, pb: frozenset) -> tuple[frozenset, frozenset]:
+    """A name and its abbreviation on the other side count as one name."""
+    for words, code in acronym_links(a, b):
+        pa, pb = pa - words - {code}, pb - words - {code}
+    return pa, pb
 
 
 _LANG_NAMES = {"english", "french", "german", "spanish", "italian", "portuguese", "dutch", "polish", "japanese", "chinese"}
@@ -224,11 +273,14 @@ def compatible(a: str, b: str, slots: frozenset = frozenset()) -> bool:
     ka, kb = key_terms(a), key_terms(b)
     if (ka & KIN) - slots != (kb & KIN) - slots:
         return False
+    if _refuses(a, b) or _refuses(b, a):
+        return False
+    ma, mb = key_terms(main_clause(a)), key_terms(main_clause(b))
     for fam in CONTRAST_FAMILIES:
-        fa, fb = ka & fam, kb & fam
+        fa, fb = ma & fam, mb & fam
         if fa and fb and not (fa & fb) and not antonym:
             return False
-    pa, pb = proper_names(a), proper_names(b)
+    pa, pb = expand_acronyms(a, b, proper_names(a), proper_names(b))
     if looks_english(a) and looks_english(b):
         if (pa - pb) and (pb - pa):  # each names something the other does not: Galway / Sligo
             return False
@@ -332,22 +384,13 @@ def group_tenant(records: list[Record], X_free, threshold: float, extracts: list
     texts = [mask(c, ()) for c in canon]
     if E is not None:
         common = tenant_common_words(texts)
-        pairs = [(i, j) for i, j, v in _embedding_pairs(E, min(embed_threshold, shared_threshold))
-                 if v >= embed_threshold or share_content(texts[i], texts[j], common)]
+        pairs = [(i, j) for i, j, v in _embedding_pairs(E, min(embed_threshold, shared_threshold) - VALUE_MARGIN)
+                 if v >= embed_threshold or (v >= shared_threshold and share_content(texts[i], texts[j], common))
+                 or _names_value(keys[i], canon[j]) or _names_value(keys[j], canon[i])]
     else:
         free_idx = [i for i, k in enumerate(keys) if k is None]
         pairs = [(free_idx[i], free_idx[j]) for i, j in _tfidf_pairs(X_free, threshold)]
-    for i, j in pairs:
-        ri, rj = uf.find(i), uf.find(j)
-        ki, kj = root_key.get(ri), root_key.get(rj)
-        if not compatible(texts[i], texts[j], frozenset(k[1] for k in (ki, kj) if k and k[0] == "fact")):
-            continue
-        if not (_carries_value(ki, canon[j]) and _carries_value(kj, canon[i])):
-            continue
-        if ri == rj or (ki is not None and kj is not None and ki != kj and not _same_value(ki, kj)):
-            continue
-        uf.union(ri, rj)
-        root_key[uf.find(ri)] = ki or kj
+    _link_similar(pairs, uf, root_key, texts, canon, E, (shared_threshold + embed_threshold) / 2)
     comps: dict[int, list[int]] = {}
     for i in range(n):
         comps.setdefault(uf.find(i), []).append(i)
@@ -355,10 +398,54 @@ def group_tenant(records: list[Record], X_free, threshold: float, extracts: list
     for root, idx in comps.items():
         recs = [records[i] for i in idx]
         typed = [i for i in idx if keys[i] is not None]
-        first = min(typed or idx, key=lambda i: _order(records[i]))
+        votes = {keys[i][:2]: sum(keys[j][:2] == keys[i][:2] for j in typed) for i in typed}
+        # the slot most of its statements name ("born in" once, "grew up in" twice: hometown), then the earliest
+        first = min(typed or idx, key=lambda i: (-votes.get(keys[i][:2] if keys[i] else None, 0), _order(records[i])))
         key = root_key.get(root) or ("free", "", f"#{min(idx)}")
         out.append(Group(recs, extracts[first], key, [records[i] for i in typed]))
     return out
+
+
+def _link_similar(pairs: list[tuple[int, int]], uf: "_UnionFind", root_key: dict[int, tuple], texts: list[str],
+                  canon: list[str], E, floor: float) -> None:
+    """Similarity links, strongest first, in two passes: first those that attach a statement to a typed group
+    (a key is the surest anchor), then the rest, so two untyped asides cannot pair up first and keep one of
+    them out of the fact it belongs to ("ate a hazelnut cake once" / "hazelnuts make my throat swell")."""
+    members: dict[int, list[int]] = {}
+    for i in range(len(texts)):
+        members.setdefault(uf.find(i), []).append(i)
+    for anchored_only in (True, False):
+        for i, j in pairs:
+            ri, rj = uf.find(i), uf.find(j)
+            ki, kj = root_key.get(ri), root_key.get(rj)
+            if ri == rj or (anchored_only and ki is None and kj is None):
+                continue
+            slots = frozenset(k[1] for k in (ki, kj) if k and k[0] == "fact")
+            if not compatible(texts[i], texts[j], slots):
+                continue
+            if not (_carries_value(ki, canon[j]) and _carries_value(kj, canon[i])):
+                continue
+            if ki is not None and kj is not None and ki != kj and not _same_value(ki, kj):
+                continue
+            if E is not None and not _components_agree(members[ri], members[rj], texts, E, slots, floor):
+                continue
+            uf.union(ri, rj)
+            root = uf.find(ri)
+            members[root] = members.pop(ri) + members.pop(rj)
+            root_key[root] = ki or kj
+
+
+def _components_agree(a: list[int], b: list[int], texts: list[str], E, slots: frozenset, floor: float) -> bool:
+    """Average linkage (`floor`: midway between the two embedding tiers) before a similarity link joins two groups: in a language e5 reads poorly every short
+    sentence of a tenant scores 0.9+ with every other, and single links would chain the tenant's city, job and
+    a remark about a sibling into one item. Every cross pair must also pass the guards, so a chain cannot carry
+    a statement into a group holding its opposite or another person's attribute."""
+    if len(a) * len(b) == 1:
+        return True
+    sims = E[a] @ E[b].T
+    if float(sims.mean()) < floor:
+        return False
+    return all(compatible(texts[x], texts[y], slots) for x in a for y in b)
 
 
 def _template(text: str) -> tuple[tuple[str, ...], frozenset]:
@@ -387,12 +474,29 @@ def _same_key_compatible(a: str, b: str, key: tuple) -> bool:
 
 
 
+VALUE_MARGIN = 0.06  # the value-anchored tier sits this far below embedding_threshold_shared
+
+
+def _names_value(key: tuple | None, text: str) -> bool:
+    """The value-anchored tier: a statement naming a typed fact's value as a name ("My cat Olive sleeps on my
+    keyboard" / "I've got a tabby named Olive": e5 0.81) joins it a little below the shared-word tier. Only a
+    name or code is rare enough to anchor (a capitalised or alphanumeric value of 3+ letters, said as a whole
+    word; in all-lower-case memory, where names are not capitalised, any value); the guards still keep "my friend's cat Olive" and other people's values apart."""
+    if key is None or key[0] != "fact" or len(key[2]) < 3 or key[2] in _STOP:
+        return False
+    m = re.search(rf"(?<!\w){re.escape(key[2])}(?!\w)", text, re.I)
+    return bool(m) and (text[m.start()].isupper() or any(c.isdigit() for c in key[2]) or text[1:] == text[1:].lower())
+
+
 def _carries_value(key: tuple | None, text: str) -> bool:
     """A statement joins a fact only if it names the fact's value: "Colleague Elias is allergic to peanuts"
     reads close to "allergic to penicillin", but it is not that fact."""
     if key is None or key[0] != "fact":
         return True
-    words = _match_keys(re.findall(r"\w+", text.lower()))
+    low = text.lower()
+    words = _match_keys(re.findall(r"\w+", low))
+    if any(len(tok) > 2 and re.search(rf"(?<!\w){re.escape(tok)}(?!\w)", low) for tok in key[2].split()):
+        return True  # "mx-5", "a320"
     return any(word_keys(w) & words for w in re.findall(r"\w+", key[2]) if len(w) > 2 or key[2].isdigit())
 
 
@@ -488,6 +592,8 @@ def tenant_common_words(texts: list[str]) -> frozenset:
 def share_content(a: str, b: str, common: frozenset = frozenset()) -> bool:
     """One content word in common, allowing inflection (a shared 5-letter prefix) and typos (ratio >= 0.8)."""
     wa, wb = _content_words(a) - common, _content_words(b) - common
+    if acronym_links(a, b):
+        return True
     if poles(a) and poles(b) and (poles(a) & poles(b) or negated_antonym(a, polarity(a), b, polarity(b))):
         return True
     if wa & wb or _match_keys(wa) & _match_keys(wb) or phrase_concepts(a) & (phrase_concepts(b) | _concepts_of(wb)) \

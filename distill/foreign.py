@@ -1,4 +1,4 @@
-"""Facts stated in French, Spanish, German, Italian, Portuguese, Dutch, Swedish or Polish: the same slots as the English patterns (schema.py).
+"""Facts stated in French, Spanish, German, Italian, Portuguese, Dutch, Swedish, Polish, Turkish, Indonesian, Czech or romanised Japanese: the same slots as the English patterns (schema.py).
 
 Memories come in the user's language. The slot and the probe stay English (the base model is probed in
 English and the slot names are the profile's vocabulary); the value is kept as written ("infirmière",
@@ -25,12 +25,22 @@ NOUNS = {
     "hond": "dog", "kat": "cat", "katt": "cat", "pies": "dog", "kot": "cat", "kotka": "cat", "broer": "brother",
     "zus": "sister", "bror": "brother", "syster": "sister", "brat": "brother", "siostra": "sister", "zoon": "son",
     "dochter": "daughter", "dotter": "daughter", "syn": "son", "córka": "daughter", "konijn": "rabbit", "kanin": "rabbit",
+    "kucing": "cat", "anjing": "dog", "kedi": "cat", "kedim": "cat", "kedimin": "cat", "köpek": "dog", "köpeğim": "dog",
+    "köpeğimin": "dog", "pes": "dog", "psa": "dog", "kočka": "cat", "kočku": "cat", "inu": "dog", "neko": "cat",
 }
 _NAMED = re.compile(r"\b(?P<noun>" + "|".join(sorted(NOUNS, key=len, reverse=True)) + r")\b.*?\b(?:s'appelle|se nomme|"
                     r"se llama|llamad[oa]|heißt|heisst|namens|nommée?|appelée?|si chiama|chiamat[oa]|di nome|se chama|chamad[oa]|"
-                    r"heet|heter|ma na imię|nazywa się|wabi się) "
+                    r"heet|heter|ma na imię|nazywa się|wabi się|bernama|namanya|adı|se jmenuje|jménem) "
                     r"(?P<val>\w[\w' -]*)", re.I)
+_NAMED_WA = re.compile(r"\b(?P<noun>inu|neko)(?: no namae)? wa (?P<val>[A-Z][\w-]*) (?:to iimasu|to iu|desu)\b")
 _PATTERNS = [
+    (re.compile(r"\b(?P<val>[A-ZÇĞİÖŞÜ][\w]*)'(?:de|da|te|ta) (?:yaşı\w*|otur\w*)"), "city"),
+    (re.compile(r"\b(?i:tinggal|menetap|berdomisili) di (?P<val>[A-Z][\w-]*(?: [A-Z][\w-]*)*)"), "city"),
+    (re.compile(r"\b(?i:bydlím|bydlí|bydlíme|žiju|žije) ve? (?P<val>[A-ZČŘŠŽÚ][\w-]*)"), "city"),
+    (re.compile(r"\b(?P<val>[A-Z][\w-]*) ni sunde (?:imasu|iru|orimasu|imashita)\b"), "city"),
+    (re.compile(r"\b(?P<val>\w+) olarak çalış\w*", re.I), "job"),
+    (re.compile(r"\b(?:pracuji|pracuje|pracuju) jako (?P<val>\w+)|\bbekerja sebagai (?P<val2>\w+)", re.I), "job"),
+    (re.compile(r"\b(?P<val>\w+) (?:to shite|toshite) hataraite", re.I), "job"),
     (re.compile(r"\b(?:habite|vit|vis|j'habite|vive|vivo|wohnt|wohne|lebt|lebe|abita|abito|mora|moro|woon|woont|bor|"
                 r"mieszkam|mieszka)\s+(?:maintenant\s+|jetzt\s+|ahora\s+|actuellement\s+|ora\s+|agora\s+|nu\s+|"
                 r"teraz\s+)?(?:à|a|en|in|em|no|na|i|w|we)\s+"
@@ -71,10 +81,13 @@ def foreign_fact(text: str) -> tuple[str, str] | None:
         val = _clean(m.group("val"))
         if val and len(val.split()) <= 4:
             return NOUNS[m.group("noun").lower()], val
+    m = _NAMED_WA.search(t)
+    if m:
+        return NOUNS[m.group("noun")], m.group("val")
     for pat, slot in _PATTERNS:
         m = pat.search(t)
         if m:
-            val = _clean(m.group("val"))
+            val = _clean(m.group("val") or m.groupdict().get("val2") or "")
             if val and len(val.split()) <= 4:
                 return slot, val
     return None

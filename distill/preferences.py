@@ -43,7 +43,36 @@ def _side(text: str, values: dict[str, re.Pattern]) -> str | None:
     for v, pat in values.items():
         score[v] += 2 * len(pat.findall(main)) - len(pat.findall(contra))
     best = max(sorted(score), key=lambda v: score[v])
-    return best if score[best] > 0 else None
+    if score[best] > 0:
+        return best if sum(score[v] == score[best] for v in score) == 1 else None  # both sides: undecided
+    refused = [v for v in score if score[v] < 0]
+    return _OPPOSITE.get(refused[0]) if len(refused) == 1 else None  # "no need to be formal": casual
+
+
+_LIKE_LONG = re.compile(r"\b(?:long-form|in depth|in-depth|detailed|thorough)\b", re.I)
+_OPPOSITE = {"formal": "casual", "casual": "formal", "metric": "imperial", "imperial": "metric"}
+_LONG = re.compile(r"\b(?:essays?|long|lengthy|verbose|rambl\w*|walls? of text|novels?|waffl\w*)\b", re.I)
+_REFUSE = re.compile(r"\b(?:no|not|never|don't|dont|doesn't|hates?|dislikes?|stop|without|avoid\w*|too)\b|n't\b", re.I)
+_FEW_SENTENCES = re.compile(r"\b(?:(?:one|two|three|a few|couple of) (?:or (?:two|three|four) )?sentences? (?:at most|max\w*|tops)|"
+                            r"at most (?:one|two|three|a few) sentences?)\b", re.I)
+_DATES = {"iso": re.compile(r"\b(?:yyyy-mm-dd|iso(?: ?8601)?|year-month-day)\b", re.I),
+          "day first": re.compile(r"\b(?:dd/mm/yyyy|dd\.mm\.yyyy|dd-mm-yyyy|day first|day-month-year|european[- ]style dates?)\b", re.I),
+          "month first": re.compile(r"\b(?:mm/dd/yyyy|month first|month-day-year|american[- ]style dates?|us[- ]style dates?)\b", re.I)}
+_DATE_CUE = re.compile(r"\b(?:dates?|date format|yyyy|dd/mm|mm/dd)\b", re.I)
+_TZ_CUE = re.compile(r"\b(?:times?|time ?zones?|schedules?|clock|meetings?|deadlines?)\b", re.I)
+_TZ_CODE = re.compile(r"\b((?:[A-Z]{1,4}T|UTC|GMT)(?:[+-]\d{1,2})?)\b")
+_TZ_NAME = re.compile(r"\b((?:[A-Z][a-z]+ ){1,3}(?:Standard |Daylight |Summer )?Time)\b")
+
+
+def time_zone(text: str) -> str | None:
+    """The zone a statement asks times in, as its abbreviation: "Indian Standard Time" and "IST" are one value."""
+    if not _TZ_CUE.search(text):
+        return None
+    m = _TZ_CODE.search(text)
+    if m:
+        return m.group(1).upper()
+    m = _TZ_NAME.search(text)
+    return "".join(w[0] for w in m.group(1).split()).upper() if m else None
 
 
 _UNITS_CUE = re.compile(r"\b(?:metric|imperial|units?|measure\w*|medidas|sistema|use|give|prefer\w*|wants?|please|pls|only|"
@@ -60,10 +89,19 @@ def preference(text: str) -> tuple[str, str] | None:
         v = _side(text, values)
         if v:
             return slot, v
+    tz = time_zone(text)
+    if tz:
+        return "timezone", tz
+    if _DATE_CUE.search(text):
+        v = _side(text, _DATES)
+        if v:
+            return "date_format", v
     if _SUMMARY.search(text) and _FIRST.search(text):
         return "summary_first", "yes"
     if _SHORT.search(text) and not re.search(r"\d|\b(?:words?|paragraphs?|sentences? maximum)\b", text):
         return "brevity", "short"
+    if (_LONG.search(text) and _REFUSE.search(text) and not _LIKE_LONG.search(text)) or _FEW_SENTENCES.search(text):
+        return "brevity", "short"  # "don't write essays at me", "two or three sentences at most"
     if _EMOJI.search(text):
         return ("emoji", "none") if _EMOJI_NO.search(text) else ("emoji", "yes")
     if _JARGON.search(text):

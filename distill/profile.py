@@ -27,7 +27,7 @@ from memlora.settings import Settings
 from .extract_llm import tenant_extractor
 from .consolidate import Group, consolidate, same_sentence_other_name
 from .records import Record
-from .schema import SINGLE_VALUED, avoid_words
+from .schema import MULTI_VALUED, SINGLE_VALUED, avoid_words
 
 
 @dataclass
@@ -179,7 +179,7 @@ def _conflict_key(it: Item) -> tuple | None:
     if it.kind in SINGLE_VALUED:
         return (it.kind,)
     if it.kind == "fact" and it.slot:
-        return ("fact", it.slot)
+        return None if it.slot in MULTI_VALUED else ("fact", it.slot)
     if it.kind == "avoid" and it.slot == "diet":
         return ("diet",)
     if it.kind == "free" and it.slot:  # a preference slot (preferences.py): metric, then imperial

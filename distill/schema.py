@@ -8,16 +8,20 @@ which is still taught, only by amplification instead of construction. Facts get 
 """
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 
 from .canonical import SUBJECTLESS_VERBS, canonical
 from .foreign import foreign_fact
 from .preferences import preference
+from .pursuits import SPORTS, cut_phrase, pursuit
 
 ITEM_KINDS = ("opening", "closing", "format", "length", "avoid", "language", "address", "fact", "free")
 # Kinds with one value per tenant: a newer value supersedes an older one.
 SINGLE_VALUED = ("opening", "closing", "format", "length", "language", "address")
+# Fact slots a person has several values of at once: a second hobby is not a newer value of the first.
+MULTI_VALUED = frozenset({"hobby"})
 
 DIET_WORDS = {
     "vegan": ["meat", "beef", "pork", "bacon", "ham", "chicken", "turkey", "fish", "salmon", "tuna", "shrimp",
@@ -40,7 +44,7 @@ _Q = r"['\"\u201c\u2018]([^'\"\u201d\u2019]{1,80}?)['\"\u201d\u2019](?=\W|$)"
 SLOT_SYNONYMS = {"sailboat": "boat", "yacht": "boat", "sloop": "boat", "kitty": "cat", "puppy": "dog", "kitten": "cat",
                  "wife": "partner", "husband": "partner", "spouse": "partner", "girlfriend": "partner",
                  "boyfriend": "partner", "fiancé": "partner", "fiance": "partner", "fiancee": "partner",
-                 "bunny": "rabbit", "mare": "horse", "stallion": "horse", "pony": "horse", "gelding": "horse", "boy": "son", "girl": "daughter", "club": "team", "football club": "team",
+                 "bunny": "rabbit", "tabby": "cat", "moggy": "cat", "tomcat": "cat", "doggo": "dog", "pup": "dog", "mare": "horse", "stallion": "horse", "pony": "horse", "gelding": "horse", "boy": "son", "girl": "daughter", "club": "team", "football club": "team",
                  "football team": "team", "favourite team": "team", "favourite club": "team",
                  "favourite football club": "team", "favourite football team": "team", "profession": "job",
                  "occupation": "job", "employer": "employer", "company": "employer", "hometown": "hometown",
@@ -113,6 +117,9 @@ def _slot(noun: str) -> str:
     if len(words) > 1 and not words[0].startswith("favo") and words[-1] in NAMED_NOUNS:
         words = words[-1:]
     words = [SLOT_SYNONYMS.get(w, w) for w in words]
+    if len(words) == 1 and len(words[0]) >= 4 and words[0] not in NAMED_NOUNS:  # "geko" -> gecko
+        near = difflib.get_close_matches(words[0], sorted(_PERSON_OR_PET), n=1, cutoff=0.85)
+        words = near or words
     return " ".join(words)
 
 
@@ -130,7 +137,7 @@ _VERB_FACTS = [
     (r"(?:works|is working)(?: \w+)? as an?|is employed as an?", "job"),
     (r"is allergic to|has an? (?:\w+ )?allergy to|cannot digest|can't digest", "allergy"),
     (r"(?:drives|owns and drives) an?", "car"),
-    (r"rides an?", "vehicle"),
+    (r"rides an?|commutes (?:to work )?(?:by|on)(?: an?)?|gets around (?:town |the city )?(?:by|on)(?: an?)?", "vehicle"),
     (r"is married to|'s (?:wife|husband|spouse) is", "partner"),
     (r"plays|(?:is|has been) learning(?: to play)?|practises|practices", "instrument"),
     (r"supports|roots for|is an? (?:huge |big |die-hard |lifelong )?fan of|cheers for", "team"),
@@ -142,19 +149,27 @@ _JOBS = ("nurse|teacher|doctor|engineer|lawyer|developer|designer|chef|pilot|stu
          "architect|dentist|pharmacist|electrician|plumber|carpenter|firefighter|journalist|scientist|librarian|"
          "veterinarian|vet|paramedic|researcher|professor|farmer|baker|mechanic|photographer|translator|consultant|"
          "analyst|manager|data scientist|software engineer|software developer|web developer|graphic designer|"
-         "nurse practitioner|high school teacher|physiotherapist|psychologist|social worker|barista|surgeon")
+         "nurse practitioner|high school teacher|physiotherapist|psychologist|social worker|barista|surgeon|"
+         "fisherman|fisher|welder|bartender|waiter|waitress|cashier|driver|police officer|soldier|midwife|optician|"
+         "actor|actress|musician|hairdresser|tailor|cook|butcher|gardener|miner|sailor|cleaner|clerk|secretary|"
+         "receptionist|realtor|banker|economist|entrepreneur|freelancer|surveyor|technician|machinist|physician|"
+         "therapist|counselor|counsellor|coach|tutor|lecturer|flight attendant|cabinet maker|builder|roofer|"
+         "painter|decorator|jeweller|jeweler|locksmith|mason|bricklayer|courier|postman|paralegal|judge|"
+         "editor|illustrator|animator|copywriter|programmer|sysadmin|radiographer|dietitian|nutritionist|"
+         "carer|caregiver|nanny|zookeeper|ranger|forester|shepherd|beekeeper|brewer|winemaker|sommelier")
 _FACT_PATTERNS = [(re.compile(p.replace("{name}", _U), re.I if flags else 0), re.compile(p.replace("{name}", _U), re.I), slot)
                   for p, slot, flags in [
     (r"^(?P<val>[A-Z][\w .'-]*?) is the name of {name}'s " + _NOUN + r"$", None, 0),
     (r"^(?P<val>[A-Z][\w'-]*) is {name}'s " + _NOUN + r"$", None, 0),
     (r"^{name}'s " + _NOUN + r"(?:'s name)? (?:is|was) (?:called |named )?(?P<val>[A-Z0-9][\w .'&-]*)$", None, 0),
     (r"^{name}'s " + _NOUN + r"(?:'s name is| is called| is named| goes by| is) " + _V + r"$", None, 1),
-    (r"^{name}(?:'s| has an?| has| owns an?| keeps an?| adopted an?) " + _NOUN + r" (?:is )?(?:called|named) " + _V + r"$", None, 1),
-    (r"^(?:{name} )?(?:has|owns|sails|drives|keeps|adopted) an? " + _NOUN + r" (?:called|named) " + _V + r"$", None, 1),
+    (r"^{name}(?:'s| has got an?| has an?| has| owns an?| keeps an?| adopted an?) " + _NOUN + r" (?:is )?(?:called|named) " + _V + r"$", None, 1),
+    (r"^(?:{name} )?(?:has|has got|owns|sails|drives|keeps|adopted) an? " + _NOUN + r" (?:called|named) " + _V + r"$", None, 1),
     (r"^.*?\b{name}'s (?P<noun>" + "|".join(sorted(["brother", "sister", "son", "daughter", "wife", "husband", "partner",
         "mother", "father", "mom", "mum", "dad", "boyfriend", "girlfriend", "best friend", "friend", "boss", "cat", "dog",
-        "roommate", "flatmate", "twin", "fiancé", "fiance", "fiancee"], key=len, reverse=True)) + r") (?P<val>[A-Z][\w'-]+)\b.*$", None, 0),
-    (r"^{name} is an? (?P<val>(?:\w+ )?(?:" + _JOBS + r"|\w+ist))(?:(?: (?:at|in|for|on|with)|,) .*)?$", "job", 1),
+        "roommate", "flatmate", "twin", "fiancé", "fiance", "fiancee", "grandmother", "grandfather", "grandma", "grandpa",
+        "aunt", "uncle", "cousin", "niece", "nephew", "stepson", "stepdaughter", "stepmother", "stepfather"], key=len, reverse=True)) + r") (?P<val>[A-Z][\w'-]+)\b.*$", None, 0),
+    (r"^{name} is an? (?P<val>(?:\w+ )?(?:" + _JOBS + r"|\w+ist))(?:(?: (?:at|in|for|on|with|by|out of|doing|who|and|since)|,) .*)?$", "job", 1),
     (r"^{name} is (?P<val>\w+) intolerant$", "allergy", 1),
     (r"^{name} (?:has|gets) (?:an? )?(?P<val>[\w ]+?) allerg(?:y|ies)$", "allergy", 1),
     (r"^(?:the )?(?P<val>[\w .'-]+?) is where {name} (?:was born)$", "birthplace", 1),
@@ -183,6 +198,8 @@ SLOT_PHRASES = {  # slot -> (statement in the second person, the probe question)
     "instrument": ("You play the {v}.", "Which instrument do I play?"),
     "partner": ("Your partner is named {v}.", "What is the name of my partner?"),
     "learning": ("You are learning {v}.", "Which language am I learning?"),
+    "degree": ("You studied {v}.", "What did I study?"),
+    "hobby": ("One of your hobbies is {v}.", "What is one of my hobbies?"),
 }
 NAMED_NOUNS = {
     "cat", "dog", "hamster", "rabbit", "bird", "parrot", "fish", "horse", "pet", "boat", "tortoise", "turtle", "snake",
@@ -190,7 +207,10 @@ NAMED_NOUNS = {
     "mother", "father", "mom", "mum", "dad", "boyfriend", "girlfriend", "friend", "best friend", "boss", "manager",
     "baby", "child", "kid", "twin", "roommate", "flatmate", "fiancé", "fiance", "fiancee", "grandmother",
     "grandfather", "grandma", "grandpa", "aunt", "uncle", "cousin", "niece", "nephew", "car", "bike", "plant",
+    "gecko", "iguana", "ferret", "chinchilla", "goldfish", "budgie", "canary", "cockatiel", "hedgehog", "rat", "mouse",
+    "pig", "goat", "donkey", "chicken", "duck", "axolotl", "frog", "spider", "tarantula",
 }
+_PERSON_OR_PET = NAMED_NOUNS - {"car", "bike", "plant", "boat"}
 
 
 def _clean_value(val: str) -> str:
@@ -208,14 +228,23 @@ def _fact(text: str) -> Extract | None:
             continue
         val = _clean_value(m.group("val"))
         noun = m.groupdict().get("noun")
+        named = _noun_with_name(noun, lower) if noun and slot is None else None
+        if named:
+            return _fact_extract(*named)
         if slot is None:
             slot = _slot(noun or "favourite programming language")
         if slot in ("car", "vehicle", "bike", "instrument"):
             val = _ADJECTIVES.sub("", re.sub(r"^(?:an?|the)\s+", "", val, flags=re.I)) or val
-        if not val or len(val.split()) > 5 or _NOT_VALUES.match(val) or slot in _NOT_SLOTS:
+        if not val or len(val.split()) > 5 or _NOT_VALUES.match(val) or set(slot.split()) & _NOT_SLOTS:
             continue
         if noun and val.split()[0].lower() in _VERB_WORDS:  # "my sister runs marathons" names no sister
             continue
+        if noun and slot.split()[-1] in _PERSON_OR_PET:
+            raw = m.group("val").split()
+            if len(raw) > 1 and raw[0].islower() and raw[0].endswith("ing"):  # "my partner is training for ..."
+                continue
+            if val.isdigit():  # "my brother is 12": an age, not a name
+                slot = f"{slot} age"
         return _fact_extract(slot, val)
     for pat, slot in _VERB_FACTS:
         m = pat.search(t)
@@ -223,7 +252,26 @@ def _fact(text: str) -> Extract | None:
             val = _clean_value(m.group("val"))
             if val and len(val.split()) <= 5 and not _NOT_VALUES.match(val):
                 return _fact_extract(slot, val)
-    return None
+    if re.match(rf"^{_U} (?:cycles|bikes|rides (?:a |his |her |their )?bike) to (?:work|school|the office)\b", t, re.I):
+        return _fact_extract("vehicle", "bicycle")
+    found = pursuit(t)
+    return _fact_extract(*found) if found else None
+
+
+def _noun_with_name(noun: str, lower: bool) -> tuple[str, str] | None:
+    """"<x>'s brother Leo is 12", "my cat Olive is ...": the word after a relative or pet is its name, and the
+    fact is that name, not a slot "brother leo". In lower-case memory any word there that is not a common noun
+    ending counts as a name."""
+    words = noun.split()
+    if len(words) != 2 or _slot(words[0]) not in _PERSON_OR_PET:
+        return None
+    name = words[1]
+    if lower:
+        if len(name) < 3 or re.search(r"(?:ing|er|ed|ion|ness|ment|s)$", name.lower()) or name.lower() in NAMED_NOUNS:
+            return None
+    elif not name[:1].isupper():
+        return None
+    return _slot(words[0]), name
 
 
 _LANGUAGES = {"english", "french", "german", "spanish", "italian", "portuguese", "dutch", "polish", "japanese", "chinese",
@@ -234,15 +282,27 @@ _VERB_WORDS = SUBJECTLESS_VERBS | {"is", "was", "lives", "works", "studies", "vi
 
 
 def _fact_extract(slot: str, val: str) -> Extract:
-    if slot == "instrument" and val.lower() in _LANGUAGES:  # "is learning Japanese" is no instrument
+    if slot in ("instrument", "degree") and val.lower() in _LANGUAGES:  # "is learning Japanese" is no instrument
         slot = "learning"
+    sport = next((sp for sp in sorted(SPORTS) if re.match(rf"(?:the )?{sp}\b", val.lower())), None)
+    if slot == "instrument" and sport:  # "plays tennis on Sundays"
+        slot, val = "hobby", sport
+    if slot == "job" and len(val.split()) > 1 and val.lower().split()[-1] == "student":  # "a pharmacy student"
+        slot, val = "degree", " ".join(val.split()[:-1])
     if slot == "city":
         val = val.split(",")[0].strip()
     if slot == "job":
         val = re.split(r" (?:at|for|in)\b", val)[0].strip()
     if slot in ("instrument", "car", "vehicle"):
         val = _ADJECTIVES.sub("", re.sub(r"^(?:an?|the|my|his|her)\s+", "", val, flags=re.I)) or val
+    if slot == "vehicle":
+        val = re.sub(r"\s+(?:to|into|around) (?:work|school|the office|town|the city)\b.*$", "", val)
+        val = _BICYCLE.get(cut_phrase(val).lower(), cut_phrase(val)) or val
     return Extract("fact", slot, val, probe=make_probe(slot, val), statement=fact_statement(slot, val))
+
+
+_BICYCLE = {"bike": "bicycle", "road bike": "bicycle", "push bike": "bicycle", "cycle": "bicycle", "pushbike": "bicycle",
+            "e-bike": "bicycle", "ebike": "bicycle", "mountain bike": "bicycle"}
 
 
 def _article(v: str) -> str:
@@ -253,6 +313,8 @@ def make_probe(slot: str, value: str) -> dict:
     """The question whose answer is the fact, and the strings an answer must contain."""
     if slot in SLOT_PHRASES:
         q = SLOT_PHRASES[slot][1]
+    elif slot.endswith(" age"):
+        q = f"How old is my {slot[:-4]}?"
     elif slot in NAMED_NOUNS or _names_a_person(slot):
         q = f"What is the name of my {slot}?"
     else:
@@ -274,6 +336,8 @@ def fact_statement(slot: str, value: str) -> str:
     v = str(value).strip().rstrip(".")
     if slot in SLOT_PHRASES:
         return SLOT_PHRASES[slot][0].format(v=v, a=_article(v))
+    if slot.endswith(" age"):
+        return f"Your {slot[:-4]} is {v}."
     if slot.startswith("favourite") or not (slot in NAMED_NOUNS or _names_a_person(slot)):
         return f"Your {slot} is {v}."
     return f"Your {slot} is named {v}."

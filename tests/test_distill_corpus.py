@@ -22,7 +22,7 @@ import eval_consolidation as ev  # noqa: E402
 
 
 LABELLED = {"main": ("labels.json", ("dev", "heldout")), "dev2": ("labels_dev2.json", ("dev2",)),
-            "dev3": ("labels_dev3.json", ("dev3",))}
+            "dev3": ("labels_dev3.json", ("dev3",)), "dev4": ("labels_dev4.json", ("dev4",))}
 
 
 def _load(name: str) -> tuple[dict, dict]:
@@ -69,6 +69,17 @@ def test_dev3_is_a_third_dev_split_in_all_styles():
     assert {lab["style"] for lab in labels.values()} == {lab["style"] for lab in others.values()}
     assert len({lab["language"] for lab in labels.values()} - {"en"}) >= 2
     assert len({lab["style"] for lab in labels.values() if lab["stale"]}) >= 4
+
+
+def test_dev4_is_a_fourth_dev_split_in_all_styles():
+    """dev4 is written from the styles alone, committed before measuring: new languages, stale values in most styles."""
+    labels, records = _load("dev4")
+    others = {**_load("main")[0], **_load("dev2")[0], **_load("dev3")[0]}
+    assert len(records) >= 200 and len(labels) >= 20 and not set(labels) & set(others)
+    assert {lab["style"] for lab in labels.values()} == {lab["style"] for lab in others.values()}
+    new_langs = {lab["language"] for lab in labels.values()} - {lab["language"] for lab in others.values()}
+    assert len(new_langs) >= 2
+    assert len({lab["style"] for lab in labels.values() if lab["stale"]}) >= 5
 
 
 def test_size_styles_and_split(corpus):

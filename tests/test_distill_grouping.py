@@ -61,7 +61,7 @@ def test_opposites_and_other_values_never_group(a, b):
 
 @pytest.mark.parametrize("name", ["grouping_pairs.jsonl", "grouping_pairs_styles.jsonl"])
 def test_labelled_pairs_with_the_embedding_backend(name):
-    """Measured: P 1.00 R 0.93 on grouping_pairs.jsonl, P 1.00 R 0.88 on the corpus-style pairs (whose pet,
+    """Measured: P 1.00 R 0.93 on grouping_pairs.jsonl, P 1.00 R 0.976 on the 83 corpus-style pairs (whose pet,
     tense, wish, relation, value, polarity and register hard negatives)."""
     pairs = [json.loads(l) for l in (REPO / "tests" / "data" / name).read_text(encoding="utf-8").splitlines()]
     got = [(p, _same(p["a"], p["b"], p["tenant"])) for p in pairs]
@@ -231,3 +231,75 @@ def test_dev3_split_paraphrases_sharing_few_words():
     overall = evaluate(split="dev3")["by_style"]["overall"]
     assert overall["one_offs_selected"] == 0 and overall["stale_selected"] == 0
     assert overall["recall"] >= 0.95 and overall["facts_ok_share"] >= 0.9
+
+
+@pytest.mark.parametrize("text,slot,value", [
+    ("I studied civil engineering at university.", "degree", "civil engineering"),
+    ("Has a degree in marine biology", "degree", "marine biology"),
+    ("The user is a third-year pharmacy student.", "degree", "pharmacy"),
+    ("Goes bouldering twice a week", "hobby", "bouldering"), ("User enjoys fly fishing.", "hobby", "fly fishing"),
+    ("Rows on the river every Saturday morning", "hobby", "rowing"), ("Plays tennis on Sundays", "hobby", "tennis"),
+    ("I'm training for my third marathon this fall.", "hobby", "marathon"),
+    ("Hace ciclismo de montaña los domingos.", "hobby", "ciclismo de montaña"),
+    ("commercial fisherman out of gloucester", "job", "commercial fisherman"), ("Electrician by trade", "job", "electrician"),
+    ("Chidi's grandmother Ngozi turns 90 this year.", "grandmother", "Ngozi"), ("my bro leo is 12", "brother", "leo"),
+    ("my lil bro is 12", "brother age", "12"), ("my geko is called mochi", "gecko", "mochi"),
+    ("I've got a tabby named Olive.", "cat", "Olive"), ("Commutes by bike every day", "vehicle", "bicycle"),
+    ("Izmir'de yaşıyorum.", "city", "Izmir"), ("Saya tinggal di Bandung.", "city", "Bandung"),
+    ("Kucing saya bernama Bulan.", "cat", "Bulan"), ("Bydlím v Brně.", "city", "Brně"),
+    ("Pracuji jako programátor v malé firmě.", "job", "programátor"), ("Osaka ni sunde imasu.", "city", "Osaka"),
+    ("Watashi no inu wa Kuro to iimasu.", "dog", "Kuro"),
+])
+def test_pursuits_relatives_and_more_languages_are_typed_facts(text, slot, value):
+    """Facts outside the noun patterns (what someone studies, does, trains for; a relative named after the noun)
+    and in Turkish, Indonesian, Czech and romanised Japanese get a slot, a statement and a probe."""
+    e = extract(text, None, ("chidi",))
+    assert (e.kind, e.slot, e.value) == ("fact", slot, value) and e.statement and e.probe["expect"] == [value]
+
+
+@pytest.mark.parametrize("text", ["My partner is training for a half marathon.", "My dog is named Dumpling.",
+                                  "Gets bored easily", "She runs a bakery"])
+def test_pursuit_patterns_do_not_misread_other_sentences(text):
+    e = extract(text, None, ())
+    assert e.slot not in ("hobby", "degree", "partner") and e.value not in ("training", "running")
+
+
+@pytest.mark.parametrize("text,slot,value", [
+    ("Wants times given in Indian Standard Time", "timezone", "IST"), ("Prefers meeting times converted to IST", "timezone", "IST"),
+    ("User wants dates written as YYYY-MM-DD.", "date_format", "iso"), ("Prefers the DD/MM/YYYY date format", "date_format", "day first"),
+    ("dont write essays at me", "brevity", "short"), ("Oren likes replies of two or three sentences at most.", "brevity", "short"),
+    ("no need to be all formal w me", "tone", "casual"),
+])
+def test_preferences_with_little_word_overlap_share_a_slot(text, slot, value):
+    e = extract(text, None, ("oren",))
+    assert (e.slot, e.value) == (slot, value)
+
+
+def test_short_sentences_in_a_poorly_read_language_do_not_chain_into_one_item():
+    """e5 rates every short Turkish sentence of a tenant 0.9+ with every other: single links chained the city,
+    the job and a sibling's city into one item; average linkage and typed anchors keep them apart."""
+    texts = [("Izmir'de yaşıyorum.", 1), ("Izmir'de oturuyorum, denize yakın.", 9), ("Kardeşim Ankara'da yaşıyor.", 9),
+             ("Öğretmenim.", 3), ("İlkokulda öğretmen olarak çalışıyorum.", 1), ("Yarın hava nasıl olacak?", 5)]
+    recs = [_rec(str(k), "elif", t, d, f"s{k}") for k, (t, d) in enumerate(texts)]
+    p = build_profiles(recs, Settings())["elif"]
+    city = [i for i in p.items if i.slot == "city"]
+    assert [i.value for i in city] == ["Izmir"] and city[0].mentions == 2
+    assert not any("Ankara" in r.text or "Yarın" in r.text for i in p.items for r in recs if r.id in i.record_ids)
+
+
+def test_a_second_hobby_does_not_supersede_the_first():
+    recs = [_rec("1", "ana", "Goes bouldering twice a week", 1, "s1"), _rec("2", "ana", "I go bouldering on Mondays.", 3, "s2"),
+            _rec("3", "ana", "Plays tennis on Sundays", 10, "s3"), _rec("4", "ana", "Plays tennis at the club", 12, "s4")]
+    p = build_profiles(recs, Settings())["ana"]
+    assert sorted(i.value for i in p.items if i.slot == "hobby") == ["bouldering", "tennis"] and not p.superseded
+
+
+def test_dev4_split_written_before_measuring():
+    """dev4 was committed before anyone measured it: 64.7% recall, 1 one-off and 2 stale values selected, facts
+    70.0% as written; 89.7%, 0, 0 and 97.5% after pursuits.py, average linkage and the preference slots."""
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from eval_consolidation import evaluate
+
+    overall = evaluate(split="dev4")["by_style"]["overall"]
+    assert overall["one_offs_selected"] == 0 and overall["stale_selected"] == 0
+    assert overall["recall"] >= 0.87 and overall["facts_ok_share"] >= 0.9

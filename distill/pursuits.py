@@ -1,0 +1,78 @@
+"""What a person does, as a fact: what they studied, their hobbies and sports, what they train for, their trade.
+
+Memory states these with verbs rather than "<x>'s <noun> is V" ("Goes bouldering twice a week", "I studied civil
+engineering", "I'm training for my third marathon", "Electrician by trade", "Hace ciclismo los domingos"), so
+the noun patterns of schema.py leave them `free` and they lose the statement and the probe. Each rule below
+is a construction, not a list of values: the value is whatever activity or field the sentence names, cut at
+the first time or place phrase ("twice a week", "at university"). Read on the canonical form (canonical.py).
+A hobby is one of several a person has, so the slot does not supersede (schema.MULTI_VALUED).
+"""
+from __future__ import annotations
+
+import re
+
+_U = r"(?:[Tt]he user|[A-Z][\w'-]*)"
+_DET = r"(?:(?:the user's|his|her|their|an?|the|my)\s+)?"
+_ORDINAL = r"(?:(?:first|second|third|fourth|fifth|sixth|next|another|\d+(?:st|nd|rd|th)?|big|local|annual)\s+)*"
+# Where the value ends: a time, frequency, place or reason phrase.
+_CUT = re.compile(r"\s+(?:twice|once|three times|every|each|most|this|next|last|at|in|on|with|for|after|before|"
+                  r"since|because|to|and|but|near|around|when|while|as|whenever|during|los|las|el|la|le|les|am|im|"
+                  r"jeden|chaque|ogni|todos?|todas?|tous|toutes|durante|pendant)\b.*$", re.I)
+SPORTS = {"tennis", "football", "soccer", "chess", "golf", "basketball", "volleyball", "badminton", "squash", "hockey",
+          "rugby", "cricket", "baseball", "padel", "pickleball", "table tennis", "ping pong", "handball", "poker",
+          "bridge", "video games", "water polo", "ultimate frisbee", "darts", "pool", "snooker", "bowling"}
+_ACTIVITY_VERBS = {"runs": "running", "rows": "rowing", "swims": "swimming", "climbs": "climbing", "hikes": "hiking",
+                   "skis": "skiing", "surfs": "surfing", "skates": "skating", "boxes": "boxing", "fences": "fencing",
+                   "dances": "dancing", "paints": "painting", "knits": "knitting", "sews": "sewing", "kayaks": "kayaking",
+                   "dives": "diving", "fishes": "fishing", "jogs": "jogging", "skateboards": "skateboarding",
+                   "snowboards": "snowboarding", "sings": "singing", "gardens": "gardening", "bakes": "baking"}
+_TAIL = r"(?:\s+(?:on|in|at|every|each|with|twice|once|most|after|before|competitively|regularly|daily|weekly|at weekends|for fun)\b.*)?$"
+_PATTERNS = [
+    (re.compile(rf"^{_U} (?:also |still |now |regularly |often |usually )?(?:goes|enjoys|loves|does|is into|took up|"
+                rf"has taken up|is hooked on|is obsessed with|practices|practises) (?:going )?(?P<val>(?:[a-z]+ )?[a-z]+ing)\b", re.I), "hobby"),
+    (re.compile(rf"^{_U} (?:is|has been) (?:training|in training) for {_DET}{_ORDINAL}(?P<val>[\w-]+(?: [\w-]+)?)", re.I), "hobby"),
+    (re.compile(rf"^{_U} (?:runs|has run) (?P<val>(?:half |ultra |ultra-)?marathons|triathlons|ultramarathons)\b", re.I), "hobby"),
+    (re.compile(rf"^{_U} (?:is|has been) an? (?:\w+ )?member of (?:an?|the) (?P<val>[\w -]+?) (?:club|team|society|league)\b", re.I), "hobby"),
+    (re.compile(rf"^{_U} (?:studied|studies|is studying|majored in|majors in|has an? (?:\w+ )?degree in|"
+                rf"holds an? (?:\w+ )?degree in|graduated in|did an? (?:\w+ )?degree in|trained in) (?P<val>[\w -]+)", re.I), "degree"),
+    (re.compile(rf"^{_U} is an? (?:\w+[- ]year )?(?P<val>[\w -]+?) (?:student|major|graduate|undergrad|undergraduate)\b", re.I), "degree"),
+    (re.compile(r"\b(?:the user's|his|her|their) (?P<val>[\w -]+?) (?:degree|studies|course|diploma)\b", re.I), "degree"),
+    # foreign: hobbies with "does/practises" ("Hace ciclismo", "Fait de l'escalade", "Pratica la vela", "Macht Yoga")
+    (re.compile(r"\b(?:hace|hago|practica|practico|pratica|pratico|fait du|fait de la|fait de l'|fais du|fais de la|"
+                r"pratique l[ae']?|joga|jogo|gioca a) ?(?P<val>[\wÀ-ÿ-]+(?: de [\wÀ-ÿ-]+)?)", re.I), "hobby"),
+]
+_NOT_ACTIVITIES = {"nothing", "something", "anything", "everything", "going", "being", "having", "doing", "getting",
+                   "working", "thing", "things", "sure", "well", "fine", "the", "a", "an", "sport", "sports"}
+_TRADE = re.compile(r"^(?:an? )?(?P<val>(?:\w+ )?\w+?(?:man|woman|er|or|ist|ian|ant|ent|ic))\s+(?:by (?:trade|profession|training)|"
+                    r"out of \w+.*)$", re.I)
+
+
+def _activity(verb_form: str) -> str:
+    return _ACTIVITY_VERBS.get(verb_form.lower(), verb_form.lower())
+
+
+def cut_phrase(val: str) -> str:
+    """The value without the time, frequency, place or reason phrase after it."""
+    return _CUT.sub("", val.strip()).strip(" .,!-")
+
+
+def pursuit(text: str) -> tuple[str, str] | None:
+    """(slot, value) for a hobby, sport, training goal, field of study or trade; None otherwise."""
+    t = text.strip().rstrip(" .!")
+    m = re.match(rf"^{_U} (?:also |still |regularly |often )?(?P<verb>{'|'.join(_ACTIVITY_VERBS)}){_TAIL}", t, re.I)
+    if m:
+        return "hobby", _activity(m.group("verb"))
+    for pat, slot in _PATTERNS:
+        m = pat.search(t)
+        if m:
+            val = cut_phrase(m.group("val"))
+            words = val.lower().split()
+            if val and len(words) <= 4 and words[0] not in _NOT_ACTIVITIES:
+                return slot, val
+    m = re.match(r"^the user plays (?P<val>[\w -]+?)" + _TAIL, t, re.I)
+    if m and m.group("val").lower().removeprefix("the ") in SPORTS:
+        return "hobby", m.group("val").lower().removeprefix("the ")
+    m = _TRADE.match(t)
+    if m and m.group("val").split()[-1].lower() not in _NOT_ACTIVITIES:
+        return "job", m.group("val").lower()
+    return None
