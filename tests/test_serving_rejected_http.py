@@ -15,7 +15,9 @@ from test_serving_residual_http import N, PROMPT, metric, peft_on, served_ids
 from memlora.adapter_dir import Residual, ResidualItem, write_residual
 
 pytestmark = pytest.mark.timeout(600)
-TOML = '[serving]\nregistry_poll_seconds = 3600\nmax_batch_size = 4\nmissing_adapter = "base"\n'
+# Enforcement off: these tests compare the prompt the residual builds with PEFT's own answer to it;
+# decode-time enforcement of the same items is tested in test_serving_enforce_http.py.
+TOML = '[serving]\nregistry_poll_seconds = 3600\nmax_batch_size = 4\nmissing_adapter = "base"\nenforce_residual = false\n'
 CAROL = [ResidualItem("c0", "language", "French", "Answer in French.", "rejected"),
          ResidualItem("c1", "fact", "boat", "The user's boat is called Albatross.", "not_carried")]
 DAVE = [ResidualItem("d0", "closing", "Cheers", 'End every answer with "Cheers".', "not_carried"),
