@@ -38,7 +38,7 @@ from memlora.settings import Settings
 from .adapter_loader import AdapterLoader
 from .availability import Availability
 from .codes import Code, Finish, SlotStatus
-from .lora_slots import attach_slots
+from memlora.runtime.lora_slots import attach_slots
 from .residual import PrefixKV, prefix_ids, system_head
 from .slots import SlotManager
 
