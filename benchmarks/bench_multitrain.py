@@ -4,7 +4,8 @@ usage: python benchmarks/bench_multitrain.py [--ks 1,2,4,8] [--steps 3] [--examp
 
 Each k trains k distinct tenants (`bench_train.build_tenant`, realistic answer lengths) for `--steps` optimizer
 steps each with `adapters.multitrain.train_adapters`; the runs go k = 1, 2, ... in this process after one
-warm-up step. Tokens counted = non-padding tokens of all tenants; tokens/s = those over the summed step time
+warm-up step, then the first k again (its better run is kept: a neighbour's load drifts over the minutes).
+Each tenant has one validation row: validation runs once, after the last step, and is not timed. Tokens counted = non-padding tokens of all tenants; tokens/s = those over the summed step time
 (validation and saving excluded, as in `train_adapter`'s own tokens_per_second). Share of peak = 4 x parameters
 x tokens/s over the best fp32 2048^3 matmul rate, measured before and after the runs (the better one is used,
 so the share is not flattered by a neighbour slowing the peak run). `--solo` also times today's single-tenant
