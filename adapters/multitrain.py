@@ -36,7 +36,7 @@ from . import data as D
 from .objectives import distill_per_token, targets, teacher_logits
 from .schedule import Schedule, schedule_for
 from .slot_lora import TrainSlots, attach_train_slots
-from .train import (TrainResult, _batches, _Examples, _manifest, _metrics, _Run, _save_best, _set_threads, _to,
+from .train import (TrainResult, _batches, _Examples, _manifest, _metrics, _Run, _save_best, _set_threads, _to, adamw,
                     evaluate_loss, load_examples, lora_attached, lr_at)
 
 _PREFIX = "base_model.model."
@@ -109,14 +109,6 @@ def _peft_state(state: dict[str, tuple[torch.Tensor, torch.Tensor]]) -> dict[str
     return out
 
 
-def _adamw(params: list, settings: Settings) -> torch.optim.Optimizer:
-    t = settings.train
-    try:
-        return torch.optim.AdamW(params, lr=t.learning_rate, weight_decay=t.weight_decay, fused=True)
-    except (RuntimeError, TypeError):
-        return torch.optim.AdamW(params, lr=t.learning_rate, weight_decay=t.weight_decay, foreach=True)
-
-
 def _stream(t: _Tenant, settings: Settings) -> Iterator[list[int]]:
     """The tenant's batches epoch after epoch, as `train_loop` draws them (seed + epoch)."""
     while True:
@@ -132,7 +124,7 @@ def _train_together(base, tenants: list[_Tenant], settings: Settings) -> None:
     slots = attach_train_slots(model, init, len(tenants), scaling, settings.train.dropout)
     for k, t in enumerate(tenants, 1):
         t.slot, t.params = k, slots.params(k)
-        t.opt = _adamw(t.params, settings)
+        t.opt = adamw(t.params, settings)
         t.stream = _stream(t, settings)
     bar = tqdm(total=max(t.sched.total_steps for t in tenants), desc=f"train {len(tenants)} tenants",
                disable=not settings.train.progress, leave=False)
