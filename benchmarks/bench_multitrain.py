@@ -1,10 +1,10 @@
 """Training throughput with k tenants' adapters in one forward/backward, k = 1, 2, 4, 8, on the real default base.
 
-usage: python benchmarks/bench_multitrain.py [--ks 1,2,4,8] [--steps 3] [--examples 48] [--batch-size 4] [--solo]
+usage: python benchmarks/bench_multitrain.py [--ks 1,2,4,8] [--steps 1] [--repeats 2] [--examples 48] [--batch-size 4] [--solo]
 
 Each k trains k distinct tenants (`bench_train.build_tenant`, realistic answer lengths) for `--steps` optimizer
-steps each with `adapters.multitrain.train_adapters`; the runs go k = 1, 2, ... in this process after one
-warm-up step, then the first k again (its better run is kept: a neighbour's load drifts over the minutes).
+steps each with `adapters.multitrain.train_adapters`, in this process after one warm-up step, in `--repeats`
+interleaved rounds over the ks (each k's best run is kept: a neighbour's load drifts over the minutes).
 Each tenant has one validation row: validation runs once, after the last step, and is not timed. Tokens counted = non-padding tokens of all tenants; tokens/s = those over the summed step time
 (validation and saving excluded, as in `train_adapter`'s own tokens_per_second). Share of peak = 4 x parameters
 x tokens/s over the best fp32 2048^3 matmul rate, measured before and after the runs (the better one is used,
@@ -15,6 +15,7 @@ choice at `--examples` (4 at 48 examples).
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import sys
 import tempfile
@@ -53,9 +54,10 @@ def group_rate(base, dirs: list[Path], settings, out: Path) -> tuple[float, int,
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--ks", default="1,2,4,8")
-    ap.add_argument("--steps", type=int, default=3)
+    ap.add_argument("--steps", type=int, default=1)
     ap.add_argument("--examples", type=int, default=48)
     ap.add_argument("--batch-size", type=int, default=4)
+    ap.add_argument("--repeats", type=int, default=2, help="rounds over the ks, interleaved; each k's best run is kept")
     ap.add_argument("--solo", action="store_true", help="also time train_adapter (today's path) at k = 1")
     a = harness.add_arguments(ap).parse_args()
     bench = harness.start("multitrain", a)
@@ -76,14 +78,18 @@ def main() -> int:
         dirs = [build_tenant(root / f"t{i}", a.examples, seed=i, n_val=1) for i in range(max(ks))]
         peak = matmul_peak()
         group_rate(base, dirs[:1], _settings(s0, 1, a.batch_size), root / "warm")
-        rates: dict = {}
         cpu_rates: dict = {}
-        for k in ks + ks[:1]:
-            tps, tokens, pad, per_cpu = group_rate(base, dirs[:k], settings, root / f"k{k}-{k in rates}")
+        count = itertools.count()
+
+        def run(k: int) -> float:
+            tps, tokens, pad, per_cpu = group_rate(base, dirs[:k], settings, root / f"run{next(count)}")
             print(f"k={k}: {tps:8.1f} tokens/s, {per_cpu:6.1f} tokens/CPU-s  ({tokens} tokens, padding {pad:.1%}, "
                   f"load {[round(x, 2) for x in os.getloadavg()]})", flush=True)
-            rates[k] = max(tps, rates.get(k, 0.0))
             cpu_rates[k] = max(per_cpu, cpu_rates.get(k, 0.0))
+            return tps
+
+        runs = bench.best_of(a.repeats, **{f"k{k}": (lambda k=k: run(k)) for k in ks})
+        rates = {k: max(runs[f"k{k}"]) for k in ks}
         if a.solo:
             m = train_adapter(base, dirs[0], root / "solo", settings).metrics
             rates["solo"] = m["tokens_per_second"]
