@@ -61,7 +61,7 @@ def test_group_training_gives_each_tenant_its_single_tenant_weights(trained):
         assert a.keys() == b.keys()
         assert any(float(v.abs().max()) > 10 * ATOL for k, v in a.items() if "lora_B" in k), "B never left zero: nothing trained"
         for k in a:
-            torch.testing.assert_close(b[k], a[k], atol=ATOL, rtol=0, msg=lambda m, k=k: f"{tenant} {k}: {m}")
+            torch.testing.assert_close(b[k], a[k], atol=ATOL, rtol=0, msg=lambda m, k=k, t=tenant: f"{t} {k}: {m}")
 
 
 def test_tenants_that_stop_early_leave_the_others_unchanged(trained):
