@@ -18,7 +18,7 @@ from memlora.settings import Settings
 
 def training_config_hash(settings: Settings) -> str:
     """Everything in the training configuration that changes the weights; jobs retrain when it changes."""
-    train = settings.train.model_dump(exclude={"progress", "num_threads"})
+    train = settings.train.model_dump(exclude={"progress", "num_threads", "multi_tenant"})
     blob = json.dumps({"train": train, "seed": settings.seed}, sort_keys=True)
     return hashlib.sha256(blob.encode()).hexdigest()
 

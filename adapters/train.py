@@ -250,14 +250,18 @@ def load_examples(base, tenant_dir: Path, settings: Settings, tenant: str | None
 
 def _optimizer(accelerator, peft_model, settings: Settings):
     """(prepared model, prepared AdamW, trainable params); the fused kernel where this torch build has one."""
-    t = settings.train
     params = [p for p in peft_model.parameters() if p.requires_grad]
-    try:
-        opt = torch.optim.AdamW(params, lr=t.learning_rate, weight_decay=t.weight_decay, fused=True)
-    except (RuntimeError, TypeError):
-        opt = torch.optim.AdamW(params, lr=t.learning_rate, weight_decay=t.weight_decay, foreach=True)
-    peft_model, opt = accelerator.prepare(peft_model, opt)
+    peft_model, opt = accelerator.prepare(peft_model, adamw(params, settings))
     return peft_model, opt, params
+
+
+def adamw(params: list, settings: Settings) -> torch.optim.Optimizer:
+    """AdamW over `params` with the fused kernel where this torch build has one."""
+    t = settings.train
+    try:
+        return torch.optim.AdamW(params, lr=t.learning_rate, weight_decay=t.weight_decay, fused=True)
+    except (RuntimeError, TypeError):
+        return torch.optim.AdamW(params, lr=t.learning_rate, weight_decay=t.weight_decay, foreach=True)
 
 
 def _validate(model, causal_lm, ex: _Examples, settings: Settings, device, run: _Run, bar) -> bool:

@@ -33,7 +33,7 @@ TOPICS = ["the sea at night", "an old village mill", "winter roads", "a merchant
           "patience in farming", "a mountain pass", "a rainy afternoon", "harbour lights", "old songs"]
 
 
-def build_tenant(root: Path, n: int, seed: int = 0) -> Path:
+def build_tenant(root: Path, n: int, seed: int = 0, n_val: int | None = None) -> Path:
     """A tenant dir in distill's layout whose answers are prose of realistic length (20-90 tokens)."""
     from datasets import Dataset, DatasetDict
 
@@ -48,7 +48,7 @@ def build_tenant(root: Path, n: int, seed: int = 0) -> Path:
                      "system": system, "item_id": ""})
     d = root / "bench"
     ds = Dataset.from_list(rows)
-    nv = max(4, n // 10)
+    nv = max(4, n // 10) if n_val is None else n_val
     DatasetDict(train=ds.select(range(n - nv)), validation=ds.select(range(n - nv, n))).save_to_disk(str(d / "dataset"))
     (d / "profile.json").write_text(json.dumps({"tenant": "bench", "tenant_key": "bench", "profile_hash": "bench",
                                                 "system_prompt": system, "items": [], "superseded": []}))

@@ -6,7 +6,8 @@ trains tenants in turn on the one device. Ray sends one task per tenant with its
 CPU/GPU needs declared and lets the cluster place them; each task loads the base
 itself (a Ray worker has no driver memory to share), and the state directory and
 MLflow store must be reachable from every node (a shared volume and a tracking
-server on a real cluster; on one machine both are local).
+server on a real cluster; on one machine both are local). With `train.multi_tenant` = k > 1 the unit is a
+group of k tenants (one Ray task each) whose adapters train together after each one's distill step.
 """
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from memlora.errors import MemloraError
 from memlora.runtime.base import load_base
 from memlora.settings import Settings
 
-from .tenant import TenantOutcome, TenantTask, run_tenant
+from .tenant import TenantOutcome, TenantTask, run_tenant, train_together
 
 Callback = Callable[[TenantOutcome], None]
 StartCallback = Callable[[TenantTask], None]
@@ -28,19 +29,48 @@ def run_local(tasks: list[TenantTask], settings: Settings, on_done: Callback | N
         return []
     base = load_base(settings)
     out = []
-    for task in tasks:
+    for group in groups(tasks, settings):
+        out += run_group(group, settings, base, on_done, on_start)
+    return out
+
+
+def groups(tasks: list[TenantTask], settings: Settings) -> list[list[TenantTask]]:
+    """The tenants that train together: `train.multi_tenant` at a time, in the plan's order."""
+    k = settings.train.multi_tenant
+    return [tasks[i:i + k] for i in range(0, len(tasks), k)]
+
+
+def run_group(group: list[TenantTask], settings: Settings, base, on_done: Callback | None = None,
+              on_start: StartCallback | None = None) -> list[TenantOutcome]:
+    """One tenant alone as always; several: each distils, they train together, then each goes on alone
+    (its gate, registration and promotion), every step behind the same checkpoints."""
+    if len(group) == 1:
+        if on_start:
+            on_start(group[0])
+        res = run_tenant(group[0], settings, base)
+        if on_done:
+            on_done(res)
+        return [res]
+    failed = {}
+    for task in group:
         if on_start:
             on_start(task)
-        res = run_tenant(task, settings, base)
+        res = run_tenant(task, settings, base, stop_after="distilled")
+        if res is not None:
+            failed[task.tenant] = res
+    train_together([t for t in group if t.tenant not in failed], settings, base)
+    out = []
+    for task in group:
+        res = failed.get(task.tenant) or run_tenant(task, settings, base)
         out.append(res)
         if on_done:
             on_done(res)
     return out
 
 
-def _ray_tenant(task: TenantTask, settings_dump: dict) -> TenantOutcome:
+def _ray_group(group: list[TenantTask], settings_dump: dict) -> list[TenantOutcome]:
     settings = Settings(**settings_dump)
-    return run_tenant(task, settings, load_base(settings))
+    return run_group(group, settings, load_base(settings))
 
 
 def gpus_per_task(settings: Settings) -> float:
@@ -73,25 +103,27 @@ def run_ray(tasks: list[TenantTask], settings: Settings, on_done: Callback | Non
         except Exception as e:
             raise MemloraError(f"cannot start or reach Ray (address {settings.jobs.ray_address or 'local'}): {e}") from None
     try:
-        remote = ray.remote(num_cpus=settings.jobs.cpus_per_task, num_gpus=gpus_per_task(settings), max_retries=0)(_ray_tenant)
+        remote = ray.remote(num_cpus=settings.jobs.cpus_per_task, num_gpus=gpus_per_task(settings), max_retries=0)(_ray_group)
         dump = settings.model_dump(mode="json")
         refs = {}
-        for task in tasks:
-            refs[remote.remote(task, dump)] = task
-            if on_start:
-                on_start(task)
+        for group in groups(tasks, settings):
+            refs[remote.remote(group, dump)] = group
+            for task in group:
+                if on_start:
+                    on_start(task)
         pending, out = list(refs), []
         while pending:
             done, pending = ray.wait(pending, num_returns=1)
             for ref in done:
-                task = refs[ref]
                 try:
-                    res = ray.get(ref)
-                except RayError as e:  # the worker died (OOM, node lost): that tenant fails, the job goes on
-                    res = TenantOutcome.failure(task, f"ray task failed: {str(e).strip().splitlines()[-1][:300]}")
-                out.append(res)
-                if on_done:
-                    on_done(res)
+                    results = ray.get(ref)
+                except RayError as e:  # the worker died (OOM, node lost): its tenants fail, the job goes on
+                    why = f"ray task failed: {str(e).strip().splitlines()[-1][:300]}"
+                    results = [TenantOutcome.failure(task, why) for task in refs[ref]]
+                for res in results:
+                    out.append(res)
+                    if on_done:
+                        on_done(res)
         return out
     finally:
         if started_here:

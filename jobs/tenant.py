@@ -116,8 +116,12 @@ def _jsonable(x: Any) -> Any:
         return str(x)
 
 
-def run_tenant(task: TenantTask, settings: Settings, base) -> TenantOutcome:
-    """Never raises for a tenant-level problem: the outcome says what failed and why."""
+def run_tenant(task: TenantTask, settings: Settings, base, stop_after: str | None = None) -> TenantOutcome | None:
+    """Never raises for a tenant-level problem: the outcome says what failed and why.
+
+    `stop_after="distilled"`: only the distill step (to train several tenants together next); returns None
+    when it got there, the failure otherwise.
+    """
     sdir = settings.state_dir
     st = load_state(sdir, task.tenant)
     resumed = None
@@ -131,7 +135,9 @@ def run_tenant(task: TenantTask, settings: Settings, base) -> TenantOutcome:
     save_state(sdir, st)
     notes: list[str] = []
     try:
-        out = _pipeline(task, settings, base, st, notes)
+        out = _pipeline(task, settings, base, st, notes, stop_after)
+        if out is None:
+            return None
     except Exception as e:
         reason = str(e).strip().splitlines()[0][:300] if str(e).strip() else type(e).__name__
         if not isinstance(e, MemloraError):
@@ -176,11 +182,14 @@ def _checkpoint(settings: Settings, st: TenantState, step: str) -> None:
     _die_at(step)
 
 
-def _pipeline(task: TenantTask, settings: Settings, base, st: TenantState, notes: list[str]) -> TenantOutcome:
+def _pipeline(task: TenantTask, settings: Settings, base, st: TenantState, notes: list[str],
+              stop_after: str | None = None) -> TenantOutcome | None:
     """Each step runs unless the checkpoint says it finished; the registry keeps the adapter once registered."""
     paths = _Paths.of(settings, task.tenant)
     if not st.reached("distilled"):
         _distill(task, settings, base, st, paths, notes)
+    if stop_after == "distilled":
+        return None
     if not st.reached("trained"):
         _train(task, settings, base, st, paths)
     if not st.reached("evaluated"):
@@ -214,10 +223,42 @@ def _train(task: TenantTask, settings: Settings, base, st: TenantState, paths: _
 
     shutil.rmtree(paths.adapter, ignore_errors=True)
     res = _timed(st, "train", lambda: train_adapter(base, paths.data, paths.adapter, settings, tenant=task.tenant))
+    _trained(settings, st, paths, res)
+
+
+def _trained(settings: Settings, st: TenantState, paths: _Paths, res) -> None:
     st.train_metrics = _jsonable(dict(res.metrics or {}))
     st.train_metrics["seconds"] = round(float(res.seconds), 3)
     atomic_write_json(paths.tenant / "loss_curve.json", _jsonable(list(res.loss_curve or [])))
     _checkpoint(settings, st, "trained")
+
+
+def train_together(tasks: list[TenantTask], settings: Settings, base) -> None:
+    """Train in one group the tenants whose checkpoint is "distilled", each checkpointed "trained" as `_train` does.
+
+    A tenant the group could not train (its own error, or the group's) keeps its "distilled" checkpoint, so
+    `run_tenant` then trains it alone and reports its error the usual way: one tenant's bad data never
+    fails the others, and a failed group costs only the retrained tenants' time.
+    """
+    from memlora.adapters.multitrain import TrainJob, train_adapters  # the model stack: loaded only when tenants train
+
+    ready = []
+    for task in tasks:
+        st = load_state(settings.state_dir, task.tenant)
+        if st is not None and st.key == task.key and st.reached("distilled") and not st.reached("trained"):
+            ready.append((st, _Paths.of(settings, task.tenant), task.tenant))
+    if len(ready) < 2:
+        return
+    for _, paths, _ in ready:
+        shutil.rmtree(paths.adapter, ignore_errors=True)
+    try:
+        results = train_adapters(base, [TrainJob(p.data, p.adapter, tenant) for _, p, tenant in ready], settings)
+    except Exception:  # the group as a whole failed (e.g. out of memory): each tenant trains alone
+        return
+    for (st, paths, _), res in zip(ready, results):
+        if not isinstance(res, Exception):
+            st.stage_seconds["train"] = round(st.stage_seconds.get("train", 0.0) + float(res.seconds), 3)
+            _trained(settings, st, paths, res)
 
 
 def _evaluate(task: TenantTask, settings: Settings, base, st: TenantState, paths: _Paths) -> None:

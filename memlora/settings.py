@@ -110,6 +110,10 @@ class TrainSettings(BaseModel):
     group_by_length: bool = True
     num_threads: int = 0  # CPU threads for torch; 0 = leave torch's default
     progress: bool = True
+    # tenants whose adapters train together in one forward/backward (adapters/multitrain.py); 1 = one at a time.
+    # Each tenant's weights equal its single-tenant run up to float rounding (train.dropout 0), so it is not
+    # part of the training-config hash.
+    multi_tenant: int = Field(1, ge=1)
 
 
 class GateSettings(BaseModel):

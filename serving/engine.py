@@ -43,7 +43,7 @@ from .adapter_loader import AdapterLoader
 from .availability import Availability
 from .enforce import Plan, plan_of, prompted_block
 from .codes import Code, Finish, SlotStatus
-from .lora_slots import attach_slots
+from memlora.runtime.lora_slots import attach_slots
 from .residual import PrefixKV, prefix_ids, system_head
 from .slots import SlotManager
 

@@ -29,7 +29,7 @@ from memlora.errors import MemloraError
 from .adapter_loader import AdapterLoader, AdapterWeights
 from .availability import Availability
 from .codes import SlotStatus
-from .lora_slots import SlotLayers
+from memlora.runtime.lora_slots import SlotLayers
 from .residual import PrefixKV
 
 READY, WAIT, NO_ADAPTER, ERROR, FORGOTTEN = (

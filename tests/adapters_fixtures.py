@@ -23,6 +23,11 @@ TENANTS = {
                   ("job", "What do I do for work?", "You work as a glassblower.", ["glassblower"])],
         "style": ("format", "Answer in bullet points.", "bullets"),
     },
+    "carol": {
+        "facts": [("car", "What car do I drive?", "You drive a green Volvo.", ["Volvo"]),
+                  ("sport", "Which sport do I play?", "You play water polo.", ["water polo"])],
+        "style": ("opening", "Start every answer with 'Ahoy'.", "Ahoy"),
+    },
 }
 
 GENERAL = [
@@ -64,7 +69,9 @@ def build_tenant_dir(root: Path, tenant: str, n_train: int = 24, n_val: int = 4)
     out.mkdir(parents=True, exist_ok=True)
     cols = {c: [r[c] for r in rows] for c in rows[0]}
     ds = Dataset.from_dict(cols)
-    dd = DatasetDict(train=ds.select(range(n_train)), validation=ds.select(range(n_train, n_train + n_val)))
+    dd = DatasetDict(train=ds.select(range(n_train)))
+    if n_val:  # no validation rows: no validation split, which the loader reads as empty
+        dd["validation"] = ds.select(range(n_train, n_train + n_val))
     dd.save_to_disk(str(out / "dataset"))
     profile = {"tenant": tenant, "tenant_key": tenant_key(tenant), "profile_hash": profile_hash, "system_prompt": system,
                "items": items, "superseded": []}

@@ -45,7 +45,7 @@ def _flipped_byte(d):
 def shapes(tiny_base_dir):
     from transformers import AutoModelForCausalLM
 
-    from memlora.serving.lora_slots import attach_slots
+    from memlora.runtime.lora_slots import attach_slots
 
     return attach_slots(AutoModelForCausalLM.from_pretrained(str(tiny_base_dir), dtype=torch.float32), TARGETS, 1, 16).shapes
 

@@ -220,6 +220,8 @@ def test_config_hash_follows_training_settings(env):
     s = env["s"]
     assert training_config_hash(s) == training_config_hash(s.model_copy(update={"train": s.train.model_copy(update={"progress": True})}))
     assert training_config_hash(s) != training_config_hash(s.model_copy(update={"train": s.train.model_copy(update={"rank": 4})}))
+    # training k tenants together gives each its single-tenant weights: no retraining when k changes
+    assert training_config_hash(s) == training_config_hash(s.model_copy(update={"train": s.train.model_copy(update={"multi_tenant": 4})}))
 
 
 def _copy(env, name) -> Path:

@@ -210,3 +210,17 @@ def test_piped_nightly_logs_one_plain_line_per_step_and_nests_tenant_runs_under_
     assert again.returncode == EXIT_OK, again.stderr[-2000:]
     summary = json.loads(again.stdout)
     assert summary["exit_code"] == EXIT_OK and summary["counts"]["trained"] == 0 and "nothing changed" in again.stderr
+
+
+@pytest.mark.slow
+def test_with_multi_tenant_training_tenants_train_two_at_a_time_and_each_is_gated_and_registered(job, tmp_path, monkeypatch):
+    from memlora.jobs.state import load_state
+
+    monkeypatch.setenv("MEMLORA_TRAIN__MULTI_TENANT", "2")
+    s = Settings()
+    r = nightly(s, write_memory(tmp_path / "memory.jsonl"))
+    assert r.exit_code == EXIT_OK, r.summary["rows"]
+    assert versions(s) == {t: [1] for t in TENANTS} and registry(s).champions() == {t: 1 for t in TENANTS}
+    together = {t: load_state(s.state_dir, t).train_metrics.get("trained_with", {}).get("tenants", 1) for t in TENANTS}
+    assert sorted(together.values()) == [1, 2, 2]  # three tenants: a group of two, then one alone
+    assert all(o.gate_metrics and o.train_seconds for o in r.outcomes)

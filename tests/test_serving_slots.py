@@ -56,7 +56,7 @@ def _shapes_of(layers):
 def test_mixed_batch_matches_peft_per_row(fresh, adapters, tiny_base):
     """One forward, a different adapter per row plus a base row, equals PEFT run per adapter (ranks 16, 8, 4 in a rank-16 slot)."""
     from memlora.serving.adapter_loader import read_adapter
-    from memlora.serving.lora_slots import attach_slots
+    from memlora.runtime.lora_slots import attach_slots
 
     model = fresh()
     layers = attach_slots(model, ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"], n_slots=4, rank=16)
@@ -96,7 +96,7 @@ def test_loader_rejects_bad_adapters_with_clear_errors(adapters, fresh, tiny_bas
     import shutil
 
     from memlora.serving.adapter_loader import read_adapter
-    from memlora.serving.lora_slots import attach_slots
+    from memlora.runtime.lora_slots import attach_slots
 
     layers = attach_slots(fresh(), ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"], 2, 8)
     fp = tiny_base.fingerprint
@@ -132,7 +132,7 @@ def test_loader_rejects_bad_adapters_with_clear_errors(adapters, fresh, tiny_bas
 
 def _manager(fresh, adapters, tiny_base, n_slots=2, host_bytes=10**9, slot_rank=16, resolve=None):
     from memlora.serving.adapter_loader import AdapterLoader
-    from memlora.serving.lora_slots import attach_slots
+    from memlora.runtime.lora_slots import attach_slots
     from memlora.serving.slots import SlotManager
 
     model = fresh()
@@ -196,7 +196,7 @@ def test_lru_eviction_pins_and_tiers(fresh, adapters, tiny_base):
 
 def test_host_cache_is_byte_budgeted(fresh, adapters, tiny_base):
     from memlora.serving.adapter_loader import read_adapter
-    from memlora.serving.lora_slots import attach_slots
+    from memlora.runtime.lora_slots import attach_slots
     from memlora.serving.slots import HostCache
 
     layers = attach_slots(fresh(), ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"], 1, 16)
@@ -217,7 +217,7 @@ def test_host_cache_is_byte_budgeted(fresh, adapters, tiny_base):
 
 def test_slot_byte_budget_caps_slot_count(fresh, adapters, tiny_base):
     from memlora.serving.adapter_loader import AdapterLoader
-    from memlora.serving.lora_slots import attach_slots
+    from memlora.runtime.lora_slots import attach_slots
     from memlora.serving.slots import SlotManager
 
     layers = attach_slots(fresh(), ["q_proj", "v_proj"], 8, 16)
@@ -324,7 +324,7 @@ def test_reread_of_a_verified_version_skips_hash_and_scan_but_an_edited_file_is_
 
     import memlora.serving.adapter_loader as al
     from memlora import adapter_dir
-    from memlora.serving.lora_slots import attach_slots
+    from memlora.runtime.lora_slots import attach_slots
 
     shapes = attach_slots(fresh(), TARGETS, 1, 16).shapes
     src = tmp_path / "v1"
@@ -386,7 +386,7 @@ def test_cached_layout_never_hides_a_bad_file(adapters, fresh, tiny_base, tmp_pa
     import shutil
 
     from memlora.serving.adapter_loader import LayoutCache, read_adapter
-    from memlora.serving.lora_slots import attach_slots
+    from memlora.runtime.lora_slots import attach_slots
 
     shapes = attach_slots(fresh(), TARGETS, 1, 16).shapes
     fp = tiny_base.fingerprint
@@ -411,7 +411,7 @@ def test_cached_layout_never_hides_a_bad_file(adapters, fresh, tiny_base, tmp_pa
 def test_slot_rewrites_leave_no_stale_columns_and_match_peft(adapters, fresh, tiny_base):
     """rank 16 -> rank 8 -> rank 4 (attention only) in one slot: unused columns and modules are zero, outputs equal PEFT."""
     from memlora.serving.adapter_loader import read_adapter
-    from memlora.serving.lora_slots import attach_slots
+    from memlora.runtime.lora_slots import attach_slots
 
     model = fresh()
     layers = attach_slots(model, TARGETS, 3, 16)
@@ -441,7 +441,7 @@ def test_slot_rewrites_leave_no_stale_columns_and_match_peft(adapters, fresh, ti
 def test_batched_slot_write_equals_per_layer_writes(adapters, fresh, tiny_base):
     """SlotLayers.write (foreach over cached views) == one layer at a time, scales applied, mixed ranks, stale columns zeroed."""
     from memlora.serving.adapter_loader import read_adapter
-    from memlora.serving.lora_slots import attach_slots
+    from memlora.runtime.lora_slots import attach_slots
 
     layers = attach_slots(fresh(), TARGETS, 2, 16)
     ref = attach_slots(fresh(), TARGETS, 2, 16)
@@ -479,7 +479,7 @@ def test_install_by_blocks_equals_per_layer_writes_and_survives_a_moved_model(ad
     """install() copies one strided block per module kind; slot contents equal the per-layer write's, and after
     model.to(another dtype) (layers no longer share storage) it falls back to per-layer copies."""
     from memlora.serving.adapter_loader import read_adapter
-    from memlora.serving.lora_slots import attach_slots
+    from memlora.runtime.lora_slots import attach_slots
 
     layers = attach_slots(fresh(), TARGETS, 2, 16)
     ref = attach_slots(fresh(), TARGETS, 2, 16)
