@@ -2,8 +2,9 @@
 
 Both executors call the same `run_tenant` with the same checkpoints, so a job
 started with one can be resumed with the other. Local loads the base once and
-trains tenants in turn on the one device. Ray sends one task per tenant with its
-CPU/GPU needs declared and lets the cluster place them; each task loads the base
+trains tenants in turn on the one device; with `jobs.teacher_group_size` k > 1 it
+first distills each run of k tenants together (their teacher rows in shared
+batches). Ray sends one task per tenant with its CPU/GPU needs declared and lets the cluster place them; each task loads the base
 itself (a Ray worker has no driver memory to share), and the state directory and
 MLflow store must be reachable from every node (a shared volume and a tracking
 server on a real cluster; on one machine both are local).
@@ -16,7 +17,7 @@ from memlora.errors import MemloraError
 from memlora.runtime.base import load_base
 from memlora.settings import Settings
 
-from .tenant import TenantOutcome, TenantTask, run_tenant
+from .tenant import TenantOutcome, TenantTask, distill_group, run_tenant
 
 Callback = Callable[[TenantOutcome], None]
 StartCallback = Callable[[TenantTask], None]
@@ -28,7 +29,10 @@ def run_local(tasks: list[TenantTask], settings: Settings, on_done: Callback | N
         return []
     base = load_base(settings)
     out = []
-    for task in tasks:
+    k = settings.jobs.teacher_group_size
+    for i, task in enumerate(tasks):
+        if k > 1 and i % k == 0:
+            distill_group(tasks[i:i + k], settings, base)
         if on_start:
             on_start(task)
         res = run_tenant(task, settings, base)
