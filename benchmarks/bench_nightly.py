@@ -215,7 +215,14 @@ def main() -> int:
     ap.add_argument("--share", type=int, nargs="*", default=None,
                     help="night sizes for part 3 (shared base work, cross-tenant teacher), e.g. --share 1 4")
     ap.add_argument("--share-only", action="store_true", help="run only part 3")
+    ap.add_argument("--threads", type=int, default=0,
+                    help="torch CPU threads (0 = torch's default); 1 on an oversubscribed box, where 2 threads spin at barriers")
     a = harness.add_arguments(ap).parse_args()
+    if a.threads:
+        import torch
+
+        torch.set_num_threads(a.threads)
+        os.environ["MEMLORA_TRAIN__NUM_THREADS"] = str(a.threads)
     bench = harness.start("nightly", a)
     if not Path(a.base_model).exists():
         print(f"base model not found: {a.base_model} (run `memlora model pull`)", file=sys.stderr)

@@ -67,10 +67,12 @@ def today(base, s, profiles: dict, names: list[str], root: Path, examples: int) 
         train_s = time.perf_counter() - t0
         out["tenants"][t] = {"distill": distill_s, "train": train_s, "meta": meta, "data": data, "adapter": adapter,
                              "teacher_s": teacher.seconds - sec0, "teacher_tokens": teacher.tokens - tok0}
+        print(f"      today: {t} distilled in {distill_s:.0f}s, trained in {train_s:.0f}s", flush=True)
     for t in names:
         row = out["tenants"][t]
         others = [out["tenants"][o]["data"] for o in names if o != t]
         row["gate"], row["eval"] = _gate(base, row["adapter"], row["data"], s_off, others)
+        print(f"      today: {t} gated in {row['gate']:.0f}s", flush=True)
     return out
 
 
@@ -86,6 +88,7 @@ def shared(base, s, profiles: dict, names: list[str], root: Path, examples: int,
     metas = synthesize_tenants([profiles[t] for t in names], base, s_on, [root / "data" / t for t in names],
                                n_examples=examples, teacher=teacher, show_progress=False)
     distill_s = time.perf_counter() - t0
+    print(f"      shared: {len(names)} tenant(s) distilled in {distill_s:.0f}s", flush=True)
     out: dict = {"distill": distill_s, "teacher": teacher, "metas": dict(zip(names, metas)), "gates": {}}
     all_names = list(done["tenants"])
     for t in names:
