@@ -17,7 +17,9 @@ from importlib import resources
 from pathlib import Path
 
 from memlora.adapter_dir import validate_adapter, write_residual
+from memlora.distill.prompts import is_generic
 from memlora.errors import MemloraError
+from memlora.runtime.base_cache import BaseCache
 from memlora.runtime.generate import generate as decode
 from memlora.runtime.request import GenRequest
 from memlora.runtime.tokens import chat_ids, end_ids
@@ -102,10 +104,30 @@ def generate(model, tokenizer, prompts: list[str], systems: list[str | None], ma
     return [tokenizer.decode(o, skip_special_tokens=True).strip() for o in outs]
 
 
-def _answers3(peft_model, tok, questions: list[str], system: str, settings: Settings) -> dict[str, list[str]]:
+def base_column(peft_model, tok, questions: list[str], settings: Settings, cache: BaseCache | None) -> list[str]:
+    """The base's answers without the profile. Template prompts come from the shared base cache when it is on
+    (the same entries distill's guard fills: greedy, same length); a tenant's own probes are answered here."""
+    n_new = settings.gate.eval_max_new_tokens
+
+    def compute(ps: list[str]) -> list[str]:
+        with peft_model.disable_adapter():
+            return generate(peft_model, tok, ps, [None] * len(ps), n_new)
+
+    shared = list(dict.fromkeys(q for q in questions if cache is not None and is_generic(q)))
+    own = list(dict.fromkeys(q for q in questions if cache is None or not is_generic(q)))
+    gen = {"max_new_tokens": n_new, "greedy": True, "repetition_penalty": 1.0}
+    out = dict(zip(shared, cache.answers(shared, None, gen, compute))) if shared else {}
+    out.update(zip(own, compute(own)) if own else {})
+    return [out[q] for q in questions]
+
+
+def _answers3(peft_model, tok, questions: list[str], system: str, settings: Settings,
+              cache: BaseCache | None = None) -> dict[str, list[str]]:
     g = settings.gate
+    base = base_column(peft_model, tok, questions, settings, cache) if cache is not None else None
     with peft_model.disable_adapter():
-        base = generate(peft_model, tok, questions, [None] * len(questions), g.eval_max_new_tokens)
+        if base is None:
+            base = generate(peft_model, tok, questions, [None] * len(questions), g.eval_max_new_tokens)
         prof = generate(peft_model, tok, questions, [system] * len(questions), g.eval_max_new_tokens)
     ad = generate(peft_model, tok, questions, [None] * len(questions), g.eval_max_new_tokens)
     return {"base": base, "profile": prof, "adapter": ad}
@@ -163,8 +185,9 @@ def general_text(tokenizer, max_len: int, windows: int) -> list[list[int]]:
     return [ids[i:i + max_len] for i in range(0, len(ids) - 16, max_len)][:windows]
 
 
-def retention(peft_model, base, settings: Settings) -> dict:
-    """Perplexity on public-domain prose with and without the adapter."""
+def retention(peft_model, base, settings: Settings, cache: BaseCache | None = None) -> dict:
+    """Perplexity on public-domain prose with and without the adapter; the base's side once per base when the
+    shared base cache is on."""
     import torch
     import torch.nn.functional as F
 
@@ -181,7 +204,7 @@ def retention(peft_model, base, settings: Settings) -> dict:
         return math.exp(nll / max(n, 1))
 
     with peft_model.disable_adapter():
-        b = ppl()
+        b = cache.perplexity(chunks, ppl) if cache is not None else ppl()
     a = ppl()
     return {"base": b, "adapter": a, "regression": a / b - 1.0, "tokens": sum(len(c) for c in chunks)}
 
@@ -202,13 +225,14 @@ def evaluate_adapter(base, adapter_dir: Path, tenant_dir: Path, settings: Settin
     system = data.profile.get("system_prompt") or (data.validation[0]["system"] if len(data.validation) else data.train[0]["system"])
     others = _sibling_dirs(tenant_dir) if others is None else [Path(o) for o in others]
     samples: dict = {}
+    cache = BaseCache.open(settings, base)
     with adapter_attached(base, adapter_dir) as pm:
 
         def ask(prompts: list[str]) -> dict[str, list[str]]:
-            return _answers3(pm, tok, prompts, system, settings) if prompts else {c: [] for c in COLUMNS}
+            return _answers3(pm, tok, prompts, system, settings, cache) if prompts else {c: [] for c in COLUMNS}
 
         kl = kl_gap(pm, base, data, settings)
-        ret = retention(pm, base, settings)
+        ret = retention(pm, base, settings, cache)
         facts, samples["facts"] = fact_recall(ask, data, g)
         pref, samples["preferences"] = preference_rates(ask, data, g)
         iso, samples["isolation"] = isolation(pm, tok, data, others, g)
@@ -217,7 +241,8 @@ def evaluate_adapter(base, adapter_dir: Path, tenant_dir: Path, settings: Settin
         results, samples["items"] = measure_items(ask, data, g)
         item_seconds = time.perf_counter() - t0
     metrics = {"tenant": manifest.tenant, "adapter": str(adapter_dir), "kl": kl, "facts": facts, "preferences": pref,
-               "retention": ret, "isolation": iso, "abstention": abst, "items": {**items_metrics(results), "seconds": round(item_seconds, 2)}}
+               "retention": ret, "isolation": iso, "abstention": abst, "items": {**items_metrics(results), "seconds": round(item_seconds, 2)},
+               "base_cache": {"answers": asdict(cache.answer_stats), "perplexity": asdict(cache.ppl_stats)} if cache else None}
     reasons = verdict(metrics, g)
     write_residual(adapter_dir, IG.residual(results, rejected=bool(reasons)))
     return EvalReport(metrics=metrics, passed=not reasons, reasons=reasons, samples=samples)

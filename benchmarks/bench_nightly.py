@@ -1,6 +1,8 @@
 """Nightly job cost: (1) wall time and per-stage share for N tenants on the real default model with a small
 budget; (2) a no-change night over 10k synthetic tenants, which must cost seconds (local index + profile cache:
-the export is loaded and digested, and consolidation is skipped because nothing it reads changed).
+the export is loaded and digested, and consolidation is skipped because nothing it reads changed); (3, with
+--share) per-stage cost per tenant with the base's tenant-independent work shared and the teacher batched
+across tenants, against today's path in the same run (share_stages.py).
 
 Baselines for (2), measured in the same process: the same night with a full consolidation (no profile cache,
 what every night cost before it), and asking MLflow per tenant (`AdapterRegistry.latest`), what the job would
@@ -8,6 +10,7 @@ do without its local index, timed on a sample of tenants and extrapolated to all
 
     python benchmarks/bench_nightly.py                 # both parts (part 1 takes minutes on 2 CPU cores)
     python benchmarks/bench_nightly.py --skip-train    # only the 10k no-change part
+    python benchmarks/bench_nightly.py --share 1 4 --share-only --examples 16   # (3) only: sharing off vs on
 """
 from __future__ import annotations
 
@@ -89,6 +92,57 @@ def part_train(base_model: str, n: int, examples: int) -> None:
             print(f"    {row['tenant']:<10} {row['action']:<18} examples={row.get('examples')} version={row.get('new_version')} {row.get('reason', '')[:80]}")
 
 
+def part_share(base_model: str, sizes: list[int], examples: int, bench) -> None:
+    """[3] per-stage cost per tenant, today's path against shared base work + cross-tenant teacher batches."""
+    import share_stages as SS
+    from memlora.distill.profile import build_profiles
+    from memlora.distill.records import load_memory
+    from memlora.runtime.base import load_base
+
+    with tempfile.TemporaryDirectory() as d:
+        s = settings_for(Path(d) / "home", base_model, MEMLORA_TRAIN__PROGRESS="false")
+        base = load_base(s)
+        mem = synthetic_memory(Path(d) / "memory.jsonl", max(sizes))
+        profiles = build_profiles(load_memory(mem).records, s)
+        names = sorted(profiles)[:max(sizes)]
+        print(f"\n[3] shared base work + cross-tenant teacher batches, {examples} examples/tenant, load {os.getloadavg()[0]:.2f}",
+              flush=True)
+        off = SS.today(base, s, profiles, names, Path(d) / "off", examples)
+        for n in sizes:
+            on = SS.shared(base, s, profiles, names[:n], Path(d) / f"on{n}", examples, off)
+            _print_share(n, names[:n], off, on, bench)
+
+
+def _print_share(n: int, names: list[str], off: dict, on: dict, bench) -> None:
+    import share_stages as SS
+
+    rows = [off["tenants"][t] for t in names]
+    today = {k: sum(r[k] for r in rows) / n for k in ("distill", "train", "gate")}
+    new = {"distill": on["distill"] / n, "train": today["train"], "gate": sum(g[0] for g in on["gates"].values()) / n}
+    print(f"    {n} tenant(s), load {os.getloadavg()[0]:.2f}: seconds per tenant   today   shared   today/shared")
+    for k, label in (("distill", "teacher (distill)"), ("train", "training (same code)"), ("gate", "gate")):
+        print(f"      {label:<22}{today[k]:>8.1f}{new[k]:>9.1f}{today[k] / new[k]:>10.2f}x")
+    tot_today, tot_new = sum(today.values()), sum(new.values())
+    print(f"      {'total':<22}{tot_today:>8.1f}{tot_new:>9.1f}{tot_today / tot_new:>10.2f}x")
+    tps_today = sum(r["teacher_tokens"] for r in rows) / max(sum(r["teacher_s"] for r in rows), 1e-9)
+    tps_new = on["teacher"].tokens / max(on["teacher"].seconds, 1e-9)
+    metas = list(on["metas"].values())
+    gate_same = sum(SS.same_gate(off["tenants"][t]["eval"], on["gates"][t][1]) for t in names)
+    q_today, q_new = SS.quality([r["meta"] for r in rows]), SS.quality(metas)
+    same_sets = sum(on["metas"][t]["dataset_hash"] == off["tenants"][t]["meta"]["dataset_hash"] for t in names)
+    print(f"      teacher tokens/s: today {tps_today:.1f}, shared {tps_new:.1f} ({tps_new / tps_today:.2f}x)")
+    print(f"      cache hits: distill base answers {SS.hit_rate([(m['base_cache']['hits'], m['base_cache']['misses']) for m in metas])}, "
+          f"gate base column {SS.hit_rate([(g[1]['base_cache']['answers']['hits'], g[1]['base_cache']['answers']['misses']) for g in on['gates'].values()])}, "
+          f"gate base perplexity {SS.hit_rate([(g[1]['base_cache']['perplexity']['hits'], g[1]['base_cache']['perplexity']['misses']) for g in on['gates'].values()])}")
+    print(f"      identical gate results {gate_same}/{n}; identical datasets {same_sets}/{n}; teacher compliance "
+          f"{q_today['compliance']:.1f} -> {q_new['compliance']:.1f} pts, guard rejections {q_today['guard_rejected']:.1f} -> "
+          f"{q_new['guard_rejected']:.1f} pts")
+    bench.record(f"share_{n}", {"today": today, "shared": new, "teacher_tps": [tps_today, tps_new], "gate_identical": gate_same,
+                                "datasets_identical": same_sets, "quality": [q_today, q_new]})
+    bench.ratio(f"{n} tenant(s): s/tenant today / shared", tot_today, tot_new)
+    bench.ratio(f"{n} tenant(s): teacher tokens/s shared / today", tps_new, tps_today, goal=">= 1.2" if n > 1 else None)
+
+
 def part_nochange(base_model: str, n: int, sample: int) -> dict:
     from memlora.runtime.base import fingerprint, resolve_model_path
     from memlora.adapters.manifest import training_config_hash
@@ -158,11 +212,26 @@ def main() -> int:
     ap.add_argument("--sample", type=int, default=200, help="tenants timed for the per-tenant MLflow baseline")
     ap.add_argument("--base-model", default=str(REPO / ".memlora" / "models" / "SmolLM2-135M-Instruct"))
     ap.add_argument("--skip-train", action="store_true")
+    ap.add_argument("--share", type=int, nargs="*", default=None,
+                    help="night sizes for part 3 (shared base work, cross-tenant teacher), e.g. --share 1 4")
+    ap.add_argument("--share-only", action="store_true", help="run only part 3")
+    ap.add_argument("--threads", type=int, default=0,
+                    help="torch CPU threads (0 = torch's default); 1 on an oversubscribed box, where 2 threads spin at barriers")
     a = harness.add_arguments(ap).parse_args()
+    if a.threads:
+        import torch
+
+        torch.set_num_threads(a.threads)
+        os.environ["MEMLORA_TRAIN__NUM_THREADS"] = str(a.threads)
     bench = harness.start("nightly", a)
     if not Path(a.base_model).exists():
         print(f"base model not found: {a.base_model} (run `memlora model pull`)", file=sys.stderr)
         return 2
+    if a.share:
+        part_share(a.base_model, sorted(a.share), a.examples, bench)
+    if a.share_only:
+        bench.finish()
+        return 0
     if not a.skip_train:
         part_train(a.base_model, a.tenants, a.examples)
     walls = part_nochange(a.base_model, a.nochange_tenants, a.sample)

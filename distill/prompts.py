@@ -41,6 +41,16 @@ ABSTAIN = {
 }
 
 
+FREE = ["What do you remember about me?", "Give me advice that fits what you know about me."]
+GENERIC = frozenset(EVERYDAY + FOOD + GENERAL + FREE + list(ABSTAIN.values()))
+
+
+def is_generic(prompt: str) -> bool:
+    """A fixed template with no tenant text in it: the only prompts whose base answers may be shared across
+    tenants (runtime/base_cache.py). Fact prompts embed the tenant's slot and probe question."""
+    return prompt in GENERIC
+
+
 def fact_prompts(item: dict) -> list[str]:
     q = (item.get("probe") or {}).get("question") or f"What do you know about my {item.get('slot') or 'situation'}?"
     slot = item.get("slot") or "life"
@@ -56,7 +66,7 @@ def prompts_for_item(item: dict, rng: random.Random, n: int) -> list[str]:
     elif kind == "avoid" and item.get("slot") == "diet":
         pool = FOOD[:]
     elif kind == "free":
-        pool = ["What do you remember about me?", "Give me advice that fits what you know about me."] + EVERYDAY[:]
+        pool = FREE + EVERYDAY[:]
     else:
         pool = EVERYDAY[:]
     head, tail = pool[:1], pool[1:]

@@ -28,13 +28,14 @@ import json
 import random
 import re
 import time
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from datasets import Dataset, DatasetDict
 from tqdm.auto import tqdm
 
+from memlora.runtime.base_cache import BaseCache
 from memlora.runtime.generate import generate
 from memlora.runtime.request import GenRequest
 from memlora.runtime.scoring import sequence_logprobs
@@ -42,10 +43,10 @@ from memlora.runtime.tokens import chat_ids
 from memlora.settings import DistillSettings, Settings
 
 from .profile import Profile, render_system_prompt
-from .prompts import abstention_probes, general_prompts, prompts_for_item
+from .prompts import abstention_probes, general_prompts, is_generic, prompts_for_item
 from .quality import complies, content_words, keeps_content, loops, on_topic, similarity, strip_forced, words
 from .schema import avoid_words, fact_statement
-from .teacher import Spec, make_teacher
+from .teacher import Spec, answers_across, make_teacher
 from .trainset import columns, content_hash
 from .style import finalize, shape_content, style_of
 
@@ -135,6 +136,8 @@ class _Job:
     pad: int
     values: dict[str, list[str]] = field(default_factory=dict)  # per fact item id: the values only its prompts may name
     base_answers: dict[str, str] = field(default_factory=dict)  # per prompt: the base's greedy answer, no profile
+    cache: BaseCache | None = None  # the shared base answers (jobs.share_base_work), None = compute per tenant
+    teacher_tokens: int = 0  # tokens the teacher wrote for this tenant
 
     @property
     def tok(self):
@@ -159,14 +162,28 @@ class _Tally:
 def synthesize_tenant(profile: Profile, base, settings: Settings, out_dir: str | Path, n_examples: int | None = None,
                       teacher=None, show_progress: bool = True) -> dict:
     """Write `dataset/` and `meta.json` for one tenant under `out_dir`; return the meta dict."""
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    return synthesize_tenants([profile], base, settings, [out_dir], n_examples, teacher, show_progress)[0]
+
+
+def synthesize_tenants(profiles: list[Profile], base, settings: Settings, out_dirs: list[str | Path],
+                       n_examples: int | None = None, teacher=None, show_progress: bool = True) -> list[dict]:
+    """Several tenants' sets, their teacher prompts decoded in shared batches (`answers_across`): one tenant's
+    rows fill a small batch that leaves the GEMMs and the device idle. A greedy candidate is the same as when
+    the tenant runs alone; a sampled one is drawn from its batch's generator, so it depends on the group.
+    Each tenant's `seconds` is the group's wall time."""
     t0 = time.perf_counter()
-    job = plan_tenant(profile, base, settings, n_examples, teacher)
-    job.base_answers = base_answers(job)
-    best, tally = best_answers(job, show_progress)  # candidates -> guard -> rank, failed rows asked again
+    teacher = teacher or make_teacher(settings, base)
+    jobs = [plan_tenant(p, base, settings, n_examples, teacher) for p in profiles]
+    for job in jobs:
+        job.base_answers = base_answers(job)
+    results = best_answers_many(jobs, show_progress)  # candidates -> guard -> rank, failed rows asked again
+    return [_write_tenant(job, best, tally, Path(d), t0) for job, (best, tally), d in zip(jobs, results, out_dirs)]
+
+
+def _write_tenant(job: _Job, best: dict, tally: _Tally, out: Path, t0: float) -> dict:
+    out.mkdir(parents=True, exist_ok=True)
     rows = dataset_rows(job, best)
-    train, val = split_rows(rows, job.seed, profile.tenant, job.ds.validation_fraction)
+    train, val = split_rows(rows, job.seed, job.profile.tenant, job.ds.validation_fraction)
     heldout, base_rows = baseline(job, train, val)
     # One shard per split even when a split is empty (the guards can leave no teacher row to validate on):
     # datasets writes an empty split as zero shards, which load_from_disk then cannot read.
@@ -206,47 +223,72 @@ def plan_tenant(profile: Profile, base, settings: Settings, n_examples: int | No
         content_system=render_system_prompt([i for i in profile.items if i.kind not in ("opening", "closing", "format", "length")]),
         prefix=(st["opening"] + " ") if st["opening"] else "", max_new=max_new, n_best=max(1, ds.best_of),
         pad=tok.pad_token_id if tok.pad_token_id is not None else tok.eos_token_id,
-        values=fact_values(items) if ds.contamination_check else {})
+        values=fact_values(items) if ds.contamination_check else {}, cache=BaseCache.open(settings, base))
 
 
 # ---- candidates -> guard -> rank, with top-up rounds ----
 
+@dataclass
+class _Rounds:
+    """One tenant's answer loop: the kept answers, the counts, the rows still without one."""
+
+    best: dict = field(default_factory=dict)
+    tally: _Tally = field(default_factory=_Tally)
+    pending: list[int] = field(default_factory=list)
+
+
 def best_answers(job: _Job, show_progress: bool) -> tuple[dict[int, tuple], _Tally]:
-    """Per gen row the kept answer; rows whose every candidate fails the guard are asked again with fresh
-    samples, so the set keeps its size."""
-    bar = tqdm(total=sum(not c for c in job.constructed) * job.n_best, desc=f"teacher {job.profile.tenant}", unit="ans",
+    return best_answers_many([job], show_progress)[0]
+
+
+def best_answers_many(jobs: list[_Job], show_progress: bool) -> list[tuple[dict[int, tuple], _Tally]]:
+    """Per tenant, per gen row the kept answer; rows whose every candidate fails the guard are asked again with
+    fresh samples, so the set keeps its size. Each round asks the teacher once for every tenant's pending rows."""
+    name = jobs[0].profile.tenant if len(jobs) == 1 else f"{len(jobs)} tenants"
+    bar = tqdm(total=sum(sum(not c for c in j.constructed) * j.n_best for j in jobs), desc=f"teacher {name}", unit="ans",
                disable=not show_progress, leave=False)
-    best: dict[int, tuple[tuple[float, float], str, bool]] = {}
-    tally = _Tally()
-    pending = list(range(len(job.gen_rows)))
-    for rnd in range(1 + max(0, job.ds.topup_rounds)):
-        if rnd:
-            bar.total += sum(not job.constructed[ri] for ri in pending) * job.n_best
-        flat = candidates(job, pending, rnd * job.n_best, bar.update)
-        tally.candidates += len(flat)
-        cont_ids = [job.tok.encode(rest, add_special_tokens=False) if rest else [] for _, rest, _, _ in flat]
-        lp_plain = _logprobs(job, flat, cont_ids, list(range(len(flat))), False)
-        per_tok = [lp_plain[j][0] / max(lp_plain[j][1], 1) if j in lp_plain else 0.0 for j in range(len(flat))]
-        if tally.floor is None:
-            tally.floor = _fluency_floor(job, flat, cont_ids, per_tok)
-        survivors = guard(job, flat, cont_ids, per_tok, tally)
-        rank(job, flat, cont_ids, survivors, lp_plain, per_tok, best)
-        if rnd:
-            tally.topped_up += sum(ri in best for ri in pending)
-        pending = [ri for ri in pending if ri not in best]
-        if not pending:
+    states = [_Rounds(pending=list(range(len(j.gen_rows)))) for j in jobs]
+    n_best, rounds = jobs[0].n_best, 1 + max(0, jobs[0].ds.topup_rounds)
+    for rnd in range(rounds):
+        live = [k for k, s in enumerate(states) if s.pending]
+        if not live:
             break
+        if rnd:
+            bar.total += sum(sum(not jobs[k].constructed[ri] for ri in states[k].pending) * n_best for k in live)
+        asked = [candidate_specs(jobs[k], states[k].pending) for k in live]
+        groups = [specs for specs, _ in asked]
+        cands, tokens = answers_across(jobs[0].teacher, groups, n_best, offset=rnd * n_best, progress=bar.update)
+        for k, (_, spec_rows), outs, n_tok in zip(live, asked, cands, tokens):
+            jobs[k].teacher_tokens += n_tok
+            flat = shape_candidates(jobs[k], states[k].pending, spec_rows, outs)
+            _judge(jobs[k], states[k], flat, rnd)
     bar.close()
-    tally.floor = tally.floor if tally.floor is not None else 0.0
-    return best, tally
+    for s in states:
+        s.tally.floor = s.tally.floor if s.tally.floor is not None else 0.0
+    return [(s.best, s.tally) for s in states]
 
 
-def candidates(job: _Job, pending: list[int], offset: int, progress) -> list[tuple[int, str, str, str]]:
-    """(row index, model-written part, content, final answer) for the rows still without a kept answer."""
+def _judge(job: _Job, state: _Rounds, flat: list, rnd: int) -> None:
+    """One round's candidates through the guard and the ranking into `state.best`."""
+    tally = state.tally
+    tally.candidates += len(flat)
+    cont_ids = [job.tok.encode(rest, add_special_tokens=False) if rest else [] for _, rest, _, _ in flat]
+    lp_plain = _logprobs(job, flat, cont_ids, list(range(len(flat))), False)
+    per_tok = [lp_plain[j][0] / max(lp_plain[j][1], 1) if j in lp_plain else 0.0 for j in range(len(flat))]
+    if tally.floor is None:
+        tally.floor = _fluency_floor(job, flat, cont_ids, per_tok)
+    survivors = guard(job, flat, cont_ids, per_tok, tally)
+    rank(job, flat, cont_ids, survivors, lp_plain, per_tok, state.best)
+    if rnd:
+        tally.topped_up += sum(ri in state.best for ri in state.pending)
+    state.pending = [ri for ri in state.pending if ri not in state.best]
+
+
+def candidate_specs(job: _Job, pending: list[int]) -> tuple[list[Spec], list[int]]:
+    """What the teacher is asked for the pending rows (a fact's direct question never reaches it), and the row
+    of each spec."""
     st, leads = job.st, job.leads
     specs, spec_rows = [], []
-    # The statement alone is always a candidate for a fact row, so a fact row is never lost to the guard.
-    flat = [(ri, "", leads[ri], finalize(leads[ri], st)) for ri in pending if leads[ri]]
     for ri in pending:
         if job.constructed[ri]:
             continue
@@ -256,7 +298,14 @@ def candidates(job: _Job, pending: list[int], offset: int, progress) -> list[tup
         specs.append(Spec(job.gen_rows[ri]["prompt"], (job.content_system if guided else job.system) if t is not None else None,
                           lead_prefix, guided, st["banned"], job.max_new))
         spec_rows.append(ri)
-    cands = job.teacher.answers(specs, job.n_best, sample=True, progress=progress, offset=offset) if specs else []
+    return specs, spec_rows
+
+
+def shape_candidates(job: _Job, pending: list[int], spec_rows: list[int], cands: list[list[str]]) -> list[tuple[int, str, str, str]]:
+    """(row index, model-written part, content, final answer) for the rows still without a kept answer."""
+    st, leads = job.st, job.leads
+    # The statement alone is always a candidate for a fact row, so a fact row is never lost to the guard.
+    flat = [(ri, "", leads[ri], finalize(leads[ri], st)) for ri in pending if leads[ri]]
     for ri, outs in zip(spec_rows, cands):
         for raw in outs:
             if leads[ri]:
@@ -397,21 +446,29 @@ def _word_limit(items: list[dict]) -> int | None:
 
 
 def base_answers(job: _Job) -> dict[str, str]:
-    """The base's greedy answer without the profile, once per distinct prompt the guard checks, in one batch:
-    the reference for helpfulness and for a value the base names on its own."""
-    from memlora.runtime.generate import generate  # torch: see _contexts
-    from memlora.runtime.request import GenRequest
-    from memlora.runtime.tokens import chat_ids
-
+    """The base's greedy answer without the profile, once per distinct prompt the guard checks: the reference
+    for helpfulness and for a value the base names on its own. Answers to template prompts come from the
+    shared base cache when it is on (computed by the first tenant that needs them); prompts carrying tenant
+    text (a fact's slot or probe question) are always answered here and never cached."""
     ds = job.ds
     if max(ds.helpful_min_similarity, ds.helpful_min_recall, ds.helpful_min_length) <= 0 and not job.values:
         return {}
     prompts = sorted({r["prompt"] for ri, r in enumerate(job.gen_rows) if not job.constructed[ri]})
     if not prompts:
         return {}
+    shared = [p for p in prompts if job.cache is not None and is_generic(p)]
+    own = [p for p in prompts if job.cache is None or not is_generic(p)]
+    gen = {"use": "distill.base_answers", "max_new_tokens": job.ds.max_new_tokens, "greedy": True, "repetition_penalty": 1.0}
+    out = dict(zip(shared, job.cache.answers(shared, None, gen, lambda ps: _answer_plain(job, ps)))) if shared else {}
+    out.update(zip(own, _answer_plain(job, own)) if own else {})
+    return {p: out[p] for p in prompts}
+
+
+def _answer_plain(job: _Job, prompts: list[str]) -> list[str]:
+    """Greedy answers of the base without a system prompt, in one batch."""
     reqs = [GenRequest(chat_ids(job.tok, p, None), None, [], job.ds.max_new_tokens) for p in prompts]
     outs = generate(job.base.model, job.tok, reqs, batch_size=job.ds.batch_size, repetition_penalty=1.0, seed=job.seed)
-    return {p: job.tok.decode(o, skip_special_tokens=True).strip() for p, o in zip(prompts, outs)}
+    return [job.tok.decode(o, skip_special_tokens=True).strip() for o in outs]
 
 
 def rank(job: _Job, flat: list, cont_ids: list, survivors: dict[int, list[int]], lp_plain: dict, per_tok: list[float],
@@ -510,5 +567,6 @@ def tenant_meta(job: _Job, tally: _Tally, rows: list[dict], train: list[dict], v
         "contaminated": tally.guard_fail["contaminated"], "unhelpful": tally.guard_fail["unhelpful"],
         "probes": [{"item_id": i["id"], **i["probe"]} for i in items if i.get("probe")],
         "abstention_probes": abstention_probes(profile.mentioned_slots, ds.abstention_probes),
-        "record_ids": profile.record_ids, "seconds": None, "teacher_tokens": getattr(job.teacher, "tokens_generated", 0),
+        "record_ids": profile.record_ids, "seconds": None, "teacher_tokens": job.teacher_tokens,
+        "base_cache": asdict(job.cache.answer_stats) if job.cache is not None else None,
     }

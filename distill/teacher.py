@@ -37,6 +37,7 @@ class LocalTeacher:
         self.repetition_penalty = repetition_penalty
         self.seed = seed
         self.tokens_generated = 0
+        self.last_tokens: list[int] = []  # per spec of the last call: the tokens written for it
 
     @property
     def identity(self) -> dict:
@@ -56,6 +57,7 @@ class LocalTeacher:
             reqs.append(GenRequest(cond, neg, bad_words_ids(tok, s.banned), s.max_new_tokens))
             guided_flags.append(s.guided)
         out: list[list[str]] = [[] for _ in specs]
+        self.last_tokens = [0] * len(specs)
         for k in range(offset, offset + n):
             for guided in (True, False):
                 idx = [i for i, g in enumerate(guided_flags) if g == guided]
@@ -69,6 +71,7 @@ class LocalTeacher:
                 )
                 for i, r in zip(idx, res):
                     self.tokens_generated += len(r)
+                    self.last_tokens[i] += len(r)
                     out[i].append(tok.decode(r, skip_special_tokens=True))
         return out
 
@@ -87,6 +90,7 @@ class HttpTeacher:
         self.top_p = top_p
         self.seed = seed
         self.tokens_generated = 0
+        self.last_tokens: list[int] = []
 
     @property
     def identity(self) -> dict:
@@ -95,7 +99,9 @@ class HttpTeacher:
     def answers(self, specs: list[Spec], n: int, sample: bool = True, progress: Callable[[int], None] | None = None,
                 offset: int = 0) -> list[list[str]]:
         out = []
+        self.last_tokens = []
         for s in specs:
+            self.last_tokens.append(0)
             msgs = ([{"role": "system", "content": s.system}] if s.system else []) + [{"role": "user", "content": s.user}]
             texts = []
             for k in range(offset, offset + n):
@@ -109,6 +115,7 @@ class HttpTeacher:
                 text = (r.choices[0].message.content or "") if r.choices else ""
                 if r.usage is not None:
                     self.tokens_generated += r.usage.completion_tokens or 0
+                    self.last_tokens[-1] += r.usage.completion_tokens or 0
                 if s.prefix and text.startswith(s.prefix.strip()):
                     text = text[len(s.prefix.strip()):]
                 texts.append(text)
@@ -116,6 +123,24 @@ class HttpTeacher:
             if progress:
                 progress(1)
         return out
+
+
+def answers_across(teacher, groups: list[list[Spec]], n: int, sample: bool = True,
+                   progress: Callable[[int], None] | None = None, offset: int = 0) -> tuple[list[list[list[str]]], list[int]]:
+    """Several tenants' specs in one teacher call: per group, n answers per spec, and the tokens written for it.
+
+    The local teacher's decoder sorts the rows by length and computes each system prompt's shared prefix once
+    per batch (`_prefix_groups`), so rows of many tenants in one batch cost about what one tenant's rows cost
+    in a batch of that size: the saving is the batches not run half empty."""
+    flat = [s for g in groups for s in g]
+    outs = teacher.answers(flat, n, sample=sample, progress=progress, offset=offset) if flat else []
+    counts = list(getattr(teacher, "last_tokens", None) or [0] * len(flat)) if flat else []
+    answers, tokens, at = [], [], 0
+    for g in groups:
+        answers.append(outs[at:at + len(g)])
+        tokens.append(sum(counts[at:at + len(g)]))
+        at += len(g)
+    return answers, tokens
 
 
 def make_teacher(settings, base):

@@ -2,8 +2,9 @@
 
 Both executors call the same `run_tenant` with the same checkpoints, so a job
 started with one can be resumed with the other. Local loads the base once and
-trains tenants in turn on the one device. Ray sends one task per tenant with its
-CPU/GPU needs declared and lets the cluster place them; each task loads the base
+trains tenants in turn on the one device; with `jobs.teacher_group_size` k > 1 it
+first distills each run of k tenants together (their teacher rows in shared
+batches). Ray sends one task per tenant with its CPU/GPU needs declared and lets the cluster place them; each task loads the base
 itself (a Ray worker has no driver memory to share), and the state directory and
 MLflow store must be reachable from every node (a shared volume and a tracking
 server on a real cluster; on one machine both are local). With `train.multi_tenant` = k > 1 the unit is a
@@ -17,7 +18,7 @@ from memlora.errors import MemloraError
 from memlora.runtime.base import load_base
 from memlora.settings import Settings
 
-from .tenant import TenantOutcome, TenantTask, run_tenant, train_together
+from .tenant import TenantOutcome, TenantTask, distill_group, run_tenant, train_together
 
 Callback = Callable[[TenantOutcome], None]
 StartCallback = Callable[[TenantTask], None]
@@ -25,12 +26,19 @@ StartCallback = Callable[[TenantTask], None]
 
 def run_local(tasks: list[TenantTask], settings: Settings, on_done: Callback | None = None,
               on_start: StartCallback | None = None) -> list[TenantOutcome]:
+    """Runs of `jobs.teacher_group_size` tenants distil in shared teacher batches, then train in groups of
+    `train.multi_tenant` within the run, so a tenant's data is fresh when its group trains."""
     if not tasks:
         return []
     base = load_base(settings)
     out = []
-    for group in groups(tasks, settings):
-        out += run_group(group, settings, base, on_done, on_start)
+    k = max(1, settings.jobs.teacher_group_size)
+    for i in range(0, len(tasks), k):
+        chunk = tasks[i:i + k]
+        if k > 1:
+            distill_group(chunk, settings, base)
+        for group in groups(chunk, settings):
+            out += run_group(group, settings, base, on_done, on_start)
     return out
 
 

@@ -47,6 +47,7 @@ class TenantTask:
     n_examples: int
     fresh: bool = False
     others: list[str] = field(default_factory=list)
+    predistilled: bool = False  # distilled tonight with its teacher group (`distill_group`), not a resumed job
 
 
 @dataclass
@@ -125,10 +126,10 @@ def run_tenant(task: TenantTask, settings: Settings, base, stop_after: str | Non
     sdir = settings.state_dir
     st = load_state(sdir, task.tenant)
     resumed = None
-    if st is None or st.key != task.key or st.step == "done" or (task.fresh and st.step == "started"):
+    if _starts_fresh(task, st):
         clear_checkpoint(sdir, task.tenant)
         st = TenantState(task.tenant, task.key, token=uuid.uuid4().hex)
-    else:
+    elif not task.predistilled:
         resumed = st.step
     st.attempts += 1
     st.error = None
@@ -152,6 +153,44 @@ def run_tenant(task: TenantTask, settings: Settings, base, stop_after: str | Non
     if notes:
         out.reason = "; ".join([out.reason] + notes if out.reason else notes)
     return out
+
+
+def _starts_fresh(task: TenantTask, st: TenantState | None) -> bool:
+    return st is None or st.key != task.key or st.step == "done" or (task.fresh and st.step == "started")
+
+
+def distill_group(tasks: list[TenantTask], settings: Settings, base) -> list[str]:
+    """The distill step of several tenants at once, their teacher rows decoded in shared batches
+    (`jobs.teacher_group_size`): each tenant gets its data and its "distilled" checkpoint as if it had distilled
+    alone, and `run_tenant` goes on from there. Only tenants starting afresh are grouped (a resumed one goes on
+    alone), and a group that fails writes nothing: its tenants distill alone in `run_tenant`, which reports each
+    one's own error. Returns the tenants distilled here."""
+    from memlora.distill.synthesize import synthesize_tenants  # the model stack: loaded only when a tenant trains
+
+    group = [t for t in tasks if _starts_fresh(t, load_state(settings.state_dir, t.tenant))]
+    if len(group) < 2:
+        return []
+    paths = [_Paths.of(settings, t.tenant) for t in group]
+    t0 = time.perf_counter()
+    try:
+        for task, p in zip(group, paths):
+            clear_checkpoint(settings.state_dir, task.tenant)  # run_tenant would: these start afresh
+            shutil.rmtree(p.distill_root, ignore_errors=True)
+            p.data.mkdir(parents=True)
+            task.profile.write(p.data / "profile.json")
+        metas = synthesize_tenants([t.profile for t in group], base, settings, [p.data for p in paths],
+                                   n_examples=group[0].n_examples, show_progress=settings.train.progress)
+    except Exception:
+        for p in paths:
+            shutil.rmtree(p.distill_root, ignore_errors=True)
+        return []
+    each = round((time.perf_counter() - t0) / len(group), 3)
+    for task, meta in zip(group, metas):
+        st = TenantState(task.tenant, task.key, token=uuid.uuid4().hex, stage_seconds={"distill": each})
+        st.n_examples = int(meta.get("n_train", 0)) + int(meta.get("n_validation", 0))
+        save_state(settings.state_dir, st, "distilled")
+        task.predistilled = True
+    return [t.tenant for t in group]
 
 
 def _timed(st: TenantState, stage: str, fn: Callable[[], Any]) -> Any:

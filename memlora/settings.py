@@ -207,6 +207,10 @@ class JobSettings(BaseModel):
     http_timeout_seconds: float = 10.0
     demo_server_start_seconds: float = 300.0
     isolation_tenants: int = 8  # other tenants whose fact probes each adapter's leak check asks
+    # The base's answers to generic prompts and its retention perplexity, computed once per base and reused by
+    # every tenant (<home>/cache/base/, runtime/base_cache.py); off: every tenant computes its own
+    share_base_work: bool = True
+    teacher_group_size: int = Field(default=1, ge=1)  # tenants whose teacher prompts decode in one batch (1 = per tenant)
 
 
 class Settings(BaseSettings):

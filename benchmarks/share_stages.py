@@ -1,0 +1,117 @@
+"""Per-stage cost of a night with the tenant-independent base work shared and the teacher batched across
+tenants, against today's per-tenant path, in one process on one loaded base (bench_nightly.py part 3).
+
+Today's path (sharing off): each tenant distills alone (its own teacher batches, its own base answers), trains,
+and is gated computing its own base column and base perplexity. The new path (sharing on, a fresh cache per
+night size): the night's tenants distill as one group (`synthesize_tenants`, the teacher's rows of all of them
+in shared batches), and the gate reads the base's answers and perplexity from the cache.
+
+Training is the same code on both paths (multi-tenant training is another part of the issue), so each tenant
+is trained once, on today's data, and both gates judge that adapter on that data: the gate's verdicts and
+metrics must then match exactly, which this part checks. The 1-tenant night is the first tenant of the set.
+"""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+GATE_NOISE = ("base_cache", "seconds", "adapter")  # keys that differ between two runs of the same gate by design
+
+
+class TimedTeacher:
+    """The teacher with its own calls timed: tokens/s of the decoding itself, not of the scoring around it."""
+
+    def __init__(self, inner):
+        self.inner, self.seconds, self.tokens = inner, 0.0, 0
+
+    def answers(self, specs, n, sample=True, progress=None, offset=0):
+        t0 = time.perf_counter()
+        out = self.inner.answers(specs, n, sample=sample, progress=progress, offset=offset)
+        self.seconds += time.perf_counter() - t0
+        self.tokens += sum(self.inner.last_tokens)
+        return out
+
+    def __getattr__(self, name):
+        return getattr(self.inner, name)
+
+
+def _with(s, home: Path, share: bool):
+    return s.model_copy(update={"home": home, "jobs": s.jobs.model_copy(update={"share_base_work": share})})
+
+
+def _gate(base, adapter: Path, data: Path, s, others: list[Path]) -> tuple[float, dict]:
+    from memlora.adapters.evaluate import evaluate_adapter
+
+    t0 = time.perf_counter()
+    rep = evaluate_adapter(base, adapter, data, s, others=others)
+    return time.perf_counter() - t0, {"passed": rep.passed, "reasons": rep.reasons, **rep.metrics}
+
+
+def today(base, s, profiles: dict, names: list[str], root: Path, examples: int) -> dict:
+    """Every tenant alone with sharing off: teacher (distill), training, gate seconds, and what they made."""
+    from memlora.adapters.train import train_adapter
+    from memlora.distill.synthesize import synthesize_tenant
+    from memlora.distill.teacher import make_teacher
+
+    s_off = _with(s, root / "home", False)
+    teacher = TimedTeacher(make_teacher(s_off, base))
+    out: dict = {"tenants": {}}
+    for t in names:
+        data, adapter = root / "data" / t, root / "adapter" / t
+        t0, sec0, tok0 = time.perf_counter(), teacher.seconds, teacher.tokens
+        meta = synthesize_tenant(profiles[t], base, s_off, data, n_examples=examples, teacher=teacher, show_progress=False)
+        distill_s = time.perf_counter() - t0
+        profiles[t].write(data / "profile.json")
+        t0 = time.perf_counter()
+        train_adapter(base, data, adapter, s_off, tenant=t)
+        train_s = time.perf_counter() - t0
+        out["tenants"][t] = {"distill": distill_s, "train": train_s, "meta": meta, "data": data, "adapter": adapter,
+                             "teacher_s": teacher.seconds - sec0, "teacher_tokens": teacher.tokens - tok0}
+        print(f"      today: {t} distilled in {distill_s:.0f}s, trained in {train_s:.0f}s", flush=True)
+    for t in names:
+        row = out["tenants"][t]
+        others = [out["tenants"][o]["data"] for o in names if o != t]
+        row["gate"], row["eval"] = _gate(base, row["adapter"], row["data"], s_off, others)
+        print(f"      today: {t} gated in {row['gate']:.0f}s", flush=True)
+    return out
+
+
+def shared(base, s, profiles: dict, names: list[str], root: Path, examples: int, done: dict) -> dict:
+    """The first `len(names)` tenants as one night with sharing on and a cold cache: one teacher group, and the
+    gate on today's adapters and data (`done`)."""
+    from memlora.distill.synthesize import synthesize_tenants
+    from memlora.distill.teacher import make_teacher
+
+    s_on = _with(s, root / "home", True)
+    teacher = TimedTeacher(make_teacher(s_on, base))
+    t0 = time.perf_counter()
+    metas = synthesize_tenants([profiles[t] for t in names], base, s_on, [root / "data" / t for t in names],
+                               n_examples=examples, teacher=teacher, show_progress=False)
+    distill_s = time.perf_counter() - t0
+    print(f"      shared: {len(names)} tenant(s) distilled in {distill_s:.0f}s", flush=True)
+    out: dict = {"distill": distill_s, "teacher": teacher, "metas": dict(zip(names, metas)), "gates": {}}
+    all_names = list(done["tenants"])
+    for t in names:
+        row = done["tenants"][t]
+        others = [done["tenants"][o]["data"] for o in all_names if o != t]
+        out["gates"][t] = _gate(base, row["adapter"], row["data"], s_on, others)
+    return out
+
+
+def same_gate(a: dict, b: dict) -> bool:
+    strip = lambda m: {k: v for k, v in m.items() if k not in GATE_NOISE}  # noqa: E731
+    items = lambda m: {k: v for k, v in (m.get("items") or {}).items() if k != "seconds"}  # noqa: E731
+    return strip(a) | {"items": items(a)} == strip(b) | {"items": items(b)}
+
+
+def quality(metas: list[dict]) -> dict:
+    """Teacher compliance (mean over kinds and tenants) and guard rejections per candidate, in points."""
+    comp = [v["compliance"] for m in metas for v in m["rates"]["teacher"].values()]
+    cands = sum(m["rates"]["candidates"] for m in metas) or 1
+    rej = sum(sum(m["rates"]["guard_rejections"].values()) for m in metas)
+    return {"compliance": 100 * sum(comp) / max(len(comp), 1), "guard_rejected": 100 * rej / cands}
+
+
+def hit_rate(pairs: list[tuple[int, int]]) -> str:
+    h, m = sum(p[0] for p in pairs), sum(p[1] for p in pairs)
+    return f"{h}/{h + m} = {h / (h + m):.0%}" if h + m else "-"
