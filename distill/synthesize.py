@@ -45,7 +45,7 @@ from memlora.settings import DistillSettings, Settings
 from .profile import Profile, render_system_prompt
 from .prompts import abstention_probes, general_prompts, is_generic, prompts_for_item
 from .quality import complies, content_words, keeps_content, loops, on_topic, similarity, strip_forced, words
-from .schema import avoid_words, fact_statement
+from .schema import fact_statement
 from .teacher import Spec, answers_across, make_teacher
 from .trainset import columns, content_hash
 from .style import finalize, shape_content, style_of
