@@ -27,14 +27,13 @@ StartCallback = Callable[[TenantTask], None]
 def run_local(tasks: list[TenantTask], settings: Settings, on_done: Callback | None = None,
               on_start: StartCallback | None = None) -> list[TenantOutcome]:
     """Runs of `jobs.teacher_group_size` tenants distil in shared teacher batches, then train in groups of
-    `train.multi_tenant` within the run, so a tenant's data is fresh when its group trains."""
+    `train.multi_tenant` within the run (all tenants are one run when the teacher is not shared)."""
     if not tasks:
         return []
     base = load_base(settings)
     out = []
-    k = max(1, settings.jobs.teacher_group_size)
-    for i in range(0, len(tasks), k):
-        chunk = tasks[i:i + k]
+    k = settings.jobs.teacher_group_size
+    for chunk in ([tasks[i:i + k] for i in range(0, len(tasks), k)] if k > 1 else [tasks]):
         if k > 1:
             distill_group(chunk, settings, base)
         for group in groups(chunk, settings):
