@@ -431,18 +431,8 @@ def helpful(job: _Job, ri: int, content: str) -> bool:
     drop = content_words(prompt)
     if similarity(_without(content, drop), _without(ref, drop)) < job.ds.helpful_min_similarity:
         return False
-    return keeps_content(content, ref, prompt, job.ds.helpful_min_recall, job.ds.helpful_min_length, _word_limit(job.items))
-
-
-def _word_limit(items: list[dict]) -> int | None:
-    """The user's own length preference, in words: an answer that short is not a dropped answer."""
-    for it in items:
-        if it["kind"] == "length":
-            try:
-                return int(it.get("value"))
-            except (TypeError, ValueError):
-                return None
-    return None
+    return keeps_content(content, ref, prompt, job.ds.helpful_min_recall, job.ds.helpful_min_length,
+                         int(job.st["length"]) if job.st["length"] else None)
 
 
 def base_answers(job: _Job) -> dict[str, str]:

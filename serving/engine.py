@@ -33,6 +33,7 @@ import torch
 from transformers import DynamicCache
 
 from memlora.errors import MemloraError
+from memlora.runtime.lora_slots import attach_slots
 from memlora.runtime.request import GREEDY_BELOW, SEED_MAX, GenRequest, Sampling
 from memlora.runtime.sampling import ban, generator, penalize, sample
 from memlora.runtime.stepper import left_pad
@@ -41,9 +42,8 @@ from memlora.settings import Settings
 
 from .adapter_loader import AdapterLoader
 from .availability import Availability
-from .enforce import Plan, plan_of, prompted_block
 from .codes import Code, Finish, SlotStatus
-from memlora.runtime.lora_slots import attach_slots
+from .enforce import Plan, plan_of, prompted_block
 from .residual import PrefixKV, prefix_ids, system_head
 from .slots import SlotManager
 
