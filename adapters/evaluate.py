@@ -19,7 +19,7 @@ from pathlib import Path
 from memlora.adapter_dir import validate_adapter, write_residual
 from memlora.distill.prompts import is_generic
 from memlora.errors import MemloraError
-from memlora.runtime.base_cache import BaseCache
+from memlora.runtime.base_cache import BaseCache, base_answers_for
 from memlora.runtime.generate import generate as decode
 from memlora.runtime.request import GenRequest
 from memlora.runtime.tokens import chat_ids, end_ids
@@ -113,21 +113,16 @@ def base_column(peft_model, tok, questions: list[str], settings: Settings, cache
         with peft_model.disable_adapter():
             return generate(peft_model, tok, ps, [None] * len(ps), n_new)
 
-    shared = list(dict.fromkeys(q for q in questions if cache is not None and is_generic(q)))
-    own = list(dict.fromkeys(q for q in questions if cache is None or not is_generic(q)))
     gen = {"max_new_tokens": n_new, "greedy": True, "repetition_penalty": 1.0}
-    out = dict(zip(shared, cache.answers(shared, None, gen, compute))) if shared else {}
-    out.update(zip(own, compute(own)) if own else {})
+    out = base_answers_for(cache, questions, gen, compute, is_generic)
     return [out[q] for q in questions]
 
 
 def _answers3(peft_model, tok, questions: list[str], system: str, settings: Settings,
               cache: BaseCache | None = None) -> dict[str, list[str]]:
     g = settings.gate
-    base = base_column(peft_model, tok, questions, settings, cache) if cache is not None else None
+    base = base_column(peft_model, tok, questions, settings, cache)
     with peft_model.disable_adapter():
-        if base is None:
-            base = generate(peft_model, tok, questions, [None] * len(questions), g.eval_max_new_tokens)
         prof = generate(peft_model, tok, questions, [system] * len(questions), g.eval_max_new_tokens)
     ad = generate(peft_model, tok, questions, [None] * len(questions), g.eval_max_new_tokens)
     return {"base": base, "profile": prof, "adapter": ad}

@@ -35,7 +35,7 @@ from typing import Any
 from datasets import Dataset, DatasetDict
 from tqdm.auto import tqdm
 
-from memlora.runtime.base_cache import BaseCache
+from memlora.runtime.base_cache import BaseCache, base_answers_for
 from memlora.runtime.generate import generate
 from memlora.runtime.request import GenRequest
 from memlora.runtime.scoring import sequence_logprobs
@@ -446,11 +446,8 @@ def base_answers(job: _Job) -> dict[str, str]:
     prompts = sorted({r["prompt"] for ri, r in enumerate(job.gen_rows) if not job.constructed[ri]})
     if not prompts:
         return {}
-    shared = [p for p in prompts if job.cache is not None and is_generic(p)]
-    own = [p for p in prompts if job.cache is None or not is_generic(p)]
     gen = {"use": "distill.base_answers", "max_new_tokens": job.ds.max_new_tokens, "greedy": True, "repetition_penalty": 1.0}
-    out = dict(zip(shared, job.cache.answers(shared, None, gen, lambda ps: _answer_plain(job, ps)))) if shared else {}
-    out.update(zip(own, _answer_plain(job, own)) if own else {})
+    out = base_answers_for(job.cache, prompts, gen, lambda ps: _answer_plain(job, ps), is_generic)
     return {p: out[p] for p in prompts}
 
 

@@ -136,3 +136,14 @@ class BaseCache:
             store[key] = value
             _write(path, store)
         return value
+
+
+def base_answers_for(cache: BaseCache | None, prompts: list[str], gen: dict, compute: Callable[[list[str]], list[str]],
+                     shareable: Callable[[str], bool]) -> dict[str, str]:
+    """The base's answer (no system prompt) to each distinct prompt: the `shareable` ones through the cache when
+    it is on, the rest computed here, so a prompt carrying tenant text never reaches the shared store."""
+    shared = list(dict.fromkeys(p for p in prompts if cache is not None and shareable(p)))
+    own = list(dict.fromkeys(p for p in prompts if cache is None or not shareable(p)))
+    out = dict(zip(shared, cache.answers(shared, None, gen, compute))) if shared else {}
+    out.update(zip(own, compute(own)) if own else {})
+    return out
