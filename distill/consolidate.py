@@ -50,7 +50,8 @@ SHARED_THRESHOLD = 0.84  # the lower embedding tier (settings.distill.embedding_
 KIN = {"daughter", "son", "niece", "nephew", "colleague", "coworker", "friend", "brother", "sister", "wife", "husband",
        "mother", "father", "mom", "mum", "dad", "neighbour", "neighbor", "boss", "cousin", "aunt", "uncle", "grandson",
        "granddaughter", "grandmother", "grandfather", "roommate", "flatmate", "girlfriend", "boyfriend", "partner",
-       "sibling"}
+       "sibling", "bro", "sis", "mama", "mommy", "mummy", "daddy", "papa", "grandma", "granny", "nana", "grandpa",
+       "granddad", "grandad", "hubby", "wifey", "bf", "gf", "stepdad", "stepmom", "stepmum"}
 _ALIASES = {
     "sohn": "son", "tochter": "daughter", "kollege": "colleague", "kollegin": "colleague", "fille": "daughter",
     "fils": "son", "hijo": "son", "hija": "daughter", "collègue": "colleague", "sœur": "sister", "soeur": "sister",
@@ -59,6 +60,10 @@ _ALIASES = {
     "voisin": "neighbour", "voisine": "neighbour", "vecino": "neighbour", "vecina": "neighbour", "nachbar": "neighbour",
     "nachbarin": "neighbour", "mère": "mother", "père": "father", "madre": "mother", "padre": "father",
     "mutter": "mother", "vater": "father", "friend's": "friend",
+    "bro": "brother", "sis": "sister", "mom": "mother", "mum": "mother", "mama": "mother", "mommy": "mother",
+    "mummy": "mother", "dad": "father", "daddy": "father", "papa": "father", "grandma": "grandmother",
+    "granny": "grandmother", "nana": "grandmother", "grandpa": "grandfather", "granddad": "grandfather",
+    "grandad": "grandfather", "hubby": "husband", "wifey": "wife", "bf": "boyfriend", "gf": "girlfriend",
     "fratello": "brother", "sorella": "sister", "figlia": "daughter", "figlio": "son", "amico": "friend",
     "amica": "friend", "vicino": "neighbour", "vicina": "neighbour", "cugino": "cousin", "cugina": "cousin",
     "collega": "colleague", "irmão": "brother", "irmã": "sister", "filho": "son", "filha": "daughter",

@@ -2,7 +2,7 @@
 applies to what an adapter does not carry.
 
 A 135M base follows almost no style instruction from its prompt, so compliance is built, not asked for: the
-opening is forced as the answer's first tokens, avoided words are banned while decoding, the model's text is
+opening (and the name the user wants to be called) is forced as the answer's first tokens, avoided words are banned while decoding, the model's text is
 cut at a sentence inside the word limit, formatted, and the closing appended. The teacher (synthesize.py)
 does this to whole answers; the server (serving/enforce.py) to a stream, sentence by sentence, with the same
 functions, so a served answer is shaped exactly as a training answer is. `line_item` reads an item back from
@@ -21,14 +21,27 @@ _MARK, _MARK2 = "\x00", "\x01"
 
 def style_of(items: list[dict]) -> dict:
     st = {"opening": None, "closing": None, "format": None, "length": None, "banned": []}
+    address = None
     for it in items:
         k = it["kind"]
         if k in ("opening", "closing", "format", "length"):
             st[k] = it["value"]
+        elif k == "address" and isinstance(it["value"], str) and it["value"].strip():
+            address = it["value"].strip()
         elif k == "avoid":
             st["banned"] += avoid_words("avoid", it.get("slot", ""), it["value"])
+    st["opening"] = lead(st["opening"], address)
     st["banned"] = sorted(set(st["banned"]))
     return st
+
+
+def lead(opening: str | None, address: str | None) -> str | None:
+    """The forced start of every answer: the opening, then the name the user wants to be called ("Skipper, ...").
+    A 135M model told 'Address the user as "Skipper"' names them in about one answer in twelve, so the name is
+    built in like the opening; an opening that already names them is left as it is."""
+    if not address or (opening and address.lower() in opening.lower()):
+        return opening
+    return f"{opening} {address}," if opening else f"{address},"
 
 
 def sentences(text: str) -> list[str]:
@@ -105,6 +118,9 @@ def line_item(kind: str, line: str) -> dict | None:
         if v is None or (kind == "length" and not v.isdigit()):
             return None
         return {"kind": kind, "value": int(v) if kind == "length" else v, "slot": ""}
+    if kind == "address":
+        v = _between(item_line(kind, _MARK, "", ""), line)
+        return {"kind": kind, "value": v, "slot": ""} if v else None
     if kind == "format":
         v = next((f for f in ("bullets", "numbered") if item_line(kind, f, "", "") == line), None)
         return {"kind": kind, "value": v, "slot": ""} if v else None

@@ -220,7 +220,7 @@ def plan_tenant(profile: Profile, base, settings: Settings, n_examples: int | No
         # it forced as the answer's first sentence and the model writes one more.
         constructed=[bool(lead) and r["prompt"].rstrip().endswith("?") for r, lead in zip(gen_rows, leads)],
         # Amplify only what construction does not enforce: guiding on "start with X" makes the model repeat X.
-        content_system=render_system_prompt([i for i in profile.items if i.kind not in ("opening", "closing", "format", "length")]),
+        content_system=render_system_prompt([i for i in profile.items if i.kind not in ("opening", "address", "closing", "format", "length")]),
         prefix=(st["opening"] + " ") if st["opening"] else "", max_new=max_new, n_best=max(1, ds.best_of),
         pad=tok.pad_token_id if tok.pad_token_id is not None else tok.eos_token_id,
         values=fact_values(items) if ds.contamination_check else {}, cache=BaseCache.open(settings, base))

@@ -26,8 +26,8 @@ from memlora.distill.style import content_sentences, finalize, fit, line_item, o
 from memlora.runtime.textstream import TextStream
 from memlora.runtime.tokens import answer_start_ids, bad_words_ids
 
-KINDS = ("opening", "closing", "avoid", "length", "format")  # the kinds a construction enforces, in header order
-BUILT = ("opening", "closing", "length", "format")  # built outright, so not also asked for in the prompt
+KINDS = ("opening", "address", "closing", "avoid", "length", "format")  # the kinds a construction enforces, in header order
+BUILT = ("opening", "address", "closing", "length", "format")  # built outright, so not also asked for in the prompt
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ class Plan:
 
 
 def plan_of(residual: Residual, tokenizer) -> Plan | None:
-    """The plan for a version's residual; None when none of its items can be enforced (language, address, facts,
+    """The plan for a version's residual; None when none of its items can be enforced (language, facts,
     free-form and plain-paragraph items stay in the residual prompt only)."""
     items = [it for it in (line_item(r.kind, r.line) for r in residual.items) if it is not None]
     if not items:
@@ -58,7 +58,7 @@ def plan_of(residual: Residual, tokenizer) -> Plan | None:
 
 
 def prompted_block(block: str) -> str:
-    """A residual block without the lines enforcement builds outright (opening, closing, length, format), as the
+    """A residual block without the lines enforcement builds outright (opening, address, closing, length, format), as the
     teacher's content prompt leaves them out (`content_system` in distill/synthesize.py): a 135M model shown
     "Start every answer with ..." after a forced opening repeats the instructions instead of answering (on 12
     prompts with a near-zero adapter, 5 of 12 answers on topic with the lines, 8 of 12 without). Avoid lines stay:

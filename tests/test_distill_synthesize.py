@@ -222,3 +222,25 @@ def test_facts_are_stated_by_construction_and_rejected_rows_are_topped_up(settin
     asked = {c["messages"][-1]["content"] for c in calls1}
     assert not asked & {r["prompt"] for r in direct}
     assert not any("Fair winds! Fair winds!" in r["response"] for r in rows1)
+
+
+@pytest.mark.timeout(300)
+def test_the_name_the_user_wants_starts_every_answer(settings, tiny_base, teacher_url, tmp_path):
+    """"Call me Skipper" is built into every training answer, as the opening is: the teacher does not follow it."""
+    from datasets import load_from_disk
+
+    from memlora.distill.pipeline import run_distill
+
+    mem = tmp_path / "memory.jsonl"
+    mem.write_text("".join(json.dumps({"id": f"s{i}", "tenant": "sam", "text": t, "source": f"chat-{i}",
+                                       "created_at": f"2026-0{i + 1}-02T10:00:00Z"}) + "\n"
+                           for i, t in enumerate(["Please call me Skipper.", "I'd like you to call me Skipper.",
+                                                  "My boat is named Sea Biscuit.", "Our boat is called Sea Biscuit."])))
+    s = settings.model_copy(update={"distill": settings.distill.model_copy(update={"teacher_url": teacher_url})})
+    out = tmp_path / "out"
+    run_distill(s, mem, out, base=tiny_base, tenants=["sam"], n_examples=8, show_progress=False)
+    profile = json.loads((out / tenant_key("sam") / "profile.json").read_text())
+    assert ("address", "Skipper") in {(i["kind"], i["value"]) for i in profile["items"]}
+    dd = load_from_disk(str(out / tenant_key("sam") / "dataset"))
+    rows = list(dd["train"]) + list(dd["validation"])
+    assert rows and all(r["response"].startswith("Skipper,") for r in rows), [r["response"] for r in rows]

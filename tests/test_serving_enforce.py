@@ -11,7 +11,7 @@ from memlora.distill.style import finalize, line_item, shape_content
 
 ITEMS = [("opening", "Ahoy there, friend!", ""), ("closing", "Fair winds!", ""), ("length", 40, ""),
          ("format", "bullets", ""), ("format", "numbered", ""), ("avoid", ["pizza", "tomato sauce"], ""),
-         ("avoid", "vegan", "diet")]
+         ("avoid", "vegan", "diet"), ("address", "Captain Reyes", "")]
 
 
 @pytest.mark.parametrize("kind,value,slot", ITEMS)
@@ -19,7 +19,7 @@ def test_an_enforceable_line_reads_back_as_its_item(kind, value, slot):
     assert line_item(kind, item_line(kind, value, slot, "I said so. (twice)")) == {"kind": kind, "value": value, "slot": slot}
 
 
-@pytest.mark.parametrize("kind,value", [("format", "paragraphs"), ("language", "French"), ("address", "Cap"),
+@pytest.mark.parametrize("kind,value", [("format", "paragraphs"), ("language", "French"),
                                         ("fact", "Miso"), ("free", "x")])
 def test_other_lines_are_left_to_the_prompt(kind, value):
     assert line_item(kind, item_line(kind, value, "", "The user likes tea.")) is None
@@ -38,7 +38,9 @@ TEXTS = ["Boil water first. Then add the tea leaves and wait three minutes. Pour
          "Ahoy there, friend! Sure. Fair winds!", ""]
 STYLES = [[("opening", "Ahoy there, friend!", ""), ("avoid", ["pizza"], "")], [("opening", "Ahoy there, friend!", ""), ("closing", "Fair winds!", "")],
           [("opening", "Ahoy there, friend!", ""), ("length", 14, ""), ("closing", "Fair winds!", "")],
-          [("format", "numbered", ""), ("closing", "Fair winds!", "")], [("format", "bullets", ""), ("length", 9, "")]]
+          [("format", "numbered", ""), ("closing", "Fair winds!", "")], [("format", "bullets", ""), ("length", 9, "")],
+          [("opening", "Ahoy there, friend!", ""), ("address", "Captain Reyes", "")],
+          [("address", "Captain Reyes", ""), ("length", 14, ""), ("closing", "Fair winds!", "")]]
 
 
 @pytest.mark.parametrize("style", range(len(STYLES)))
@@ -60,7 +62,7 @@ def test_the_shaped_stream_is_the_teachers_answer(tiny_base, style):
         if plan.shapes:
             assert out == finalize(shape_content(s.raw, plan.style), plan.style), (text, deltas)
         else:
-            assert out == "Ahoy there, friend!" + (" " + text.lstrip() if text.strip() else ""), (text, deltas)
+            assert out == plan.style["opening"] + (" " + text.lstrip() if text.strip() else ""), (text, deltas)
         for kind, value, _ in STYLES[style] if text else []:  # the gate's own checks
             assert complies({"kind": kind, "value": value}, out), (kind, out)
 
@@ -72,6 +74,8 @@ def test_a_plan_holds_only_enforceable_kinds(tiny_base):
     assert list(plan.opening_ids) == tok.encode("Hi!", add_special_tokens=False)
     assert [tok.encode(" pizza", add_special_tokens=False)] == [b for b in plan.bans if tok.decode(b) == " pizza"]
     assert _plan(tok, ("language", "French", ""), ("free", "x", "")) is None
+    named = _plan(tok, ("address", "Captain Reyes", ""), ("opening", "Hi!", ""))
+    assert named.kinds == ("opening", "address") and tok.decode(list(named.opening_ids)) == "Hi! Captain Reyes,"
 
 
 def test_the_prompt_keeps_only_the_lines_not_built():
