@@ -22,7 +22,8 @@ import eval_consolidation as ev  # noqa: E402
 
 
 LABELLED = {"main": ("labels.json", ("dev", "heldout")), "dev2": ("labels_dev2.json", ("dev2",)),
-            "dev3": ("labels_dev3.json", ("dev3",)), "dev4": ("labels_dev4.json", ("dev4",))}
+            "dev3": ("labels_dev3.json", ("dev3",)), "dev4": ("labels_dev4.json", ("dev4",)),
+            "dev5": ("labels_dev5.json", ("dev5",))}
 
 
 def _load(name: str) -> tuple[dict, dict]:
@@ -80,6 +81,18 @@ def test_dev4_is_a_fourth_dev_split_in_all_styles():
     new_langs = {lab["language"] for lab in labels.values()} - {lab["language"] for lab in others.values()}
     assert len(new_langs) >= 2
     assert len({lab["style"] for lab in labels.values() if lab["stale"]}) >= 5
+
+
+def test_dev5_is_a_fifth_dev_split_in_all_styles():
+    """dev5 is written from the styles alone, committed before measuring: five or more new languages, some in
+    non-Latin scripts, and stale values in every style."""
+    labels, records = _load("dev5")
+    others = {k: v for name in ("main", "dev2", "dev3", "dev4") for k, v in _load(name)[0].items()}
+    assert 230 <= len(records) <= 280 and len(labels) >= 25 and not set(labels) & set(others)
+    assert {lab["style"] for lab in labels.values()} == {lab["style"] for lab in others.values()}
+    new_langs = {lab["language"] for lab in labels.values()} - {lab["language"] for lab in others.values()}
+    assert len(new_langs) >= 5
+    assert {lab["style"] for lab in labels.values() if lab["stale"]} == {lab["style"] for lab in labels.values()}
 
 
 def test_size_styles_and_split(corpus):
@@ -182,6 +195,10 @@ def test_value_and_slot_matching_is_lenient_only_where_it_should_be():
     lab = {"slot": "cat_name", "slot_aliases": ["cat", "pet_name"], "value": "Tromsø", "value_aliases": []}
     assert ev.value_matches(["tromso"], lab) and ev.value_matches(["Grew up in TROMSØ, Norway"], lab)
     assert not ev.value_matches(["Oslo"], lab) and not ev.value_matches([""], lab)
+    city = {"slot": "city", "slot_aliases": [], "value": "Москва", "value_aliases": ["moscow"]}
+    assert ev.value_matches(["Живу в МОСКВА"], city) and ev.value_matches(["Moscow"], city)
+    assert ev.value_matches(["θεσσαλονικη"], {**city, "value": "Θεσσαλονίκη", "value_aliases": []})
+    assert not ev.value_matches(["Казань"], city) and not ev.value_matches(["부산"], {**city, "value": "서울"})
     assert ev.slot_matches("cat", lab) and ev.slot_matches("kitty cat", lab) and ev.slot_matches("pet name", lab)
     assert not ev.slot_matches("dog name", lab) and not ev.slot_matches("", lab)
 
