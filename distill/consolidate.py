@@ -37,6 +37,9 @@ from .canonical import canonical, looks_english, subject_name
 from .concepts import is_restriction, negated_antonym, phrase_concepts, poles, restriction_agrees, word_keys
 from .embed import PACKAGE as EMBED_PACKAGE
 from .foreign import NOUNS as FOREIGN_NOUNS
+from .languages import CANONICAL as LANGUAGE_NAMES
+from .languages import NAMES as LANGUAGE_ALIASES
+from .languages import WORDS as LANGUAGE_WORDS
 from .embed import available as embed_available
 from .embed import embed_by_tenant
 from .records import Record
@@ -68,10 +71,6 @@ _ALIASES = {
     "amica": "friend", "vicino": "neighbour", "vicina": "neighbour", "cugino": "cousin", "cugina": "cousin",
     "collega": "colleague", "irmão": "brother", "irmã": "sister", "filho": "son", "filha": "daughter",
     "vizinho": "neighbour", "vizinha": "neighbour", "colega": "colleague", "cousine": "cousin", "primo": "cousin",
-    "anglais": "english", "inglés": "english", "ingles": "english", "englisch": "english", "français": "french",
-    "francés": "french", "französisch": "french", "allemand": "german", "alemán": "german", "deutsch": "german",
-    "espagnol": "spanish", "español": "spanish", "spanisch": "spanish", "italien": "italian", "italiano": "italian",
-    "italienisch": "italian", "portugais": "portuguese", "portugués": "portuguese",
     "vegano": "vegan", "vegana": "vegan", "végétalien": "vegan", "végane": "vegan", "vegane": "vegan", "veganer": "vegan",
     "vegetariano": "vegetarian", "vegetariana": "vegetarian", "végétarien": "vegetarian", "végétarienne": "vegetarian",
     "vegetarisch": "vegetarian", "vegetarier": "vegetarian", "veggie": "vegetarian",
@@ -90,6 +89,7 @@ _ALIASES = {
     "bratr": "brother", "sestra": "sister", "kamarád": "friend", "kamarádka": "friend", "soused": "neighbour",
     "sousedka": "neighbour", "máma": "mother", "táta": "father",
 }
+_ALIASES.update({w: name.lower() for w, name in LANGUAGE_ALIASES.items() if w not in _ALIASES})
 _PARTNER = {"wife": "partner", "husband": "partner", "girlfriend": "partner", "boyfriend": "partner"}
 # Tense and mode: "used to work at X" or "would love to learn X" is not "works at X" / "plays X".
 _MODE = re.compile(r"\b(?:used to|formerly|former|previously|no longer(?! than)|any ?more|years ago|hace años|früher|autrefois|"
@@ -103,7 +103,7 @@ _EVENT = re.compile(r"\b(?:yesterday|last (?:night|week|weekend|month|year|summe
 CONTRAST_FAMILIES = [
     {"metric", "imperial"},
     {"celsius", "fahrenheit"},
-    {"english", "french", "german", "spanish", "italian", "portuguese", "dutch", "polish", "japanese", "chinese"},
+    {name.lower() for name in LANGUAGE_NAMES},
     {"dark", "light"},
     {"tabs", "spaces"},
     {"python", "javascript", "typescript", "java", "rust", "go", "ruby", "kotlin", "swift"},
@@ -260,7 +260,7 @@ def expand_acronyms(a: str, b: str, pa: frozenset, pb: frozenset) -> tuple[froze
     return pa, pb
 
 
-_LANG_NAMES = {"english", "french", "german", "spanish", "italian", "portuguese", "dutch", "polish", "japanese", "chinese"}
+_LANG_NAMES = LANGUAGE_WORDS
 
 
 def compatible(a: str, b: str, slots: frozenset = frozenset()) -> bool:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from .canonical import SUBJECTLESS_VERBS, canonical
 from .foreign import foreign_fact
+from .languages import language_of
 from .preferences import preference
 from .pursuits import SPORTS, cut_phrase, pursuit
 
@@ -30,14 +31,6 @@ DIET_WORDS = {
     "pescatarian": ["meat", "beef", "pork", "bacon", "ham", "chicken", "turkey"],
     "halal": ["pork", "bacon", "ham", "alcohol", "wine", "beer", "gelatin", "lard"],
     "kosher": ["pork", "bacon", "ham", "shellfish", "shrimp", "lobster", "crab", "lard"],
-}
-LANGUAGES = ("English", "French", "German", "Spanish", "Italian", "Portuguese", "Dutch", "Polish", "Japanese", "Chinese")
-FOREIGN_LANGUAGES = {
-    "anglais": "English", "inglés": "English", "ingles": "English", "englisch": "English", "français": "French",
-    "francés": "French", "französisch": "French", "allemand": "German", "alemán": "German", "deutsch": "German",
-    "espagnol": "Spanish", "español": "Spanish", "spanisch": "Spanish", "italien": "Italian", "italiano": "Italian",
-    "italienisch": "Italian", "portugais": "Portuguese", "portugués": "Portuguese", "néerlandais": "Dutch",
-    "polonais": "Polish", "japonais": "Japanese", "chinois": "Chinese",
 }
 NEGATIONS = re.compile(r"\b(no|not|never|don't|doesn't|dont|hates?|dislikes?|avoid|without|stop|instead of)\b", re.I)
 _Q = r"['\"\u201c\u2018]([^'\"\u201d\u2019]{1,80}?)['\"\u201d\u2019](?=\W|$)"
@@ -274,15 +267,12 @@ def _noun_with_name(noun: str, lower: bool) -> tuple[str, str] | None:
     return _slot(words[0]), name
 
 
-_LANGUAGES = {"english", "french", "german", "spanish", "italian", "portuguese", "dutch", "polish", "japanese", "chinese",
-              "mandarin", "cantonese", "korean", "arabic", "russian", "hindi", "swedish", "norwegian", "danish",
-              "finnish", "greek", "turkish", "hebrew", "vietnamese", "thai", "swahili", "latin"}
 _NOT_SLOTS = {"thing", "stuff", "life", "jam", "passion"}  # "running is my thing": an interest, not an attribute
 _VERB_WORDS = SUBJECTLESS_VERBS | {"is", "was", "lives", "works", "studies", "visits", "loves", "hates", "says", "thinks"}
 
 
 def _fact_extract(slot: str, val: str) -> Extract:
-    if slot in ("instrument", "degree") and val.lower() in _LANGUAGES:  # "is learning Japanese" is no instrument
+    if slot in ("instrument", "degree") and language_of(val) is not None:  # "is learning Japanese" is no instrument
         slot = "learning"
     sport = next((sp for sp in sorted(SPORTS) if re.match(rf"(?:the )?{sp}\b", val.lower())), None)
     if slot == "instrument" and sport:  # "plays tennis on Sundays"
@@ -429,15 +419,22 @@ def _shape_kind(text: str, low: str) -> Extract | None:
 
 
 def _language_kind(text: str, low: str) -> Extract | None:
-    m = re.search(r"\b(?:respuestas?|réponses?|antworten?|responde|répond\w*|antworte|escrib\w*|écri\w*|schreib\w*)\b.*"
-                  r"\b(?:en|auf|in)\s+(\w+)", low)
-    if m and FOREIGN_LANGUAGES.get(m.group(1)):
-        lang = FOREIGN_LANGUAGES[m.group(1)]
-        return Extract("language", "language", lang, key_terms=frozenset([lang.lower()]))
-    for lang in LANGUAGES:
-        if re.search(rf"\b(answer|reply|replies|respond|speak|write|responses?|answers?)\b.*\bin {lang}\b", text, re.I):
-            return Extract("language", "language", lang, key_terms=frozenset([lang.lower()]))
+    """An answer language, by any name of it (languages.py): "Réponds en français", "replies in Kiswahili"; the
+    first language named after the verb ("Answers in French, even when I write in English")."""
+    for verb, prep in ((_ANSWER_FOREIGN, r"(?:en|auf|in|em)"), (_ANSWER_EN, r"in")):
+        m = verb.search(low)
+        if m is None:
+            continue
+        for n in re.finditer(rf"\b{prep}\s+((?:bahasa |tiếng )?[^\W\d_]+)", low[m.end():]):
+            lang = language_of(n.group(1).split()[0])
+            if lang is not None:
+                return Extract("language", "language", lang, key_terms=frozenset([lang.lower()]))
     return None
+
+
+_ANSWER_FOREIGN = re.compile(r"\b(?:respuestas?|réponses?|antworten?|responde|répond\w*|antworte|escrib\w*|écri\w*|schreib\w*|"
+                             r"rispond\w*|rispost\w*|respost\w*|antwoord\w*)\b")
+_ANSWER_EN = re.compile(r"\b(?:answer|answers|reply|replies|respond|speak|write|written|responses?|talk|chat|communicate)\b")
 
 
 def _address_kind(text: str, low: str) -> Extract | None:

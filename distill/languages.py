@@ -1,0 +1,86 @@
+"""The languages an answer can be asked in, by every name memory gives them.
+
+One table, because three steps must agree on it: the schema types "Replies in Kiswahili, please" as an answer
+language, the grouping guard keeps "answers in English" and "answers in Swahili" apart (different languages are
+different values, never paraphrases), and proper-name comparison skips language names (compared here instead).
+Keys are lower-case names as memory writes them: the English name, the name in the language itself, and the
+name in the languages memory most often comes in ("anglais", "inglés", "Englisch"); values are the English name
+the profile stores. Written by hand because no dependency we ship maps endonyms and exonyms to one name.
+"""
+from __future__ import annotations
+
+_ALIASES = {
+    "English": "english anglais inglés ingles englisch inglese inglês engels angielski",
+    "French": "french français francais francés frances französisch franzosisch francese francês francuski",
+    "German": "german allemand alemán aleman deutsch tedesco alemão duits niemiecki",
+    "Spanish": "spanish español espanol espagnol spanisch spagnolo espanhol castellano spaans hiszpański",
+    "Italian": "italian italiano italien italienisch italiaans włoski",
+    "Portuguese": "portuguese português portugues portugais portugués portugiesisch portoghese portugees",
+    "Dutch": "dutch nederlands néerlandais neerlandais holandés niederländisch olandese flemish vlaams",
+    "Polish": "polish polski polonais polaco polnisch polacco pools",
+    "Japanese": "japanese 日本語 nihongo japonais japonés japanisch giapponese japonês japans",
+    "Chinese": "chinese mandarin 中文 汉语 普通话 chinois chino chinesisch cinese chinês chinees putonghua",
+    "Cantonese": "cantonese 粤语 廣東話 cantonais cantonés",
+    "Korean": "korean 한국어 coréen coreen coreano koreanisch koreaans",
+    "Arabic": "arabic العربية arabe árabe arabisch arabo arabisch",
+    "Russian": "russian русский russe ruso russisch russo russisch",
+    "Ukrainian": "ukrainian українська ukrainien ucraniano ukrainisch",
+    "Hindi": "hindi हिन्दी हिंदी",
+    "Bengali": "bengali bangla বাংলা",
+    "Urdu": "urdu اردو",
+    "Punjabi": "punjabi ਪੰਜਾਬੀ",
+    "Tamil": "tamil தமிழ்",
+    "Telugu": "telugu తెలుగు",
+    "Marathi": "marathi मराठी",
+    "Persian": "persian farsi فارسی persan",
+    "Turkish": "turkish türkçe turkce turc turco türkisch",
+    "Greek": "greek ελληνικά grec griego griechisch greco grieks",
+    "Hebrew": "hebrew עברית hébreu hebreo hebräisch ebraico",
+    "Swedish": "swedish svenska suédois sueco schwedisch svedese zweeds",
+    "Norwegian": "norwegian norsk norvégien noruego norwegisch",
+    "Danish": "danish dansk danois danés dänisch",
+    "Finnish": "finnish suomi finnois finlandés finnisch",
+    "Icelandic": "icelandic íslenska",
+    "Hungarian": "hungarian magyar hongrois húngaro ungarisch",
+    "Czech": "czech čeština cestina tchèque checo tschechisch",
+    "Slovak": "slovak slovenčina slovencina",
+    "Slovenian": "slovenian slovene slovenščina",
+    "Croatian": "croatian hrvatski",
+    "Serbian": "serbian srpski српски",
+    "Bulgarian": "bulgarian български",
+    "Romanian": "romanian română romana roumain rumano rumänisch",
+    "Estonian": "estonian eesti",
+    "Latvian": "latvian latviešu",
+    "Lithuanian": "lithuanian lietuvių",
+    "Catalan": "catalan català catalán katalanisch",
+    "Basque": "basque euskara euskera",
+    "Galician": "galician galego",
+    "Welsh": "welsh cymraeg",
+    "Irish": "irish gaeilge",
+    "Vietnamese": "vietnamese tiếng việt vietnamien vietnamita",
+    "Thai": "thai ภาษาไทย",
+    "Indonesian": "indonesian bahasa indonesia indonésien indonesio",
+    "Malay": "malay bahasa melayu",
+    "Filipino": "filipino tagalog",
+    "Swahili": "swahili kiswahili",
+    "Amharic": "amharic አማርኛ",
+    "Yoruba": "yoruba yorùbá",
+    "Zulu": "zulu isizulu",
+    "Afrikaans": "afrikaans",
+    "Hausa": "hausa",
+    "Latin": "latin latín latein",
+    "Esperanto": "esperanto",
+}
+NAMES: dict[str, str] = {}
+for _name, _words in _ALIASES.items():
+    for _w in _words.split():
+        NAMES.setdefault(_w, _name)
+NAMES["bahasa"] = "Indonesian"
+NAMES["tiếng"] = "Vietnamese"
+CANONICAL = frozenset(_ALIASES)  # the English names the profile stores
+WORDS = frozenset(NAMES)  # every lower-case word that names a language
+
+
+def language_of(word: str) -> str | None:
+    """The English name of the language `word` names ("Kiswahili" -> "Swahili"), else None."""
+    return NAMES.get(word.lower().strip(".,;:!?\"'()"))
