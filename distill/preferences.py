@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-_CONTRA = re.compile(r"\b(?:not|no|never|rather than|instead of|over|than|without|nothing like)\b[^.;!?]*", re.I)
+_CONTRA = re.compile(r"(?:\b(?:not|no|never|rather than|instead of|over|than|without|nothing like|hates?|dislikes?|"
+                     r"can't stand|cannot stand|confused by)\b|n't\b)[^.;,!?]*", re.I)
 _SLOTS: dict[str, dict[str, re.Pattern]] = {
     "units": {
         "metric": re.compile(r"\b(?:metric|kilo\w*|kms?|kg|kgs|metres?|meters?|celsius|centimet\w+|litres?|liters?|grams?|métrico|kilómetros|métrique)\b", re.I),
@@ -75,7 +76,7 @@ def time_zone(text: str) -> str | None:
     return "".join(w[0] for w in m.group(1).split()).upper() if m else None
 
 
-_UNITS_CUE = re.compile(r"\b(?:metric|imperial|units?|measure\w*|medidas|sistema|use|give|prefer\w*|wants?|please|pls|only|"
+_UNITS_CUE = re.compile(r"\b(?:metric|imperial|units?|measure\w*|medidas|sistema|use|give|prefer\w*|wants?|please|pls|only|convert\w*|"
                         r"think in|in (?:kilo\w*|miles|feet|pounds|celsius|fahrenheit|metres|meters|inches))\b", re.I)
 _SHORT = re.compile(r"\b(?:short|concise|brief|succinct|terse|to the point|impatient with long|few sentences|courtes?|bref|"
                     r"brève|kurz\w*|breves?|cortas?)\b", re.I)

@@ -34,7 +34,11 @@ DIET_WORDS = {
 }
 NEGATIONS = re.compile(r"\b(no|not|never|don't|doesn't|dont|hates?|dislikes?|avoid|without|stop|instead of)\b", re.I)
 _Q = r"['\"\u201c\u2018]([^'\"\u201d\u2019]{1,80}?)['\"\u201d\u2019](?=\W|$)"
-SLOT_SYNONYMS = {"sailboat": "boat", "yacht": "boat", "sloop": "boat", "kitty": "cat", "puppy": "dog", "kitten": "cat",
+SLOT_SYNONYMS = {"mum": "mother", "mom": "mother", "mommy": "mother", "mummy": "mother", "mama": "mother",
+                 "dad": "father", "daddy": "father", "papa": "father", "bro": "brother", "sis": "sister",
+                 "grandma": "grandmother", "granny": "grandmother", "nana": "grandmother", "grandpa": "grandfather",
+                 "granddad": "grandfather", "grandad": "grandfather", "hubby": "partner", "missus": "partner",
+                 "sailboat": "boat", "yacht": "boat", "sloop": "boat", "kitty": "cat", "puppy": "dog", "kitten": "cat",
                  "wife": "partner", "husband": "partner", "spouse": "partner", "girlfriend": "partner",
                  "boyfriend": "partner", "fiancé": "partner", "fiance": "partner", "fiancee": "partner",
                  "bunny": "rabbit", "tabby": "cat", "moggy": "cat", "tomcat": "cat", "doggo": "dog", "pup": "dog", "mare": "horse", "stallion": "horse", "pony": "horse", "gelding": "horse", "boy": "son", "girl": "daughter", "club": "team", "football club": "team",
@@ -333,25 +337,39 @@ def fact_statement(slot: str, value: str) -> str:
     return f"Your {slot} is named {v}."
 
 
+_TITLES = {"dr": "Dr.", "doctor": "Dr.", "prof": "Prof.", "professor": "Prof.", "mr": "Mr.", "mister": "Mr.",
+           "mrs": "Mrs.", "ms": "Ms.", "miss": "Miss", "mx": "Mx.", "captain": "Captain", "capt": "Captain",
+           "coach": "Coach", "sister": "Sister", "father": "Father", "rabbi": "Rabbi", "judge": "Judge"}
+
+
 def _address(text: str) -> str | None:
+    """The name the user wants to be called by, with its title ("Dr. Okafor" and "Doctor Okafor" are one value)."""
+    m = _address_word(text)
+    if m is None:
+        return None
+    name = m.group(1)
+    title = _TITLES.get(name.lower().rstrip("."))
+    nxt = re.match(r"\.?\s+([A-Z][\w'-]+)", text[m.end(1):]) if title else None
+    return f"{title} {nxt.group(1)}" if nxt else name
+
+
+def _address_word(text: str) -> re.Match | None:
     if re.search(r"\b(?:don't|do not|never|stop|doesn't|does not)\s+(?:call|address)", text, re.I):
         return None
     m = re.search(r"\b(?:call|address)\w* (?:him|her|them|me|the user)(?: as)? " + _Q, text)
     if m:
-        return m.group(1)
-    m = re.search(r"\b(?:call|address)(?:es|ed)? (?:him|her|them|me|the user)(?: as| by)? ([A-Z][\w'-]+|[a-z][\w'-]+(?=[.!]?$))", text)
+        return m
+    m = re.search(r"\b(?:[Cc]all|[Aa]ddress)(?:es|ed)? (?:him|her|them|me|the user)(?: as| by)? ([A-Z][\w'-]+|[a-z][\w'-]+(?=[.!]?$))", text)
     if m and m.group(1).lower() not in ("by", "the", "a", "sir", "madam", "please"):
-        return m.group(1)
+        return m
     m = re.search(r"\b(?:wants|likes|prefers|asks|would like) to be (?:called|addressed as|referred to as) ['\"]?([\w'-]+)", text, re.I)
     if m:
-        return m.group(1)
+        return m
     m = re.search(r"\b(?:goes by|'s nickname is|nickname is|preferred name is|the nickname|being called|calls the user) ['\"]?([\w'-]+)", text, re.I)
     if m and m.group(1).lower() not in ("the", "a", "by", "by", "name"):
-        return m.group(1)
+        return m
     m = re.match(r"['\"]?([A-Z][\w'-]+)['\"]? is what (?:the user|everyone) (?:goes by|is called|calls the user)", text)
-    if m:
-        return m.group(1)
-    return None
+    return m
 
 
 def extract(text: str, category: str | None = None, names: tuple[str, ...] = ()) -> Extract:
