@@ -61,7 +61,7 @@ class Catalog:
         self.registry = AdapterRegistry(settings)
         self._lock = threading.Lock()
         self.declared = frozenset(t for k in settings.serving.api_keys for t in k.tenants)  # operator-declared tenants
-        self._profiles = ProfileHashes(self.profile_path)
+        self._profiles = ProfileHashes(self._profile_file)
         self.error: str | None = None  # the last poll's failure; None while the registry answers
         self.ok_at = time.time()
         self.seq_applied = 0
@@ -81,7 +81,8 @@ class Catalog:
             champs, known, rejected = self.registry.catalog()
         if not self.settings.serving.residual:  # no residual: a rejected version's memory has nowhere to go
             rejected = {}
-        profiles = self._profiles.hashes({*champs, *rejected})
+        s = self.settings.serving
+        profiles = self._profiles.hashes({*champs, *rejected}) if s.residual and s.residual_newer_profile else {}
         return RegistryView({t: str(v) for t, v in champs.items()}, frozenset(known), {t: str(v) for t, v in rejected.items()},
                             profiles)
 
@@ -173,6 +174,9 @@ class Catalog:
         s = self.settings.serving
         if not (s.residual and s.residual_newer_profile) or self.availability.forgotten(tenant):
             return None
+        return self._profile_file(tenant)
+
+    def _profile_file(self, tenant: str):
         try:
             return profile_path(self.settings.state_dir, tenant)
         except MemloraError:  # a name no state directory can hold has no profile there

@@ -15,7 +15,7 @@ import time
 import openai
 import pytest
 from serving_http_fixtures import ServerProc
-from test_serving_residual_http import served_ids
+from test_serving_residual_http import metric, served_ids
 
 from memlora.adapter_dir import MANIFEST, Residual, ResidualItem, write_residual
 from memlora.distill.profile import Item, Profile, item_line
@@ -102,6 +102,7 @@ def test_items_added_since_the_last_training_are_served_and_superseded_ones_are_
     assert int(h["x-memlora-residual-tokens"]) == n_res > 0
     assert r.choices[0].message.content.startswith("Ahoy!")
     assert r.usage.prompt_tokens == len(ids) + len(tok("Ahoy!", add_special_tokens=False)["input_ids"])
+    assert metric(srv, "memlora_residual_added_items_total") >= 2
 
     _write(srv, [G3, G0])  # the opening changed, the dog was forgotten
     h, r = _until(srv, lambda h, r: r.choices[0].message.content.startswith("Howdy!"))
