@@ -79,10 +79,11 @@ class Catalog:
     def _fetch(self) -> RegistryView:
         with self._lock:
             champs, known, rejected = self.registry.catalog()
-        if not self.settings.serving.residual:  # no residual: a rejected version's memory has nowhere to go
-            rejected = {}
         s = self.settings.serving
-        profiles = self._profiles.hashes({*champs, *rejected}) if s.residual and s.residual_newer_profile else {}
+        if not s.residual:  # no residual: a rejected version's memory has nowhere to go
+            rejected = {}
+        served = {t for t in (*champs, *rejected) if not self.availability.forgotten(t)}
+        profiles = self._profiles.hashes(served) if s.residual and s.residual_newer_profile else {}
         return RegistryView({t: str(v) for t, v in champs.items()}, frozenset(known), {t: str(v) for t, v in rejected.items()},
                             profiles)
 

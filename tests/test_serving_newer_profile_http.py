@@ -5,7 +5,8 @@ the nightly distils newer profiles into gil's state directory (as when training 
 opening and a second fact are added, then the opening changes and the second fact is forgotten. The server must
 serve each profile's items that the champion does not carry (the opening enforced, the fact as a residual line),
 never a superseded one, without any reload call (its registry poll notices the file), and nothing once gil is
-forgotten (`memlora registry forget` deletes the state directory and the versions).
+forgotten (`memlora registry forget` deletes the state directory and the versions). hal's only version was rejected:
+its opening is served over the base until a newer profile changes it.
 """
 from __future__ import annotations
 
@@ -37,50 +38,58 @@ G0 = _item("g0", "fact", "Albatross", "My boat is called Albatross.")
 G1 = _item("g1", "opening", "Ahoy!")
 G2 = _item("g2", "fact", "Rex", "My dog is called Rex.")
 G3 = _item("g3", "opening", "Howdy!")
+H0 = _item("h0", "opening", "Ahoy!")
 
 
-@pytest.fixture(scope="module")
-def srv(tiny_base, tiny_base_dir, tmp_path_factory):
+def _version(s, tiny_base, root, tenant: str, seed: int, trained_on: list[Item], residual: Residual, passed: bool = True):
+    """A real adapter trained (its memlora.json says) on `trained_on`, with its gate's residual, registered."""
     from serving_fixtures import write_peft_adapter
 
     from memlora.registry.store import AdapterRegistry
 
+    out = write_peft_adapter(tiny_base.model, root / tenant, seed=seed, r=8, alpha=16, base_fingerprint=tiny_base.fingerprint,
+                             tenant=tenant, std=0.08)
+    manifest = json.loads((out / MANIFEST).read_text())
+    (out / MANIFEST).write_text(json.dumps({**manifest, "profile_hash": Profile(tenant, trained_on).profile_hash}))
+    write_residual(out, residual)
+    AdapterRegistry(s).register(tenant, out, passed=passed)
+
+
+@pytest.fixture(scope="module")
+def srv(tiny_base, tiny_base_dir, tmp_path_factory):
     root = tmp_path_factory.mktemp("serve-newer-profile")
     server = ServerProc(root / "home", tiny_base_dir, TOML, root / "server.log")
     s = server.settings()
-    out = write_peft_adapter(tiny_base.model, root / "gil", seed=71, r=8, alpha=16, base_fingerprint=tiny_base.fingerprint,
-                             tenant="gil", std=0.08)
-    manifest = json.loads((out / MANIFEST).read_text())
-    (out / MANIFEST).write_text(json.dumps({**manifest, "profile_hash": Profile("gil", [G0]).profile_hash}))
-    write_residual(out, Residual([], ["g0"]))  # trained on [g0], which the weights carry
-    AdapterRegistry(s).register("gil", out)
+    _version(s, tiny_base, root, "gil", 71, [G0], Residual([], ["g0"]))  # the champion's weights carry g0
+    rejected = ResidualItem("h0", "opening", H0.text, item_line("opening", "Ahoy!", "", H0.text), "rejected")
+    _version(s, tiny_base, root, "hal", 72, [H0], Residual([rejected]), passed=False)  # hal's only version was rejected
     server.settings_ = s
     server.start()
     yield server
     server.stop()
 
 
-def _ask(srv):
+def _ask(srv, tenant="gil"):
     c = openai.OpenAI(base_url=srv.url + "/v1", api_key="unused", max_retries=0, timeout=120)
-    raw = c.chat.completions.with_raw_response.create(model="gil", messages=[{"role": "user", "content": PROMPT}],
+    raw = c.chat.completions.with_raw_response.create(model=tenant, messages=[{"role": "user", "content": PROMPT}],
                                                       max_tokens=N, temperature=0)
     return raw.headers, raw.parse()
 
 
-def _until(srv, ok, seconds: float = 20.0):
+def _until(srv, ok, seconds: float = 20.0, tenant="gil"):
     """Ask until `ok(headers, answer)` holds (the server's poll sees a written profile within a few tenths of a second)."""
     deadline = time.monotonic() + seconds
     while True:
-        h, r = _ask(srv)
+        h, r = _ask(srv, tenant)
         if ok(h, r) or time.monotonic() > deadline:
             return h, r
         time.sleep(0.2)
 
 
-def _write(srv, items: list[Item]) -> None:
-    path = profile_path(srv.settings_.state_dir, "gil")
+def _write(srv, items: list[Item], tenant="gil") -> None:
+    path = profile_path(srv.settings_.state_dir, tenant)
     path.parent.mkdir(parents=True, exist_ok=True)
-    Profile("gil", items).write(path)
+    Profile(tenant, items).write(path)
 
 
 def test_items_added_since_the_last_training_are_served_and_superseded_ones_are_not(srv, tiny_base):
@@ -113,6 +122,19 @@ def test_items_added_since_the_last_training_are_served_and_superseded_ones_are_
     assert not profile_path(srv.settings_.state_dir, "gil").exists() and report.local
     with pytest.raises(openai.NotFoundError, match="model_not_found"):  # gone from the registry: no tier keeps it
         _until(srv, lambda h, r: False, seconds=10.0)
+
+
+def test_a_newer_profile_supersedes_a_rejected_versions_item(srv):
+    h, r = _ask(srv, "hal")
+    assert r.choices[0].message.content.startswith("Ahoy!") and h["x-memlora-adapter"] == "none"
+    _write(srv, [H0], "hal")  # the profile the rejected version was trained on: served as it was
+    time.sleep(1.0)
+    h, r = _ask(srv, "hal")
+    assert r.choices[0].message.content.startswith("Ahoy!") and h["x-memlora-residual-added"] == "0"
+    _write(srv, [_item("h1", "opening", "Howdy!")], "hal")  # the opening changed after that night
+    h, r = _until(srv, lambda h, r: r.choices[0].message.content.startswith("Howdy!"), tenant="hal")
+    assert r.choices[0].message.content.startswith("Howdy!") and "Ahoy" not in r.choices[0].message.content
+    assert (h["x-memlora-adapter"], h["x-memlora-residual-added"], h["x-memlora-enforced"]) == ("none", "1", "opening")
 
 
 def _res(id_: str, reason: str, line: str = "") -> ResidualItem:
