@@ -64,8 +64,8 @@ def read_profile(path: Path, who: str) -> CurrentProfile | None:
 
 def _item(it: dict) -> ResidualItem:
     kind, text = str(it["kind"]), str(it.get("text", ""))
-    return ResidualItem(id=str(it["id"]), kind=kind, text=text, line=item_line(kind, it.get("value"), str(it.get("slot") or ""), text),
-                        reason=ADDED)
+    line = item_line(kind, it.get("value"), str(it.get("slot") or ""), text)
+    return ResidualItem(id=str(it["id"]), kind=kind, text=text, line=line, reason=ADDED)
 
 
 def with_current(served: Residual, carried: set[str], trained_hash: str | None, profile: CurrentProfile | None) -> Residual:

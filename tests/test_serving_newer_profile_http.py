@@ -145,7 +145,8 @@ def test_the_served_residual_follows_the_newest_profile_less_what_the_weights_ca
     served = Residual([_res("a", "not_carried", "the version's own line"), _res("old", "not_learnable")], ["c"])
     profile = CurrentProfile("h2", (_res("c", ADDED), _res("a", ADDED), _res("new", ADDED)))
     got = with_current(served, {"c"}, "h1", profile)
-    assert [(i.id, i.reason, i.line) for i in got.items] == [("a", "not_carried", "the version's own line"), ("new", ADDED, "line new")]
+    want = [("a", "not_carried", "the version's own line"), ("new", ADDED, "line new")]  # c carried, old dropped
+    assert [(i.id, i.reason, i.line) for i in got.items] == want
     assert with_current(served, {"c"}, "h2", profile) is served  # trained on this very profile: unchanged
     assert with_current(served, {"c"}, "h1", None) is served  # no profile file: unchanged
     assert with_current(served, {"c"}, "h1", CurrentProfile("h3", ())).items == []  # every item forgotten since
