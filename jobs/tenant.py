@@ -27,10 +27,10 @@ from typing import Any, Callable
 
 from memlora import retry
 from memlora.errors import MemloraError
-from memlora.keys import tenant_key
 from memlora.registry.records import TOKEN_PARAM
 from memlora.registry.store import AdapterRegistry
 from memlora.settings import Settings
+from memlora.tenant_data import profile_path
 
 from .state import TenantState, atomic_write_json, clear_checkpoint, load_state, read_json, save_state, tenant_dir
 
@@ -212,8 +212,8 @@ class _Paths:
 
     @classmethod
     def of(cls, settings: Settings, tenant: str) -> "_Paths":
-        tdir = tenant_dir(settings.state_dir, tenant)
-        return cls(tdir, tdir / "distill", tdir / "distill" / tenant_key(tenant), tdir / "adapter")
+        tdir, data = tenant_dir(settings.state_dir, tenant), profile_path(settings.state_dir, tenant).parent
+        return cls(tdir, data.parent, data, tdir / "adapter")
 
 
 def _checkpoint(settings: Settings, st: TenantState, step: str) -> None:

@@ -174,6 +174,9 @@ class ServingSettings(BaseModel):
     residual: bool = True  # prepend each adapter version's residual.json block (memory it does not carry) to its chats
     residual_kv_cache: bool = True  # reuse the residual prefix's KV from the slot tier; off: prefill it with every request
     enforce_residual: bool = True  # build answers to follow the residual's opening/closing/avoid/length/format items (with `residual`)
+    # with `residual`: also serve the items of the tenant's newest distilled profile (state/tenants/<key>/distill/) that its
+    # served version does not carry (added since its training), and stop serving the ones that profile dropped
+    residual_newer_profile: bool = True
     registry_poll_seconds: float = 30.0
     api_keys: list[ApiKey] = Field(default_factory=list)
     default_max_tokens: int = 256

@@ -29,6 +29,12 @@ def tenant_dir(state_dir: Path, tenant: str) -> Path:
     return Path(state_dir) / "tenants" / tenant_key(tenant)
 
 
+def profile_path(state_dir: Path, tenant: str) -> Path:
+    """The tenant's newest distilled profile: the nightly writes it before training, so it is the current selected
+    memory even when that training then fails, is skipped or is rejected (the server serves what no version carries)."""
+    return tenant_dir(state_dir, tenant) / "distill" / tenant_key(tenant) / "profile.json"
+
+
 def last_item_verdicts(state_dir: Path, tenant: str) -> dict[str, dict]:
     """item id -> the last gate's verdict on it ({verdict, rates, why, n, version}), from the tenant's checkpoint
     (`state.json`, written by the nightly); empty when the tenant never reached the gate. Read here, not in jobs/,

@@ -48,6 +48,8 @@ from memlora.adapter_dir import (
 )
 from memlora.errors import MemloraError
 
+from .current_memory import load_current, with_current
+
 log = logging.getLogger(__name__)
 _KEY = re.compile(r"^(?:base_model\.model\.)?(?P<module>.+)\.lora_(?P<ab>[AB])(?:\.[^.]+)?\.weight$")
 
@@ -535,9 +537,11 @@ class AdapterLoader:
         refetch: Callable[[str], Path | None] | None = None,
         encode_residual: Callable[[str], list[int]] | None = None,
         resolve_rejected: Callable[[str], Path | None] | None = None,
+        current_profile: Callable[[str], Path | None] | None = None,
     ) -> None:
         self._resolve = resolve
         self._resolve_rejected = resolve_rejected
+        self._current_profile = current_profile  # where the tenant's newest distilled profile is (None: not served)
         self._encode_residual = encode_residual
         self._refetch = refetch
         self.cache_heals = 0  # cached copies that failed their checks and were fetched again from the registry
@@ -576,18 +580,31 @@ class AdapterLoader:
     def _read(self, path: Path, tenant: str, rejected: Path | None = None) -> AdapterWeights:
         self._external_check(path, tenant)
         w = read_adapter(path, tenant, self._shapes, self._max_rank, self._fp, self._verified, self._layouts)
-        w.residual = _read_residual(path, f"adapter for tenant {tenant!r} at {path}")
+        own = w.residual = _read_residual(path, f"adapter for tenant {tenant!r} at {path}")
         if rejected is not None:
-            w.residual = _read_residual(rejected, f"rejected version of tenant {tenant!r} at {rejected}").beyond(w.residual)
+            w.residual = _read_residual(rejected, f"rejected version of tenant {tenant!r} at {rejected}").beyond(own)
+        w.residual = self._with_current(tenant, w.residual, set(own.carried), rejected or path)
         return self._with_residual_ids(w)
 
     def _weightless(self, tenant: str, rejected: Path) -> AdapterWeights:
         """A tenant whose only version was rejected: no weights (a zero slot is the base), its items in the prompt,
         so the residual and its prefix KV still live and die with a slot like any other version's."""
         res = _read_residual(rejected, f"rejected version of tenant {tenant!r} at {rejected}").beyond(None)
+        res = self._with_current(tenant, res, set(), rejected)
         w = AdapterWeights(tenant=tenant, path=str(rejected), stamp=("weightless", str(rejected.resolve())), rank=0,
                            nbytes=0, residual=res, _modules={})
         return self._with_residual_ids(w)
+
+    def _with_current(self, tenant: str, served: Residual, carried: set[str], newest: Path) -> Residual:
+        """The served residual against the tenant's newest profile (serving/current_memory.py): what the weights
+        carry stays out, items added since `newest` (the newest served version) was trained come in."""
+        if self._current_profile is None:
+            return served
+        profile = load_current(self._current_profile(tenant), tenant)
+        if profile is None:
+            return served
+        trained = manifest_dict(newest).get("profile_hash") if (newest / MANIFEST).is_file() else None
+        return with_current(served, carried, trained, profile)
 
     def _with_residual_ids(self, w: AdapterWeights) -> AdapterWeights:
         if self._encode_residual is not None:

@@ -13,14 +13,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Callable
 
-from memlora.errors import JobError
+from memlora.errors import JobError, MemloraError
 from memlora.registry import cache
 from memlora.registry.store import AdapterRegistry
 from memlora.settings import Settings
+from memlora.tenant_data import profile_path
 
 from .adapter_loader import RegistryUnavailable
 from .availability import Availability
 from .champions import ChampionWatcher, RegistryView, Snapshot, diff
+from .current_memory import ProfileHashes
 
 # A tenant absent from a registry snapshot this young has no champion (no new registry query per request).
 FRESH_SNAPSHOT_SECONDS = 2.0
@@ -44,9 +46,10 @@ class Applied:
     purge: list[str] = field(default_factory=list)  # deleted from the registry: drop every tier
 
 
-def _served(champions: Snapshot, rejected: Snapshot) -> dict[str, tuple]:
-    """tenant -> (champion, rejected version): what a slot of the tenant holds, so a change of either reloads it."""
-    return {t: (champions.get(t), rejected.get(t)) for t in {*champions, *rejected}}
+def _served(view: RegistryView) -> dict[str, tuple]:
+    """tenant -> (champion, rejected version, newest profile's hash): what a slot of the tenant holds, so a change
+    of any reloads it."""
+    return {t: (view.champions.get(t), view.rejected.get(t), view.profiles.get(t)) for t in {*view.champions, *view.rejected}}
 
 
 class Catalog:
@@ -58,6 +61,7 @@ class Catalog:
         self.registry = AdapterRegistry(settings)
         self._lock = threading.Lock()
         self.declared = frozenset(t for k in settings.serving.api_keys for t in k.tenants)  # operator-declared tenants
+        self._profiles = ProfileHashes(self._profile_file)
         self.error: str | None = None  # the last poll's failure; None while the registry answers
         self.ok_at = time.time()
         self.seq_applied = 0
@@ -65,6 +69,7 @@ class Catalog:
         view = self.watcher.first()
         self.snapshot: Snapshot = view.champions
         self.rejected: Snapshot = view.rejected  # tenant -> its newest version, rejected, newer than its champion
+        self.profiles: dict[str, str] = view.profiles  # tenant -> its newest distilled profile's hash
         self.known: frozenset[str] = view.known
         self._snapshot_at = time.monotonic()
 
@@ -74,9 +79,13 @@ class Catalog:
     def _fetch(self) -> RegistryView:
         with self._lock:
             champs, known, rejected = self.registry.catalog()
-        if not self.settings.serving.residual:  # no residual: a rejected version's memory has nowhere to go
+        s = self.settings.serving
+        if not s.residual:  # no residual: a rejected version's memory has nowhere to go
             rejected = {}
-        return RegistryView({t: str(v) for t, v in champs.items()}, frozenset(known), {t: str(v) for t, v in rejected.items()})
+        served = {t for t in (*champs, *rejected) if not self.availability.forgotten(t)}
+        profiles = self._profiles.hashes(served) if s.residual and s.residual_newer_profile else {}
+        return RegistryView({t: str(v) for t, v in champs.items()}, frozenset(known), {t: str(v) for t, v in rejected.items()},
+                            profiles)
 
     # ---- questions the decode thread asks -------------------------------------------
     def champion(self, tenant: str) -> str | None:
@@ -110,13 +119,13 @@ class Catalog:
         snap = view.champions
         self.known = view.known
         self.ok_at = time.time()
-        old, new = _served(self.snapshot, self.rejected), _served(snap, view.rejected)
+        old, new = _served(RegistryView(self.snapshot, rejected=self.rejected, profiles=self.profiles)), _served(view)
         changed, gone = diff(old, new)
         out.reload = [t for t in new if t not in old and self.availability.returned(t)] + changed
         for t in gone:
             self.availability.went(t)
         out.purge = gone
-        self.snapshot, self.rejected = snap, view.rejected
+        self.snapshot, self.rejected, self.profiles = snap, view.rejected, view.profiles
         self._snapshot_at = time.monotonic()
         return out
 
@@ -159,6 +168,20 @@ class Catalog:
         with self._lock, _registry_reachable():
             r = self.registry.resolve(tenant, None, version=int(version))
         return None if r is None else r.path
+
+    def profile_path(self, tenant: str):
+        """Where the nightly keeps the tenant's newest distilled profile (its items the served version does not
+        carry are served too); None for a forgotten tenant or with `serving.residual_newer_profile` off."""
+        s = self.settings.serving
+        if not (s.residual and s.residual_newer_profile) or self.availability.forgotten(tenant):
+            return None
+        return self._profile_file(tenant)
+
+    def _profile_file(self, tenant: str):
+        try:
+            return profile_path(self.settings.state_dir, tenant)
+        except MemloraError:  # a name no state directory can hold has no profile there
+            return None
 
     def refetch(self, tenant: str):
         """The engine's healer: drop the local copy of the served version, fetch it again."""

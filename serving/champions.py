@@ -21,12 +21,14 @@ Snapshot = dict[str, str]  # tenant -> champion version (as a string)
 
 @dataclass(frozen=True)
 class RegistryView:
-    """One poll: the champions, every tenant the registry knows (a name outside it is not a tenant), and the
-    newest versions the gate rejected that are newer than any champion (their items are served in the prompt)."""
+    """One poll: the champions, every tenant the registry knows (a name outside it is not a tenant), the
+    newest versions the gate rejected that are newer than any champion (their items are served in the prompt),
+    and the hash of each served tenant's newest distilled profile (items added since training are served too)."""
 
     champions: Snapshot
     known: frozenset[str] = field(default_factory=frozenset)
     rejected: Snapshot = field(default_factory=dict)
+    profiles: dict[str, str] = field(default_factory=dict)
 
 
 def diff(old: dict, new: dict) -> tuple[list[str], list[str]]:

@@ -43,6 +43,7 @@ from memlora.settings import Settings
 from .adapter_loader import AdapterLoader
 from .availability import Availability
 from .codes import Code, Finish, SlotStatus
+from .current_memory import ADDED
 from .enforce import Plan, plan_of, prompted_block
 from .residual import PrefixKV, prefix_ids, system_head
 from .slots import SlotManager
@@ -65,6 +66,7 @@ class StepOutput:
     prompt_tokens: int = 0  # what the model attends to before the answer, the residual prefix included
     residual_tokens: int = 0  # residual prefix tokens in front of this request's prompt
     enforce: Plan | None = None  # the residual items this row's answer is built to follow
+    residual_added: int = 0  # of the residual items served to this row, those added since its version's training
 
 
 @dataclass
@@ -83,6 +85,7 @@ class _Seq:
     counts: dict = field(default_factory=dict)  # token -> times generated (only when a penalty is asked)
     enforce: Plan | None = None  # residual items enforced while decoding (serving/enforce.py)
     out: list = field(default_factory=list)  # the answer's tokens, forced opening included (only when words are banned)
+    added: int = 0  # residual items served that the tenant's newest profile added since the version's training
 
     @property
     def sampling(self) -> Sampling:
@@ -93,6 +96,7 @@ class Engine:
     def __init__(
         self, base, settings: Settings, resolve: Callable[[str], Path | None], refetch: Callable[[str], Path | None] | None = None,
         availability: Availability | None = None, resolve_rejected: Callable[[str], Path | None] | None = None,
+        current_profile: Callable[[str], Path | None] | None = None,
     ) -> None:
         self.base = base
         self.model = base.model
@@ -114,6 +118,7 @@ class Engine:
             resolve, self.layers.shapes, cfg.slot_rank, base.fingerprint, self.model.config, refetch=refetch,
             encode_residual=None if head is None else (lambda block: prefix_ids(base.tokenizer, head, shown(block))),
             resolve_rejected=resolve_rejected if cfg.residual else None,
+            current_profile=current_profile if cfg.residual else None,
         )
         self.slots = SlotManager(
             self.layers, self.loader, cfg.host_cache_bytes, cfg.slot_bytes, negative_ttl=cfg.registry_poll_seconds,
@@ -282,7 +287,7 @@ class Engine:
                 return
 
     def _finish(self, s: _Seq, outs, token, reason, error=None, code=None) -> None:
-        outs.append(StepOutput(s.req.id, token, True, reason, error, code, s.base_fallback, len(s.ids), s.prefix, s.enforce))
+        outs.append(StepOutput(s.req.id, token, True, reason, error, code, s.base_fallback, len(s.ids), s.prefix, s.enforce, s.added))
         self.slots.release(s.slot)
         s.slot = 0
         with self._lock:
@@ -305,6 +310,7 @@ class Engine:
                 s.slot, s.rank = got.slot, got.rank
                 self._take_residual(s)
                 self._take_enforcement(s)
+                s.added = self._added(s)
                 ready.append(s)
             elif got.status == SlotStatus.NO_ADAPTER and self.missing_adapter == "base":
                 s.base_fallback = True
@@ -339,6 +345,13 @@ class Engine:
         s.enforce, s.out = plan, list(plan.opening_ids)
         s.ids = s.ids + list(plan.opening_ids)
         s.max_new = min(s.max_new, self.max_context - len(s.ids))
+
+    def _added(self, s: _Seq) -> int:
+        """How many of the row's served residual items came from the tenant's newest profile (its header says it)."""
+        res = self.slots.residual(s.slot)
+        if res is None or not (s.prefix or s.enforce):
+            return 0
+        return sum(1 for i in res.items if i.reason == ADDED)
 
     def _set_rows(self, seqs: list[_Seq]) -> None:
         self.layers.ctx.set_rows([s.slot for s in seqs], max((s.rank for s in seqs), default=0), self.device)
@@ -450,7 +463,7 @@ class Engine:
                 self._finish(s, outs, t, Finish.LENGTH)
             else:
                 outs.append(StepOutput(s.req.id, t, False, base_fallback=s.base_fallback, prompt_tokens=len(s.ids),
-                                       residual_tokens=s.prefix, enforce=s.enforce))
+                                       residual_tokens=s.prefix, enforce=s.enforce, residual_added=s.added))
                 keep.append(i)
         return keep
 

@@ -49,6 +49,8 @@ class HttpMetrics:
                                     buckets=LENGTH_BUCKETS, registry=r)
         self.enforced = Counter("memlora_residual_enforced_items", "Residual items enforced while decoding (not left to the "
                                 "prompt), by kind: one per item per answered request", ["kind"], registry=r)
+        self.added = Counter("memlora_residual_added_items", "Residual items served that the tenant's newest profile added "
+                             "since its served version's training: one per item per answered request", registry=r)
         self.gen_len = Histogram("memlora_request_generation_tokens", "Generated length of finished requests, in tokens",
                                  buckets=LENGTH_BUCKETS, registry=r)
 

@@ -181,8 +181,10 @@ class MemloraSpec(OpenAISpec):
         enforced = list(meta.get("enforced") or [])
         headers = {"x-memlora-adapter": str(adapter) if adapter is not None else "none",
                    "x-memlora-residual-tokens": str(int(meta.get("residual_tokens") or 0)),
-                   "x-memlora-enforced": ",".join(enforced) or "none"}
+                   "x-memlora-enforced": ",".join(enforced) or "none",
+                   "x-memlora-residual-added": str(int(meta.get("residual_added") or 0))}
         self.metrics.enforced_items(enforced)
+        self.metrics.added.inc(int(meta.get("residual_added") or 0))
         shape = Shape(chat=endpoint == "chat", uid=uid, model=req.model, adapter=adapter)
         timing = Timing(t0, time.perf_counter())
         if req.stream:
@@ -209,6 +211,7 @@ class MemloraSpec(OpenAISpec):
         resp["adapter"] = headers["x-memlora-adapter"]
         resp["residual_tokens"] = int(headers["x-memlora-residual-tokens"])
         resp["enforced"] = enforced
+        resp["residual_added"] = int(headers["x-memlora-residual-added"])
         self._count(endpoint, 200)
         self.metrics.finished(timing, ev, stream=False)
         return JSONResponse(resp, headers=headers)

@@ -190,6 +190,9 @@ class SlotManager:
     def residual_ids(self, slot: int) -> tuple:
         return self.slots[slot].residual_ids if slot > 0 else ()
 
+    def residual(self, slot: int) -> Residual | None:
+        return self.slots[slot].residual if slot > 0 else None
+
     def prefix_kv(self, slot: int) -> PrefixKV | None:
         return self.slots[slot].prefix_kv if slot > 0 else None
 

@@ -84,7 +84,7 @@ class Worker(AdminCommands):
         self._admission_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="memlora-admit")
         self.catalog = Catalog(self.settings, self.base.fingerprint, self.availability, self._post_snapshot)
         self.engine = Engine(self.base, self.settings, self.catalog.resolve, self.catalog.refetch, availability=self.availability,
-                             resolve_rejected=self.catalog.resolve_rejected)
+                             resolve_rejected=self.catalog.resolve_rejected, current_profile=self.catalog.profile_path)
         self.catalog.start()
 
     def add(self, uid: str, request) -> None:
@@ -224,7 +224,8 @@ class Worker(AdminCommands):
             chat.residual_tokens = r.residual_tokens
             chat.prompt_tokens = r.prompt_tokens or chat.prompt_tokens  # what the model attends to, the residual included
             enforced = list(r.enforce.kinds) if r.enforce is not None else []
-            self._emit(r.id, event(META, tenant=chat.job.tenant, adapter=adapter, residual_tokens=r.residual_tokens, enforced=enforced))
+            self._emit(r.id, event(META, tenant=chat.job.tenant, adapter=adapter, residual_tokens=r.residual_tokens, enforced=enforced,
+                                   residual_added=r.residual_added))
             chat.stream = shaped(chat.stream, r.enforce)
             if enforced and (opening := chat.stream.start()):
                 self._emit(r.id, event(TEXT, text=opening))

@@ -23,6 +23,7 @@ def test_a_group_distills_each_tenant_as_alone_and_a_failed_group_writes_nothing
     from memlora.distill import synthesize
     from memlora.jobs.state import load_state
     from memlora.jobs.tenant import _Paths, distill_group
+    from memlora.tenant_data import profile_path
 
     ds = settings.distill.model_copy(update={"best_of": 1, "topup_rounds": 0})
     s = settings.model_copy(update={"distill": ds})
@@ -32,6 +33,8 @@ def test_a_group_distills_each_tenant_as_alone_and_a_failed_group_writes_nothing
         st = load_state(s.state_dir, t.tenant)
         assert st.step == "distilled" and st.key == t.key and st.n_examples and st.stage_seconds["distill"] > 0
         assert t.predistilled
+        newest = json.loads(profile_path(s.state_dir, t.tenant).read_text())  # where the server looks for added items
+        assert newest["profile_hash"] == t.profile.profile_hash
         meta = json.loads((_Paths.of(s, t.tenant).data / "meta.json").read_text())
         alone = synthesize.synthesize_tenant(t.profile, tiny_base, s, tmp_path / t.tenant, n_examples=10, show_progress=False)
         assert meta["dataset_hash"] == alone["dataset_hash"]
