@@ -126,7 +126,7 @@ _NUMBER_WORDS = {w: str(i) for i, w in enumerate(
 _NEG = re.compile(r"\b(no|not|never|don't|doesn't|dont|hates?|dislikes?|avoids?|without|can't|cannot|won't|stop|stopped|"
                   r"nor|instead of|can't stand|annoy\w*|irritat\w*|impatient|skip|skips|ne|pas|nicht|kein\w*|ohne|nunca|jamais|sans|sin|nada|senza|sem|"
                   r"geen|niet|nooit|inte|aldrig|ingen|nie|bez)\b|n't\b", re.I)
-_PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][\w'-]+)")
+_PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b([^\W\d_][\w'-]+)")  # capitalised words; isupper() below reads any script
 _NOT_PROPER = {"The", "I", "User", "Please", "OK", "AM", "PM"}
 _PRONOUNS = re.compile(r"\b(he|she|they|his|her|their|him|them|user|the user)\b", re.I)
 
@@ -232,7 +232,8 @@ def proper_names(text: str) -> frozenset:
     """Capitalised words after the first (names, places, brands): two statements naming different ones
     are about different values."""
     return frozenset(w.lower().strip("'").removesuffix("'s") for w in _PROPER.findall(text)
-                     if w not in _NOT_PROPER and w.lower() not in _LANG_NAMES and w.lower() not in _FAMILY_WORDS)
+                     if w[0].isupper() and w not in _NOT_PROPER and w.lower() not in _LANG_NAMES
+                     and w.lower() not in _FAMILY_WORDS)
 
 
 _FAMILY_WORDS = frozenset(w for fam in CONTRAST_FAMILIES for w in fam)  # compared by the family check instead
