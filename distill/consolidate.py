@@ -36,12 +36,13 @@ import numpy as np
 from .canonical import canonical, looks_english, subject_name
 from .concepts import is_restriction, negated_antonym, phrase_concepts, poles, restriction_agrees, word_keys
 from .embed import PACKAGE as EMBED_PACKAGE
+from .embed import available as embed_available
+from .embed import embed_by_tenant
 from .foreign import NOUNS as FOREIGN_NOUNS
 from .languages import CANONICAL as LANGUAGE_NAMES
 from .languages import NAMES as LANGUAGE_ALIASES
 from .languages import WORDS as LANGUAGE_WORDS
-from .embed import available as embed_available
-from .embed import embed_by_tenant
+from .pursuits import about_work
 from .records import Record
 from .schema import Extract, extract
 
@@ -399,6 +400,7 @@ def group_tenant(records: list[Record], X_free, threshold: float, extracts: list
     _link_similar(pairs, uf, root_key, texts, canon, E, (shared_threshold + embed_threshold) / 2)
     if E is not None:
         _link_mutual(uf, root_key, texts, E, records, shared_threshold)
+    _link_work(uf, root_key, texts, canon)
     comps: dict[int, list[int]] = {}
     for i in range(n):
         comps.setdefault(uf.find(i), []).append(i)
@@ -470,6 +472,25 @@ def _link_mutual(uf: "_UnionFind", root_key: dict[int, tuple], texts: list[str],
         if compatible(texts[i], texts[j], frozenset(k[1] for k in (ki, kj) if k and k[0] == "fact")):
             uf.union(ri, rj)
             root_key[uf.find(ri)] = ki or kj
+
+
+def _link_work(uf: "_UnionFind", root_key: dict[int, tuple], texts: list[str], canon: list[str]) -> None:
+    """A statement about the user's work that names no job ("catches cod and haddock for a living") joins the
+    tenant's job when the memory names exactly one: e5 rates it 0.86 with "is a commercial fisherman", in the band
+    of unrelated statements, and it shares no word with it."""
+    jobs = {uf.find(i) for i in range(len(texts)) if (root_key.get(uf.find(i)) or ("",))[:2] == ("fact", "job")}
+    if len(jobs) != 1:
+        return
+    (job,) = jobs
+    key = root_key[job]
+    head = next(i for i in range(len(texts)) if uf.find(i) == job)
+    for i in range(len(texts)):
+        r = uf.find(i)
+        if r != job and root_key.get(r) is None and about_work(canon[i]) and not people(canon[i]) \
+                and compatible(texts[i], texts[head], frozenset({"job"})):
+            uf.union(r, job)
+            job = uf.find(job)
+            root_key[job] = key
 
 
 def _components_agree(a: list[int], b: list[int], texts: list[str], E, slots: frozenset, floor: float) -> bool:

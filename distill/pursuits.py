@@ -76,3 +76,17 @@ def pursuit(text: str) -> tuple[str, str] | None:
     if m and m.group("val").split()[-1].lower() not in _NOT_ACTIVITIES:
         return "job", m.group("val").lower()
     return None
+
+
+# What a person does for work, said without naming the job: "catches cod for a living", "spends her days filling
+# cavities", "makes logos for clients all day". Such a statement names the slot, not its value.
+_AT_WORK = re.compile(r"\b(?:for a living|for work|by trade|(?:spends|spend) (?:the user's|his|her|their|my) (?:days|working days|"
+                      r"workdays)|(?:for|with) (?:clients|customers|patients) all day|all day (?:at work|at the office)|"
+                      r"(?:day|night|early|late) shifts?\b)", re.I)
+
+
+def about_work(text: str) -> bool:
+    """The statement says what the user does for work without naming the job (its value comes from the one job
+    the tenant's memory names)."""
+    return bool(_AT_WORK.search(text))
+
