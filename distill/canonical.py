@@ -86,7 +86,8 @@ def _fix_word(word: str) -> str:
     if len(low) < 5 or low in _VOCAB_SET or not low.isalpha():
         return word
     hit = difflib.get_close_matches(low, _VOCAB, n=1, cutoff=0.84)
-    return hit[0] if hit else word
+    # a typo keeps the first letter: "alergic" is "allergic", but "other" is a word of its own, not "mother"
+    return hit[0] if hit and hit[0][0] == low[0] else word
 
 
 def fix_typos(text: str) -> str:

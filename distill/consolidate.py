@@ -120,7 +120,7 @@ CONTRAST_FAMILIES = [
     {"tea", "coffee"},
     {"email", "phone", "text", "slack"},
 ]
-_NUM = re.compile(r"\b\d+(?:\.\d+)?\b")
+_NUM = re.compile(r"\b\d+(?:\.\d+)?(?=st\b|nd\b|rd\b|th\b|\b)")  # "the 3rd of July" names 3
 _QUOTE = re.compile(r"(?<!\w)['\"\u201c]([^'\"\u201d]{1,80})['\"\u201d](?!\w)")
 _NUMBER_WORDS = {w: str(i) for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())}
@@ -237,6 +237,13 @@ def proper_names(text: str) -> frozenset:
                      and w.lower() not in _FAMILY_WORDS)
 
 
+def _names_beyond(pa: frozenset, pb: frozenset) -> set[str]:
+    """Names of `pa` that `pb` does not have, an inflected form counting as the name ("Koneella" is "Kone",
+    "Debrecenben" is "Debrecen": Finnish, Hungarian or Turkish add case endings to names)."""
+    return {x for x in pa if not any(x == y or (min(len(x), len(y)) >= 4 and (x.startswith(y) or y.startswith(x)))
+                                     for y in pb)}
+
+
 _FAMILY_WORDS = frozenset(w for fam in CONTRAST_FAMILIES for w in fam)  # compared by the family check instead
 _CAP_RUN = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)+\b")
 _ACRONYM = re.compile(r"\b[A-Z]{2,5}\b")
@@ -289,9 +296,9 @@ def compatible(a: str, b: str, slots: frozenset = frozenset()) -> bool:
             return False
     pa, pb = expand_acronyms(a, b, proper_names(a), proper_names(b))
     if looks_english(a) and looks_english(b):
-        if (pa - pb) and (pb - pa):  # each names something the other does not: Galway / Sligo
+        if _names_beyond(pa, pb) and _names_beyond(pb, pa):  # each names something the other does not: Galway / Sligo
             return False
-    elif pa and pb and not (pa & pb):  # German capitalises every noun: only disjoint names contrast
+    elif pa and pb and len(_names_beyond(pa, pb)) == len(pa):  # German capitalises every noun: only disjoint names
         return False
     qa = {t for t in ka if t not in KIN and not any(t in f for f in CONTRAST_FAMILIES)}
     qb = {t for t in kb if t not in KIN and not any(t in f for f in CONTRAST_FAMILIES)}
