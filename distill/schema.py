@@ -34,7 +34,8 @@ DIET_WORDS = {
 }
 NEGATIONS = re.compile(r"\b(no|not|never|don't|doesn't|dont|hates?|dislikes?|avoid|without|stop|instead of)\b", re.I)
 _Q = r"['\"\u201c\u2018]([^'\"\u201d\u2019]{1,80}?)['\"\u201d\u2019](?=\W|$)"
-SLOT_SYNONYMS = {"mum": "mother", "mom": "mother", "mommy": "mother", "mummy": "mother", "mama": "mother",
+SLOT_SYNONYMS = {"bday": "birthday", "b-day": "birthday", "birthdate": "birthday", "date of birth": "birthday",
+                 "mum": "mother", "mom": "mother", "mommy": "mother", "mummy": "mother", "mama": "mother",
                  "dad": "father", "daddy": "father", "papa": "father", "bro": "brother", "sis": "sister",
                  "grandma": "grandmother", "granny": "grandmother", "nana": "grandmother", "grandpa": "grandfather",
                  "granddad": "grandfather", "grandad": "grandfather", "hubby": "partner", "missus": "partner",
@@ -166,7 +167,7 @@ _FACT_PATTERNS = [(re.compile(p.replace("{name}", _U), re.I if flags else 0), re
         "mother", "father", "mom", "mum", "dad", "boyfriend", "girlfriend", "best friend", "friend", "boss", "cat", "dog",
         "roommate", "flatmate", "twin", "fiancé", "fiance", "fiancee", "grandmother", "grandfather", "grandma", "grandpa",
         "aunt", "uncle", "cousin", "niece", "nephew", "stepson", "stepdaughter", "stepmother", "stepfather"], key=len, reverse=True)) + r") (?P<val>[A-Z][\w'-]+)\b.*$", None, 0),
-    (r"^{name} is an? (?P<val>(?:\w+ )?(?:" + _JOBS + r"|\w+ist))(?:(?: (?:at|in|for|on|with|by|out of|doing|who|and|since)|,) .*)?$", "job", 1),
+    (r"^{name} is an? (?P<val>(?:\w+ ){0,2}(?:" + _JOBS + r"|\w+ist))(?:(?: (?:at|in|for|on|with|by|out of|doing|who|and|since)|,) .*)?$", "job", 1),
     (r"^{name} is (?P<val>\w+) intolerant$", "allergy", 1),
     (r"^{name} (?:has|gets) (?:an? )?(?P<val>[\w ]+?) allerg(?:y|ies)$", "allergy", 1),
     (r"^(?:the )?(?P<val>[\w .'-]+?) is where {name} (?:was born)$", "birthplace", 1),
