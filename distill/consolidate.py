@@ -44,7 +44,8 @@ from .languages import NAMES as LANGUAGE_ALIASES
 from .languages import WORDS as LANGUAGE_WORDS
 from .pursuits import about_work
 from .records import Record
-from .schema import Extract, extract
+from .named_facts import english, guess_slot, name_value
+from .schema import Extract, extract, typed_fact
 
 log = logging.getLogger(__name__)
 SHARED_THRESHOLD = 0.84  # the lower embedding tier (settings.distill.embedding_threshold_shared); see share_content
@@ -418,8 +419,10 @@ def group_tenant(records: list[Record], X_free, threshold: float, extracts: list
         votes = {keys[i][:2]: sum(keys[j][:2] == keys[i][:2] for j in typed) for i in typed}
         # the slot most of its statements name ("born in" once, "grew up in" twice: hometown), then the earliest
         first = min(typed or idx, key=lambda i: (-votes.get(keys[i][:2] if keys[i] else None, 0), _order(records[i])))
-        key = root_key.get(root) or ("free", "", f"#{min(idx)}")
-        out.append(Group(recs, extracts[first], key, [records[i] for i in typed]))
+        key, ext = root_key.get(root), extracts[first]
+        if key is None and E is not None and (named := _named_fact(idx, canon, E)) is not None:
+            key, ext = ("fact", named.slot, str(named.value).lower()), named
+        out.append(Group(recs, ext, key or ("free", "", f"#{min(idx)}"), [records[i] for i in typed]))
     return out
 
 
@@ -479,6 +482,37 @@ def _link_mutual(uf: "_UnionFind", root_key: dict[int, tuple], texts: list[str],
         if compatible(texts[i], texts[j], frozenset(k[1] for k in (ki, kj) if k and k[0] == "fact")):
             uf.union(ri, rj)
             root_key[uf.find(ri)] = ki or kj
+
+
+def _named_fact(idx: list[int], canon: list[str], E) -> Extract | None:
+    """An untyped group that names a name, typed by meaning (named_facts.py): "Tôi sống ở Đà Nẵng." is the city."""
+    if any(people(canon[i]) or _MODE.search(canon[i]) for i in idx):
+        return None
+    runs = [name_runs(canon[i]) for i in idx]
+    slot = guess_slot(E[idx], english([canon[i] for i in idx]), _as_grouped) if any(runs) else None
+    value = name_value(runs) if slot else None
+    return typed_fact(slot, value) if value else None
+
+
+def _as_grouped(text: str) -> str:
+    """A sentence as the grouping embeds a statement: canonical form, subject masked."""
+    return mask(canonical(text, ()), ())
+
+
+def name_runs(text: str) -> list[list[str]]:
+    """Runs of capitalised words after the first, in any script, as written: [["Đà", "Nẵng"]]."""
+    runs: list[list[str]] = []
+    last = -2
+    for k, m in enumerate(re.finditer(r"[^\W\d_][\w'-]*", text)):
+        w = m.group(0)
+        if k == 0 or not w[0].isupper() or w in _NOT_PROPER or w.lower() in _LANG_NAMES:
+            continue
+        if k == last + 1:
+            runs[-1].append(w)
+        else:
+            runs.append([w])
+        last = k
+    return runs
 
 
 def _link_work(uf: "_UnionFind", root_key: dict[int, tuple], texts: list[str], canon: list[str]) -> None:

@@ -262,8 +262,10 @@ def _stamp(iso: str | None) -> float:
 
 def _free_conflicts(items: list[Item], groups: dict[int, Group]) -> tuple[list[Item], list[Item]]:
     """Untyped items (a language no pattern reads) that say the same sentence with another name ("Abita a
-    Milano." / "Abita a Torino."): the one stated last wins, as a typed slot would."""
-    free = sorted((it for it in items if it.kind == "free" and not it.slot and id(it) in groups),
+    Milano." / "Abita a Torino."): the one stated last wins, as a typed slot would; so does a one-valued fact
+    typed by meaning (named_facts.py) over an earlier untyped sentence that names another value."""
+    free = sorted((it for it in items if id(it) in groups and (it.kind == "free" and not it.slot or
+                                                              it.kind == "fact" and it.slot not in MULTI_VALUED)),
                   key=lambda it: groups[id(it)].last_stated(), reverse=True)
     superseded: list[Item] = []
     for k, new in enumerate(free):

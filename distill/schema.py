@@ -276,6 +276,11 @@ _NOT_SLOTS = {"thing", "stuff", "life", "jam", "passion"}  # "running is my thin
 _VERB_WORDS = SUBJECTLESS_VERBS | {"is", "was", "lives", "works", "studies", "visits", "loves", "hates", "says", "thinks"}
 
 
+def typed_fact(slot: str, val: str) -> Extract:
+    """A fact of `slot` with value `val`, with its statement and probe, for a slot found by other means."""
+    return _fact_extract(slot, val)
+
+
 def _fact_extract(slot: str, val: str) -> Extract:
     if slot in ("instrument", "degree") and language_of(val) is not None:  # "is learning Japanese" is no instrument
         slot = "learning"

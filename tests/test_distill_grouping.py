@@ -303,3 +303,44 @@ def test_dev4_split_written_before_measuring():
     overall = evaluate(split="dev4")["by_style"]["overall"]
     assert overall["one_offs_selected"] == 0 and overall["stale_selected"] == 0
     assert overall["recall"] >= 0.87 and overall["facts_ok_share"] >= 0.9
+
+
+def test_dev5_split_written_after_the_others_were_tuned():
+    """dev5 (26 tenants, six styles, six more languages) measured once as written: 57.1% recall, 2 one-offs and 7
+    stale values selected; mutual nearest statements, the work link, the language table and the named facts
+    bring it to 79.8% with 1 one-off and 4 stale. This floor keeps those gains."""
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from eval_consolidation import evaluate
+
+    overall = evaluate(split="dev5")["by_style"]["overall"]
+    assert overall["recall"] >= 0.78 and overall["facts_ok_share"] >= 0.8
+    assert overall["one_offs_selected"] <= 1 and overall["stale_selected"] <= 4
+
+
+def _recs(tenant: str, texts: list[str]) -> list[Record]:
+    return [Record(id=f"{tenant}{i}", tenant=tenant, text=t, source=f"s{i}",
+                   created_at=datetime(2026, 1 + i, 1, tzinfo=timezone.utc)) for i, t in enumerate(texts)]
+
+
+def test_a_fact_no_pattern_reads_is_typed_by_meaning():
+    """Where the user lives, said in Vietnamese, becomes a fact with an English statement and probe; the same
+    sentence about a sister never does."""
+    p = build_profiles(_recs("minh", ["Tôi sống ở Đà Nẵng.", "Nhà ở Đà Nẵng, gần biển Mỹ Khê.", "Trả lời ngắn gọn nhé.",
+                                      "Trả lời ngắn gọn thôi."]), Settings())["minh"]
+    city = [i for i in p.items if i.kind == "fact"]
+    assert [(i.slot, i.value, i.statement) for i in city] == [("city", "Đà Nẵng", "You live in Đà Nẵng.")]
+    assert city[0].probe and city[0].probe["expect"][0] == "Đà Nẵng"
+    other = build_profiles(_recs("ivo", ["My sister lives in Galway now.", "My sister's home is in Galway."]), Settings())
+    assert not [i for i in other["ivo"].items if i.kind == "fact" and i.slot == "city"]
+
+
+def test_paraphrases_sharing_no_word_link_as_mutual_nearest_statements():
+    """A job stated once by title and once by what the user does all day, and a statement about work that names no
+    job, join the one job; the tenant's other items stay apart."""
+    p = build_profiles(_recs("kit", ["Kit is a commercial fisherman.", "Kit catches cod and haddock for a living.",
+                                     "Kit wants answers in bullet points.", "Kit prefers bulleted lists.",
+                                     "Kit's dog is called Sprat.", "Kit's dog Sprat rides along on the boat."]),
+                       Settings())["kit"]
+    job = [i for i in p.items if i.slot == "job"]
+    assert len(job) == 1 and job[0].sessions == 2 and job[0].value == "commercial fisherman"
+    assert {i.kind for i in p.items} >= {"format", "fact"} and len(p.items) == 3
