@@ -45,7 +45,8 @@ _POLES = {
     "short": ("short", "brief", "brevity", "concise", "succinct", "terse", "tl;dr", "tldr", "krótk", "zwięzł", "zwięźl",
               "kurz", "court", "corto", "breve", "beknopt", "kort"),
     "long": ("long", "lengthy", "essay", "verbose", "rambl", "wall of text", "walls of text", "długi", "długich",
-             "ausschweif", "largo", "largas", "lunghe", "langdradig", "långa"),
+             "ausschweif", "largo", "largas", "lunghe", "langdradig", "långa", "detailed", "thorough", "in-depth",
+             "in depth", "comprehensive", "ausführlich", "détaillé", "detallad"),
 }
 _ANTONYM = {"short": "long", "long": "short"}
 _RESTRICTION = re.compile(r"\b(?:allerg\w*|alérgic\w*|intoleran\w*|unverträglich\w*|vegetari\w*|végétari\w*|vegan\w*|"
@@ -107,6 +108,9 @@ def is_restriction(text: str) -> bool:
 
 
 _POLE_RE = {pole: re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, prefixes)) + ")") for pole, prefixes in _POLES.items()}
+# a word limit asks for the short pole: "kept under 150 words", "max 200 words", "150 words is the ceiling"
+_POLE_RE["short"] = re.compile(_POLE_RE["short"].pattern + r"|\b(?:under|below|max(?:imum)?|at most|no more than|fewer than|"
+                               r"less than|up to|within) \d+ words?\b|\b\d+ words? (?:is the )?(?:max\w*|ceiling|limit|tops)\b")
 
 
 @lru_cache(maxsize=65536)

@@ -126,7 +126,7 @@ _QUOTE = re.compile(r"(?<!\w)['\"\u201c]([^'\"\u201d]{1,80})['\"\u201d](?!\w)")
 _NUMBER_WORDS = {w: str(i) for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())}
 _NEG = re.compile(r"\b(no|not|never|don't|doesn't|dont|hates?|dislikes?|avoids?|without|can't|cannot|won't|stop|stopped|"
-                  r"nor|instead of|can't stand|annoy\w*|irritat\w*|impatient|skip|skips|ne|pas|nicht|kein\w*|ohne|nunca|jamais|sans|sin|nada|senza|sem|"
+                  r"nor|instead of|can't stand|annoy\w*|irritat\w*|complain\w*|impatient|skip|skips|ne|pas|nicht|kein\w*|ohne|nunca|jamais|sans|sin|nada|senza|sem|"
                   r"geen|niet|nooit|inte|aldrig|ingen|nie|bez)\b|n't\b", re.I)
 _PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b([^\W\d_][\w'-]+)")  # capitalised words; isupper() below reads any script
 _NOT_PROPER = {"The", "I", "User", "Please", "OK", "AM", "PM"}
