@@ -667,6 +667,11 @@ il lo gli i uno una e o di da del della dei delle al alla con per su che chi è 
 preferisce vuole ama
 o a os as um uma e ou de do da dos das em no na nos nas ao com para por que seu sua seus suas tem é são ele ela
 prefere quer gosta
+de het een en of niet ik mijn ben is zijn wil graag jag och är inte min mitt vill gärna jest nie mój moja się chcę
+olen on ja ei minä mun minun se hän haluan vagyok vagy van vagyunk az egy és nem is meg nagyon szeretném
+я мне меня мой моя моё мои это и не в на с хочу очень είμαι είναι το τη την τα και δεν με μου θέλω πολύ
+tôi là và ở có không của rất muốn ben bir ve bu çok benim istiyorum saya aku dan di yang ini itu sangat mau
+jsem je se můj moje moji chci velmi mimi na ni ya wa sana nataka
 """.split())
 
 
