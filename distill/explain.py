@@ -145,7 +145,8 @@ def _value_cell(d: dict) -> str:
 
     v = ", ".join(map(str, d["value"])) if isinstance(d["value"], list) else str(d["value"])
     head = d["kind"] + (f":{d['slot']}" if d["slot"] and d["slot"] != d["kind"] else "")
-    out = f"[bold]{escape(head)}[/]" + ("" if d["kind"] == "free" else f" = {escape(v)}")
+    untyped = d["kind"] == "free" and not d["slot"]  # its value is its text: trained as said
+    out = f"[bold]{escape(head)}[/]" + (f": {escape(str(d.get('text', v)))}" if untyped else f" = {escape(v)}")
     if d.get("statement"):
         out += f"\n[dim]taught as:[/] {escape(d['statement'])}"
     if d.get("probe"):

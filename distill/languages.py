@@ -9,6 +9,8 @@ the profile stores. Written by hand because no dependency we ship maps endonyms 
 """
 from __future__ import annotations
 
+import re
+
 _ALIASES = {
     "English": "english anglais inglés ingles englisch inglese inglês engels angielski",
     "French": "french français francais francés frances französisch franzosisch francese francês francuski",
@@ -17,14 +19,14 @@ _ALIASES = {
     "Italian": "italian italiano italien italienisch italiaans włoski",
     "Portuguese": "portuguese português portugues portugais portugués portugiesisch portoghese portugees",
     "Dutch": "dutch nederlands néerlandais neerlandais holandés niederländisch olandese flemish vlaams",
-    "Polish": "polish polski polonais polaco polnisch polacco pools",
+    "Polish": "polish polski polsku polonais polaco polnisch polacco pools",
     "Japanese": "japanese 日本語 nihongo japonais japonés japanisch giapponese japonês japans",
     "Chinese": "chinese mandarin 中文 汉语 普通话 chinois chino chinesisch cinese chinês chinees putonghua",
     "Cantonese": "cantonese 粤语 廣東話 cantonais cantonés",
     "Korean": "korean 한국어 coréen coreen coreano koreanisch koreaans",
     "Arabic": "arabic العربية arabe árabe arabisch arabo arabisch",
-    "Russian": "russian русский russe ruso russisch russo russisch",
-    "Ukrainian": "ukrainian українська ukrainien ucraniano ukrainisch",
+    "Russian": "russian русский по-русски russe ruso russisch russo russisch",
+    "Ukrainian": "ukrainian українська по-українськи ukrainien ucraniano ukrainisch",
     "Hindi": "hindi हिन्दी हिंदी",
     "Bengali": "bengali bangla বাংলা",
     "Urdu": "urdu اردو",
@@ -39,7 +41,7 @@ _ALIASES = {
     "Swedish": "swedish svenska suédois sueco schwedisch svedese zweeds",
     "Norwegian": "norwegian norsk norvégien noruego norwegisch",
     "Danish": "danish dansk danois danés dänisch",
-    "Finnish": "finnish suomi finnois finlandés finnisch",
+    "Finnish": "finnish suomi suomeksi finnois finlandés finnisch",
     "Icelandic": "icelandic íslenska",
     "Hungarian": "hungarian magyar hongrois húngaro ungarisch",
     "Czech": "czech čeština cestina tchèque checo tschechisch",
@@ -84,3 +86,22 @@ WORDS = frozenset(NAMES)  # every lower-case word that names a language
 def language_of(word: str) -> str | None:
     """The English name of the language `word` names ("Kiswahili" -> "Swahili"), else None."""
     return NAMES.get(word.lower().strip(".,;:!?\"'()"))
+
+
+def language_named(text: str) -> str | None:
+    """The first language `text` names, a case ending allowed ("magyarul", "한국어로", "suomeksi" is not one)."""
+    low = text.lower()
+    for two in re.findall(r"(?:bahasa|tiếng) \w+", low):
+        if (name := NAMES.get(two.split()[0])) is not None:
+            return name
+    for word in re.findall(r"[^\W\d_][\w-]*", low):
+        if (name := NAMES.get(word)) is not None:
+            return name
+        stem = next((w for w in _LONG_NAMES if word.startswith(w)), None)
+        if stem is not None:
+            return NAMES[stem]
+    return None
+
+
+_LONG_NAMES = sorted((w for w in NAMES if len(w) >= 3 and not w.isascii() or len(w) >= 6), key=len, reverse=True)
+

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .canonical import SUBJECTLESS_VERBS, canonical
 from .foreign import foreign_fact
-from .languages import language_of
+from .languages import language_named, language_of
 from .preferences import preference
 from .pursuits import SPORTS, cut_phrase, pursuit
 
@@ -453,11 +453,18 @@ def _language_kind(text: str, low: str) -> Extract | None:
             lang = language_of(n.group(1).split()[0])
             if lang is not None:
                 return Extract("language", "language", lang, key_terms=frozenset([lang.lower()]))
+    if _ANSWER_ANY.search(low) and (lang := language_named(low)) is not None:
+        return Extract("language", "language", lang, key_terms=frozenset([lang.lower()]))
     return None
 
 
 _ANSWER_FOREIGN = re.compile(r"\b(?:respuestas?|réponses?|antworten?|responde|répond\w*|antworte|escrib\w*|écri\w*|schreib\w*|"
                              r"rispond\w*|rispost\w*|respost\w*|antwoord\w*)\b")
+# "answer" in the languages memory comes in beyond those above: a statement naming a language and one of these
+# asks for answers in it ("Trả lời bằng tiếng Việt nhé", "Magyarul válaszolj", "한국어로 답변해 주세요")
+_ANSWER_ANY = re.compile(r"trả lời|câu trả lời|답변|대답|ответ|отвеч|απάντ|απαντ|vastaa|vastau|válasz|jibu|jibi|إجاب|أجب|"
+                         r"जवाब|उत्तर|ตอบ|відповід|răspun|svar|antwoord|odpowi|odpověd|odpovíd|cevap|yanıt|jawab|sagot|"
+                         r"resposta|respon|תשוב|ענה|tlumač|返事|回答|回复|回覆|答え")
 _ANSWER_EN = re.compile(r"\b(?:answer|answers|reply|replies|respond|speak|write|written|responses?|talk|chat|communicate)\b")
 
 

@@ -344,3 +344,17 @@ def test_paraphrases_sharing_no_word_link_as_mutual_nearest_statements():
     job = [i for i in p.items if i.slot == "job"]
     assert len(job) == 1 and job[0].sessions == 2 and job[0].value == "commercial fisherman"
     assert {i.kind for i in p.items} >= {"format", "fact"} and len(p.items) == 3
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("User prefers replies in Kiswahili.", "Swahili"), ("Trả lời bằng tiếng Việt nhé.", "Vietnamese"),
+    ("Magyarul válaszolj, kérlek.", "Hungarian"), ("한국어로 답변해 주세요", "Korean"),
+    ("Отвечай по-русски, пожалуйста", "Russian"), ("Answers in French, even when I write in English", "French"),
+])
+def test_an_answer_language_is_read_by_any_of_its_names(text, lang):
+    e = extract(text, None, ())
+    assert (e.kind, e.value) == ("language", lang)
+
+
+def test_answers_in_two_languages_never_group():
+    assert not _same("Wants answers in English.", "Wants answers in Kiswahili.")
