@@ -221,6 +221,12 @@ def people(text: str) -> set[str]:
     return out
 
 
+def about_someone_else(text: str) -> bool:
+    """A statement about another person, or about the user's past ("used to live in Lyon"): it never says what
+    the user's own value is now."""
+    return bool(people(text) or _MODE.search(text))
+
+
 def key_terms(text: str) -> frozenset:
     low = text.lower()
     words = {_ALIASES.get(w, w) for w in re.findall(r"[a-zà-ÿœß]+", low)}

@@ -13,6 +13,9 @@ import re
 
 _CONTRA = re.compile(r"(?:\b(?:not|no|never|rather than|instead of|over|than|without|nothing like|hates?|dislikes?|"
                      r"can't stand|cannot stand|confused by)\b|n't\b)[^.;,!?]*", re.I)
+# a refusal said after its object: "inches and pounds confuse him", "Fahrenheit means nothing to me"
+_CONTRA_AFTER = re.compile(r"[^.;,!?]*\b(?:confus\w*|annoy\w*|means? nothing|mean nothing|hard to (?:read|follow|understand)|"
+                           r"trips? (?:me|him|her|them) up|drives? (?:me|him|her|them) (?:crazy|mad|nuts))\b", re.I)
 _SLOTS: dict[str, dict[str, re.Pattern]] = {
     "units": {
         "metric": re.compile(r"\b(?:metric|kilo\w*|kms?|kg|kgs|metres?|meters?|celsius|centimet\w+|litres?|liters?|grams?|métrico|kilómetros|métrique)\b", re.I),
@@ -39,8 +42,8 @@ _CODE_LANGS = {"go": r"go|golang", "python": r"python", "rust": r"rust", "javasc
 def _side(text: str, values: dict[str, re.Pattern]) -> str | None:
     """The value whose words the statement asks for; words in a contrasted span count for the others."""
     score = {v: 0 for v in values}
-    contra = " ".join(m.group(0) for m in _CONTRA.finditer(text))
-    main = _CONTRA.sub(" ", text)
+    contra = " ".join(m.group(0) for m in (*_CONTRA.finditer(text), *_CONTRA_AFTER.finditer(text)))
+    main = _CONTRA_AFTER.sub(" ", _CONTRA.sub(" ", text))
     for v, pat in values.items():
         score[v] += 2 * len(pat.findall(main)) - len(pat.findall(contra))
     best = max(sorted(score), key=lambda v: score[v])

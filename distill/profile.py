@@ -26,7 +26,7 @@ from memlora.keys import tenant_key
 from memlora.settings import Settings
 
 from .extract_llm import tenant_extractor
-from .consolidate import Group, consolidate, same_sentence_other_name
+from .consolidate import Group, about_someone_else, consolidate, same_sentence_other_name
 from .records import Record
 from .schema import MULTI_VALUED, SINGLE_VALUED, avoid_words
 
@@ -248,6 +248,8 @@ def build_profiles(records: list[Record], settings: Settings, cache_dir: Path | 
             if t in ms:
                 selected.extend(Item(**{**o.as_dict()}) for o in org_items.get(org, []))
         kept, superseded = _resolve_conflicts(selected, stated)
+        kept, retracted = _retracted(kept, [(it, g) for it, g in zip(items, own) if it in rejected], own, items, stated)
+        superseded += retracted
         kept, replaced = _free_conflicts(kept, {id(it): g for it, g in zip(items, own)})
         superseded += replaced
         kept.sort(key=lambda i: (i.kind, i.id))
@@ -276,6 +278,41 @@ def _free_conflicts(items: list[Item], groups: dict[int, Group]) -> tuple[list[I
                 old.reason = f"superseded by {new.id} ({new.text!r}, last mentioned {new.last_seen}); was: {old.reason}"
                 superseded.append(old)
     return [it for it in items if it not in superseded], superseded
+
+
+def _preference_key(g: Group) -> tuple | None:
+    """(kind, slot) of a one-valued preference as the parsers typed it (clean values, unlike facts read from
+    free sentences), else None."""
+    e = g.extract
+    if e.kind in SINGLE_VALUED and e.kind != "address" or (e.kind == "free" and e.slot):
+        return (e.kind, e.slot)
+    return None
+
+
+def _retracted(kept: list[Item], unselected: list[tuple[Item, Group]], own: list[Group], items: list[Item],
+               stated: dict[int, float]) -> tuple[list[Item], list[Item]]:
+    """Selected preferences the user has since changed, though the new one was said once: "Wants times in
+    Eastern Time" twice, then "Wants times shown in Pacific Time". The new value is not trained (one mention),
+    and neither is the old, which is no longer what the user wants. Preferences only: a fact read from a
+    sentence in passing ("Commutes on a motorcycle" after "Rides a Triumph") is too noisy a value to retract by."""
+    group_of = {id(it): g for it, g in zip(items, own)}
+    newer: dict[tuple, list[tuple[float, str]]] = {}
+    for it, g in unselected:
+        k = _preference_key(g)
+        if k is not None and not any(about_someone_else(r.text) for r in g.records):
+            newer.setdefault(k, []).append((stated.get(id(it), 0.0), str(g.extract.value).lower()))
+    out, gone = [], []
+    for it in kept:
+        g = group_of.get(id(it))
+        k = _preference_key(g) if g is not None and it.org is None else None
+        when, value = stated.get(id(it), 0.0), str(g.extract.value).lower() if g is not None else ""
+        later = [v for t, v in newer.get(k, []) if t > when and v != value] if k else []
+        if later:
+            it.reason = f"retracted: a later statement asks for {later[-1]!r} (said once, not selected); was: {it.reason}"
+            gone.append(it)
+        else:
+            out.append(it)
+    return out, gone
 
 
 def _resolve_conflicts(items: list[Item], stated: dict[int, float] | None = None) -> tuple[list[Item], list[Item]]:

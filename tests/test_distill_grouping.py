@@ -358,3 +358,15 @@ def test_an_answer_language_is_read_by_any_of_its_names(text, lang):
 
 def test_answers_in_two_languages_never_group():
     assert not _same("Wants answers in English.", "Wants answers in Kiswahili.")
+
+
+def test_a_preference_changed_once_retracts_the_old_one():
+    """Eastern Time twice, then Pacific Time once: neither is trained (the new one was said once, the old one is
+    no longer wanted); a friend's time zone retracts nothing."""
+    p = build_profiles(_recs("tz", ["Wants times given in Eastern Time", "Prefers ET for scheduling",
+                                    "Wants times shown in Pacific Time"]), Settings())["tz"]
+    assert not [i for i in p.items if i.slot == "timezone"]
+    assert [i.text for i in p.superseded if i.reason.startswith("retracted")] == ["Wants times given in Eastern Time"]
+    q = build_profiles(_recs("tz2", ["Wants times given in Eastern Time", "Prefers ET for scheduling",
+                                     "My sister wants times shown in Pacific Time"]), Settings())["tz2"]
+    assert [i.text for i in q.items if i.slot == "timezone"] == ["Wants times given in Eastern Time"]
