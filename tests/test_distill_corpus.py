@@ -23,7 +23,7 @@ import eval_consolidation as ev  # noqa: E402
 
 LABELLED = {"main": ("labels.json", ("dev", "heldout")), "dev2": ("labels_dev2.json", ("dev2",)),
             "dev3": ("labels_dev3.json", ("dev3",)), "dev4": ("labels_dev4.json", ("dev4",)),
-            "dev5": ("labels_dev5.json", ("dev5",))}
+            "dev5": ("labels_dev5.json", ("dev5",)), "dev6": ("labels_dev6.json", ("dev6",))}
 
 
 def _load(name: str) -> tuple[dict, dict]:
@@ -93,6 +93,19 @@ def test_dev5_is_a_fifth_dev_split_in_all_styles():
     new_langs = {lab["language"] for lab in labels.values()} - {lab["language"] for lab in others.values()}
     assert len(new_langs) >= 5
     assert {lab["style"] for lab in labels.values() if lab["stale"]} == {lab["style"] for lab in labels.values()}
+
+
+def test_dev6_is_a_sixth_dev_split_in_all_styles():
+    """dev6 is written from the styles alone, committed before measuring: five or more languages no earlier split
+    has, stale values in every style and in about two thirds of the tenants."""
+    labels, records = _load("dev6")
+    others = {k: v for name in ("main", "dev2", "dev3", "dev4", "dev5") for k, v in _load(name)[0].items()}
+    assert 240 <= len(records) <= 280 and len(labels) >= 25 and not set(labels) & set(others)
+    assert {lab["style"] for lab in labels.values()} == {lab["style"] for lab in others.values()}
+    new_langs = {lab["language"] for lab in labels.values()} - {lab["language"] for lab in others.values()}
+    assert len(new_langs) >= 5
+    assert {lab["style"] for lab in labels.values() if lab["stale"]} == {lab["style"] for lab in labels.values()}
+    assert 0.5 <= sum(bool(lab["stale"]) for lab in labels.values()) / len(labels) <= 0.8
 
 
 def test_size_styles_and_split(corpus):
