@@ -403,17 +403,18 @@ def group_tenant(records: list[Record], X_free, threshold: float, extracts: list
         if k is not None:
             root_key[uf.find(i)] = k
     texts = [mask(c, ()) for c in canon]
-    if E is not None:
+    S = E @ E.T if E is not None else None  # one similarity matrix for the tiers and the mutual-nearest pass
+    if S is not None:
         common = tenant_common_words(texts)
-        pairs = [(i, j) for i, j, v in _embedding_pairs(E, min(embed_threshold, shared_threshold) - VALUE_MARGIN)
+        pairs = [(i, j) for i, j, v in _embedding_pairs(S, min(embed_threshold, shared_threshold) - VALUE_MARGIN)
                  if v >= embed_threshold or (v >= shared_threshold and share_content(texts[i], texts[j], common))
                  or _names_value(keys[i], canon[j]) or _names_value(keys[j], canon[i])]
     else:
         free_idx = [i for i, k in enumerate(keys) if k is None]
         pairs = [(free_idx[i], free_idx[j]) for i, j in _tfidf_pairs(X_free, threshold)]
     _link_similar(pairs, uf, root_key, texts, canon, E, (shared_threshold + embed_threshold) / 2)
-    if E is not None:
-        _link_mutual(uf, root_key, texts, E, records, shared_threshold)
+    if S is not None:
+        _link_mutual(uf, root_key, texts, S, records, shared_threshold)
     _link_work(uf, root_key, texts, canon)
     comps: dict[int, list[int]] = {}
     for i in range(n):
@@ -461,7 +462,7 @@ def _link_similar(pairs: list[tuple[int, int]], uf: "_UnionFind", root_key: dict
             root_key[root] = ki or kj
 
 
-def _link_mutual(uf: "_UnionFind", root_key: dict[int, tuple], texts: list[str], E, records: list[Record],
+def _link_mutual(uf: "_UnionFind", root_key: dict[int, tuple], texts: list[str], S, records: list[Record],
                  floor: float) -> None:
     """Two statements from different sessions that are each other's nearest statement of the tenant link at the
     lower tier (`floor`) without a shared word. A paraphrase that shares no word with its twin ("is a graphic
@@ -474,7 +475,7 @@ def _link_mutual(uf: "_UnionFind", root_key: dict[int, tuple], texts: list[str],
     n = len(texts)
     if n < 3:
         return
-    S = E @ E.T
+    S = S.copy()
     np.fill_diagonal(S, -1.0)
     nearest = S.argmax(axis=1)
     for i in range(n):
@@ -639,11 +640,11 @@ def _tfidf_pairs(X, threshold: float) -> list[tuple[int, int]]:
     return sorted((int(i), int(j)) for i, j, v in zip(S.row, S.col, S.data) if i < j and v >= threshold)
 
 
-def _embedding_pairs(E, threshold: float) -> list[tuple[int, int, float]]:
-    """Most similar pairs first, so a component forms around its strongest links before weaker ones."""
-    if E.shape[0] < 2:
+def _embedding_pairs(S, threshold: float) -> list[tuple[int, int, float]]:
+    """Most similar pairs first (`S`: the tenant's cosine matrix), so a component forms around its strongest
+    links before weaker ones."""
+    if S.shape[0] < 2:
         return []
-    S = E @ E.T
     ii, jj = np.nonzero(np.triu(S >= threshold, k=1))
     order = np.argsort(-S[ii, jj], kind="stable")
     return [(int(ii[k]), int(jj[k]), float(S[ii[k], jj[k]])) for k in order]

@@ -248,7 +248,7 @@ def build_profiles(records: list[Record], settings: Settings, cache_dir: Path | 
             if t in ms:
                 selected.extend(Item(**{**o.as_dict()}) for o in org_items.get(org, []))
         kept, superseded = _resolve_conflicts(selected, stated)
-        kept, retracted = _retracted(kept, [(it, g) for it, g in zip(items, own) if it in rejected], own, items, stated)
+        kept, retracted = _retracted(kept, list(zip(items, own)), rejected, stated)
         superseded += retracted
         kept, replaced = _free_conflicts(kept, {id(it): g for it, g in zip(items, own)})
         superseded += replaced
@@ -289,15 +289,15 @@ def _preference_key(g: Group) -> tuple | None:
     return None
 
 
-def _retracted(kept: list[Item], unselected: list[tuple[Item, Group]], own: list[Group], items: list[Item],
+def _retracted(kept: list[Item], grouped: list[tuple[Item, Group]], unselected: list[Item],
                stated: dict[int, float]) -> tuple[list[Item], list[Item]]:
     """Selected preferences the user has since changed, though the new one was said once: "Wants times in
     Eastern Time" twice, then "Wants times shown in Pacific Time". The new value is not trained (one mention),
     and neither is the old, which is no longer what the user wants. Preferences only: a fact read from a
     sentence in passing ("Commutes on a motorcycle" after "Rides a Triumph") is too noisy a value to retract by."""
-    group_of = {id(it): g for it, g in zip(items, own)}
+    group_of = {id(it): g for it, g in grouped}
     newer: dict[tuple, list[tuple[float, str]]] = {}
-    for it, g in unselected:
+    for it, g in ((it, group_of[id(it)]) for it in unselected):
         k = _preference_key(g)
         if k is not None and not any(about_someone_else(r.text) for r in g.records):
             newer.setdefault(k, []).append((stated.get(id(it), 0.0), str(g.extract.value).lower()))
