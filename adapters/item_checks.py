@@ -120,7 +120,8 @@ def measure_items(ask, data: D.TenantData, g) -> tuple[list[ItemResult], list[di
         chk = checkable(_with_words(it, banned))
         res = ItemResult(id=str(it.get("id", "")), kind=str(it.get("kind", "")), value=_value(it.get("value")),
                          text=str(it.get("text", "")), line=item_line(it.get("kind", ""), it.get("value"), it.get("slot", ""), str(it.get("text", ""))),
-                         required=it.get("kind") in g.required_kinds)
+                         required=it.get("kind") in g.required_kinds, slot=str(it.get("slot") or ""),
+                         statement=str(it.get("statement") or ""), question=str((it.get("probe") or {}).get("question") or ""))
         plans.append((chk, res, prompts_for(chk, seen, g.item_prompts) if chk else []))
     distinct = list(dict.fromkeys(p for _, _, ps in plans for p in ps))
     answers = ask(distinct)

@@ -67,6 +67,9 @@ class ItemResult:
     rates: dict = field(default_factory=dict)
     verdict: str = UNCHECKED
     why: str = ""
+    slot: str = ""
+    statement: str = ""  # a fact's constructed statement and probe question, carried into the residual
+    question: str = ""
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -101,10 +104,14 @@ def residual(results: list[ItemResult], rejected: bool = False) -> Residual:
     ids it does carry. A rejected adapter is never served, so every item is listed (the ones it carried with
     reason `rejected`) and none is carried: the server serves them over the champion, or the base."""
     if rejected:
-        return Residual([ResidualItem(id=r.id, kind=r.kind, text=r.text, line=r.line,
-                                      reason="rejected" if r.verdict == CARRIED else r.verdict) for r in results], [])
-    return Residual([ResidualItem(id=r.id, kind=r.kind, text=r.text, line=r.line, reason=r.verdict)
-                     for r in results if r.verdict != CARRIED], [r.id for r in results if r.verdict == CARRIED])
+        return Residual([_residual_item(r, "rejected" if r.verdict == CARRIED else r.verdict) for r in results], [])
+    return Residual([_residual_item(r, r.verdict) for r in results if r.verdict != CARRIED],
+                    [r.id for r in results if r.verdict == CARRIED])
+
+
+def _residual_item(r: ItemResult, reason: str) -> ResidualItem:
+    return ResidualItem(id=r.id, kind=r.kind, text=r.text, line=r.line, reason=reason, slot=r.slot,
+                        value=r.value if r.kind == "fact" else "", statement=r.statement, question=r.question)
 
 
 def summary(results: list[ItemResult]) -> dict:

@@ -82,6 +82,12 @@ def encode(texts: list[str], batch: int = 256) -> np.ndarray:
     return np.vstack(out).astype(np.float32) if out else np.zeros((0, 384), np.float32)
 
 
+def query_vectors(texts: list[str]) -> np.ndarray:
+    """L2-normalized rows with e5's `query:` prefix: a question compared with questions (distill/fact_questions.py)."""
+    v = np.asarray(_model().query(texts), dtype=np.float32)
+    return v / np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-9)
+
+
 class EmbeddingCache:
     """Per-tenant vectors on disk (float16: the cosine threshold has three orders of magnitude of slack)."""
 

@@ -194,6 +194,12 @@ class ResidualItem:
     # one of RESIDUAL_REASONS: the gate found it not carried, not learnable by this base, or cannot check it; or
     # the gate rejected the whole version, so its weights carry nothing that is ever served
     reason: str
+    # a fact's slot, second-person statement and probe question: the server answers a question asking for it
+    # with the statement (distill/fact_questions.py); empty for other kinds and for files written before
+    slot: str = ""
+    value: str = ""
+    statement: str = ""
+    question: str = ""
 
 
 @dataclass

@@ -174,6 +174,8 @@ class ServingSettings(BaseModel):
     residual: bool = True  # prepend each adapter version's residual.json block (memory it does not carry) to its chats
     residual_kv_cache: bool = True  # reuse the residual prefix's KV from the slot tier; off: prefill it with every request
     enforce_residual: bool = True  # build answers to follow the residual's opening/closing/avoid/length/format items (with `residual`)
+    # with `enforce_residual`: a question asking for one of the residual's facts is answered with the fact's statement
+    answer_facts: bool = True
     # with `residual`: also serve the items of the tenant's newest distilled profile (state/tenants/<key>/distill/) that its
     # served version does not carry (added since its training), and stop serving the ones that profile dropped
     residual_newer_profile: bool = True

@@ -65,7 +65,8 @@ def read_profile(path: Path, who: str) -> CurrentProfile | None:
 def _item(it: dict) -> ResidualItem:
     kind, text = str(it["kind"]), str(it.get("text", ""))
     line = item_line(kind, it.get("value"), str(it.get("slot") or ""), text)
-    return ResidualItem(id=str(it["id"]), kind=kind, text=text, line=line, reason=ADDED)
+    return ResidualItem(id=str(it["id"]), kind=kind, text=text, line=line, reason=ADDED, slot=str(it.get("slot") or ""),
+                        value=str(it.get("value") or "") if kind == "fact" else "", statement=str(it.get("statement") or ""), question=str((it.get("probe") or {}).get("question") or ""))
 
 
 def with_current(served: Residual, carried: set[str], trained_hash: str | None, profile: CurrentProfile | None) -> Residual:

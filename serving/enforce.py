@@ -16,17 +16,22 @@ With a closing, length or format item the text streams sentence by sentence (onl
 known to be kept) and is exactly `finalize(shape_content(...))` of the model's text, as the teacher's answers
 are; with only an opening or avoided words it streams token by token after the opening. Either way a
 streamed answer is, delta by delta, the text a non-streamed request gets.
+
+A question that asks for one of the residual's facts (distill/fact_questions.py) is answered as the teacher
+answers it: the fact's statement, with the opening, format and closing around it, and nothing the model writes.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from memlora.adapter_dir import Residual
+from memlora.distill.fact_questions import Fact, FactMatcher, asked, matcher
 from memlora.distill.style import content_sentences, finalize, fit, line_item, over_budget, style_of
 from memlora.runtime.textstream import TextStream
 from memlora.runtime.tokens import answer_start_ids, bad_words_ids
 
 KINDS = ("opening", "address", "closing", "avoid", "length", "format")  # the kinds a construction enforces, in header order
+FACT = "fact"  # in the header when the answer is a fact's statement
 BUILT = ("opening", "address", "closing", "length", "format")  # built outright, so not also asked for in the prompt
 
 
@@ -38,6 +43,7 @@ class Plan:
     kinds: tuple[str, ...]
     opening_ids: tuple[int, ...]
     bans: list[list[int]]  # banned token sequences (every way an avoided word can start)
+    facts: FactMatcher | None = None  # the residual's facts, for questions that ask for one
 
     @property
     def shapes(self) -> bool:
@@ -46,15 +52,18 @@ class Plan:
         return bool(self.style["length"] or self.style["format"] or self.style["closing"])
 
 
-def plan_of(residual: Residual, tokenizer) -> Plan | None:
-    """The plan for a version's residual; None when none of its items can be enforced (language, facts,
-    free-form and plain-paragraph items stay in the residual prompt only)."""
+def plan_of(residual: Residual, tokenizer, answer_facts: bool = True) -> Plan | None:
+    """The plan for a version's residual; None when none of its items can be enforced (language, free-form and
+    plain-paragraph items stay in the residual prompt only, and so do facts for questions not asking for them)."""
     items = [it for it in (line_item(r.kind, r.line) for r in residual.items) if it is not None]
-    if not items:
+    facts = matcher([Fact(r.id, r.slot, r.value, r.statement, r.question) for r in residual.items
+                     if r.kind == FACT and r.statement]) if answer_facts else None
+    if not items and facts is None:
         return None
     st = style_of(items)
     kinds = tuple(k for k in KINDS if any(it["kind"] == k for it in items))
-    return Plan(st, kinds, tuple(answer_start_ids(tokenizer, st["opening"] or "")), bad_words_ids(tokenizer, st["banned"]))
+    return Plan(st, kinds, tuple(answer_start_ids(tokenizer, st["opening"] or "")), bad_words_ids(tokenizer, st["banned"]), facts)
+
 
 
 def prompted_block(block: str) -> str:
@@ -68,26 +77,30 @@ def prompted_block(block: str) -> str:
 
 class Shaped:
     """A request's text stream under a plan: `start` (the opening), `push`, `flush` (the rest and the closing),
-    `stopped` (a stop string was met, or the word limit: nothing the model writes next would be kept)."""
+    `stopped` (a stop string was met, or the word limit: nothing the model writes next would be kept). With a
+    `fact`, `start` is the whole answer and the model's tokens are not used."""
 
-    def __init__(self, inner: TextStream, plan: Plan):
-        self.inner, self.st, self.shapes = inner, plan.style, plan.shapes
+    def __init__(self, inner: TextStream, plan: Plan, fact: Fact | None = None):
+        self.inner, self.st, self.shapes, self.fact = inner, plan.style, plan.shapes, fact
+        self.kinds = plan.kinds + ((FACT,) if fact is not None else ())
         self.raw = ""  # the model's text so far (stop strings applied)
         self.sent = ""  # what was sent to the client
         self.began = False  # the model's own text has started (token by token, without shaping)
 
     @property
     def stopped(self) -> bool:
-        return self.inner.stopped or (self.shapes and over_budget(self.raw, self.st))
+        return self.fact is not None or self.inner.stopped or (self.shapes and over_budget(self.raw, self.st))
 
     def start(self) -> str:
+        if self.fact is not None:
+            return self._send(finalize(self.fact.statement, self.st))
         return self._send(self.st["opening"] or "")
 
     def push(self, token_id: int) -> str:
-        return self._take(self.inner.push(token_id), final=False)
+        return "" if self.fact is not None else self._take(self.inner.push(token_id), final=False)
 
     def flush(self) -> str:
-        return self._take(self.inner.flush(), final=True)
+        return "" if self.fact is not None else self._take(self.inner.flush(), final=True)
 
     def _take(self, text: str, final: bool) -> str:
         self.raw += text
@@ -114,5 +127,9 @@ class Shaped:
         return text
 
 
-def shaped(stream: TextStream, plan: Plan | None) -> TextStream | Shaped:
-    return stream if plan is None else Shaped(stream, plan)
+def shaped(stream: TextStream, plan: Plan | None, question: str = "") -> TextStream | Shaped:
+    """The request's stream under its plan; `question` (the chat's last user message) is answered by a fact's
+    statement when it asks for one of the plan's facts."""
+    if plan is None:
+        return stream
+    return Shaped(stream, plan, asked(plan.facts, question) if plan.facts is not None else None)

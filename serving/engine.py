@@ -112,6 +112,7 @@ class Engine:
             raise MemloraError(f"none of serving target modules {settings.train.target_modules} is a linear layer of the base model")
         self.residual, self.reuse_prefix = cfg.residual, cfg.residual_kv_cache
         self.enforce = cfg.residual and cfg.enforce_residual
+        self.answer_facts = cfg.answer_facts
         head = system_head(base.tokenizer) if cfg.residual else None
         shown = prompted_block if self.enforce else str  # the residual lines the prompt still needs
         self.loader = AdapterLoader(
@@ -339,7 +340,7 @@ class Engine:
         (fed as prompt tokens) and its sampling bans the avoided words. Completions and the base never get one."""
         if not self.enforce or s.req.residual_tail is None:
             return
-        plan = self.slots.enforcement(s.slot, lambda residual: plan_of(residual, self.base.tokenizer))
+        plan = self.slots.enforcement(s.slot, lambda residual: plan_of(residual, self.base.tokenizer, self.answer_facts))
         if plan is None or len(s.ids) + len(plan.opening_ids) >= self.max_context:
             return
         s.enforce, s.out = plan, list(plan.opening_ids)

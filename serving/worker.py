@@ -223,10 +223,10 @@ class Worker(AdminCommands):
             adapter = None if r.base_fallback else chat.version
             chat.residual_tokens = r.residual_tokens
             chat.prompt_tokens = r.prompt_tokens or chat.prompt_tokens  # what the model attends to, the residual included
-            enforced = list(r.enforce.kinds) if r.enforce is not None else []
+            chat.stream = shaped(chat.stream, r.enforce, _question(chat.job.request))
+            enforced = list(chat.stream.kinds) if r.enforce is not None else []
             self._emit(r.id, event(META, tenant=chat.job.tenant, adapter=adapter, residual_tokens=r.residual_tokens, enforced=enforced,
                                    residual_added=r.residual_added))
-            chat.stream = shaped(chat.stream, r.enforce)
             if enforced and (opening := chat.stream.start()):
                 self._emit(r.id, event(TEXT, text=opening))
         if r.token_id is not None:
@@ -284,3 +284,9 @@ class Worker(AdminCommands):
         if err.status >= 500:  # the full message (paths included) stays here; the client gets it without paths
             log.warning("request %s: %s %s", uid, err.status, err.message)
         self._emit(uid, event(ERROR, **err.to_dict()), final=True)
+
+
+def _question(request) -> str:
+    """The chat's last user message: a question asking for a fact is answered with its statement (serving/enforce.py)."""
+    users = [m for m in getattr(request, "messages", None) or [] if m.role == "user"]
+    return users[-1].text() if users else ""

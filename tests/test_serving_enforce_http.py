@@ -1,7 +1,7 @@
 """Decode-time enforcement over HTTP: a real `memlora serve` (tiny model, real registry), the official `openai` client.
 
 alice's champion lists an opening, a closing and an avoided word in its residual.json (items it does not carry);
-carol's a word limit and bullet points; bob's has none. The tiny random model answers alice with the avoided
+carol's a word limit and bullet points; dora's two facts and a closing; bob's has none. The tiny random model answers alice with the avoided
 word over and over and follows no instruction, so every check below fails without enforcement (the last test
 shows it, with the setting off).
 """
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 
 import httpx
 import openai
@@ -18,12 +19,14 @@ from serving_http_fixtures import ServerProc, peft_greedy
 from memlora.adapter_dir import Residual, ResidualItem, write_residual
 from memlora.distill.profile import item_line
 from memlora.distill.quality import complies
+from memlora.distill.schema import fact_statement, make_probe
 
 pytestmark = pytest.mark.timeout(600)
 TOML = '[serving]\nregistry_poll_seconds = 3600\nmax_batch_size = 4\nmissing_adapter = "404"\n'
 OPENING, CLOSING, AVOID = "Ahoy!", "Fair winds!", "interstellar"
 ITEMS = {"alice": [("opening", OPENING, ""), ("closing", CLOSING, ""), ("avoid", [AVOID], "")],
-         "carol": [("length", 8, ""), ("format", "bullets", "")], "bob": []}
+         "carol": [("length", 8, ""), ("format", "bullets", "")], "bob": [],
+         "dora": [("fact", "Miso", "cat"), ("fact", "Porto", "city"), ("closing", CLOSING, "")]}
 PROMPTS = ["Tell me about boats.", "What should I eat tonight?", "Plan a trip to the sea.", "hi"]
 N = 16
 
@@ -36,16 +39,24 @@ def _register(settings, tiny_base, root, tenant, seed):
     out = write_peft_adapter(tiny_base.model, root / f"{tenant}-s{seed}", seed=seed, r=8, alpha=16,
                              base_fingerprint=tiny_base.fingerprint, tenant=tenant, std=0.08)
     if ITEMS[tenant]:
-        write_residual(out, Residual([ResidualItem(f"i{k}", kind, "said once", item_line(kind, v, slot, "said once"), "not_carried")
-                                      for k, (kind, v, slot) in enumerate(ITEMS[tenant])]))
+        write_residual(out, Residual([_item(k, kind, v, slot) for k, (kind, v, slot) in enumerate(ITEMS[tenant])]))
     AdapterRegistry(settings).register(tenant, out)
     return out
+
+
+def _item(k: int, kind: str, value, slot: str) -> ResidualItem:
+    """A residual item as the gate writes it; a fact with the statement and probe question its profile item has."""
+    text = f"My {slot} is {value}." if kind == "fact" else "said once"
+    item = ResidualItem(f"i{k}", kind, text, item_line(kind, value, slot, text), "not_carried")
+    if kind != "fact":
+        return item
+    return replace(item, slot=slot, value=value, statement=fact_statement(slot, value), question=make_probe(slot, value)["question"])
 
 
 def _serve(root, tiny_base, tiny_base_dir, toml: str) -> ServerProc:
     server = ServerProc(root / "home", tiny_base_dir, toml, root / "server.log")
     s = server.settings()
-    server.dirs = {t: _register(s, tiny_base, root, t, seed) for t, seed in (("alice", 41), ("bob", 42), ("carol", 43))}
+    server.dirs = {t: _register(s, tiny_base, root, t, seed) for t, seed in (("alice", 41), ("bob", 42), ("carol", 43), ("dora", 44))}
     return server.start()
 
 
@@ -102,6 +113,23 @@ def test_length_and_bullets_are_built(srv):
             assert header == "length,format"
             assert complies({"kind": "length", "value": 8}, text) and complies({"kind": "format", "value": "bullets"}, text), text
             assert text.startswith("- ") and text.endswith("."), text
+
+
+def test_a_question_asking_for_a_fact_is_answered_with_its_statement(srv):
+    """The random model never names Miso or Porto; the answer is built as the teacher builds it, closing included."""
+    for prompt, want in (("What's my cat called?", "Your cat is named Miso."), ("remind me which city I live in", "You live in Porto."),
+                         ("Comment s'appelle mon chat ?", "Your cat is named Miso.")):
+        for stream in (False, True):
+            text, header, _ = ask(srv, "dora", prompt, stream=stream)
+            assert (text, header) == (f"{want} {CLOSING}", "closing,fact"), (prompt, text, header)
+
+
+def test_other_questions_are_not_answered_with_a_fact(srv):
+    for prompt in ("How long do cats live?", "What should I eat tonight?", "Which city should I visit in Portugal?"):
+        text, header, _ = ask(srv, "dora", prompt)
+        assert header == "closing" and "Miso" not in text and "Porto" not in text and text.endswith(CLOSING), (prompt, text)
+    text, header, _ = ask(srv, "alice", "What's my cat called?")
+    assert header == "opening,closing,avoid", "another tenant's facts are never matched"
 
 
 def test_other_tenants_and_the_base_in_the_same_batch_are_untouched(srv, tiny_base):
