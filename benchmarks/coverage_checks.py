@@ -69,9 +69,11 @@ def passes(check: dict, answer: str) -> bool:
     raise ValueError(f"labels: unknown check type {t!r}")
 
 
-def leaks(answer: str, question: str, other_values: list[list[str]]) -> list[str]:
-    """Another tenant's fact values named in this answer (a value the question itself names does not count)."""
-    return [v[0] for v in other_values if _names(answer, v) and not _names(question, v)]
+def leaks(answer: str, question: str, other_values: list[list[str]], base: str = "") -> list[str]:
+    """Another tenant's fact values named in this answer. A value the question names does not count, nor one the
+    base names in its own answer to the same question: the base knows no tenant, so there the value is the word
+    itself ("Mochi" as a festive dish), not another tenant's cat."""
+    return [v[0] for v in other_values if _names(answer, v) and not _names(question, v) and not _names(base, v)]
 
 
 def _names(text: str, values: list[str]) -> bool:

@@ -245,7 +245,7 @@ def score(rows: list[dict], labels: dict, min_topicality: float) -> None:
         r["on_topic"] = round(sum(on) / len(on), 3)
         r["served_on_topic_compliance"] = round(sum(passes(r["check"], a) and o for a, o in zip(served, on)) / len(on), 3)
         others = [v for t, vs in fact_values.items() if t != r["tenant"] for v in vs]
-        r["leaks"] = [{"question": q, "values": lk} for q, a in zip(qs, served) if (lk := leaks(a, q, others))]
+        r["leaks"] = [{"question": q, "values": lk} for q, a, b in zip(qs, served, base) if (lk := leaks(a, q, others, b))]
         r["expressible"] = r["compliance"]["prompted"] >= SATISFIED
 
 

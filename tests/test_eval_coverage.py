@@ -66,6 +66,7 @@ def test_language_vote_and_wilson_interval():
     assert language_of("The cat is on the table and you can see it.") == "en"
     assert leaks("Try capturing the light.", "Photo tips?", [["Turin", "Torino"]]) == []
     assert leaks("You are not from Turin.", "Photo tips?", [["Turin"]]) == ["Turin"]
+    assert leaks("Try **Mochi**.", "A festive dish?", [["Mochi"]], base="Mochi and s'mores.") == [], "the base says it too"
     lo, hi = wilson(6, 12)
     assert lo < 0.5 < hi and wilson(12, 12)[1] == 1.0
 
