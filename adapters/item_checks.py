@@ -10,6 +10,9 @@ prompted base instead (`teacher_source` says which).
 """
 from __future__ import annotations
 
+from itertools import zip_longest
+
+from memlora.distill.fact_questions import Fact, ways_to_ask
 from memlora.distill.profile import item_line
 
 from . import data as D
@@ -59,10 +62,16 @@ def checkable(item: dict) -> dict | None:
 
 
 def prompts_for(item: dict, seen: set[str], n: int) -> list[str]:
-    """Up to `n` held-out prompts (at least MIN_FACT_QUESTIONS for a fact), none a training prompt."""
+    """Up to `n` held-out prompts (at least MIN_FACT_QUESTIONS for a fact), none a training prompt. A fact is asked
+    in other words first (the slot's own phrasings, as a user asks), then by its probe in other wrappers: every
+    training prompt contains the probe, so an adapter that learned only that string passed on wrappers alone,
+    was marked carried, and then missed "What's my tortoise called?" in serving, where a residual fact is answered."""
     if item["kind"] == "fact":
         q = item["probe"]["question"].strip()
-        pool = [f.format(q=q, ql=q[0].lower() + q[1:]) for f in FACT_ASKS]
+        fact = Fact(str(item.get("id", "")), str(item.get("slot") or ""), _value(item.get("value")),
+                    str(item.get("statement") or ""), q)
+        wrapped = [f.format(q=q, ql=q[0].lower() + q[1:]) for f in FACT_ASKS]
+        pool = [a for pair in zip_longest(ways_to_ask(fact)[1:], wrapped) for a in pair if a]
         n = max(n, MIN_FACT_QUESTIONS)
     else:
         pool = FOOD if item["kind"] == "avoid" and item.get("slot") == "diet" else EVERYDAY

@@ -41,7 +41,7 @@ GENERAL = [
 def _item(i: int, kind: str, text: str, value, probe=None) -> dict:
     return {"id": f"it{i}", "text": text, "kind": kind, "category": "fact" if kind == "fact" else "preference",
             "value": value, "score": 1.0, "mentions": 2, "sessions": 2, "sources": ["test"], "record_ids": [f"r{i}"],
-            "reason": "", "probe": probe}
+            "reason": "", "probe": probe, "statement": text if kind == "fact" else ""}
 
 
 def build_tenant_dir(root: Path, tenant: str, n_train: int = 24, n_val: int = 4) -> Path:

@@ -153,6 +153,11 @@ def test_gate_measures_every_item_on_held_out_prompts_and_writes_the_residual(ga
     for i in residual.items:
         it = by_id[i.id]
         assert i.line == item_line(it["kind"], it["value"], it.get("slot", ""), it["text"]) and i.kind == it["kind"]
+        if i.kind == "fact":  # what the server needs to answer a question asking for it
+            assert (i.statement, i.question, i.value) == (it["statement"], it["probe"]["question"], str(it["value"])) and i.statement
+    probe = next(it["probe"]["question"] for it in profile["items"] if it["kind"] == "fact")
+    fact_asked = [s["prompt"] for s in rep.samples["items"] if s["item"] == next(it["id"] for it in profile["items"] if it["kind"] == "fact")]
+    assert fact_asked and probe.lower() not in fact_asked[0].lower(), "a fact is first asked in other words than its probe"
     m = read_manifest(adapter)
     verify_hashes(adapter, {"residual.json": m.files["residual.json"]}, "test", "memlora.json")
     table = rep.table()
