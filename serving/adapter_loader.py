@@ -74,6 +74,7 @@ class AdapterWeights:
     layout: _Layout | None = field(default=None, repr=False)
     residual: Residual = field(default_factory=Residual)  # the selected items this version does not carry
     residual_ids: tuple = ()  # their block as prompt-prefix token ids (empty: nothing to prepend)
+    facts: object = None  # the residual's fact matcher (serving/enforce.py), embedded here rather than in the engine loop
     _modules: dict | None = field(default=None, repr=False)
 
     @property
@@ -538,11 +539,13 @@ class AdapterLoader:
         encode_residual: Callable[[str], list[int]] | None = None,
         resolve_rejected: Callable[[str], Path | None] | None = None,
         current_profile: Callable[[str], Path | None] | None = None,
+        match_facts: Callable[[Residual], object] | None = None,
     ) -> None:
         self._resolve = resolve
         self._resolve_rejected = resolve_rejected
         self._current_profile = current_profile  # where the tenant's newest distilled profile is (None: not served)
         self._encode_residual = encode_residual
+        self._match_facts = match_facts
         self._refetch = refetch
         self.cache_heals = 0  # cached copies that failed their checks and were fetched again from the registry
         self._shapes = shapes
@@ -609,6 +612,8 @@ class AdapterLoader:
     def _with_residual_ids(self, w: AdapterWeights) -> AdapterWeights:
         if self._encode_residual is not None:
             w.residual_ids = tuple(self._encode_residual(w.residual.block()))
+        if self._match_facts is not None:
+            w.facts = self._match_facts(w.residual)
         w.nbytes += 8 * len(w.residual_ids)
         return w
 

@@ -52,12 +52,15 @@ class Plan:
         return bool(self.style["length"] or self.style["format"] or self.style["closing"])
 
 
-def plan_of(residual: Residual, tokenizer, answer_facts: bool = True) -> Plan | None:
+def facts_of(residual: Residual) -> FactMatcher | None:
+    """The matcher for the residual's facts (about 10 phrasings each to embed: the loader's thread makes it)."""
+    return matcher([Fact(r.id, r.slot, r.value, r.statement, r.question) for r in residual.items if r.kind == FACT and r.statement])
+
+
+def plan_of(residual: Residual, tokenizer, facts: FactMatcher | None = None) -> Plan | None:
     """The plan for a version's residual; None when none of its items can be enforced (language, free-form and
     plain-paragraph items stay in the residual prompt only, and so do facts for questions not asking for them)."""
     items = [it for it in (line_item(r.kind, r.line) for r in residual.items) if it is not None]
-    facts = matcher([Fact(r.id, r.slot, r.value, r.statement, r.question) for r in residual.items
-                     if r.kind == FACT and r.statement]) if answer_facts else None
     if not items and facts is None:
         return None
     st = style_of(items)

@@ -44,7 +44,7 @@ from .adapter_loader import AdapterLoader
 from .availability import Availability
 from .codes import Code, Finish, SlotStatus
 from .current_memory import ADDED
-from .enforce import Plan, plan_of, prompted_block
+from .enforce import Plan, facts_of, plan_of, prompted_block
 from .residual import PrefixKV, prefix_ids, system_head
 from .slots import SlotManager
 
@@ -112,7 +112,6 @@ class Engine:
             raise MemloraError(f"none of serving target modules {settings.train.target_modules} is a linear layer of the base model")
         self.residual, self.reuse_prefix = cfg.residual, cfg.residual_kv_cache
         self.enforce = cfg.residual and cfg.enforce_residual
-        self.answer_facts = cfg.answer_facts
         head = system_head(base.tokenizer) if cfg.residual else None
         shown = prompted_block if self.enforce else str  # the residual lines the prompt still needs
         self.loader = AdapterLoader(
@@ -120,6 +119,7 @@ class Engine:
             encode_residual=None if head is None else (lambda block: prefix_ids(base.tokenizer, head, shown(block))),
             resolve_rejected=resolve_rejected if cfg.residual else None,
             current_profile=current_profile if cfg.residual else None,
+            match_facts=facts_of if self.enforce and cfg.answer_facts else None,
         )
         self.slots = SlotManager(
             self.layers, self.loader, cfg.host_cache_bytes, cfg.slot_bytes, negative_ttl=cfg.registry_poll_seconds,
@@ -340,7 +340,7 @@ class Engine:
         (fed as prompt tokens) and its sampling bans the avoided words. Completions and the base never get one."""
         if not self.enforce or s.req.residual_tail is None:
             return
-        plan = self.slots.enforcement(s.slot, lambda residual: plan_of(residual, self.base.tokenizer, self.answer_facts))
+        plan = self.slots.enforcement(s.slot, lambda residual, facts: plan_of(residual, self.base.tokenizer, facts))
         if plan is None or len(s.ids) + len(plan.opening_ids) >= self.max_context:
             return
         s.enforce, s.out = plan, list(plan.opening_ids)

@@ -58,6 +58,7 @@ class _Slot:
     prefix_kv: PrefixKV | None = None  # their KV under this slot's weights, once computed
     residual: Residual | None = None  # the version's residual items (decode-time enforcement reads them)
     enforce: tuple | None = None  # (what the engine made of them,) once a request needed it
+    facts: Any = None  # the residual's fact matcher, made by the loader
 
 
 @dataclass
@@ -196,14 +197,14 @@ class SlotManager:
     def prefix_kv(self, slot: int) -> PrefixKV | None:
         return self.slots[slot].prefix_kv if slot > 0 else None
 
-    def enforcement(self, slot: int, make: Callable[[Residual], Any]) -> Any:
+    def enforcement(self, slot: int, make: Callable[[Residual, Any], Any]) -> Any:
         """What `make` builds from the slot's residual (serving/enforce.py's plan), built by the first request that
         needs it and dropped with the slot, as the prefix KV is: forget leaves no copy of it behind."""
         s = self.slots[slot] if slot > 0 else None
         if s is None or s.residual is None or not s.residual.items:
             return None
         if s.enforce is None:
-            s.enforce = (make(s.residual),)
+            s.enforce = (make(s.residual, s.facts),)
         return s.enforce[0]
 
     def keep_prefix_kv(self, slot: int, kv: PrefixKV) -> None:
@@ -340,7 +341,7 @@ class SlotManager:
         s = self.slots[idx]
         s.tenant, s.stamp, s.rank, s.pins, s.stale = w.tenant, w.stamp, w.rank, 0, False
         s.residual_ids, s.prefix_kv = tuple(w.residual_ids), None
-        s.residual, s.enforce = w.residual, None
+        s.residual, s.enforce, s.facts = w.residual, None, w.facts
         s.last_used = time.monotonic()
         self._by_tenant[w.tenant] = idx
 
