@@ -26,6 +26,7 @@ from __future__ import annotations
 import difflib
 import logging
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -682,8 +683,14 @@ jsem je se můj moje moji chci velmi mimi na ni ya wa sana nataka
 """.split())
 
 
+# Combining marks that NFC leaves separate (Arabic shadda and vowel signs, Devanagari virama and matras, Thai
+# vowel marks) are not `\w`, so a tokenizer would cut "عمّان" into two 2-letter stubs and no word of those
+# scripts would ever be shared; dropping them leaves one comparable skeleton per word.
+_MARKS = {cp: None for cp in range(0x300, 0x10000) if unicodedata.category(chr(cp)).startswith("M")}
+
+
 def _content_words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[^\W\d_]+", text.lower()) if len(w) > 2 and w not in _STOP}
+    return {w for w in re.findall(r"[^\W\d_]+", text.lower().translate(_MARKS)) if len(w) > 2 and w not in _STOP}
 
 
 def _concepts_of(words) -> set[str]:

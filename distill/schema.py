@@ -226,6 +226,8 @@ def _fact(text: str) -> Extract | None:
             continue
         val = _clean_value(m.group("val"))
         noun = m.groupdict().get("noun")
+        if noun and noun[0].isupper() and not lower:  # "Fatima's Corolla is silver": a name is no attribute
+            continue
         named = _noun_with_name(noun, lower) if noun and slot is None else None
         if named:
             return _fact_extract(*named)

@@ -370,3 +370,21 @@ def test_a_preference_changed_once_retracts_the_old_one():
     q = build_profiles(_recs("tz2", ["Wants times given in Eastern Time", "Prefers ET for scheduling",
                                      "My sister wants times shown in Pacific Time"]), Settings())["tz2"]
     assert [i.text for i in q.items if i.slot == "timezone"] == ["Wants times given in Eastern Time"]
+
+
+def test_words_of_scripts_with_combining_marks_are_shared():
+    """Arabic shadda, Devanagari virama and Thai vowel marks are not word characters: without dropping them
+    "عمّان" splits into stubs and two statements naming the same city share no word."""
+    from memlora.distill.consolidate import share_content
+
+    assert share_content("أعيش في عمّان.", "بيتي في جبل عمّان قريب من الدوار الأول.")
+    assert share_content("मेरी बेटी का नाम अनन्या है।", "अनन्या अब दूसरी कक्षा में है।")
+    assert not share_content("أعيش في عمّان.", "أسكن في إربد.")
+
+
+def test_a_possessed_name_is_not_an_attribute():
+    """"Fatima's Corolla is silver" describes the car named before; typed as slot "corolla" it could never join
+    "Fatima drives a Toyota Corolla" and the older car stayed selected."""
+    ex = extract("Fatima's Corolla is silver and twelve years old.", None, ("fatima",))
+    assert ex.slot != "corolla"
+    assert extract("Fatima's cat is called Miso.", None, ("fatima",)).value == "Miso"
