@@ -388,3 +388,24 @@ def test_a_possessed_name_is_not_an_attribute():
     ex = extract("Fatima's Corolla is silver and twelve years old.", None, ("fatima",))
     assert ex.slot != "corolla"
     assert extract("Fatima's cat is called Miso.", None, ("fatima",)).value == "Miso"
+
+
+def test_a_name_said_first_is_still_a_name():
+    """Hungarian puts the city first ("Szegeden lakom."): the guards skipped first words, so the old city and the
+    new one grouped as one statement; the tenant writes the name mid-sentence elsewhere, so it is a name."""
+    p = build_profiles(_recs("gabor", ["Szegeden lakom.", "Jelenleg Szegeden élek.", "Debrecenben lakom.",
+                                       "A családommal Debrecenben élünk."]), Settings())["gabor"]
+    groups = sorted(sorted(r[-1] for r in i.record_ids) for i in p.items)
+    assert ["0", "1"] in groups and ["2", "3"] in groups
+
+
+@pytest.mark.parametrize("a,b", [
+    ("Rafael rides a Ducati Monster.", "Rafael spent Sunday polishing his Ducati."),
+    ("Drives a Mazda MX-5", "Takes the MX-5 out with the roof down on sunny weekends"),
+])
+def test_part_of_a_multi_word_name_names_the_same_thing(a, b):
+    assert _same(a, b, "rafael")
+
+
+def test_two_names_sharing_a_word_stay_apart():
+    assert not _same("Lives in New York.", "Lives in New Jersey.", "rafael")
