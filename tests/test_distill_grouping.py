@@ -409,3 +409,19 @@ def test_part_of_a_multi_word_name_names_the_same_thing(a, b):
 
 def test_two_names_sharing_a_word_stay_apart():
     assert not _same("Lives in New York.", "Lives in New Jersey.", "rafael")
+
+
+def test_a_new_employer_said_once_retracts_the_old_one():
+    """The old employer twice, then a whole sentence naming the new one once: neither is what the user's adapter
+    should learn as where they work now. A job title said once retracts nothing (one job has many titles)."""
+    p = build_profiles(_recs("uc", ["User works at Globant.", "The user's employer is Globant.",
+                                    "User works at Mercado Libre."]), Settings())["uc"]
+    assert not [i for i in p.items if i.kind == "fact" and i.slot == "employer"]
+    assert any("retracted" in i.reason for i in p.superseded)
+    vet = build_profiles(_recs("cv", ["User is a veterinarian.", "User is a veterinarian at a rural clinic.",
+                                      "The user works as a large-animal vet."]), Settings())["cv"]
+    assert [i.value for i in vet.items if i.slot == "job"] == ["veterinarian"]
+
+
+def test_a_job_said_with_now_is_a_job():
+    assert (extract("im a barista now", None, ()).slot, extract("im a barista now", None, ()).value) == ("job", "barista")
