@@ -57,7 +57,8 @@ KIN = {"daughter", "son", "niece", "nephew", "colleague", "coworker", "friend", 
        "mother", "father", "mom", "mum", "dad", "neighbour", "neighbor", "boss", "cousin", "aunt", "uncle", "grandson",
        "granddaughter", "grandmother", "grandfather", "roommate", "flatmate", "girlfriend", "boyfriend", "partner",
        "sibling", "bro", "sis", "mama", "mommy", "mummy", "daddy", "papa", "grandma", "granny", "nana", "grandpa",
-       "granddad", "grandad", "hubby", "wifey", "bf", "gf", "stepdad", "stepmom", "stepmum"}
+       "granddad", "grandad", "hubby", "wifey", "bf", "gf", "stepdad", "stepmom", "stepmum", "teammate", "classmate",
+       "housemate", "bandmate", "workmate", "roomie", "bestie"}
 _ALIASES = {
     "sohn": "son", "tochter": "daughter", "kollege": "colleague", "kollegin": "colleague", "fille": "daughter",
     "fils": "son", "hijo": "son", "hija": "daughter", "collègue": "colleague", "sœur": "sister", "soeur": "sister",
@@ -69,7 +70,8 @@ _ALIASES = {
     "bro": "brother", "sis": "sister", "mom": "mother", "mum": "mother", "mama": "mother", "mommy": "mother",
     "mummy": "mother", "dad": "father", "daddy": "father", "papa": "father", "grandma": "grandmother",
     "granny": "grandmother", "nana": "grandmother", "grandpa": "grandfather", "granddad": "grandfather",
-    "grandad": "grandfather", "hubby": "husband", "wifey": "wife", "bf": "boyfriend", "gf": "girlfriend",
+    "grandad": "grandfather", "roomate": "roommate", "roomie": "roommate",
+    "hubby": "husband", "wifey": "wife", "bf": "boyfriend", "gf": "girlfriend",
     "fratello": "brother", "sorella": "sister", "figlia": "daughter", "figlio": "son", "amico": "friend",
     "amica": "friend", "vicino": "neighbour", "vicina": "neighbour", "cugino": "cousin", "cugina": "cousin",
     "collega": "colleague", "irmão": "brother", "irmã": "sister", "filho": "son", "filha": "daughter",

@@ -425,3 +425,12 @@ def test_a_new_employer_said_once_retracts_the_old_one():
 
 def test_a_job_said_with_now_is_a_job():
     assert (extract("im a barista now", None, ()).slot, extract("im a barista now", None, ()).value) == ("job", "barista")
+
+
+def test_a_teammates_allergy_is_not_the_users():
+    """A teammate is someone else: his allergy, said in another session, must not make the user's bee-sting
+    allergy (said once) a selected item."""
+    p = build_profiles(_recs("dev_0ps", ["im alergic to bee stings", "teammate cant eat nuts, hes super alergic",
+                                         "i do mountain biking on wknds", "deploy failed again ffs",
+                                         "gimme bash scripts"]), Settings())["dev_0ps"]
+    assert p.items == []
