@@ -499,6 +499,11 @@ def _link_similar(pairs: list[tuple[int, int]], uf: "_UnionFind", root_key: dict
             root_key[root] = ki or kj
 
 
+# A remark about today ("wifi is down again", "deploy failed again ffs") is nearest to another such remark by its
+# filler words alone; without a shared word that is no evidence of one item, so it never links as mutual nearest.
+_TRANSIENT = re.compile(r"\b(?:again|today|tonight|tomorrow|tmrw|tmr|right now|rn|this (?:morning|afternoon|evening))\b", re.I)
+
+
 def _link_mutual(uf: "_UnionFind", root_key: dict[int, tuple], texts: list[str], S, records: list[Record],
                  floor: float) -> None:
     """Two statements from different sessions that are each other's nearest statement of the tenant link at the
@@ -518,6 +523,8 @@ def _link_mutual(uf: "_UnionFind", root_key: dict[int, tuple], texts: list[str],
     for i in range(n):
         j = int(nearest[i])
         if not (i < j and int(nearest[j]) == i and S[i, j] >= floor) or records[i].session == records[j].session:
+            continue
+        if _TRANSIENT.search(texts[i]) or _TRANSIENT.search(texts[j]):
             continue
         ri, rj = uf.find(i), uf.find(j)
         ki, kj = root_key.get(ri), root_key.get(rj)

@@ -434,3 +434,11 @@ def test_a_teammates_allergy_is_not_the_users():
                                          "i do mountain biking on wknds", "deploy failed again ffs",
                                          "gimme bash scripts"]), Settings())["dev_0ps"]
     assert p.items == []
+
+
+def test_two_remarks_about_today_do_not_pair_up_by_their_filler_words():
+    """"again" and "lol" make two unrelated chat remarks each other's nearest statement; neither is an item."""
+    p = build_profiles(_recs("jaxx", ["i have a leopard gecko named ziggy", "ziggy shed his skin again lol",
+                                      "ugh wifi is down again", "im a barista now", "just be blunt w me",
+                                      "my roomate has a snake called noodle"]), Settings())["jaxx"]
+    assert not [i for i in p.items if "wifi" in i.text or any(r == "jaxx2" for r in i.record_ids)]
