@@ -390,6 +390,12 @@ def _structured_key(e: Extract) -> tuple | None:
 _LEADING = re.compile(r"^\W*([^\W\d_][\w'-]*)")
 
 
+def _caseless(text: str) -> bool:
+    """Written in a script without capitals (Arabic, Devanagari, Thai, Hangul): no name guard can tell "I live in
+    Irbid" from "I live in Amman" there, and e5 rates such pairs 0.94, so the top tier needs a shared word too."""
+    return not any(c.isupper() or c.islower() for c in text)
+
+
 def leading_names(texts: list[str]) -> list[str]:
     """A statement's first word is capitalised whatever it is, so the name guards skip it; but a first word this
     tenant's memory writes capitalised mid-sentence elsewhere is a name ("Szegeden lakom." / "Jelenleg Szegeden
@@ -443,8 +449,10 @@ def group_tenant(records: list[Record], X_free, threshold: float, extracts: list
     S = E @ E.T if E is not None else None  # one similarity matrix for the tiers and the mutual-nearest pass
     if S is not None:
         common = tenant_common_words(texts)
+        caseless = [_caseless(t) for t in texts]
         pairs = [(i, j) for i, j, v in _embedding_pairs(S, min(embed_threshold, shared_threshold) - VALUE_MARGIN)
-                 if v >= embed_threshold or (v >= shared_threshold and share_content(texts[i], texts[j], common))
+                 if (v >= embed_threshold and not (caseless[i] and caseless[j]))
+                 or (v >= shared_threshold and share_content(texts[i], texts[j], common))
                  or _names_value(keys[i], canon[j]) or _names_value(keys[j], canon[i])]
     else:
         free_idx = [i for i, k in enumerate(keys) if k is None]
@@ -770,7 +778,13 @@ def share_content(a: str, b: str, common: frozenset = frozenset()) -> bool:
                 return True
             if min(len(x), len(y)) >= 4 and difflib.SequenceMatcher(None, x, y).ratio() >= 0.8:
                 return True
+            if min(len(x), len(y)) >= 10 and _longest_common(x, y) >= 6:  # Thai writes a clause as one "word"
+                return True
     return False
+
+
+def _longest_common(x: str, y: str) -> int:
+    return difflib.SequenceMatcher(None, x, y, autojunk=False).find_longest_match(0, len(x), 0, len(y)).size
 
 
 def _order(r: Record) -> tuple:

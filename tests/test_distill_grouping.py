@@ -442,3 +442,11 @@ def test_two_remarks_about_today_do_not_pair_up_by_their_filler_words():
                                       "ugh wifi is down again", "im a barista now", "just be blunt w me",
                                       "my roomate has a snake called noodle"]), Settings())["jaxx"]
     assert not [i for i in p.items if "wifi" in i.text or any(r == "jaxx2" for r in i.record_ids)]
+
+
+def test_scripts_without_capitals_need_a_shared_word_at_the_top_tier():
+    """No name guard reads Arabic or Thai, and e5 puts "I live in Irbid" and "I live in Amman" at 0.94; the same
+    city said twice shares its name, also inside Thai's unspaced clauses."""
+    assert not _same("أسكن في إربد.", "أعيش في عمّان.", "layla")
+    assert _same("أعيش في عمّان.", "بيتي في جبل عمّان قريب من الدوار الأول.", "layla")
+    assert _same("ผมอาศัยอยู่ที่เชียงใหม่", "บ้านผมอยู่เชียงใหม่ ใกล้ดอยสุเทพ", "somchai")
