@@ -26,6 +26,7 @@ from __future__ import annotations
 import difflib
 import logging
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -56,7 +57,8 @@ KIN = {"daughter", "son", "niece", "nephew", "colleague", "coworker", "friend", 
        "mother", "father", "mom", "mum", "dad", "neighbour", "neighbor", "boss", "cousin", "aunt", "uncle", "grandson",
        "granddaughter", "grandmother", "grandfather", "roommate", "flatmate", "girlfriend", "boyfriend", "partner",
        "sibling", "bro", "sis", "mama", "mommy", "mummy", "daddy", "papa", "grandma", "granny", "nana", "grandpa",
-       "granddad", "grandad", "hubby", "wifey", "bf", "gf", "stepdad", "stepmom", "stepmum"}
+       "granddad", "grandad", "hubby", "wifey", "bf", "gf", "stepdad", "stepmom", "stepmum", "teammate", "classmate",
+       "housemate", "bandmate", "workmate", "roomie", "bestie"}
 _ALIASES = {
     "sohn": "son", "tochter": "daughter", "kollege": "colleague", "kollegin": "colleague", "fille": "daughter",
     "fils": "son", "hijo": "son", "hija": "daughter", "collègue": "colleague", "sœur": "sister", "soeur": "sister",
@@ -68,7 +70,8 @@ _ALIASES = {
     "bro": "brother", "sis": "sister", "mom": "mother", "mum": "mother", "mama": "mother", "mommy": "mother",
     "mummy": "mother", "dad": "father", "daddy": "father", "papa": "father", "grandma": "grandmother",
     "granny": "grandmother", "nana": "grandmother", "grandpa": "grandfather", "granddad": "grandfather",
-    "grandad": "grandfather", "hubby": "husband", "wifey": "wife", "bf": "boyfriend", "gf": "girlfriend",
+    "grandad": "grandfather", "roomate": "roommate", "roomie": "roommate",
+    "hubby": "husband", "wifey": "wife", "bf": "boyfriend", "gf": "girlfriend",
     "fratello": "brother", "sorella": "sister", "figlia": "daughter", "figlio": "son", "amico": "friend",
     "amica": "friend", "vicino": "neighbour", "vicina": "neighbour", "cugino": "cousin", "cugina": "cousin",
     "collega": "colleague", "irmão": "brother", "irmã": "sister", "filho": "son", "filha": "daughter",
@@ -279,6 +282,22 @@ def expand_acronyms(a: str, b: str, pa: frozenset, pb: frozenset) -> tuple[froze
 _LANG_NAMES = LANGUAGE_WORDS
 
 
+def _run_words(text: str) -> list[set[str]]:
+    return [{w.lower().strip("'").removesuffix("'s") for w in run} for run in name_runs(text)]
+
+
+def shortened_names(a: str, b: str, pa: frozenset, pb: frozenset) -> tuple[frozenset, frozenset]:
+    """A multi-word name and a part of it said alone are one name: "a Ducati Monster" / "his Ducati", "a Toyota
+    Corolla" / "the Corolla". Only a whole run of the other side inside this run counts, so "New York" and "New
+    Jersey" stay two names."""
+    ra, rb = _run_words(a), _run_words(b)
+    for runs, others in ((ra, rb), (rb, ra)):
+        for run in runs:
+            if len(run) > 1 and any(o < run for o in others):
+                pa, pb = pa - run, pb - run
+    return pa, pb
+
+
 def compatible(a: str, b: str, slots: frozenset = frozenset()) -> bool:
     """The guard on a similarity link: same polarity, no contrasting key term, no different proper names.
     `slots`: the fact slots of the groups being linked; a relation that is the slot itself ("son" for the
@@ -302,6 +321,7 @@ def compatible(a: str, b: str, slots: frozenset = frozenset()) -> bool:
         if fa and fb and not (fa & fb) and not antonym:
             return False
     pa, pb = expand_acronyms(a, b, proper_names(a), proper_names(b))
+    pa, pb = shortened_names(a, b, pa, pb)
     if looks_english(a) and looks_english(b):
         if _names_beyond(pa, pb) and _names_beyond(pb, pa):  # each names something the other does not: Galway / Sligo
             return False
@@ -367,6 +387,29 @@ def _structured_key(e: Extract) -> tuple | None:
     return (e.kind, e.slot, canon)
 
 
+_LEADING = re.compile(r"^\W*([^\W\d_][\w'-]*)")
+
+
+def _caseless(text: str) -> bool:
+    """Written in a script without capitals (Arabic, Devanagari, Thai, Hangul): no name guard can tell "I live in
+    Irbid" from "I live in Amman" there, and e5 rates such pairs 0.94, so the top tier needs a shared word too."""
+    return not any(c.isupper() or c.islower() for c in text)
+
+
+def leading_names(texts: list[str]) -> list[str]:
+    """A statement's first word is capitalised whatever it is, so the name guards skip it; but a first word this
+    tenant's memory writes capitalised mid-sentence elsewhere is a name ("Szegeden lakom." / "Jelenleg Szegeden
+    élek."), and "Szegeden lakom." must not join "Debrecenben lakom.". Such a statement is prefixed with a
+    mark, so the guards read its first word as they read a name later in a sentence."""
+    known = set().union(*map(proper_names, texts)) if texts else set()
+    out = []
+    for t in texts:
+        m = _LEADING.match(t)
+        w = m.group(1) if m else ""
+        out.append(f"· {t}" if w[:1].isupper() and w.lower().removesuffix("'s") in known else t)
+    return out
+
+
 def tenant_names(tenant: str, texts: list[str]) -> tuple[str, ...]:
     """How this tenant's memory names them: display names plus the subject name its statements open with."""
     names = _display_names(tenant)
@@ -402,12 +445,14 @@ def group_tenant(records: list[Record], X_free, threshold: float, extracts: list
     for i, k in enumerate(keys):
         if k is not None:
             root_key[uf.find(i)] = k
-    texts = [mask(c, ()) for c in canon]
+    texts = leading_names([mask(c, ()) for c in canon])
     S = E @ E.T if E is not None else None  # one similarity matrix for the tiers and the mutual-nearest pass
     if S is not None:
         common = tenant_common_words(texts)
+        caseless = [_caseless(t) for t in texts]
         pairs = [(i, j) for i, j, v in _embedding_pairs(S, min(embed_threshold, shared_threshold) - VALUE_MARGIN)
-                 if v >= embed_threshold or (v >= shared_threshold and share_content(texts[i], texts[j], common))
+                 if (v >= embed_threshold and not (caseless[i] and caseless[j]))
+                 or (v >= shared_threshold and share_content(texts[i], texts[j], common))
                  or _names_value(keys[i], canon[j]) or _names_value(keys[j], canon[i])]
     else:
         free_idx = [i for i, k in enumerate(keys) if k is None]
@@ -427,7 +472,7 @@ def group_tenant(records: list[Record], X_free, threshold: float, extracts: list
         # the slot most of its statements name ("born in" once, "grew up in" twice: hometown), then the earliest
         first = min(typed or idx, key=lambda i: (-votes.get(keys[i][:2] if keys[i] else None, 0), _order(records[i])))
         key, ext = root_key.get(root), extracts[first]
-        if key is None and E is not None and (named := _named_fact(idx, canon, E)) is not None:
+        if key is None and E is not None and (named := _named_fact(idx, canon, E, texts)) is not None:
             key, ext = ("fact", named.slot, str(named.value).lower()), named
         out.append(Group(recs, ext, key or ("free", "", f"#{min(idx)}"), [records[i] for i in typed]))
     return out
@@ -462,6 +507,11 @@ def _link_similar(pairs: list[tuple[int, int]], uf: "_UnionFind", root_key: dict
             root_key[root] = ki or kj
 
 
+# A remark about today ("wifi is down again", "deploy failed again ffs") is nearest to another such remark by its
+# filler words alone; without a shared word that is no evidence of one item, so it never links as mutual nearest.
+_TRANSIENT = re.compile(r"\b(?:again|today|tonight|tomorrow|tmrw|tmr|right now|rn|this (?:morning|afternoon|evening))\b", re.I)
+
+
 def _link_mutual(uf: "_UnionFind", root_key: dict[int, tuple], texts: list[str], S, records: list[Record],
                  floor: float) -> None:
     """Two statements from different sessions that are each other's nearest statement of the tenant link at the
@@ -482,6 +532,8 @@ def _link_mutual(uf: "_UnionFind", root_key: dict[int, tuple], texts: list[str],
         j = int(nearest[i])
         if not (i < j and int(nearest[j]) == i and S[i, j] >= floor) or records[i].session == records[j].session:
             continue
+        if _TRANSIENT.search(texts[i]) or _TRANSIENT.search(texts[j]):
+            continue
         ri, rj = uf.find(i), uf.find(j)
         ki, kj = root_key.get(ri), root_key.get(rj)
         if ri == rj or (ki is not None and kj is not None and ki != kj and not _same_value(ki, kj)):
@@ -491,11 +543,11 @@ def _link_mutual(uf: "_UnionFind", root_key: dict[int, tuple], texts: list[str],
             root_key[uf.find(ri)] = ki or kj
 
 
-def _named_fact(idx: list[int], canon: list[str], E) -> Extract | None:
+def _named_fact(idx: list[int], canon: list[str], E, marked: list[str]) -> Extract | None:
     """An untyped group that names a name, typed by meaning (named_facts.py): "Tôi sống ở Đà Nẵng." is the city."""
     if any(people(canon[i]) or _MODE.search(canon[i]) for i in idx):
         return None
-    runs = [name_runs(canon[i]) for i in idx]
+    runs = [name_runs(marked[i]) for i in idx]  # leading_names marks a name said first
     slot = guess_slot(E[idx], english([canon[i] for i in idx]), _as_grouped) if any(runs) else None
     value = name_value(runs) if slot else None
     return typed_fact(slot, value) if value else None
@@ -512,7 +564,7 @@ def name_runs(text: str) -> list[list[str]]:
     last = -2
     for k, m in enumerate(re.finditer(r"[^\W\d_][\w'-]*", text)):
         w = m.group(0)
-        if k == 0 or not w[0].isupper() or w in _NOT_PROPER or w.lower() in _LANG_NAMES:
+        if (k == 0 and not text.startswith("· ")) or not w[0].isupper() or w in _NOT_PROPER or w.lower() in _LANG_NAMES:
             continue
         if k == last + 1:
             runs[-1].append(w)
@@ -590,8 +642,12 @@ def _names_value(key: tuple | None, text: str) -> bool:
     word; in all-lower-case memory, where names are not capitalised, any value); the guards still keep "my friend's cat Olive" and other people's values apart."""
     if key is None or key[0] != "fact" or len(key[2]) < 3 or key[2] in _STOP:
         return False
-    m = re.search(rf"(?<!\w){re.escape(key[2])}(?!\w)", text, re.I)
-    return bool(m) and (text[m.start()].isupper() or any(c.isdigit() for c in key[2]) or text[1:] == text[1:].lower())
+    parts = [key[2]] + [w for w in key[2].split() if len(w) >= 3 and w not in _STOP] * (" " in key[2])
+    for part in parts:  # the whole value, or one word of a multi-word name ("the MX-5" of "a Mazda MX-5")
+        m = re.search(rf"(?<!\w){re.escape(part)}(?!\w)", text, re.I)
+        if m and (text[m.start()].isupper() or any(c.isdigit() for c in part) or text[1:] == text[1:].lower()):
+            return True
+    return False
 
 
 def _carries_value(key: tuple | None, text: str) -> bool:
@@ -682,8 +738,14 @@ jsem je se můj moje moji chci velmi mimi na ni ya wa sana nataka
 """.split())
 
 
+# Combining marks that NFC leaves separate (Arabic shadda and vowel signs, Devanagari virama and matras, Thai
+# vowel marks) are not `\w`, so a tokenizer would cut "عمّان" into two 2-letter stubs and no word of those
+# scripts would ever be shared; dropping them leaves one comparable skeleton per word.
+_MARKS = {cp: None for cp in range(0x300, 0x10000) if unicodedata.category(chr(cp)).startswith("M")}
+
+
 def _content_words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[^\W\d_]+", text.lower()) if len(w) > 2 and w not in _STOP}
+    return {w for w in re.findall(r"[^\W\d_]+", text.lower().translate(_MARKS)) if len(w) > 2 and w not in _STOP}
 
 
 def _concepts_of(words) -> set[str]:
@@ -716,7 +778,13 @@ def share_content(a: str, b: str, common: frozenset = frozenset()) -> bool:
                 return True
             if min(len(x), len(y)) >= 4 and difflib.SequenceMatcher(None, x, y).ratio() >= 0.8:
                 return True
+            if min(len(x), len(y)) >= 10 and _longest_common(x, y) >= 6:  # Thai writes a clause as one "word"
+                return True
     return False
+
+
+def _longest_common(x: str, y: str) -> int:
+    return difflib.SequenceMatcher(None, x, y, autojunk=False).find_longest_match(0, len(x), 0, len(y)).size
 
 
 def _order(r: Record) -> tuple:

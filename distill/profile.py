@@ -289,22 +289,39 @@ def _preference_key(g: Group) -> tuple | None:
     return None
 
 
+# Facts a person has one value of at a time, named by a name: a new city, employer or car said once, in a
+# sentence that states just that ("User works at Globant." then "User works at Mercado Libre."), ends the old
+# value though it is not trained itself. Not jobs: one job is said under many titles ("veterinarian" / "a
+# large-animal vet"), and retracting by title cost 4 items on the dev splits.
+CURRENT_SLOTS = frozenset({"city", "employer", "car"})
+
+
+def _current_fact_key(g: Group, stated_whole: bool = False) -> tuple | None:
+    """("fact", slot) of a one-at-a-time fact; with `stated_whole`, only when every record typed it itself (not
+    a mention in passing joined by similarity)."""
+    e = g.extract
+    if e.kind != "fact" or e.slot not in CURRENT_SLOTS or (stated_whole and len(g.stated) != len(g.records)):
+        return None
+    return ("fact", e.slot)
+
+
 def _retracted(kept: list[Item], grouped: list[tuple[Item, Group]], unselected: list[Item],
                stated: dict[int, float]) -> tuple[list[Item], list[Item]]:
     """Selected preferences the user has since changed, though the new one was said once: "Wants times in
     Eastern Time" twice, then "Wants times shown in Pacific Time". The new value is not trained (one mention),
-    and neither is the old, which is no longer what the user wants. Preferences only: a fact read from a
-    sentence in passing ("Commutes on a motorcycle" after "Rides a Triumph") is too noisy a value to retract by."""
+    and neither is the old, which is no longer what the user wants. Facts only where a whole sentence
+    states a name-valued one (CURRENT_SLOTS): a fact read from a sentence in passing ("Commutes on a motorcycle"
+    after "Rides a Triumph") is too noisy a value to retract by."""
     group_of = {id(it): g for it, g in grouped}
     newer: dict[tuple, list[tuple[float, str]]] = {}
     for it, g in ((it, group_of[id(it)]) for it in unselected):
-        k = _preference_key(g)
+        k = _preference_key(g) or _current_fact_key(g, stated_whole=True)
         if k is not None and not any(about_someone_else(r.text) for r in g.records):
             newer.setdefault(k, []).append((stated.get(id(it), 0.0), str(g.extract.value).lower()))
     out, gone = [], []
     for it in kept:
         g = group_of.get(id(it))
-        k = _preference_key(g) if g is not None and it.org is None else None
+        k = (_preference_key(g) or _current_fact_key(g)) if g is not None and it.org is None else None
         when, value = stated.get(id(it), 0.0), str(g.extract.value).lower() if g is not None else ""
         later = [v for t, v in newer.get(k, []) if t > when and v != value] if k else []
         if later:

@@ -167,7 +167,7 @@ _FACT_PATTERNS = [(re.compile(p.replace("{name}", _U), re.I if flags else 0), re
         "mother", "father", "mom", "mum", "dad", "boyfriend", "girlfriend", "best friend", "friend", "boss", "cat", "dog",
         "roommate", "flatmate", "twin", "fiancé", "fiance", "fiancee", "grandmother", "grandfather", "grandma", "grandpa",
         "aunt", "uncle", "cousin", "niece", "nephew", "stepson", "stepdaughter", "stepmother", "stepfather"], key=len, reverse=True)) + r") (?P<val>[A-Z][\w'-]+)\b.*$", None, 0),
-    (r"^{name} is an? (?P<val>(?:\w+ ){0,2}(?:" + _JOBS + r"|\w+ist))(?:(?: (?:at|in|for|on|with|by|out of|doing|who|and|since)|,) .*)?$", "job", 1),
+    (r"^{name} is an? (?P<val>(?:\w+ ){0,2}(?:" + _JOBS + r"|\w+ist))(?:(?: (?:at|in|for|on|with|by|out of|doing|who|and|since)|,) .*| (?:now|these days|currently|nowadays))?$", "job", 1),
     (r"^{name} is (?P<val>\w+) intolerant$", "allergy", 1),
     (r"^{name} (?:has|gets) (?:an? )?(?P<val>[\w ]+?) allerg(?:y|ies)$", "allergy", 1),
     (r"^(?:the )?(?P<val>[\w .'-]+?) is where {name} (?:was born)$", "birthplace", 1),
@@ -226,6 +226,8 @@ def _fact(text: str) -> Extract | None:
             continue
         val = _clean_value(m.group("val"))
         noun = m.groupdict().get("noun")
+        if noun and noun[0].isupper() and not lower:  # "Fatima's Corolla is silver": a name is no attribute
+            continue
         named = _noun_with_name(noun, lower) if noun and slot is None else None
         if named:
             return _fact_extract(*named)

@@ -370,3 +370,83 @@ def test_a_preference_changed_once_retracts_the_old_one():
     q = build_profiles(_recs("tz2", ["Wants times given in Eastern Time", "Prefers ET for scheduling",
                                      "My sister wants times shown in Pacific Time"]), Settings())["tz2"]
     assert [i.text for i in q.items if i.slot == "timezone"] == ["Wants times given in Eastern Time"]
+
+
+def test_words_of_scripts_with_combining_marks_are_shared():
+    """Arabic shadda, Devanagari virama and Thai vowel marks are not word characters: without dropping them
+    "عمّان" splits into stubs and two statements naming the same city share no word."""
+    from memlora.distill.consolidate import share_content
+
+    assert share_content("أعيش في عمّان.", "بيتي في جبل عمّان قريب من الدوار الأول.")
+    assert share_content("मेरी बेटी का नाम अनन्या है।", "अनन्या अब दूसरी कक्षा में है।")
+    assert not share_content("أعيش في عمّان.", "أسكن في إربد.")
+
+
+def test_a_possessed_name_is_not_an_attribute():
+    """"Fatima's Corolla is silver" describes the car named before; typed as slot "corolla" it could never join
+    "Fatima drives a Toyota Corolla" and the older car stayed selected."""
+    ex = extract("Fatima's Corolla is silver and twelve years old.", None, ("fatima",))
+    assert ex.slot != "corolla"
+    assert extract("Fatima's cat is called Miso.", None, ("fatima",)).value == "Miso"
+
+
+def test_a_name_said_first_is_still_a_name():
+    """Hungarian puts the city first ("Szegeden lakom."): the guards skipped first words, so the old city and the
+    new one grouped as one statement; the tenant writes the name mid-sentence elsewhere, so it is a name."""
+    p = build_profiles(_recs("gabor", ["Szegeden lakom.", "Jelenleg Szegeden élek.", "Debrecenben lakom.",
+                                       "A családommal Debrecenben élünk."]), Settings())["gabor"]
+    groups = sorted(sorted(r[-1] for r in i.record_ids) for i in p.items)
+    assert ["0", "1"] in groups and ["2", "3"] in groups
+
+
+@pytest.mark.parametrize("a,b", [
+    ("Rafael rides a Ducati Monster.", "Rafael spent Sunday polishing his Ducati."),
+    ("Drives a Mazda MX-5", "Takes the MX-5 out with the roof down on sunny weekends"),
+])
+def test_part_of_a_multi_word_name_names_the_same_thing(a, b):
+    assert _same(a, b, "rafael")
+
+
+def test_two_names_sharing_a_word_stay_apart():
+    assert not _same("Lives in New York.", "Lives in New Jersey.", "rafael")
+
+
+def test_a_new_employer_said_once_retracts_the_old_one():
+    """The old employer twice, then a whole sentence naming the new one once: neither is what the user's adapter
+    should learn as where they work now. A job title said once retracts nothing (one job has many titles)."""
+    p = build_profiles(_recs("uc", ["User works at Globant.", "The user's employer is Globant.",
+                                    "User works at Mercado Libre."]), Settings())["uc"]
+    assert not [i for i in p.items if i.kind == "fact" and i.slot == "employer"]
+    assert any("retracted" in i.reason for i in p.superseded)
+    vet = build_profiles(_recs("cv", ["User is a veterinarian.", "User is a veterinarian at a rural clinic.",
+                                      "The user works as a large-animal vet."]), Settings())["cv"]
+    assert [i.value for i in vet.items if i.slot == "job"] == ["veterinarian"]
+
+
+def test_a_job_said_with_now_is_a_job():
+    assert (extract("im a barista now", None, ()).slot, extract("im a barista now", None, ()).value) == ("job", "barista")
+
+
+def test_a_teammates_allergy_is_not_the_users():
+    """A teammate is someone else: his allergy, said in another session, must not make the user's bee-sting
+    allergy (said once) a selected item."""
+    p = build_profiles(_recs("dev_0ps", ["im alergic to bee stings", "teammate cant eat nuts, hes super alergic",
+                                         "i do mountain biking on wknds", "deploy failed again ffs",
+                                         "gimme bash scripts"]), Settings())["dev_0ps"]
+    assert p.items == []
+
+
+def test_two_remarks_about_today_do_not_pair_up_by_their_filler_words():
+    """"again" and "lol" make two unrelated chat remarks each other's nearest statement; neither is an item."""
+    p = build_profiles(_recs("jaxx", ["i have a leopard gecko named ziggy", "ziggy shed his skin again lol",
+                                      "ugh wifi is down again", "im a barista now", "just be blunt w me",
+                                      "my roomate has a snake called noodle"]), Settings())["jaxx"]
+    assert not [i for i in p.items if "wifi" in i.text or any(r == "jaxx2" for r in i.record_ids)]
+
+
+def test_scripts_without_capitals_need_a_shared_word_at_the_top_tier():
+    """No name guard reads Arabic or Thai, and e5 puts "I live in Irbid" and "I live in Amman" at 0.94; the same
+    city said twice shares its name, also inside Thai's unspaced clauses."""
+    assert not _same("أسكن في إربد.", "أعيش في عمّان.", "layla")
+    assert _same("أعيش في عمّان.", "بيتي في جبل عمّان قريب من الدوار الأول.", "layla")
+    assert _same("ผมอาศัยอยู่ที่เชียงใหม่", "บ้านผมอยู่เชียงใหม่ ใกล้ดอยสุเทพ", "somchai")
