@@ -106,7 +106,8 @@ def residual(results: list[ItemResult], rejected: bool = False) -> Residual:
     if rejected:
         return Residual([_residual_item(r, "rejected" if r.verdict == CARRIED else r.verdict) for r in results], [])
     return Residual([_residual_item(r, r.verdict) for r in results if r.verdict != CARRIED],
-                    [r.id for r in results if r.verdict == CARRIED])
+                    [r.id for r in results if r.verdict == CARRIED],
+                    [_residual_item(r, CARRIED) for r in results if r.verdict == CARRIED and r.kind == "fact"])
 
 
 def _residual_item(r: ItemResult, reason: str) -> ResidualItem:

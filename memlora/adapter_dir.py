@@ -211,6 +211,10 @@ class Residual:
 
     items: list[ResidualItem] = field(default_factory=list)
     carried: list[str] = field(default_factory=list)
+    # the facts the weights carry, with their statements: a question asking for one is answered by construction
+    # too, because the residual prompt of a version (an "answer in French" line) can pull the weights off a fact
+    # they state when asked alone (6 of 8 served fact answers of such tenants lost, 12-tenant run)
+    facts: list[ResidualItem] = field(default_factory=list)
 
     def block(self) -> str:
         """The instruction block the server puts before a request: one line per item, in the profile's order."""
@@ -220,7 +224,7 @@ class Residual:
         """This (newer, rejected) version's items that the `served` version's weights do not carry; no served
         version means the base, which carries nothing."""
         have = set(served.carried) if served is not None else set()
-        return Residual([i for i in self.items if i.id not in have], [])
+        return Residual([i for i in self.items if i.id not in have], [], list(served.facts) if served is not None else [])
 
 
 def write_residual(adapter_dir: Path, residual: Residual) -> None:
@@ -231,7 +235,8 @@ def write_residual(adapter_dir: Path, residual: Residual) -> None:
         if item.reason not in RESIDUAL_REASONS:
             raise MemloraError(f"residual item {item.id!r}: reason must be one of {', '.join(RESIDUAL_REASONS)}, got {item.reason!r}")
     tmp = adapter_dir / (RESIDUAL + ".tmp")
-    body = {"items": [asdict(i) for i in residual.items], "carried": [str(i) for i in residual.carried]}
+    body = {"items": [asdict(i) for i in residual.items], "carried": [str(i) for i in residual.carried],
+            "carried_facts": [asdict(i) for i in residual.facts]}
     tmp.write_text(json.dumps(body, indent=1, ensure_ascii=False))
     tmp.replace(adapter_dir / RESIDUAL)
     raw = manifest_dict(adapter_dir)
@@ -249,12 +254,16 @@ def read_residual(adapter_dir: Path, who: str) -> Residual:
         return Residual()
     try:
         raw = json.loads(path.read_text())
-        items = [ResidualItem(**{k: str(v) for k, v in it.items() if k in ResidualItem.__dataclass_fields__})
-                 for it in raw["items"]]
+        items = [_residual_item(it) for it in raw["items"]]
         carried = [str(i) for i in raw.get("carried") or []]
+        facts = [_residual_item(it) for it in raw.get("carried_facts") or []]
     except (ValueError, KeyError, TypeError, AttributeError) as e:
         raise MemloraError(f"{who}: {path}: not a residual file ({type(e).__name__}: {str(e)[:120]})") from None
-    return Residual(items, carried)
+    return Residual(items, carried, facts)
+
+
+def _residual_item(it: dict) -> ResidualItem:
+    return ResidualItem(**{k: str(v) for k, v in it.items() if k in ResidualItem.__dataclass_fields__})
 
 
 # -- the whole check -------------------------------------------------------------------------------

@@ -75,7 +75,9 @@ def with_current(served: Residual, carried: set[str], trained_hash: str | None, 
     if profile is None or profile.hash == trained_hash:
         return served
     listed = {i.id: i for i in served.items}
-    return Residual([listed.get(i.id, i) for i in profile.items if i.id not in carried], list(served.carried))
+    ids = {i.id for i in profile.items}
+    return Residual([listed.get(i.id, i) for i in profile.items if i.id not in carried], list(served.carried),
+                    [f for f in served.facts if f.id in ids])
 
 
 def load_current(path: Path | None, tenant: str) -> CurrentProfile | None:

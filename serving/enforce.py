@@ -53,8 +53,10 @@ class Plan:
 
 
 def facts_of(residual: Residual) -> FactMatcher | None:
-    """The matcher for the residual's facts (about 10 phrasings each to embed: the loader's thread makes it)."""
-    return matcher([Fact(r.id, r.slot, r.value, r.statement, r.question) for r in residual.items if r.kind == FACT and r.statement])
+    """The matcher for the version's facts, served from the prompt or carried (about 10 phrasings each to embed:
+    the loader's thread makes it)."""
+    return matcher([Fact(r.id, r.slot, r.value, r.statement, r.question) for r in residual.items + residual.facts
+                    if r.kind == FACT and r.statement])
 
 
 def plan_of(residual: Residual, tokenizer, facts: FactMatcher | None = None) -> Plan | None:

@@ -201,7 +201,7 @@ class SlotManager:
         """What `make` builds from the slot's residual (serving/enforce.py's plan), built by the first request that
         needs it and dropped with the slot, as the prefix KV is: forget leaves no copy of it behind."""
         s = self.slots[slot] if slot > 0 else None
-        if s is None or s.residual is None or not s.residual.items:
+        if s is None or s.residual is None or not (s.residual.items or s.facts):
             return None
         if s.enforce is None:
             s.enforce = (make(s.residual, s.facts),)

@@ -145,9 +145,10 @@ def test_gate_measures_every_item_on_held_out_prompts_and_writes_the_residual(ga
     if rep.passed:
         want = [(i, r["verdict"]) for i, r in res.items() if r["verdict"] != "carried"]
         assert residual.carried == [i for i, r in res.items() if r["verdict"] == "carried"]
+        assert [f.id for f in residual.facts] == [i for i, r in res.items() if r["verdict"] == "carried" and r["kind"] == "fact"]
     else:  # its weights never serve: every item is memory to serve in the prompt, none carried
         want = [(i, "rejected" if r["verdict"] == "carried" else r["verdict"]) for i, r in res.items()]
-        assert residual.carried == []
+        assert residual.carried == [] and residual.facts == []
     assert [(i.id, i.reason) for i in residual.items] == want
     by_id = {it["id"]: it for it in profile["items"]}
     for i in residual.items:

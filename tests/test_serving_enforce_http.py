@@ -1,7 +1,8 @@
 """Decode-time enforcement over HTTP: a real `memlora serve` (tiny model, real registry), the official `openai` client.
 
 alice's champion lists an opening, a closing and an avoided word in its residual.json (items it does not carry);
-carol's a word limit and bullet points; dora's two facts and a closing; bob's has none. The tiny random model answers alice with the avoided
+carol's a word limit and bullet points; dora's two facts and a closing; erin's weights carry her one fact (no
+residual item, the fact listed as carried); bob's has none. The tiny random model answers alice with the avoided
 word over and over and follows no instruction, so every check below fails without enforcement (the last test
 shows it, with the setting off).
 """
@@ -26,7 +27,8 @@ TOML = '[serving]\nregistry_poll_seconds = 3600\nmax_batch_size = 4\nmissing_ada
 OPENING, CLOSING, AVOID = "Ahoy!", "Fair winds!", "interstellar"
 ITEMS = {"alice": [("opening", OPENING, ""), ("closing", CLOSING, ""), ("avoid", [AVOID], "")],
          "carol": [("length", 8, ""), ("format", "bullets", "")], "bob": [],
-         "dora": [("fact", "Miso", "cat"), ("fact", "Porto", "city"), ("closing", CLOSING, "")]}
+         "dora": [("fact", "Miso", "cat"), ("fact", "Porto", "city"), ("closing", CLOSING, "")], "erin": []}
+CARRIED_FACTS = {"erin": [("fact", "Biscuit", "hamster")]}
 PROMPTS = ["Tell me about boats.", "What should I eat tonight?", "Plan a trip to the sea.", "hi"]
 N = 16
 
@@ -38,8 +40,10 @@ def _register(settings, tiny_base, root, tenant, seed):
 
     out = write_peft_adapter(tiny_base.model, root / f"{tenant}-s{seed}", seed=seed, r=8, alpha=16,
                              base_fingerprint=tiny_base.fingerprint, tenant=tenant, std=0.08)
-    if ITEMS[tenant]:
-        write_residual(out, Residual([_item(k, kind, v, slot) for k, (kind, v, slot) in enumerate(ITEMS[tenant])]))
+    if ITEMS[tenant] or tenant in CARRIED_FACTS:
+        facts = [_item(100 + k, *f) for k, f in enumerate(CARRIED_FACTS.get(tenant, []))]
+        write_residual(out, Residual([_item(k, kind, v, slot) for k, (kind, v, slot) in enumerate(ITEMS[tenant])],
+                                     [f.id for f in facts], facts))
     AdapterRegistry(settings).register(tenant, out)
     return out
 
@@ -56,7 +60,7 @@ def _item(k: int, kind: str, value, slot: str) -> ResidualItem:
 def _serve(root, tiny_base, tiny_base_dir, toml: str) -> ServerProc:
     server = ServerProc(root / "home", tiny_base_dir, toml, root / "server.log")
     s = server.settings()
-    server.dirs = {t: _register(s, tiny_base, root, t, seed) for t, seed in (("alice", 41), ("bob", 42), ("carol", 43), ("dora", 44))}
+    server.dirs = {t: _register(s, tiny_base, root, t, seed) for t, seed in (("alice", 41), ("bob", 42), ("carol", 43), ("dora", 44), ("erin", 45))}
     return server.start()
 
 
@@ -122,6 +126,13 @@ def test_a_question_asking_for_a_fact_is_answered_with_its_statement(srv):
         for stream in (False, True):
             text, header, _ = ask(srv, "dora", prompt, stream=stream)
             assert (text, header) == (f"{want} {CLOSING}", "closing,fact"), (prompt, text, header)
+
+
+def test_a_fact_the_weights_carry_is_answered_by_construction_too(srv):
+    text, header, _ = ask(srv, "erin", "What's the name of my hamster?")
+    assert (text, header) == ("Your hamster is named Biscuit.", "fact"), text
+    text, header, _ = ask(srv, "erin", "What should I eat tonight?")
+    assert header == "none" and "Biscuit" not in text, text
 
 
 def test_other_questions_are_not_answered_with_a_fact(srv):
