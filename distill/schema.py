@@ -377,7 +377,14 @@ def _address_word(text: str) -> re.Match | None:
     if m and m.group(1).lower() not in ("the", "a", "by", "by", "name"):
         return m
     m = re.match(r"['\"]?([A-Z][\w'-]+)['\"]? is what (?:the user|everyone) (?:goes by|is called|calls the user)", text)
-    return m
+    return m or re.search(_CALL_ME_FOREIGN + r"\s+['\"«„]?([A-ZÀ-ÖØ-Þ][\w'-]+)", text)
+
+
+# "Call me X" in the languages memory most often comes in besides English: Spanish, French, German, Italian,
+# Portuguese, Dutch, Polish, Swedish/Danish/Norwegian, Catalan, Romanian.
+_CALL_ME_FOREIGN = (r"(?i:\b(?:ll[áa]mame|ll[áa]menme|appelle[- ]moi|appelez[- ]moi|nenn(?:t|en sie)? mich|chiamami|chiamatemi|"
+                    r"(?:me|the user) cham(?:e|em) de|chama-me|noem (?:me|mij|the user)|mów(?:cie)? (?:do mnie|mi)|kalla mig|kald mig|"
+                    r"kall meg|digues-me|spune-mi))")
 
 
 def extract(text: str, category: str | None = None, names: tuple[str, ...] = ()) -> Extract:

@@ -450,3 +450,14 @@ def test_scripts_without_capitals_need_a_shared_word_at_the_top_tier():
     assert not _same("أسكن في إربد.", "أعيش في عمّان.", "layla")
     assert _same("أعيش في عمّان.", "بيتي في جبل عمّان قريب من الدوار الأول.", "layla")
     assert _same("ผมอาศัยอยู่ที่เชียงใหม่", "บ้านผมอยู่เชียงใหม่ ใกล้ดอยสุเทพ", "somchai")
+
+
+@pytest.mark.parametrize("text,name", [("Llámame Sofi.", "Sofi"), ("Appelle-moi Jojo, s'il te plaît.", "Jojo"),
+                                       ("Nenn mich Kalle.", "Kalle"), ("Chiamami Fede.", "Fede"), ("Me chame de Bia.", "Bia"),
+                                       ("Noem me Sanne.", "Sanne"), ("Mów mi Kasia.", "Kasia")])
+def test_call_me_in_other_languages_is_an_address(text, name):
+    """The name to be called by, asked in the user's language, is built into every answer like an English one."""
+    from memlora.distill.schema import extract
+
+    e = extract(text)
+    assert (e.kind, e.value) == ("address", name)
