@@ -4,7 +4,8 @@ Every metric is measured for three columns on the same prompts where it makes
 sense: the base without the profile, the base with the whole profile in the
 system prompt (what the adapter replaces), and the adapter without the profile.
 One loaded base serves all three: the adapter is attached with PEFT and toggled
-with `disable_adapter()`, then unloaded.
+with `disable_adapter()`, then unloaded. The checks that read generated answers take them through `ask` and
+`plain` (`gate_checks`), so group_gate.py can run the same checks on answers generated for many tenants at once.
 """
 from __future__ import annotations
 

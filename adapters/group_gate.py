@@ -64,8 +64,11 @@ class _Tenant:
 
 
 def evaluate_group(base, jobs: list[GateJob], settings: Settings) -> list[EvalReport | Exception]:
-    """Every job's EvalReport, or the error that failed that job alone. An error of the shared generation
-    (e.g. out of memory) is raised: the caller gates each tenant alone then."""
+    """Every job's EvalReport, or the error that failed that job alone. A base without the per-row slot decoder
+    (a GPU, another architecture) or an error of the shared generation (e.g. out of memory) is raised: the
+    caller gates each tenant alone then."""
+    if not supported(base.model):
+        raise MemloraError("the group gate needs the lean decoder (a CPU float32 Llama-family base); gate alone")
     results: list[EvalReport | Exception | None] = [None] * len(jobs)
     tenants = []
     for i, job in enumerate(jobs):
