@@ -4,7 +4,8 @@ Every metric is measured for three columns on the same prompts where it makes
 sense: the base without the profile, the base with the whole profile in the
 system prompt (what the adapter replaces), and the adapter without the profile.
 One loaded base serves all three: the adapter is attached with PEFT and toggled
-with `disable_adapter()`, then unloaded.
+with `disable_adapter()`, then unloaded. The checks that read generated answers take them through `ask` and
+`plain` (`gate_checks`), so group_gate.py can run the same checks on answers generated for many tenants at once.
 """
 from __future__ import annotations
 
@@ -208,38 +209,71 @@ def _sibling_dirs(tenant_dir: Path) -> list[Path]:
     return sorted(p for p in tenant_dir.parent.iterdir() if p != tenant_dir and (p / "profile.json").is_file() and (p / "meta.json").is_file())
 
 
-def evaluate_adapter(base, adapter_dir: Path, tenant_dir: Path, settings: Settings, others: list[Path] | None = None) -> EvalReport:
-    """Run the whole gate. `others`: other tenants' distill dirs for isolation (None = siblings of `tenant_dir`)."""
-    g = settings.gate
+@dataclass
+class GateCase:
+    """One tenant's gate inputs, checked: its data, adapter manifest, system prompt and the other tenants' dirs."""
+
+    data: D.TenantData
+    adapter_dir: Path
+    tenant: str
+    system: str
+    others: list[Path]
+
+
+def gate_case(base, adapter_dir: Path, tenant_dir: Path, settings: Settings, others: list[Path] | None = None) -> GateCase:
+    """Load and check one tenant's gate inputs: an adapter for another tenant or base fails here, before any work."""
     tenant_dir, adapter_dir = Path(tenant_dir), Path(adapter_dir)
     data = D.load_tenant_dir(tenant_dir)
     manifest = validate_adapter(adapter_dir, base.fingerprint, base.model, max_rank=settings.serving.slot_rank)
     if data.tenant and manifest.tenant != data.tenant:
         raise MemloraError(f"adapter {adapter_dir} belongs to tenant {manifest.tenant!r}, the data to {data.tenant!r}")
-    tok = base.tokenizer
     system = data.profile.get("system_prompt") or (data.validation[0]["system"] if len(data.validation) else data.train[0]["system"])
     others = _sibling_dirs(tenant_dir) if others is None else [Path(o) for o in others]
-    samples: dict = {}
+    return GateCase(data, adapter_dir, manifest.tenant, system, others)
+
+
+def evaluate_adapter(base, adapter_dir: Path, tenant_dir: Path, settings: Settings, others: list[Path] | None = None) -> EvalReport:
+    """Run the whole gate. `others`: other tenants' distill dirs for isolation (None = siblings of `tenant_dir`)."""
+    case = gate_case(base, adapter_dir, tenant_dir, settings, others)
+    tok = base.tokenizer
     cache = BaseCache.open(settings, base)
-    with adapter_attached(base, adapter_dir) as pm:
+    with adapter_attached(base, case.adapter_dir) as pm:
 
         def ask(prompts: list[str]) -> dict[str, list[str]]:
-            return _answers3(pm, tok, prompts, system, settings, cache) if prompts else {c: [] for c in COLUMNS}
+            return _answers3(pm, tok, prompts, case.system, settings, cache) if prompts else {c: [] for c in COLUMNS}
 
-        kl = kl_gap(pm, base, data, settings)
+        def plain(questions: list[str]) -> tuple[list[str], list[str]]:
+            return _plain2(pm, tok, questions, settings.gate)
+
+        kl = kl_gap(pm, base, case.data, settings)
         ret = retention(pm, base, settings, cache)
-        facts, samples["facts"] = fact_recall(ask, data, g)
-        pref, samples["preferences"] = preference_rates(ask, data, g)
-        iso, samples["isolation"] = isolation(pm, tok, data, others, g)
-        abst, samples["abstention"] = abstention(ask, data)
-        t0 = time.perf_counter()
-        results, samples["items"] = measure_items(ask, data, g)
-        item_seconds = time.perf_counter() - t0
-    metrics = {"tenant": manifest.tenant, "adapter": str(adapter_dir), "kl": kl, "facts": facts, "preferences": pref,
+        return gate_report(case, settings, kl, ret, ask, plain, cache)
+
+
+def gate_checks(case: GateCase, g, ask, plain) -> tuple:
+    """The checks that read generated answers, in the gate's order; each picks its prompts before it reads an
+    answer, so a first pass with empty answers learns every prompt the gate will ask (the group gate's plan)."""
+    data, samples = case.data, {}
+    facts, samples["facts"] = fact_recall(ask, data, g)
+    pref, samples["preferences"] = preference_rates(ask, data, g)
+    iso, samples["isolation"] = isolation(plain, data, case.others)
+    abst, samples["abstention"] = abstention(ask, data)
+    t0 = time.perf_counter()
+    results, samples["items"] = measure_items(ask, data, g)
+    return facts, pref, iso, abst, results, samples, time.perf_counter() - t0
+
+
+def gate_report(case: GateCase, settings: Settings, kl: dict, ret: dict, ask, plain, cache: BaseCache | None) -> EvalReport:
+    """Every generation-based check through `ask` (three columns) and `plain` (base and adapter, no profile),
+    then the verdict and residual.json: one tenant alone and a group of tenants share this, so their reports
+    can differ only in the answers the two paths generate."""
+    g = settings.gate
+    facts, pref, iso, abst, results, samples, item_seconds = gate_checks(case, g, ask, plain)
+    metrics = {"tenant": case.tenant, "adapter": str(case.adapter_dir), "kl": kl, "facts": facts, "preferences": pref,
                "retention": ret, "isolation": iso, "abstention": abst, "items": {**items_metrics(results), "seconds": round(item_seconds, 2)},
                "base_cache": {"answers": asdict(cache.answer_stats), "perplexity": asdict(cache.ppl_stats)} if cache else None}
     reasons = verdict(metrics, g)
-    write_residual(adapter_dir, IG.residual(results, rejected=bool(reasons)))
+    write_residual(case.adapter_dir, IG.residual(results, rejected=bool(reasons)))
     return EvalReport(metrics=metrics, passed=not reasons, reasons=reasons, samples=samples)
 
 
@@ -305,12 +339,18 @@ def _foreign_probes(others: list[Path], own_items: list) -> tuple[list[str], lis
     return questions, expects
 
 
-def isolation(pm, tok, data: D.TenantData, others: list[Path], g) -> tuple[dict, list[dict]]:
-    """A leak: the adapter states another tenant's fact that the base alone does not."""
-    questions, expects = _foreign_probes(others, data.profile.get("items", []))
+def _plain2(pm, tok, questions: list[str], g) -> tuple[list[str], list[str]]:
+    """The base's and the adapter's answers without any system prompt (isolation's two columns)."""
     with pm.disable_adapter():
         base_answers = generate(pm, tok, questions, [None] * len(questions), g.eval_max_new_tokens)
-    adapter_answers = generate(pm, tok, questions, [None] * len(questions), g.eval_max_new_tokens)
+    return base_answers, generate(pm, tok, questions, [None] * len(questions), g.eval_max_new_tokens)
+
+
+def isolation(plain, data: D.TenantData, others: list[Path]) -> tuple[dict, list[dict]]:
+    """A leak: the adapter states another tenant's fact that the base alone does not. `plain(questions)`
+    answers (base, adapter) without the profile."""
+    questions, expects = _foreign_probes(others, data.profile.get("items", []))
+    base_answers, adapter_answers = plain(questions)
     base_leaks = sum(M.contains_any(a, e) for a, e in zip(base_answers, expects))
     adapter_leaks = sum(M.contains_any(a, e) and not M.contains_any(b, e)
                         for a, b, e in zip(adapter_answers, base_answers, expects))

@@ -2,7 +2,8 @@
 budget; (2) a no-change night over 10k synthetic tenants, which must cost seconds (local index + profile cache:
 the export is loaded and digested, and consolidation is skipped because nothing it reads changed); (3, with
 --share) per-stage cost per tenant with the base's tenant-independent work shared and the teacher batched
-across tenants, against today's path in the same run (share_stages.py).
+across tenants, against today's path in the same run (share_stages.py); (4, with --gate-group) the gate of k
+tenants one by one against one group gate (adapters/group_gate.py) in the same process.
 
 Baselines for (2), measured in the same process: the same night with a full consolidation (no profile cache,
 what every night cost before it), and asking MLflow per tenant (`AdapterRegistry.latest`), what the job would
@@ -11,6 +12,7 @@ do without its local index, timed on a sample of tenants and extrapolated to all
     python benchmarks/bench_nightly.py                 # both parts (part 1 takes minutes on 2 CPU cores)
     python benchmarks/bench_nightly.py --skip-train    # only the 10k no-change part
     python benchmarks/bench_nightly.py --share 1 4 --share-only --examples 16   # (3) only: sharing off vs on
+    python benchmarks/bench_nightly.py --gate-group 1 3 --examples 16        # (4) only: the gate alone vs grouped
 """
 from __future__ import annotations
 
@@ -143,6 +145,31 @@ def _print_share(n: int, names: list[str], off: dict, on: dict, bench) -> None:
     bench.ratio(f"{n} tenant(s): teacher tokens/s shared / today", tps_new, tps_today, goal=">= 1.2" if n > 1 else None)
 
 
+def part_gate_group(base_model: str, sizes: list[int], examples: int, bench) -> None:
+    """[4] the gate for k tenants alone (one after another) against one group (shared batches, a LoRA slot each)."""
+    import share_stages as SS
+    from memlora.distill.profile import build_profiles
+    from memlora.distill.records import load_memory
+    from memlora.runtime.base import load_base
+
+    with tempfile.TemporaryDirectory() as d:
+        s = settings_for(Path(d) / "home", base_model, MEMLORA_TRAIN__PROGRESS="false")
+        base = load_base(s)
+        mem = synthetic_memory(Path(d) / "memory.jsonl", max(sizes))
+        profiles = build_profiles(load_memory(mem).records, s)
+        names = sorted(profiles)[:max(sizes)]
+        dirs = SS.group_inputs(base, s, profiles, names, Path(d), examples)
+        print(f"\n[4] gate: k tenants alone vs one group, {examples} examples/tenant, load (1/5/15 min) "
+              f"{', '.join(f'{x:.2f}' for x in os.getloadavg())}", flush=True)
+        for k in sizes:
+            r = SS.gate_alone_vs_group(base, s, dirs[:k])
+            print(f"    k={k}: alone {r['alone']:.1f}s ({r['alone'] / k:.1f}s/tenant), group {r['group']:.1f}s "
+                  f"({r['group'] / k:.1f}s/tenant), alone/group {r['alone'] / r['group']:.2f}x; identical reports "
+                  f"{r['identical']}/{k}; load {os.getloadavg()[0]:.2f}", flush=True)
+            bench.record(f"gate_group_{k}", r)
+            bench.ratio(f"gate {k} tenant(s): alone s / group s", r["alone"], r["group"])
+
+
 def part_nochange(base_model: str, n: int, sample: int) -> dict:
     from memlora.runtime.base import fingerprint, resolve_model_path
     from memlora.adapters.manifest import training_config_hash
@@ -214,7 +241,9 @@ def main() -> int:
     ap.add_argument("--skip-train", action="store_true")
     ap.add_argument("--share", type=int, nargs="*", default=None,
                     help="night sizes for part 3 (shared base work, cross-tenant teacher), e.g. --share 1 4")
-    ap.add_argument("--share-only", action="store_true", help="run only part 3")
+    ap.add_argument("--share-only", action="store_true", help="run only part 3 (and 4 when asked)")
+    ap.add_argument("--gate-group", type=int, nargs="*", default=None,
+                    help="group sizes for part 4 (the gate alone vs grouped), e.g. --gate-group 1 3")
     ap.add_argument("--threads", type=int, default=0,
                     help="torch CPU threads (0 = torch's default); 1 on an oversubscribed box, where 2 threads spin at barriers")
     a = harness.add_arguments(ap).parse_args()
@@ -229,7 +258,9 @@ def main() -> int:
         return 2
     if a.share:
         part_share(a.base_model, sorted(a.share), a.examples, bench)
-    if a.share_only:
+    if a.gate_group:
+        part_gate_group(a.base_model, sorted(a.gate_group), a.examples, bench)
+    if a.share_only or a.gate_group:
         bench.finish()
         return 0
     if not a.skip_train:

@@ -115,3 +115,60 @@ def quality(metas: list[dict]) -> dict:
 def hit_rate(pairs: list[tuple[int, int]]) -> str:
     h, m = sum(p[0] for p in pairs), sum(p[1] for p in pairs)
     return f"{h}/{h + m} = {h / (h + m):.0%}" if h + m else "-"
+
+
+def group_inputs(base, s, profiles: dict, names: list[str], root: Path, examples: int) -> list[tuple[Path, Path]]:
+    """Distilled data (one teacher group) and trained adapters (one multi-tenant group) for the gate timings: the
+    gate judges real adapters on real data, so answers stop where a trained adapter stops."""
+    from memlora.adapters.multitrain import TrainJob, train_adapters
+    from memlora.distill.synthesize import synthesize_tenants
+
+    dirs = [(root / "data" / t, root / "adapter" / t) for t in names]
+    synthesize_tenants([profiles[t] for t in names], base, s, [d for d, _ in dirs], n_examples=examples, show_progress=False)
+    for t, (d, _) in zip(names, dirs):
+        profiles[t].write(d / "profile.json")
+    results = train_adapters(base, [TrainJob(d, a, t) for t, (d, a) in zip(names, dirs)], s)
+    bad = [str(r) for r in results if isinstance(r, Exception)]
+    if bad:
+        raise RuntimeError(f"training for the gate benchmark failed: {bad}")
+    return dirs
+
+
+def gate_alone_vs_group(base, s, dirs: list[tuple[Path, Path]]) -> dict:
+    """Seconds to gate the tenants one by one (`evaluate_adapter`) and as one group (`evaluate_group`), with a warm
+    base-answer cache for both (a grouped pass first fills it, untimed as a warm-up), and whether each report is
+    the same."""
+    from memlora.adapters.evaluate import evaluate_adapter
+    from memlora.adapters.group_gate import GateJob, evaluate_group
+
+    others = lambda d: [x for x, _ in dirs if x != d]  # noqa: E731
+    jobs = [GateJob(a, d, others(d)) for d, a in dirs]
+    t0 = time.perf_counter()
+    evaluate_group(base, jobs, s)
+    warm = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    alone = [evaluate_adapter(base, a, d, s, others=others(d)) for d, a in dirs]
+    alone_s = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    grouped = evaluate_group(base, jobs, s)
+    group_s = time.perf_counter() - t0
+    same = sum(not isinstance(g, Exception) and _close(_gate_view(a), _gate_view(g)) for a, g in zip(alone, grouped))
+    return {"alone": alone_s, "group": group_s, "warmup_group": warm, "identical": same}
+
+
+def _gate_view(rep) -> dict:
+    d = {"passed": rep.passed, "reasons": rep.reasons, "samples": rep.samples,
+         **{k: v for k, v in rep.metrics.items() if k not in GATE_NOISE}}
+    d["items"] = {k: v for k, v in (d.get("items") or {}).items() if k != "seconds"}
+    return d
+
+
+def _close(a, b) -> bool:
+    """Equal, floats to 1e-4 relative (KL and perplexity sum the same numbers in another order)."""
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(_close(a[k], b[k]) for k in a)
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(_close(x, y) for x, y in zip(a, b))
+    if isinstance(a, float) and isinstance(b, float):
+        return abs(a - b) <= 1e-4 * max(abs(a), abs(b), 1e-3)
+    return a == b

@@ -18,7 +18,7 @@ from memlora.errors import MemloraError
 from memlora.runtime.base import load_base
 from memlora.settings import Settings
 
-from .tenant import TenantOutcome, TenantTask, distill_group, run_tenant, train_together
+from .tenant import TenantOutcome, TenantTask, distill_group, gate_together, run_tenant, train_together
 
 Callback = Callable[[TenantOutcome], None]
 StartCallback = Callable[[TenantTask], None]
@@ -49,8 +49,9 @@ def groups(tasks: list[TenantTask], settings: Settings) -> list[list[TenantTask]
 
 def run_group(group: list[TenantTask], settings: Settings, base, on_done: Callback | None = None,
               on_start: StartCallback | None = None) -> list[TenantOutcome]:
-    """One tenant alone as always; several: each distils, they train together, then each goes on alone
-    (its gate, registration and promotion), every step behind the same checkpoints."""
+    """One tenant alone as always; several: each distils, they train together, with `jobs.gate_group` they are
+    gated together, then each goes on alone (its gate unless done, registration and promotion), every step
+    behind the same checkpoints."""
     if len(group) == 1:
         if on_start:
             on_start(group[0])
@@ -66,6 +67,8 @@ def run_group(group: list[TenantTask], settings: Settings, base, on_done: Callba
         if res is not None:
             failed[task.tenant] = res
     train_together([t for t in group if t.tenant not in failed], settings, base)
+    if settings.jobs.gate_group:
+        gate_together([t for t in group if t.tenant not in failed], settings, base)
     out = []
     for task in group:
         res = failed.get(task.tenant) or run_tenant(task, settings, base)

@@ -300,10 +300,41 @@ def train_together(tasks: list[TenantTask], settings: Settings, base) -> None:
             _trained(settings, st, paths, res)
 
 
+def gate_together(tasks: list[TenantTask], settings: Settings, base) -> None:
+    """Gate in one group the tenants whose checkpoint is "trained", each checkpointed "evaluated" as `_evaluate` does.
+
+    As `train_together`: a tenant the group could not gate keeps its "trained" checkpoint and `run_tenant` gates
+    it alone, so one tenant's failure never fails the others and the whole group's costs only a re-gate.
+    """
+    from memlora.adapters.group_gate import GateJob, evaluate_group  # the model stack: loaded only when tenants train
+
+    ready = []
+    for task in tasks:
+        st = load_state(settings.state_dir, task.tenant)
+        if st is not None and st.key == task.key and st.reached("trained") and not st.reached("evaluated"):
+            ready.append((task, st, _Paths.of(settings, task.tenant)))
+    if len(ready) < 2:
+        return
+    t0 = time.perf_counter()
+    try:
+        reports = evaluate_group(base, [GateJob(p.adapter, p.data, t.others or None) for t, _, p in ready], settings)
+    except Exception:  # the shared batch failed (e.g. out of memory): each tenant is gated alone
+        return
+    share = round((time.perf_counter() - t0) / len(ready), 3)
+    for (_, st, paths), rep in zip(ready, reports):
+        if not isinstance(rep, Exception):
+            st.stage_seconds["evaluate"] = round(st.stage_seconds.get("evaluate", 0.0) + share, 3)
+            _evaluated(settings, st, paths, rep)
+
+
 def _evaluate(task: TenantTask, settings: Settings, base, st: TenantState, paths: _Paths) -> None:
     from memlora.adapters.evaluate import evaluate_adapter  # the model stack: loaded only when a tenant trains
 
     rep = _timed(st, "evaluate", lambda: evaluate_adapter(base, paths.adapter, paths.data, settings, others=task.others or None))
+    _evaluated(settings, st, paths, rep)
+
+
+def _evaluated(settings: Settings, st: TenantState, paths: _Paths, rep) -> None:
     st.passed = bool(rep.passed)
     st.reasons = [str(r) for r in (rep.reasons or [])]
     st.gate_metrics = _jsonable(dict(rep.metrics or {}))

@@ -216,6 +216,9 @@ class JobSettings(BaseModel):
     # every tenant (<home>/cache/base/, runtime/base_cache.py); off: every tenant computes its own
     share_base_work: bool = True
     teacher_group_size: int = Field(default=1, ge=1)  # tenants whose teacher prompts decode in one batch (1 = per tenant)
+    # The tenants of a `train.multi_tenant` group gated together: their adapters' generations in shared batches, one
+    # LoRA slot per tenant (adapters/group_gate.py); off: each tenant's gate runs alone
+    gate_group: bool = False
 
 
 class Settings(BaseSettings):

@@ -224,3 +224,36 @@ def test_with_multi_tenant_training_tenants_train_two_at_a_time_and_each_is_gate
     together = {t: load_state(s.state_dir, t).train_metrics.get("trained_with", {}).get("tenants", 1) for t in TENANTS}
     assert sorted(together.values()) == [1, 2, 2]  # three tenants: a group of two, then one alone
     assert all(o.gate_metrics and o.train_seconds for o in r.outcomes)
+
+
+@pytest.mark.slow
+def test_with_gate_group_a_trained_pair_is_gated_together_and_a_tenant_it_cannot_gate_is_gated_alone(job, tmp_path, monkeypatch):
+    """The pair's gate runs as one group; a tenant whose group gate fails keeps its "trained" checkpoint and is
+    gated alone, so every tenant is still gated, registered and promoted."""
+    from memlora.adapters import group_gate
+    from memlora.errors import MemloraError
+
+    monkeypatch.setenv("MEMLORA_TRAIN__MULTI_TENANT", "2")
+    monkeypatch.setenv("MEMLORA_JOBS__GATE_GROUP", "true")
+    s = Settings()
+    groups, real_case = [], group_gate.gate_case
+
+    def failing_first(base, adapter_dir, tenant_dir, settings, others=None):
+        case = real_case(base, adapter_dir, tenant_dir, settings, others)
+        if case.tenant == groups[-1][0]:
+            raise MemloraError(f"injected: {case.tenant}")
+        return case
+
+    real_group = group_gate.evaluate_group
+
+    def spy(base, jobs, settings):
+        groups.append([real_case(base, j.adapter_dir, j.tenant_dir, settings, j.others).tenant for j in jobs])
+        return real_group(base, jobs, settings)
+
+    monkeypatch.setattr(group_gate, "evaluate_group", spy)
+    monkeypatch.setattr(group_gate, "gate_case", failing_first)
+    r = nightly(s, write_memory(tmp_path / "memory.jsonl"))
+    assert r.exit_code == EXIT_OK, r.summary["rows"]
+    assert len(groups) == 1 and len(groups[0]) == 2  # three tenants: a group of two, then one alone
+    assert versions(s) == {t: [1] for t in TENANTS} and registry(s).champions() == {t: 1 for t in TENANTS}
+    assert all(o.gate_metrics and o.stage_seconds.get("evaluate") for o in r.outcomes)

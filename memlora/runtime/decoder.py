@@ -12,6 +12,9 @@ numbers match the model's forward to float rounding (tests compare logits and gr
 
 Supported: `LlamaForCausalLM`-shaped models (SmolLM2, Llama, and PEFT-wrapped ones, whose active LoRA deltas
 are merged into the fused weights); anything else falls back to the transformers path in generate.py.
+A model whose linears carry LoRA slots (`lora_slots.attach_slots`) decodes rows of several adapters in one
+batch: the fused base GEMMs are shared and each row adds its own slot's delta by a gathered `bmm` (the slot
+layer's own arithmetic), so k tenants' answers cost one batch instead of k.
 """
 from __future__ import annotations
 
@@ -80,8 +83,38 @@ def supported(model) -> bool:
     return p.dtype == torch.float32 and p.device.type == "cpu" and hasattr(lm, "model") and hasattr(lm.model, "rotary_emb")
 
 
+def _slot_delta(mods) -> tuple[torch.Tensor, torch.Tensor] | None:
+    """Per slot, the LoRA of a fused group of linears as one A [S+1, R, in] (the ranks stacked) and one
+    block-diagonal B [S+1, sum of outs, R], so a fused GEMM's delta is two `bmm`s; None without slot layers.
+    Zero blocks add exact zeros, so a module without slots (or a slot without that module) changes nothing."""
+    slotted = [m for m in mods if isinstance(getattr(m, "lora_A", None), torch.Tensor)]
+    if not slotted:
+        return None
+    n_slots, ref = slotted[0].lora_A.shape[0], slotted[0].lora_A
+    outs = [m.weight.shape[0] for m in mods]
+    ranks = [m.lora_A.shape[1] if m in slotted else 0 for m in mods]
+    a = torch.zeros(n_slots, sum(ranks), mods[0].weight.shape[1], dtype=ref.dtype)
+    b = torch.zeros(n_slots, sum(outs), sum(ranks), dtype=ref.dtype)
+    o = r = 0
+    for m, out, rank in zip(mods, outs, ranks):
+        if rank:
+            a[:, r:r + rank] = m.lora_A
+            b[:, o:o + out, r:r + rank] = m.lora_B
+        o, r = o + out, r + rank
+    return a, b
+
+
+def _add_delta(y: torch.Tensor, x: torch.Tensor, delta, slots: torch.Tensor | None) -> torch.Tensor:
+    """y + each row's slot delta of x (rows [n, T, in]); unchanged without slots."""
+    if delta is None or slots is None:
+        return y
+    a = delta[0].index_select(0, slots).transpose(1, 2)
+    b = delta[1].index_select(0, slots).transpose(1, 2)
+    return y.baddbmm(torch.bmm(x, a), b)
+
+
 class _Layer:
-    __slots__ = ("ln1", "qkv", "o", "ln2", "gu", "down")
+    __slots__ = ("ln1", "qkv", "o", "ln2", "gu", "down", "d_qkv", "d_o", "d_gu", "d_down")
 
     def __init__(self, layer):
         a, m = layer.self_attn, layer.mlp
@@ -91,6 +124,8 @@ class _Layer:
         self.ln2 = layer.post_attention_layernorm.weight
         self.gu = torch.cat([_weight(m.gate_proj), _weight(m.up_proj)]).contiguous()
         self.down = _weight(m.down_proj).contiguous()
+        self.d_qkv, self.d_o = _slot_delta([a.q_proj, a.k_proj, a.v_proj]), _slot_delta([a.o_proj])
+        self.d_gu, self.d_down = _slot_delta([m.gate_proj, m.up_proj]), _slot_delta([m.down_proj])
 
 
 class LeanLlama:
@@ -120,8 +155,10 @@ class LeanLlama:
         return x * cos + torch.cat((-x[..., h:], x[..., :h]), dim=-1) * sin
 
     @torch.no_grad()
-    def forward(self, ids: torch.Tensor, pos: torch.Tensor, cache: "KVCache", col: int, mask: torch.Tensor) -> torch.Tensor:
-        """Hidden states [n, T, hidden] after the final norm; k/v written to cache rows [:n], columns [col, col+T)."""
+    def forward(self, ids: torch.Tensor, pos: torch.Tensor, cache: "KVCache", col: int, mask: torch.Tensor,
+                slots: torch.Tensor | None = None) -> torch.Tensor:
+        """Hidden states [n, T, hidden] after the final norm; k/v written to cache rows [:n], columns [col, col+T).
+        `slots`: each row's LoRA slot (0 = none) when the model carries slot layers."""
         n, t = ids.shape
         hd, nh, nk = self.head_dim, self.n_heads, self.n_kv
         x = F.embedding(ids, self.embed)
@@ -130,15 +167,18 @@ class LeanLlama:
         end = col + t
         for li, L in enumerate(self.layers):
             h = self._rms(x, L.ln1)
-            qkv = _linear(h, L.qkv).view(n, t, nh + 2 * nk, hd).transpose(1, 2)
+            qkv = _add_delta(_linear(h, L.qkv), h, L.d_qkv, slots).view(n, t, nh + 2 * nk, hd).transpose(1, 2)
             q = self._rope(qkv[:, :nh], cos, sin)
             kc, vc = cache.k[li], cache.v[li]
             kc[:n, :, col:end] = self._rope(qkv[:, nh:nh + nk], cos, sin)
             vc[:n, :, col:end] = qkv[:, nh + nk:]
             att = self._attend(q, kc[:n, :, :end], vc[:n, :, :end], mask)
-            x = x + _linear(att.transpose(1, 2).reshape(n, t, nh * hd), L.o)
-            g, u = _linear(self._rms(x, L.ln2), L.gu).chunk(2, dim=-1)
-            x = x + _linear(F.silu(g) * u, L.down)
+            att = att.transpose(1, 2).reshape(n, t, nh * hd)
+            x = x + _add_delta(_linear(att, L.o), att, L.d_o, slots)
+            h = self._rms(x, L.ln2)
+            g, u = _add_delta(_linear(h, L.gu), h, L.d_gu, slots).chunk(2, dim=-1)
+            act = F.silu(g) * u
+            x = x + _add_delta(_linear(act, L.down), act, L.d_down, slots)
         return self._rms(x, self.norm)
 
     def _attend(self, q, k, v, mask):
@@ -184,8 +224,12 @@ def _common_prefix(seqs: list[list[int]]) -> int:
 class LeanStepper:
     """Prefill and decode steps over rows of one batch; rows are grouped by a shared prompt prefix."""
 
-    def __init__(self, lean: LeanLlama, rows: list[list[int]], groups: list[list[int]], max_new: int):
+    def __init__(self, lean: LeanLlama, rows: list[list[int]], groups: list[list[int]], max_new: int,
+                 slots: list[int] | None = None):
+        """`slots`: each row's LoRA slot on a slotted model (a group's rows must share one: its prefix is computed
+        once, under that slot's adapter)."""
         self.lean = lean
+        self.slots = torch.tensor(slots, dtype=torch.long) if slots is not None else None
         plen: dict[int, int] = {}
         for g in groups:
             p = _common_prefix([rows[r] for r in g]) if len(g) > 1 else 0
@@ -204,7 +248,7 @@ class LeanStepper:
             ids = torch.tensor([rows[g[0]][:p]])
             pos = torch.arange(p).unsqueeze(0)
             causal = torch.ones((p, p), dtype=torch.bool).tril()
-            lean.forward(ids, pos, one, 0, causal)
+            lean.forward(ids, pos, one, 0, causal, None if self.slots is None else self.slots[g[:1]])
             idx = torch.tensor(g)
             for li in range(len(lean.layers)):
                 self.cache.k[li][idx, :, p_max - p:p_max] = one.k[li][0]
@@ -226,7 +270,7 @@ class LeanStepper:
         mask[:, 0, :, p_max:] &= causal
         # A padding query sees at least its own column, so no softmax row is empty.
         mask[:, 0, torch.arange(s_max), p_max + torch.arange(s_max)] = True
-        hid = lean.forward(ids, pos, self.cache, p_max, mask)
+        hid = lean.forward(ids, pos, self.cache, p_max, mask, self.slots)
         self.first_hidden = hid[torch.arange(self.n), torch.tensor(last)]
         self.next_pos = torch.tensor([len(s) for s in rows])
 
@@ -238,7 +282,8 @@ class LeanStepper:
         c = self.col
         self.cache.valid[:n, c] = True
         mask = self.cache.valid[:n, None, None, :c + 1]
-        hid = self.lean.forward(torch.tensor(toks).unsqueeze(-1), self.next_pos[:n].unsqueeze(-1), self.cache, c, mask)
+        slots = None if self.slots is None else self.slots[:n]
+        hid = self.lean.forward(torch.tensor(toks).unsqueeze(-1), self.next_pos[:n].unsqueeze(-1), self.cache, c, mask, slots)
         self.next_pos[:n] += 1
         self.col += 1
         return self.lean.logits(hid[:, -1])
@@ -253,5 +298,7 @@ class LeanStepper:
         for h, src in zip(holes, tail):
             self.cache.move_row(src, h, self.col)
             self.next_pos[h] = self.next_pos[src]
+            if self.slots is not None:
+                self.slots[h] = self.slots[src]
             order[h] = src
         return order[:m]

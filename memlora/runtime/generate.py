@@ -28,14 +28,14 @@ from .tokens import end_ids, pad_id, turn_end_id
 TEACHER_TOP_K = 50  # the teacher's sampler has always cut to the 50 likeliest tokens: dataset hashes depend on it
 
 
-def _prefix_groups(rows: list[list[int]], turn_end: int | None) -> list[list[int]]:
-    """Rows grouped by their first chat turn (the system prompt): the lean decoder computes each group's
-    common prefix once. A tenant's conditional rows share the profile; plain and guided-negative rows share
-    the template's default system turn."""
-    groups: dict[tuple[int, ...], list[int]] = {}
+def _prefix_groups(rows: list[list[int]], turn_end: int | None, slots: list[int] | None = None) -> list[list[int]]:
+    """Rows grouped by their first chat turn (the system prompt) and LoRA slot: the lean decoder computes each
+    group's common prefix once. A tenant's conditional rows share the profile; plain and guided-negative rows
+    share the template's default system turn; rows of different adapters never share a prefix's keys."""
+    groups: dict[tuple, list[int]] = {}
     for r, seq in enumerate(rows):
         cut = seq.index(turn_end) + 1 if turn_end is not None and turn_end in seq else 0
-        groups.setdefault(tuple(seq[:cut]), []).append(r)
+        groups.setdefault((slots[r] if slots else 0, *seq[:cut]), []).append(r)
     return list(groups.values())
 
 
@@ -100,12 +100,15 @@ def _batch_size(fast: LeanLlama | None, requests: list[GenRequest], batch_size: 
 def generate(model, tokenizer, requests: list[GenRequest], *, batch_size: int = 16, guidance_scale: float = 1.0,
              do_sample: bool = False, temperature: float = 1.0, top_p: float = 1.0, top_k: int = TEACHER_TOP_K,
              repetition_penalty: float = 1.0, seed: int = 0, progress: Callable[[int], None] | None = None,
-             lean: bool = True, kv_budget_bytes: int = 2 << 30) -> list[list[int]]:
+             lean: bool = True, kv_budget_bytes: int = 2 << 30, slots: list[int] | None = None) -> list[list[int]]:
     """New token ids per request (EOS excluded), in the order given; batches of similar prompt length.
 
     `lean` uses decoder.py's fused path where the model is supported (the weights as they are now: a PEFT
-    model's active adapter is merged in, a disabled one is not), else transformers' forward.
+    model's active adapter is merged in, a disabled one is not), else transformers' forward. `slots`: per
+    request, the LoRA slot its rows decode with on a model carrying `lora_slots` layers (lean path only).
     """
+    if slots is not None and not (lean and supported(model)):
+        raise ValueError("per-request LoRA slots need the lean decoder (a CPU float32 Llama-family model)")
     sampling = Sampling(temperature=temperature if do_sample else 0.0, top_p=top_p, top_k=top_k,
                         repetition_penalty=repetition_penalty)
     pad, eos, turn_end = pad_id(tokenizer), end_ids(tokenizer, model), turn_end_id(tokenizer)
@@ -118,7 +121,9 @@ def generate(model, tokenizer, requests: list[GenRequest], *, batch_size: int = 
         guided = guidance_scale != 1.0 and all(r.negative_ids is not None for r in reqs)
         rows = [r.input_ids for r in reqs] + ([r.negative_ids for r in reqs] if guided else [])
         limit = max(r.max_new_tokens for r in reqs)
-        stepper = LeanStepper(fast, rows, _prefix_groups(rows, turn_end), limit) if fast is not None else HFStepper(model, rows, pad)
+        row_slots = None if slots is None else [slots[i] for i in order[start:start + batch_size]] * (2 if guided else 1)
+        stepper = (LeanStepper(fast, rows, _prefix_groups(rows, turn_end, row_slots), limit, row_slots) if fast is not None
+                   else HFStepper(model, rows, pad))
         outs = _generate_batch(stepper, reqs, eos, guided, guidance_scale, sampling, generator(int(seed) * 100003 + bi))
         for i, o in zip(order[start:start + batch_size], outs):
             results[i] = o
