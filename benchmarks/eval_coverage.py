@@ -241,7 +241,8 @@ def score(rows: list[dict], labels: dict, min_topicality: float) -> None:
             r["wilson90"][s] = wilson(sum(ok), len(ok))
         served = r["answers"]["served"]
         topic = [max(x, y) for x, y in zip(topicality(served, refs), topicality(served, qs))]
-        on = [t >= min_topicality for t in topic]
+        # as the gate's own on-topic rule (distill.quality.on_topic): a recalled fact counts for its own question
+        on = [t >= min_topicality or (r["check"]["type"] == "recall" and passes(r["check"], a)) for t, a in zip(topic, served)]
         r["on_topic"] = round(sum(on) / len(on), 3)
         r["served_on_topic_compliance"] = round(sum(passes(r["check"], a) and o for a, o in zip(served, on)) / len(on), 3)
         others = [v for t, vs in fact_values.items() if t != r["tenant"] for v in vs]
