@@ -94,19 +94,24 @@ def part_train(base_model: str, n: int, examples: int) -> None:
             print(f"    {row['tenant']:<10} {row['action']:<18} examples={row.get('examples')} version={row.get('new_version')} {row.get('reason', '')[:80]}")
 
 
-def part_share(base_model: str, sizes: list[int], examples: int, bench) -> None:
-    """[3] per-stage cost per tenant, today's path against shared base work + cross-tenant teacher batches."""
-    import share_stages as SS
+def _tenants(d: Path, base_model: str, n: int):
+    """Settings under `d`, the loaded base, and the profiles of `n` synthetic tenants (with their sorted names)."""
     from memlora.distill.profile import build_profiles
     from memlora.distill.records import load_memory
     from memlora.runtime.base import load_base
 
+    s = settings_for(d / "home", base_model, MEMLORA_TRAIN__PROGRESS="false")
+    base = load_base(s)
+    profiles = build_profiles(load_memory(synthetic_memory(d / "memory.jsonl", n)).records, s)
+    return s, base, profiles, sorted(profiles)[:n]
+
+
+def part_share(base_model: str, sizes: list[int], examples: int, bench) -> None:
+    """[3] per-stage cost per tenant, today's path against shared base work + cross-tenant teacher batches."""
+    import share_stages as SS
+
     with tempfile.TemporaryDirectory() as d:
-        s = settings_for(Path(d) / "home", base_model, MEMLORA_TRAIN__PROGRESS="false")
-        base = load_base(s)
-        mem = synthetic_memory(Path(d) / "memory.jsonl", max(sizes))
-        profiles = build_profiles(load_memory(mem).records, s)
-        names = sorted(profiles)[:max(sizes)]
+        s, base, profiles, names = _tenants(Path(d), base_model, max(sizes))
         print(f"\n[3] shared base work + cross-tenant teacher batches, {examples} examples/tenant, load {os.getloadavg()[0]:.2f}",
               flush=True)
         off = SS.today(base, s, profiles, names, Path(d) / "off", examples)
@@ -148,16 +153,9 @@ def _print_share(n: int, names: list[str], off: dict, on: dict, bench) -> None:
 def part_gate_group(base_model: str, sizes: list[int], examples: int, bench) -> None:
     """[4] the gate for k tenants alone (one after another) against one group (shared batches, a LoRA slot each)."""
     import share_stages as SS
-    from memlora.distill.profile import build_profiles
-    from memlora.distill.records import load_memory
-    from memlora.runtime.base import load_base
 
     with tempfile.TemporaryDirectory() as d:
-        s = settings_for(Path(d) / "home", base_model, MEMLORA_TRAIN__PROGRESS="false")
-        base = load_base(s)
-        mem = synthetic_memory(Path(d) / "memory.jsonl", max(sizes))
-        profiles = build_profiles(load_memory(mem).records, s)
-        names = sorted(profiles)[:max(sizes)]
+        s, base, profiles, names = _tenants(Path(d), base_model, max(sizes))
         dirs = SS.group_inputs(base, s, profiles, names, Path(d), examples)
         print(f"\n[4] gate: k tenants alone vs one group, {examples} examples/tenant, load (1/5/15 min) "
               f"{', '.join(f'{x:.2f}' for x in os.getloadavg())}", flush=True)
