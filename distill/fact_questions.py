@@ -11,7 +11,7 @@ and probe question, and with ways of asking *about the topic* without asking for
 brother?", "How do I care for my dog?"): the fact must win by `MARGIN`. A question must also speak of the user
 (a first-person word in one of the languages below): "How long do dogs live?" sits as close to "How old is my
 dog?" as a real paraphrase does, and no threshold separates the two without it. On the calibration set in
-tests/data/fact_questions (24 facts, 89 questions asking for them in five languages, 1,000+ that do not) the
+tests/data/fact_questions (24 facts, 89 questions asking for them in seven languages, about 500 that do not) the
 bars below select 91% of the asking questions and 1 of the others (held-out: 90%, 1 of 246); a miss costs what serving cost before (the
 model's own answer), a false match costs an answer to another question, so the bars favour precision.
 """
@@ -90,24 +90,20 @@ def ways_to_ask_about(f: Fact) -> list[str]:
             f"Tell me about {n}s in general.", f"What is a good name for a {n}?"]
 
 
-def _queries(texts: list[str]) -> np.ndarray:
-    return embed.query_vectors(texts)
-
-
 def matcher(facts: list[Fact]) -> FactMatcher | None:
     """None without facts or without the embedding model (then no question is answered by construction)."""
     facts = [f for f in facts if f.statement]
     if not facts or not embed.available():
         return None
-    return FactMatcher(tuple(facts), tuple(_queries(ways_to_ask(f)) for f in facts),
-                       tuple(_queries(ways_to_ask_about(f)) for f in facts))
+    return FactMatcher(tuple(facts), tuple(embed.query_vectors(ways_to_ask(f)) for f in facts),
+                       tuple(embed.query_vectors(ways_to_ask_about(f)) for f in facts))
 
 
 def asked(m: FactMatcher | None, question: str) -> Fact | None:
     """The fact `question` asks for, or None: the best fact must clear `ASK_MIN` and beat its topic by `MARGIN`."""
     if m is None or not question.strip() or not speaks_of_user(question):
         return None
-    q = _queries([question])[0]
+    q = embed.query_vectors([question])[0]
     scores = [(float((a @ q).max()), float((t @ q).max())) for a, t in zip(m.asks, m.topics)]
     best = max(range(len(scores)), key=lambda i: scores[i][0])
     ask, topic = scores[best]

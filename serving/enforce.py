@@ -137,4 +137,4 @@ def shaped(stream: TextStream, plan: Plan | None, question: str = "") -> TextStr
     statement when it asks for one of the plan's facts."""
     if plan is None:
         return stream
-    return Shaped(stream, plan, asked(plan.facts, question) if plan.facts is not None else None)
+    return Shaped(stream, plan, asked(plan.facts, question))
