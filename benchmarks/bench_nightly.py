@@ -3,7 +3,9 @@ budget; (2) a no-change night over 10k synthetic tenants, which must cost second
 the export is loaded and digested, and consolidation is skipped because nothing it reads changed); (3, with
 --share) per-stage cost per tenant with the base's tenant-independent work shared and the teacher batched
 across tenants, against today's path in the same run (share_stages.py); (4, with --gate-group) the gate of k
-tenants one by one against one group gate (adapters/group_gate.py) in the same process.
+tenants one by one against one group gate (adapters/group_gate.py) in the same process; (5, with --night) the
+whole nightly job for N changed tenants with every sharing setting off (today's path) and on (shared base work,
+cross-tenant teacher batches, multi-tenant training, the group gate), cost per tenant and per stage.
 
 Baselines for (2), measured in the same process: the same night with a full consolidation (no profile cache,
 what every night cost before it), and asking MLflow per tenant (`AdapterRegistry.latest`), what the job would
@@ -13,6 +15,7 @@ do without its local index, timed on a sample of tenants and extrapolated to all
     python benchmarks/bench_nightly.py --skip-train    # only the 10k no-change part
     python benchmarks/bench_nightly.py --share 1 4 --share-only --examples 16   # (3) only: sharing off vs on
     python benchmarks/bench_nightly.py --gate-group 1 3 --examples 16        # (4) only: the gate alone vs grouped
+    python benchmarks/bench_nightly.py --night 1 8 --examples 48              # (5) only: the whole night, off vs on
 """
 from __future__ import annotations
 
@@ -168,6 +171,64 @@ def part_gate_group(base_model: str, sizes: list[int], examples: int, bench) -> 
             bench.ratio(f"gate {k} tenant(s): alone s / group s", r["alone"], r["group"])
 
 
+SHARING_OFF = {"share_base_work": False, "teacher_group_size": 1, "multi_tenant": 1, "gate_group": False}
+
+
+def sharing_on(n: int, teacher_k: int, train_k: int) -> dict:
+    return {"share_base_work": True, "teacher_group_size": min(n, teacher_k), "multi_tenant": min(n, train_k), "gate_group": True}
+
+
+def _night(base_model: str, mem: Path, home: Path, examples: int, sharing: dict) -> dict:
+    """One whole nightly job with `sharing`; the datasets' quality read as each tenant's data is written (the job
+    deletes distilled data once a tenant is done, so `_write_tenant` is wrapped here, the way TimedTeacher wraps
+    the teacher: an instrument of this benchmark only)."""
+    import memlora.distill.synthesize as S
+    from memlora.jobs.nightly import JobOptions, run_nightly
+
+    s = settings_for(home, base_model, MEMLORA_TRAIN__PROGRESS="false")
+    s = s.model_copy(update={
+        "train": s.train.model_copy(update={"multi_tenant": sharing["multi_tenant"]}),
+        "jobs": s.jobs.model_copy(update={k: sharing[k] for k in ("share_base_work", "teacher_group_size", "gate_group")})})
+    metas, inner = [], S._write_tenant
+    S._write_tenant = lambda *a, **k: metas.append(inner(*a, **k)) or metas[-1]
+    try:
+        t0 = time.perf_counter()
+        r = run_nightly(s, JobOptions(memory=mem, examples=examples), console=console())
+        wall = time.perf_counter() - t0
+    finally:
+        S._write_tenant = inner
+    rows = [x for x in r.summary["rows"] if x["action"] in ("trained", "rejected by gate")]
+    return {"wall": wall, "stages": r.summary["stage_seconds"], "exit": r.exit_code, "metas": metas,
+            "selection": sorted((p.tenant, p.key.profile_hash) for p in r.plans),
+            "passed": sum(bool(x.get("passed")) for x in rows), "trained": len(rows), "load": os.getloadavg()[0]}
+
+
+def part_night(base_model: str, sizes: list[int], examples: int, teacher_k: int, train_k: int, bench) -> None:
+    """[5] the whole night for N changed tenants, every sharing path off against all on, in one process."""
+    import share_stages as SS
+
+    print(f"\n[5] whole night, sharing off vs on (teacher groups of {teacher_k}, training groups of {train_k}, group gate), "
+          f"{examples} examples/tenant, load {', '.join(f'{x:.2f}' for x in os.getloadavg())}", flush=True)
+    for n in sizes:
+        with tempfile.TemporaryDirectory() as d:
+            mem = synthetic_memory(Path(d) / "memory.jsonl", n)
+            off = _night(base_model, mem, Path(d) / "off", examples, SHARING_OFF)
+            on = _night(base_model, mem, Path(d) / "on", examples, sharing_on(n, teacher_k, train_k))
+        q_off, q_on = SS.quality(off["metas"]), SS.quality(on["metas"])
+        print(f"    {n} tenant(s): seconds per tenant    off      on   off/on   (load at end: off {off['load']:.2f}, on {on['load']:.2f})")
+        for k in sorted(set(off["stages"]) | set(on["stages"])):
+            a, b = off["stages"].get(k, 0.0) / n, on["stages"].get(k, 0.0) / n
+            print(f"      {k:<22}{a:>8.1f}{b:>8.1f}{a / b if b else float('nan'):>8.2f}x")
+        print(f"      {'whole night (wall)':<22}{off['wall'] / n:>8.1f}{on['wall'] / n:>8.1f}{off['wall'] / on['wall']:>8.2f}x")
+        print(f"      selection identical: {off['selection'] == on['selection']}; gate passed {off['passed']}/{off['trained']} off, "
+              f"{on['passed']}/{on['trained']} on; exit {off['exit']}/{on['exit']}; teacher compliance "
+              f"{q_off['compliance']:.1f} -> {q_on['compliance']:.1f} pts, guard rejections {q_off['guard_rejected']:.1f} -> "
+              f"{q_on['guard_rejected']:.1f} pts", flush=True)
+        bench.record(f"night_{n}", {"off": {k: v for k, v in off.items() if k != "metas"}, "on": {k: v for k, v in on.items() if k != "metas"},
+                                    "quality": [q_off, q_on]})
+        bench.ratio(f"night of {n}: s/tenant off / on", off["wall"], on["wall"], goal=">= 3" if n >= 32 else None)
+
+
 def part_nochange(base_model: str, n: int, sample: int) -> dict:
     from memlora.runtime.base import fingerprint, resolve_model_path
     from memlora.adapters.manifest import training_config_hash
@@ -242,6 +303,10 @@ def main() -> int:
     ap.add_argument("--share-only", action="store_true", help="run only part 3 (and 4 when asked)")
     ap.add_argument("--gate-group", type=int, nargs="*", default=None,
                     help="group sizes for part 4 (the gate alone vs grouped), e.g. --gate-group 1 3")
+    ap.add_argument("--night", type=int, nargs="*", default=None,
+                    help="night sizes for part 5 (the whole night, every sharing path off vs on), e.g. --night 1 8")
+    ap.add_argument("--teacher-group", type=int, default=8, help="part 5: jobs.teacher_group_size when sharing is on")
+    ap.add_argument("--train-group", type=int, default=4, help="part 5: train.multi_tenant when sharing is on")
     ap.add_argument("--threads", type=int, default=0,
                     help="torch CPU threads (0 = torch's default); 1 on an oversubscribed box, where 2 threads spin at barriers")
     a = harness.add_arguments(ap).parse_args()
@@ -258,7 +323,9 @@ def main() -> int:
         part_share(a.base_model, sorted(a.share), a.examples, bench)
     if a.gate_group:
         part_gate_group(a.base_model, sorted(a.gate_group), a.examples, bench)
-    if a.share_only or a.gate_group:
+    if a.night:
+        part_night(a.base_model, sorted(a.night), a.examples, a.teacher_group, a.train_group, bench)
+    if a.share_only or a.gate_group or a.night:
         bench.finish()
         return 0
     if not a.skip_train:
