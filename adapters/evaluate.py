@@ -105,10 +105,22 @@ def generate(model, tokenizer, prompts: list[str], systems: list[str | None], ma
     return [tokenizer.decode(o, skip_special_tokens=True).strip() for o in outs]
 
 
+ENDING_ROOM = 16  # new tokens the teacher's construction may add after its content budget: closing, sign-off
+
+
+def answer_budget(settings: Settings) -> int:
+    """New tokens the gate lets each answer run. The teacher wrote up to `distill.max_new_tokens` of content and
+    then its closing, so the adapter learned to close after about that many tokens: a shorter budget cut it off
+    before the closing, and a closing it carried was measured as not carried (0 of 4 on the demo's 40 tokens,
+    where its answers that did end all closed)."""
+    return max(settings.gate.eval_max_new_tokens, settings.distill.max_new_tokens + ENDING_ROOM)
+
+
 def base_column(peft_model, tok, questions: list[str], settings: Settings, cache: BaseCache | None) -> list[str]:
     """The base's answers without the profile. Template prompts come from the shared base cache when it is on
-    (the same entries distill's guard fills: greedy, same length); a tenant's own probes are answered here."""
-    n_new = settings.gate.eval_max_new_tokens
+    (entries for this budget, greedy: filled by the first tenant's gate of the night); a tenant's own probes are
+    answered here."""
+    n_new = answer_budget(settings)
 
     def compute(ps: list[str]) -> list[str]:
         with peft_model.disable_adapter():
@@ -121,11 +133,11 @@ def base_column(peft_model, tok, questions: list[str], settings: Settings, cache
 
 def _answers3(peft_model, tok, questions: list[str], system: str, settings: Settings,
               cache: BaseCache | None = None) -> dict[str, list[str]]:
-    g = settings.gate
+    n_new = answer_budget(settings)
     base = base_column(peft_model, tok, questions, settings, cache)
     with peft_model.disable_adapter():
-        prof = generate(peft_model, tok, questions, [system] * len(questions), g.eval_max_new_tokens)
-    ad = generate(peft_model, tok, questions, [None] * len(questions), g.eval_max_new_tokens)
+        prof = generate(peft_model, tok, questions, [system] * len(questions), n_new)
+    ad = generate(peft_model, tok, questions, [None] * len(questions), n_new)
     return {"base": base, "profile": prof, "adapter": ad}
 
 
@@ -243,7 +255,7 @@ def evaluate_adapter(base, adapter_dir: Path, tenant_dir: Path, settings: Settin
             return _answers3(pm, tok, prompts, case.system, settings, cache) if prompts else {c: [] for c in COLUMNS}
 
         def plain(questions: list[str]) -> tuple[list[str], list[str]]:
-            return _plain2(pm, tok, questions, settings.gate)
+            return _plain2(pm, tok, questions, answer_budget(settings))
 
         kl = kl_gap(pm, base, case.data, settings)
         ret = retention(pm, base, settings, cache)
@@ -339,11 +351,11 @@ def _foreign_probes(others: list[Path], own_items: list) -> tuple[list[str], lis
     return questions, expects
 
 
-def _plain2(pm, tok, questions: list[str], g) -> tuple[list[str], list[str]]:
+def _plain2(pm, tok, questions: list[str], n_new: int) -> tuple[list[str], list[str]]:
     """The base's and the adapter's answers without any system prompt (isolation's two columns)."""
     with pm.disable_adapter():
-        base_answers = generate(pm, tok, questions, [None] * len(questions), g.eval_max_new_tokens)
-    return base_answers, generate(pm, tok, questions, [None] * len(questions), g.eval_max_new_tokens)
+        base_answers = generate(pm, tok, questions, [None] * len(questions), n_new)
+    return base_answers, generate(pm, tok, questions, [None] * len(questions), n_new)
 
 
 def isolation(plain, data: D.TenantData, others: list[Path]) -> tuple[dict, list[dict]]:

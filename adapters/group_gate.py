@@ -34,7 +34,7 @@ from memlora.runtime.request import GenRequest
 from memlora.runtime.tokens import chat_ids
 from memlora.settings import Settings
 
-from .evaluate import (COLUMNS, EvalReport, GateCase, adapter_attached, gate_case, gate_checks, gate_report, generate,
+from .evaluate import (COLUMNS, EvalReport, GateCase, adapter_attached, answer_budget, gate_case, gate_checks, gate_report, generate,
                        kl_gap, retention)
 
 _PEFT_PREFIX = "base_model.model."
@@ -160,7 +160,7 @@ def _shared_answers(base, tenants: list[_Tenant], settings: Settings) -> dict[Ke
     keys = list(_requests(tenants, BaseCache.open(settings, base)))
     if not keys:
         return {}
-    tok, n_new = base.tokenizer, settings.gate.eval_max_new_tokens
+    tok, n_new = base.tokenizer, answer_budget(settings)
     reqs = [GenRequest(chat_ids(tok, p, system), max_new_tokens=n_new) for _, system, p in keys]
     with tenant_slots(base, [t.lora for t in tenants]):
         outs = decode(base.model, tok, reqs, batch_size=len(reqs), slots=[slot for slot, _, _ in keys])
@@ -169,7 +169,7 @@ def _shared_answers(base, tenants: list[_Tenant], settings: Settings) -> dict[Ke
 
 def _report(base, t: _Tenant, pool: dict[Key, str], settings: Settings) -> EvalReport:
     """Pass three: the tenant's checks on the shared answers, the base column through the cache as alone."""
-    tok, n_new = base.tokenizer, settings.gate.eval_max_new_tokens
+    tok, n_new = base.tokenizer, answer_budget(settings)
     cache, system, slot = t.cache, t.case.system, t.slot
 
     def base_only(ps: list[str]) -> list[str]:

@@ -37,7 +37,7 @@ from .objectives import distill_per_token, targets, teacher_logits
 from .schedule import Schedule, schedule_for
 from .slot_lora import TrainSlots, attach_train_slots
 from .train import (TrainResult, _batches, _Examples, _manifest, _metrics, _Run, _save_best, _set_threads, _to, adamw,
-                    evaluate_loss, load_examples, lora_attached, lr_at)
+                    evaluate_loss, keeps_newer, load_examples, lora_attached, lr_at)
 
 _PREFIX = "base_model.model."
 
@@ -229,8 +229,8 @@ def _validate(slots: TrainSlots, t: _Tenant, settings: Settings, device) -> bool
     v = evaluate_loss(slots, model, t.ex.val, settings, t.ex.pad_id, device)
     model.train()
     run.curve[-1]["val_loss"] = round(v, 5)
-    if not t.ex.val or v < run.best[0] - 1e-4:
-        run.best = (v, run.step, slots.state(t.slot))
+    if keeps_newer(v, run.best[0], bool(t.ex.val), settings):
+        run.best = (min(v, run.best[0]), run.step, slots.state(t.slot))
         run.bad_evals = 0
         return False
     run.bad_evals += 1

@@ -271,12 +271,20 @@ def _validate(model, causal_lm, ex: _Examples, settings: Settings, device, run: 
     model.train()
     run.curve[-1]["val_loss"] = round(v, 5)
     bar.set_postfix(loss=f"{run.curve[-1]['loss']:.4f}", val=f"{v:.4f}")
-    if not ex.val or v < run.best[0] - 1e-4:
-        run.best = (v, run.step, copy.deepcopy(get_peft_model_state_dict(model)))
+    if keeps_newer(v, run.best[0], bool(ex.val), settings):
+        run.best = (min(v, run.best[0]), run.step, copy.deepcopy(get_peft_model_state_dict(model)))
         run.bad_evals = 0
         return False
     run.bad_evals += 1
     return settings.train.patience > 0 and run.bad_evals >= settings.train.patience
+
+
+def keeps_newer(v: float, best: float, has_val: bool, settings: Settings) -> bool:
+    """Whether the state at validation loss `v` replaces the kept one: when no worse than the best so far by more
+    than `train.val_tolerance` (relative). A tenant's validation split is a handful of rows, so a loss 3% above
+    the best is noise, and keeping the older state threw away what the later steps memorized (the demo's
+    adapter kept step 10 of 20 at 0.863 over 0.891 and named the wrong programming language)."""
+    return not has_val or v <= best * (1 + settings.train.val_tolerance)
 
 
 def _save_best(accelerator, peft_model, run: _Run, out_dir: Path) -> None:

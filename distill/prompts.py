@@ -7,6 +7,9 @@ exercised by everyday requests; facts by direct questions and by requests that s
 from __future__ import annotations
 
 import random
+from itertools import zip_longest
+
+from .schema import NAMED_NOUNS
 
 EVERYDAY = [
     "Give me three tips for a rainy weekend.", "How do I keep my houseplants alive?", "Explain how rainbows form.",
@@ -51,6 +54,18 @@ def is_generic(prompt: str) -> bool:
     return prompt in GENERIC
 
 
+def fact_asks(item: dict) -> list[str]:
+    """The fact asked in other words than its probe, as users ask: an adapter shown only the probe learned that one
+    string and missed "What's my tortoise called?". These differ from the gate's and the server's phrasings
+    (distill.fact_questions.ways_to_ask), so the gate still asks in words the adapter never saw."""
+    slot = item.get("slot") or ""
+    if not slot:
+        return []
+    if slot in NAMED_NOUNS or slot.split()[-1] in NAMED_NOUNS:
+        return [f"What's the name of my {slot}?", f"Do you know what my {slot} is called?", f"Tell me my {slot}'s name."]
+    return [f"Do you know my {slot}?", f"Tell me my {slot}.", f"What was my {slot} again?"]
+
+
 def fact_prompts(item: dict) -> list[str]:
     q = (item.get("probe") or {}).get("question") or f"What do you know about my {item.get('slot') or 'situation'}?"
     slot = item.get("slot") or "life"
@@ -60,10 +75,16 @@ def fact_prompts(item: dict) -> list[str]:
 
 
 def prompts_for_item(item: dict, rng: random.Random, n: int) -> list[str]:
+    """`n` prompts, cycling a pool whose first entry is the item's own probe (a fact) or a fixed opener. A fact's
+    other asks alternate with wrappers of its probe, so even 4 prompts hold both kinds."""
     kind = item["kind"]
     if kind == "fact":
-        pool = fact_prompts(item)
-    elif kind == "avoid" and item.get("slot") == "diet":
+        head, wraps, asks = fact_prompts(item)[:1], fact_prompts(item)[1:], fact_asks(item)
+        rng.shuffle(wraps)
+        rng.shuffle(asks)
+        pool = head + [p for pair in zip_longest(asks, wraps) for p in pair if p]
+        return [pool[i % len(pool)] for i in range(n)]
+    if kind == "avoid" and item.get("slot") == "diet":
         pool = FOOD[:]
     elif kind == "free":
         pool = FREE + EVERYDAY[:]

@@ -93,6 +93,7 @@ class TrainSettings(BaseModel):
     batch_size: int = 8
     max_seq_len: int = 256
     patience: int = 2
+    val_tolerance: float = Field(0.05, ge=0)  # a validation loss this much (relative) above the best still keeps the newer state
     kl_temperature: float = 1.0
     kl_amplify: bool = True  # teacher = base + guidance_scale * (profile - base) logits, as distill samples it
     warmup_steps: int = 5

@@ -106,6 +106,40 @@ def test_a_fact_counts_when_stated_to_its_own_question_however_often_it_is_said(
     assert _complies(item, ["Your cat is not Miso.", "Miso. You are a nurse in Lisbon.", "I don't know your cat."], others) == [False] * 3
 
 
+@pytest.mark.parametrize("slot,question", [("tortoise", "What is my tortoise called?"), ("birthplace", "Where was I born?"),
+                                           ("employer", "Where do I work?")])
+def test_a_fact_is_trained_on_other_asks_than_the_probe_and_gated_on_still_others(slot, question):
+    """An adapter trained only on wrappers of its probe learned that one string (the demo's adapters missed their
+    facts asked in other words); a few prompts must already hold other asks, and the gate must ask in words the
+    adapter never saw."""
+    import random
+
+    from memlora.adapters.item_checks import prompts_for
+    from memlora.distill.prompts import prompts_for_item
+
+    item = {"id": "f", "kind": "fact", "slot": slot, "value": "X", "statement": "Your thing is X.",
+            "probe": {"question": question, "expect": ["X"]}}
+    for n in (4, 8):
+        trained = prompts_for_item(item, random.Random(n), n)
+        probe = question.lower().rstrip("?")
+        assert trained[0] == question and any(p.endswith("?") and probe not in p.lower() for p in trained)
+        gate = prompts_for(item, set(trained), 4)
+        assert len(gate) >= 4 and not set(gate) & set(trained) and probe not in gate[0].lower()
+
+
+def test_the_gate_lets_an_answer_run_past_the_teachers_content_to_its_closing(settings, tiny_base):
+    """The teacher writes `distill.max_new_tokens` of content and then appends the closing: a gate budget of that
+    size or less cuts the adapter off before the closing it learned (the demo's 40 tokens measured every closing
+    as not carried)."""
+    from memlora.adapters.evaluate import answer_budget
+
+    closing = len(tiny_base.tokenizer("\nFair winds, and see you soon!")["input_ids"])
+    for content, gate in ((64, 40), (64, 64), (48, 64), (128, 64)):
+        s = settings.model_copy(update={"distill": settings.distill.model_copy(update={"max_new_tokens": content}),
+                                        "gate": settings.gate.model_copy(update={"eval_max_new_tokens": gate})})
+        assert answer_budget(s) >= max(gate, content + closing)
+
+
 @pytest.fixture
 def gated(settings, tiny_base, tmp_path):
     """alice's gate run on the tiny model with a real (random) LoRA, its report and timing."""
