@@ -26,7 +26,7 @@ from memlora.keys import tenant_key
 from memlora.settings import Settings
 
 from .extract_llm import tenant_extractor
-from .consolidate import Group, about_someone_else, consolidate, same_sentence_other_name
+from .consolidate import Group, about_someone_else, consolidate, same_sentence_other_name, share_content
 from .records import Record
 from .schema import MULTI_VALUED, SINGLE_VALUED, avoid_words
 
@@ -291,18 +291,34 @@ def _preference_key(g: Group) -> tuple | None:
 
 # Facts a person has one value of at a time, named by a name: a new city, employer or car said once, in a
 # sentence that states just that ("User works at Globant." then "User works at Mercado Libre."), ends the old
-# value though it is not trained itself. Not jobs: one job is said under many titles ("veterinarian" / "a
-# large-animal vet"), and retracting by title cost 4 items on the dev splits.
+# value though it is not trained itself. A job too, but one job is said under many titles ("veterinarian" / "a
+# large-animal vet"), so a new title retracts only when it shares no word with the old (_another_title).
 CURRENT_SLOTS = frozenset({"city", "employer", "car"})
+TITLED_SLOTS = frozenset({"job"})
 
 
 def _current_fact_key(g: Group, stated_whole: bool = False) -> tuple | None:
     """("fact", slot) of a one-at-a-time fact; with `stated_whole`, only when every record typed it itself (not
     a mention in passing joined by similarity)."""
     e = g.extract
-    if e.kind != "fact" or e.slot not in CURRENT_SLOTS or (stated_whole and len(g.stated) != len(g.records)):
+    slots = CURRENT_SLOTS | TITLED_SLOTS
+    if e.kind != "fact" or e.slot not in slots or (stated_whole and len(g.stated) != len(g.records)):
         return None
     return ("fact", e.slot)
+
+
+def _another_title(slot: str, old: str, new: str) -> bool:
+    """A job said under a new title is a new job only when the titles share no word, no inflection and no
+    abbreviation ("veterinarian" / "large-animal vet", "nurse" / "ICU nurse" are one job retitled), and only for
+    a title of a word of three letters or more (a pattern that read "de" from "infirmière de nuit" names none)."""
+    if slot not in TITLED_SLOTS:
+        return True
+    a, b = set(re.findall(r"\w{3,}", old)), set(re.findall(r"\w{3,}", new))
+    if not b:
+        return False
+    if any(x.startswith(y[:3]) or y.startswith(x[:3]) for x in a for y in b if min(len(x), len(y)) >= 3):
+        return False
+    return not share_content(old, new)
 
 
 def _retracted(kept: list[Item], grouped: list[tuple[Item, Group]], unselected: list[Item],
@@ -323,7 +339,7 @@ def _retracted(kept: list[Item], grouped: list[tuple[Item, Group]], unselected: 
         g = group_of.get(id(it))
         k = (_preference_key(g) or _current_fact_key(g)) if g is not None and it.org is None else None
         when, value = stated.get(id(it), 0.0), str(g.extract.value).lower() if g is not None else ""
-        later = [v for t, v in newer.get(k, []) if t > when and v != value] if k else []
+        later = [v for t, v in newer.get(k, []) if t > when and v != value and _another_title(k[1], value, v)] if k else []
         if later:
             it.reason = f"retracted: a later statement asks for {later[-1]!r} (said once, not selected); was: {it.reason}"
             gone.append(it)

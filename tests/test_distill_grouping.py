@@ -423,6 +423,18 @@ def test_a_new_employer_said_once_retracts_the_old_one():
     assert [i.value for i in vet.items if i.slot == "job"] == ["veterinarian"]
 
 
+def test_a_new_job_title_said_once_retracts_the_old_job_only_when_no_word_is_shared():
+    """Paramedic twice, then "is a midwife" once: the adapter must not learn she is a paramedic. A title sharing a
+    word or an abbreviation with the old one ("nurse" / "ICU nurse", "veterinarian" / "vet") is the same job."""
+    p = build_profiles(_recs("hb", ["Hannah is a paramedic.", "Hannah is a paramedic on an ambulance crew.",
+                                    "Hannah is a midwife."]), Settings())["hb"]
+    assert not [i for i in p.items if i.slot == "job"]
+    assert [i.value for i in p.superseded if "retracted" in i.reason] == ["paramedic"]
+    for old, new in (("nurse", "an ICU nurse"), ("veterinarian", "a vet")):
+        same = build_profiles(_recs("nn", [f"Nell is a {old}.", f"Nell works as a {old}.", f"Nell is {new}."]), Settings())["nn"]
+        assert [i.value for i in same.items if i.slot == "job"] == [old], new
+
+
 def test_a_job_said_with_now_is_a_job():
     assert (extract("im a barista now", None, ()).slot, extract("im a barista now", None, ()).value) == ("job", "barista")
 
