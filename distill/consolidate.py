@@ -35,6 +35,7 @@ from pathlib import Path
 import numpy as np
 
 from .canonical import canonical, looks_english, subject_name
+from .caseless import Values, kin
 from .concepts import is_restriction, negated_antonym, phrase_concepts, poles, restriction_agrees, word_keys
 from .embed import PACKAGE as EMBED_PACKAGE
 from .embed import available as embed_available
@@ -221,7 +222,7 @@ def people(text: str) -> set[str]:
             continue  # French "son" is "his/her": "Son mari s'appelle Julien"
         w = _ALIASES.get(w, w)
         out.add(_PARTNER.get(w, w))
-    return out
+    return out | kin(text)
 
 
 def about_someone_else(text: str) -> bool:
@@ -447,19 +448,22 @@ def group_tenant(records: list[Record], X_free, threshold: float, extracts: list
             root_key[uf.find(i)] = k
     texts = leading_names([mask(c, ()) for c in canon])
     S = E @ E.T if E is not None else None  # one similarity matrix for the tiers and the mutual-nearest pass
+    values = Values(texts)
+    apart = values.apart if values.cores else _never
     if S is not None:
-        common = tenant_common_words(texts)
+        common = tenant_common_words(texts) | values.widespread(n)
         caseless = [_caseless(t) for t in texts]
         pairs = [(i, j) for i, j, v in _embedding_pairs(S, min(embed_threshold, shared_threshold) - VALUE_MARGIN)
-                 if (v >= embed_threshold and not (caseless[i] and caseless[j]))
-                 or (v >= shared_threshold and share_content(texts[i], texts[j], common))
-                 or _names_value(keys[i], canon[j]) or _names_value(keys[j], canon[i])]
+                 if not apart(i, j) and ((v >= embed_threshold and not (caseless[i] and caseless[j]))
+                                         or (v >= shared_threshold and (share_content(texts[i], texts[j], common)
+                                                                        or values.same_predicate(i, j)))
+                                         or _names_value(keys[i], canon[j]) or _names_value(keys[j], canon[i]))]
     else:
         free_idx = [i for i, k in enumerate(keys) if k is None]
         pairs = [(free_idx[i], free_idx[j]) for i, j in _tfidf_pairs(X_free, threshold)]
-    _link_similar(pairs, uf, root_key, texts, canon, E, (shared_threshold + embed_threshold) / 2)
+    _link_similar(pairs, uf, root_key, texts, canon, E, (shared_threshold + embed_threshold) / 2, apart)
     if S is not None:
-        _link_mutual(uf, root_key, texts, S, records, shared_threshold)
+        _link_mutual(uf, root_key, texts, S, records, shared_threshold, apart)
     _link_work(uf, root_key, texts, canon)
     comps: dict[int, list[int]] = {}
     for i in range(n):
@@ -479,7 +483,7 @@ def group_tenant(records: list[Record], X_free, threshold: float, extracts: list
 
 
 def _link_similar(pairs: list[tuple[int, int]], uf: "_UnionFind", root_key: dict[int, tuple], texts: list[str],
-                  canon: list[str], E, floor: float) -> None:
+                  canon: list[str], E, floor: float, apart: Callable[[int, int], bool] | None = None) -> None:
     """Similarity links, strongest first, in two passes: first those that attach a statement to a typed group
     (a key is the surest anchor), then the rest, so two untyped asides cannot pair up first and keep one of
     them out of the fact it belongs to ("ate a hazelnut cake once" / "hazelnuts make my throat swell")."""
@@ -499,7 +503,7 @@ def _link_similar(pairs: list[tuple[int, int]], uf: "_UnionFind", root_key: dict
                 continue
             if ki is not None and kj is not None and ki != kj and not _same_value(ki, kj):
                 continue
-            if E is not None and not _components_agree(members[ri], members[rj], texts, E, slots, floor):
+            if E is not None and not _components_agree(members[ri], members[rj], texts, E, slots, floor, apart):
                 continue
             uf.union(ri, rj)
             root = uf.find(ri)
@@ -513,7 +517,7 @@ _TRANSIENT = re.compile(r"\b(?:again|today|tonight|tomorrow|tmrw|tmr|right now|r
 
 
 def _link_mutual(uf: "_UnionFind", root_key: dict[int, tuple], texts: list[str], S, records: list[Record],
-                 floor: float) -> None:
+                 floor: float, apart: Callable[[int, int], bool] | None = None) -> None:
     """Two statements from different sessions that are each other's nearest statement of the tenant link at the
     lower tier (`floor`) without a shared word. A paraphrase that shares no word with its twin ("is a graphic
     designer" / "makes logos and posters for clients all day", e5 0.84) sits in the band where a tenant's
@@ -538,9 +542,22 @@ def _link_mutual(uf: "_UnionFind", root_key: dict[int, tuple], texts: list[str],
         ki, kj = root_key.get(ri), root_key.get(rj)
         if ri == rj or (ki is not None and kj is not None and ki != kj and not _same_value(ki, kj)):
             continue
+        if apart not in (None, _never) and _any_apart(uf, ri, rj, n, apart):
+            continue
         if compatible(texts[i], texts[j], frozenset(k[1] for k in (ki, kj) if k and k[0] == "fact")):
             uf.union(ri, rj)
             root_key[uf.find(ri)] = ki or kj
+
+
+def _never(i: int, j: int) -> bool:
+    return False
+
+
+def _any_apart(uf: "_UnionFind", ri: int, rj: int, n: int, apart: Callable[[int, int], bool]) -> bool:
+    """Some statement of component `ri` and one of `rj` hold different values (caseless.py)."""
+    a = [x for x in range(n) if uf.find(x) == ri]
+    b = [y for y in range(n) if uf.find(y) == rj]
+    return any(apart(x, y) for x in a for y in b)
 
 
 def _named_fact(idx: list[int], canon: list[str], E, marked: list[str]) -> Extract | None:
@@ -593,7 +610,8 @@ def _link_work(uf: "_UnionFind", root_key: dict[int, tuple], texts: list[str], c
             root_key[job] = key
 
 
-def _components_agree(a: list[int], b: list[int], texts: list[str], E, slots: frozenset, floor: float) -> bool:
+def _components_agree(a: list[int], b: list[int], texts: list[str], E, slots: frozenset, floor: float,
+                      apart: Callable[[int, int], bool] | None = None) -> bool:
     """Average linkage (`floor`: midway between the two embedding tiers) before a similarity link joins two groups: in a language e5 reads poorly every short
     sentence of a tenant scores 0.9+ with every other, and single links would chain the tenant's city, job and
     a remark about a sibling into one item. Every cross pair must also pass the guards, so a chain cannot carry
@@ -603,7 +621,7 @@ def _components_agree(a: list[int], b: list[int], texts: list[str], E, slots: fr
     sims = E[a] @ E[b].T
     if float(sims.mean()) < floor:
         return False
-    return all(compatible(texts[x], texts[y], slots) for x in a for y in b)
+    return all(compatible(texts[x], texts[y], slots) and not (apart and apart(x, y)) for x in a for y in b)
 
 
 def _template(text: str) -> tuple[tuple[str, ...], frozenset]:

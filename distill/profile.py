@@ -18,6 +18,7 @@ import hashlib
 import json
 import os
 import re
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -25,6 +26,7 @@ from pathlib import Path
 from memlora.keys import tenant_key
 from memlora.settings import Settings
 
+from .caseless import Values
 from .extract_llm import tenant_extractor
 from .consolidate import Group, about_someone_else, consolidate, same_sentence_other_name, share_content
 from .records import Record
@@ -270,14 +272,43 @@ def _free_conflicts(items: list[Item], groups: dict[int, Group]) -> tuple[list[I
                                                               it.kind == "fact" and it.slot not in MULTI_VALUED)),
                   key=lambda it: groups[id(it)].last_stated(), reverse=True)
     superseded: list[Item] = []
+    other_value = _caseless_other_value(groups)
     for k, new in enumerate(free):
         if new in superseded:
             continue
         for old in free[k + 1:]:
-            if old not in superseded and same_sentence_other_name(groups[id(new)].records, groups[id(old)].records):
+            if old not in superseded and (same_sentence_other_name(groups[id(new)].records, groups[id(old)].records)
+                                          or other_value(groups[id(new)], groups[id(old)])):
                 old.reason = f"superseded by {new.id} ({new.text!r}, last mentioned {new.last_seen}); was: {old.reason}"
                 superseded.append(old)
     return [it for it in items if it not in superseded], superseded
+
+
+def _caseless_other_value(groups: dict[int, Group]) -> Callable[[Group, Group], bool]:
+    """In a script without capitals, two groups where a statement of each says one predicate ("I live in") with a
+    value the other does not repeat (caseless.py): "אני גרה בבאר שבע" then "עברתי לחיפה ואני גרה שם". No name
+    marks the value there, so same_sentence_other_name cannot see it; a statement about someone else never counts."""
+    texts, pos = [], {}
+    for g in groups.values():
+        for r in g.records:
+            if r.id not in pos:
+                pos[r.id] = len(texts)
+                texts.append(r.text)
+    values = Values(texts)
+
+    def other_value(new: Group, old: Group) -> bool:
+        if any(about_someone_else(r.text) for r in new.records + old.records):
+            return False
+        if min(_order(r) for r in new.records) <= max(_order(r) for r in old.records):
+            return False  # a value said again after the other was said is no replaced value
+        return any(values.apart(pos[a.id], pos[b.id]) and values.same_predicate(pos[a.id], pos[b.id])
+                   for a in new.records for b in old.records)
+
+    return other_value
+
+
+def _order(r: Record) -> float:
+    return r.created_at.timestamp() if r.created_at else 0.0
 
 
 def _preference_key(g: Group) -> tuple | None:

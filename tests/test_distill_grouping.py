@@ -308,12 +308,14 @@ def test_dev4_split_written_before_measuring():
 def test_dev5_split_written_after_the_others_were_tuned():
     """dev5 (26 tenants, six styles, six more languages) measured once as written: 57.1% recall, 2 one-offs and 7
     stale values selected; mutual nearest statements, the work link, the language table and the named facts
-    bring it to 79.8% with 1 one-off and 4 stale. This floor keeps those gains."""
+    bring it to 79.8% with 1 one-off and 4 stale. This floor keeps those gains. Facts are floored by count as well
+    as share: a city recalled in Korean (caseless.py) has no statement yet, which lowers the share (37/46 ->
+    37/47) though no fact lost its statement."""
     sys.path.insert(0, str(REPO / "benchmarks"))
     from eval_consolidation import evaluate
 
     overall = evaluate(split="dev5")["by_style"]["overall"]
-    assert overall["recall"] >= 0.78 and overall["facts_ok_share"] >= 0.8
+    assert overall["recall"] >= 0.78 and overall["facts_ok_share"] >= 0.78 and overall["facts_ok"] >= 37
     assert overall["one_offs_selected"] <= 1 and overall["stale_selected"] <= 4
 
 
