@@ -451,13 +451,7 @@ def group_tenant(records: list[Record], X_free, threshold: float, extracts: list
     values = Values(texts)
     apart = values.apart if values.cores else _never
     if S is not None:
-        common = tenant_common_words(texts) | values.widespread(n)
-        caseless = [_caseless(t) for t in texts]
-        pairs = [(i, j) for i, j, v in _embedding_pairs(S, min(embed_threshold, shared_threshold) - VALUE_MARGIN)
-                 if not apart(i, j) and ((v >= embed_threshold and not (caseless[i] and caseless[j]))
-                                         or (v >= shared_threshold and (share_content(texts[i], texts[j], common)
-                                                                        or values.same_predicate(i, j)))
-                                         or _names_value(keys[i], canon[j]) or _names_value(keys[j], canon[i]))]
+        pairs = _tier_pairs(S, texts, canon, keys, values, embed_threshold, shared_threshold)
     else:
         free_idx = [i for i, k in enumerate(keys) if k is None]
         pairs = [(free_idx[i], free_idx[j]) for i, j in _tfidf_pairs(X_free, threshold)]
@@ -480,6 +474,20 @@ def group_tenant(records: list[Record], X_free, threshold: float, extracts: list
             key, ext = ("fact", named.slot, str(named.value).lower()), named
         out.append(Group(recs, ext, key or ("free", "", f"#{min(idx)}"), [records[i] for i in typed]))
     return out
+
+
+def _tier_pairs(S, texts: list[str], canon: list[str], keys: list, values: Values, embed_threshold: float,
+                shared_threshold: float) -> list[tuple[int, int]]:
+    """Candidate links of the embedding tiers, strongest first: the top tier; the shared-word tier (in a script
+    without capitals, a word the tenant says rarely counts as shared, one said widely does not); the value-anchored
+    tier. Two caseless statements holding different values (caseless.py) are never a candidate."""
+    common = tenant_common_words(texts) | values.widespread(len(texts))
+    caseless = [_caseless(t) for t in texts]
+    return [(i, j) for i, j, v in _embedding_pairs(S, min(embed_threshold, shared_threshold) - VALUE_MARGIN)
+            if not values.apart(i, j) and ((v >= embed_threshold and not (caseless[i] and caseless[j]))
+                                           or (v >= shared_threshold and (share_content(texts[i], texts[j], common)
+                                                                          or values.same_predicate(i, j)))
+                                           or _names_value(keys[i], canon[j]) or _names_value(keys[j], canon[i]))]
 
 
 def _link_similar(pairs: list[tuple[int, int]], uf: "_UnionFind", root_key: dict[int, tuple], texts: list[str],
