@@ -131,6 +131,8 @@ def _subjectless(text: str) -> str:
     if low in _POSSESSED | {"fav", "hometown", "job", "car", "wife", "husband", "sons", "daughters"} and \
             re.match(r"(?:\s+[\w'-]+){0,3}?\s+(?:is|are|was)\b", rest):
         return f"{USER}'s {low}{rest}"
+    if low in _RELATIVES and re.match(r"\s+[a-z]+s\b", rest):  # Mem0's "Sister lives in Rome": hers, not the user's
+        return f"{USER}'s {low}{rest}"
     if low in _ADVERBS:
         m2 = re.match(r"\s+([A-Za-z']+)", rest)
         if not (m2 and (m2.group(1).lower() in SUBJECTLESS_VERBS or re.fullmatch(r"[a-z]+[^s]s", m2.group(1).lower()))):
@@ -145,6 +147,11 @@ def _subjectless(text: str) -> str:
     return text
 
 
+_RELATIVES = frozenset({
+    "daughter", "son", "brother", "sister", "wife", "husband", "partner", "mother", "father", "mom", "mum", "dad",
+    "friend", "boss", "manager", "girlfriend", "boyfriend", "fiancé", "fiancee", "grandmother", "grandfather",
+    "grandma", "grandpa", "aunt", "uncle", "cousin", "niece", "nephew", "flatmate", "roommate", "neighbour",
+    "neighbor", "colleague", "coworker", "sibling"})
 _POSSESSED = {
     "daughter", "son", "brother", "sister", "wife", "husband", "partner", "mother", "father", "mom", "mum", "dad",
     "cat", "dog", "hamster", "rabbit", "bird", "parrot", "fish", "horse", "pet", "boat", "car", "bike", "friend",

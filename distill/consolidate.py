@@ -639,13 +639,24 @@ def _template(text: str) -> tuple[tuple[str, ...], frozenset]:
 
 
 def same_sentence_other_name(a: list[Record], b: list[Record]) -> bool:
-    """Some statement of `a` and one of `b` are the same words around different names: one slot, two values."""
-    ta = {_template(r.text) for r in a}
+    """Some statement of `a` and one of `b` are the same words around different names: one slot, two values. One
+    word more on one side is still the same sentence ("Jeg arbejder hos Vestas." / "Jeg arbejder nu hos Novo
+    Nordisk.": "now" in any language), unless that word makes it about someone else or the past."""
+    ta = {(_template(r.text), r.text) for r in a}
     for r in b:
         words, names = _template(r.text)
-        if any(w == words and n and names and not (n & names) and any(len(x) > 2 for x in w) for w, n in ta):
-            return True
+        for (w, n), text in ta:
+            if not (n and names and not (n & names) and any(len(x) > 2 for x in w)):
+                continue
+            if w == words or (_one_word_more(w, words) and people(text) == people(r.text)
+                              and bool(_MODE.search(text)) == bool(_MODE.search(r.text))):
+                return True
     return False
+
+
+def _one_word_more(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
+    short, long_ = (x, y) if len(x) < len(y) else (y, x)
+    return len(long_) == len(short) + 1 >= 3 and any(long_[:k] + long_[k + 1:] == short for k in range(len(long_)))
 
 
 def _same_key_compatible(a: str, b: str, key: tuple) -> bool:

@@ -475,3 +475,17 @@ def test_call_me_in_other_languages_is_an_address(text, name):
 
     e = extract(text)
     assert (e.kind, e.value) == ("address", name)
+
+
+def test_the_same_sentence_with_one_word_more_and_another_name_supersedes():
+    """A Danish employer said twice, then the new one twice with "nu" (now): the old is superseded. The extra word
+    making it someone else's (Mem0's subject-less "Sister lives in Rome", typed as the user's city before) keeps
+    the user's own value."""
+    p = build_profiles(_recs("mj", ["Jeg arbejder hos Vestas.", "Jeg arbejder hos Vestas i Ringkøbing.",
+                                    "Jeg arbejder nu hos Novo Nordisk.", "Jeg arbejder nu hos Novo Nordisk i Bagsværd."]),
+                       Settings())["mj"]
+    assert ["mj2", "mj3"] in [i.record_ids for i in p.items]
+    assert ["mj0", "mj1"] in [i.record_ids for i in p.superseded]
+    own = build_profiles(_recs("pk", ["Lives in Paris.", "Lives in Paris near the canal.", "Sister lives in Rome.",
+                                      "Sister lives in Rome near the canal."]), Settings())["pk"]
+    assert not own.superseded
