@@ -94,6 +94,10 @@ _ALIASES = {
     "ani": "brother", "ane": "sister", "otouto": "brother", "imouto": "sister", "haha": "mother", "chichi": "father",
     "bratr": "brother", "sestra": "sister", "kamarád": "friend", "kamarádka": "friend", "soused": "neighbour",
     "sousedka": "neighbour", "máma": "mother", "táta": "father",
+    "søster": "sister", "søsters": "sister", "datter": "daughter", "søn": "son", "nabo": "neighbour",
+    "naboens": "neighbour", "kollega": "colleague", "kæreste": "partner", "kaka": "brother", "dada": "sister",
+    "rafiki": "friend", "jirani": "neighbour", "kapatid": "sibling", "kaibigan": "friend", "kapitbahay": "neighbour",
+    "asawa": "partner",
 }
 _ALIASES.update({w: name.lower() for w, name in LANGUAGE_ALIASES.items() if w not in _ALIASES})
 _PARTNER = {"wife": "partner", "husband": "partner", "girlfriend": "partner", "boyfriend": "partner"}

@@ -489,3 +489,14 @@ def test_the_same_sentence_with_one_word_more_and_another_name_supersedes():
     own = build_profiles(_recs("pk", ["Lives in Paris.", "Lives in Paris near the canal.", "Sister lives in Rome.",
                                       "Sister lives in Rome near the canal."]), Settings())["pk"]
     assert not own.superseded
+
+
+def test_relatives_in_danish_swahili_and_tagalog_are_someone_else():
+    """A brother's town in Swahili is his, not the user's: it must not become a second mention of the user's town."""
+    from memlora.distill.consolidate import people
+
+    assert people("Min søster arbejder hos Lego.") == {"sister"} and people("Ang kapatid ko ay taga-Davao.") == {"sibling"}
+    assert people("Kaka yangu anaishi Mwanza.") == {"brother"} and people("Ninaishi Mwanza.") == set()
+    p = build_profiles(_recs("aw", ["Ninaishi Mwanza.", "Kaka yangu anaishi Mwanza.", "Nijibu kwa Kiswahili tafadhali."]),
+                       Settings())["aw"]
+    assert all("aw1" not in i.record_ids for i in p.items)
