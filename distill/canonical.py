@@ -48,6 +48,9 @@ _VOCAB = ("allergic", "prefers", "prefer", "named", "called", "lives", "works", 
           "intolerant", "born", "grew", "hamster", "likes", "wants", "english", "french", "german", "spanish",
           "rabbit", "examples", "measurements", "married", "supports", "instrument", "husband", "allergy")
 _VOCAB_SET = frozenset(_VOCAB)
+# Verbs a fact is stated with as a present participle ("living in Leeds", "working at Acme"); chat drops the g
+# ("livin in melbourne now"), and a subject-less one is the user's ("Living in Porto these days").
+_GERUNDS = frozenset({"living", "working", "studying", "staying", "teaching", "training", "renting"})
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
 _FIRST_PERSON = [
     (re.compile(r"\bI am\b|\bI'm\b|\bIm\b(?=\s)", re.I), "the user is"),
@@ -83,6 +86,8 @@ def _fix_word(word: str) -> str:
     low = word.lower()
     if low in _SHORTHAND:
         return _SHORTHAND[low]
+    if low + "g" in _GERUNDS:
+        return word + "g"
     if len(low) < 5 or low in _VOCAB_SET or not low.isalpha():
         return word
     hit = difflib.get_close_matches(low, _VOCAB, n=1, cutoff=0.84)
@@ -140,6 +145,8 @@ def _subjectless(text: str) -> str:
         return f"{USER} {low}{rest}"
     if low in SUBJECTLESS_VERBS:
         return f"{USER} {low}{rest}"
+    if low in _GERUNDS and re.match(r"\s+(?:in|at|for|with)\b", rest):
+        return f"{USER} is {low}{rest}"
     if low == "from":
         return f"{USER} is from{rest}"
     if low in ("born", "married", "allergic", "based"):

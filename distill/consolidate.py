@@ -487,11 +487,25 @@ def _tier_pairs(S, texts: list[str], canon: list[str], keys: list, values: Value
     tier. Two caseless statements holding different values (caseless.py) are never a candidate."""
     common = tenant_common_words(texts) | values.widespread(len(texts))
     caseless = [_caseless(t) for t in texts]
+    rare = _rare_words(texts)
     return [(i, j) for i, j, v in _embedding_pairs(S, min(embed_threshold, shared_threshold) - VALUE_MARGIN)
             if not values.apart(i, j) and ((v >= embed_threshold and not (caseless[i] and caseless[j]))
                                            or (v >= shared_threshold and (share_content(texts[i], texts[j], common)
                                                                           or values.same_predicate(i, j)))
+                                           or (rare[i] & rare[j])
                                            or _names_value(keys[i], canon[j]) or _names_value(keys[j], canon[i]))]
+
+
+def _rare_words(texts: list[str]) -> list[set[str]]:
+    """Per statement, its words of four letters or more that at most two other statements of the tenant hold. In
+    chat written in lower case a name loses its capital ("livin in melbourne now" / "got a myki for the trams
+    since im in melbourne", e5 0.80), so the value tier's anchor is a word that rare, not a capitalised one."""
+    words = [{w for w in _content_words(t) if len(w) >= 4} if t[1:] == t[1:].lower() else set() for t in texts]
+    df: dict[str, int] = {}
+    for ws in words:
+        for w in ws:
+            df[w] = df.get(w, 0) + 1
+    return [{w for w in ws if df[w] <= 3} for ws in words]
 
 
 def _link_similar(pairs: list[tuple[int, int]], uf: "_UnionFind", root_key: dict[int, tuple], texts: list[str],

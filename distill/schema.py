@@ -283,7 +283,11 @@ def typed_fact(slot: str, val: str) -> Extract:
     return _fact_extract(slot, val)
 
 
+_NOW_TAIL = re.compile(r"\s+(?:now|these days|nowadays|at the moment|currently|for now|right now|since \w+)$", re.I)
+
+
 def _fact_extract(slot: str, val: str) -> Extract:
+    val = _NOW_TAIL.sub("", val) or val  # "lives in Aarhus these days": the city is Aarhus
     if slot in ("instrument", "degree") and language_of(val) is not None:  # "is learning Japanese" is no instrument
         slot = "learning"
     sport = next((sp for sp in sorted(SPORTS) if re.match(rf"(?:the )?{sp}\b", val.lower())), None)

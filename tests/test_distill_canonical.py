@@ -73,3 +73,15 @@ def test_the_tenant_name_is_replaced_before_typo_fixes():
     from memlora.distill.canonical import canonical
 
     assert canonical("Bjorn asked for ski wax advice.", ("bjorn",)) == "The user asked for ski wax advice."
+
+
+def test_a_fact_said_with_a_present_participle_or_a_time_tail_keeps_its_value():
+    """"livin in melbourne now" (chat drops the g) and "Living in Porto these days." are where the user lives; the
+    statement says the city, not "Porto these days"."""
+    from memlora.distill.schema import extract
+
+    for text, city in (("livin in melbourne now", "melbourne"), ("Living in Porto these days.", "Porto"),
+                       ("I live in Aarhus these days.", "Aarhus")):
+        e = extract(text, None, ())
+        assert (e.slot, e.value, e.statement) == ("city", city, f"You live in {city}."), text
+    assert extract("Working at Acme since May.", None, ()).value == "Acme"

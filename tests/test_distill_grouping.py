@@ -500,3 +500,21 @@ def test_relatives_in_danish_swahili_and_tagalog_are_someone_else():
     p = build_profiles(_recs("aw", ["Ninaishi Mwanza.", "Kaka yangu anaishi Mwanza.", "Nijibu kwa Kiswahili tafadhali."]),
                        Settings())["aw"]
     assert all("aw1" not in i.record_ids for i in p.items)
+
+
+def test_a_move_said_in_lower_case_chat_selects_the_new_city():
+    """Chat drops capitals and the g of "living": the new city, said twice with the same rare word, becomes the
+    selected city and the old one is superseded."""
+    p = build_profiles(_recs("kl", ["i live in hobart", "hobart is freezing lol", "livin in adelaide now",
+                                    "found a cheap gym near my place in adelaide", "max 80 words pls"]), Settings())["kl"]
+    assert [(i.slot, i.value) for i in p.items if i.kind == "fact"] == [("city", "adelaide")]
+    assert sorted(i.record_ids for i in p.items)[0] == ["kl2", "kl3"]
+    assert [i.value for i in p.superseded] == ["hobart"]
+
+
+def test_a_rare_word_two_lower_case_statements_share_links_them():
+    """In lower-case chat a town has no capital to anchor on; the one word two statements share and the tenant says
+    nowhere else does (e5 rates these two 0.8, under the shared-word tier)."""
+    p = build_profiles(_recs("gg", ["got a myki for the trams since im in geelong", "geelong footy is life",
+                                    "max 80 words pls", "ugh exam tmrw"]), Settings())["gg"]
+    assert [i.record_ids for i in p.items] == [["gg0", "gg1"]]
