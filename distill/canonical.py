@@ -173,14 +173,15 @@ _ENGLISH = frozenset("the a an i my me is are and to in of with for at on be it 
 _FOREIGN = frozenset("le la les des une est et je ne pas que qui mon ma mes der die das und ist nicht ich mein meine ein eine el los las una que es y yo mi por para con sur avec "
                      "ik ben mijn het een niet geen woon heet jag är och min mitt bor heter inte jestem mieszkam się nie jest mój moja "
                      "saya dengan yang dan tolong ini itu desu imasu watashi kudasai onegaishimasu bir ve için çok "
-                     "jsem bydlím prosím odpovídej chci".split())
+                     "jsem bydlím prosím odpovídej chci jeg og ikke hos har hedder mig meg er det dag "
+                     "ako ang ng mga sa ni ya kwa na ninaishi mimi".split())
 
 
 def looks_english(text: str) -> bool:
     """The first-person rewrites are English grammar; "qu'on me vouvoie" must keep its "me"."""
     words = re.findall(r"[a-zà-ÿ']+", text.lower())
     en = sum(w in _ENGLISH for w in words)
-    fo = sum(w in _FOREIGN for w in words) + bool(re.search(r"[àâçéèêëîïôûùüÿñæœßäö]", text.lower()))
+    fo = sum(w in _FOREIGN for w in words) + bool(re.search(r"[àâçéèêëîïôûùüÿñæœßäöåø]", text.lower()))
     return en >= fo
 
 

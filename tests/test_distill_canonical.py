@@ -85,3 +85,11 @@ def test_a_fact_said_with_a_present_participle_or_a_time_tail_keeps_its_value():
         e = extract(text, None, ())
         assert (e.slot, e.value, e.statement) == ("city", city, f"You live in {city}."), text
     assert extract("Working at Acme since May.", None, ()).value == "Acme"
+
+
+def test_danish_swahili_and_tagalog_are_not_rewritten_as_english():
+    """Danish "i" is "in": reading it as the English pronoun turned "Vestas i Ringkøbing" into "Vestas the user
+    ringkøbing" and kept the Danish employer from being typed."""
+    for text in ("Jeg er ansat på Vestas i Ringkøbing.", "Det regner i dag.", "Nars ako sa ospital.", "Mimi ni mwalimu."):
+        assert canonical(text) == text
+    assert canonical("i live in perth") == "The user lives in perth"
