@@ -527,7 +527,7 @@ def _link_similar(pairs: list[tuple[int, int]], uf: "_UnionFind", root_key: dict
                 continue
             if not (_carries_value(ki, canon[j]) and _carries_value(kj, canon[i])):
                 continue
-            if ki is not None and kj is not None and ki != kj and not _same_value(ki, kj):
+            if ki is not None and kj is not None and ki != kj and not (_same_value(ki, kj) or _slot_only(ki, kj)):
                 continue
             if E is not None and not _components_agree(members[ri], members[rj], texts, E, slots, floor, apart):
                 continue
@@ -722,6 +722,13 @@ def _match_keys(words) -> set[str]:
     for w in words:
         out |= word_keys(w)
     return out
+
+
+def _slot_only(k1: tuple, k2: tuple) -> bool:
+    """A parsed preference and one only the slot of is known ("max 50 words pls" / "no essays, like 50 wrds tops"):
+    a similarity link may join them, and the guards (numbers, contrast families, polarity) decide."""
+    return {k1[0], k2[0]} & {"fact"} == set() and sorted([k1[0] == "free", k2[0] == "free"]) == [False, True] \
+        and bool(k1[1] and k2[1])
 
 
 def _same_value(k1: tuple, k2: tuple) -> bool:

@@ -530,3 +530,13 @@ def test_a_rare_word_two_lower_case_statements_share_links_them():
     p = build_profiles(_recs("gg", ["got a myki for the trams since im in geelong", "geelong footy is life",
                                     "max 80 words pls", "ugh exam tmrw"]), Settings())["gg"]
     assert [i.record_ids for i in p.items] == [["gg0", "gg1"]]
+
+
+def test_a_parsed_preference_and_one_only_its_slot_is_known_of_link():
+    """"max 60 words" is parsed as a length; "no essays, 60 words tops" only as a brevity slot. The keys differ, but
+    it is one preference said twice; another number stays another preference."""
+    p = build_profiles(_recs("kw", ["max 60 words pls", "dont send me essays, like 60 wrds tops", "lol i burnt my toast"]),
+                       Settings())["kw"]
+    assert [i.record_ids for i in p.items] == [["kw0", "kw1"]]
+    other = build_profiles(_recs("kx", ["max 60 words pls", "dont send me essays, like 200 wrds tops"]), Settings())["kx"]
+    assert other.items == []
