@@ -50,6 +50,7 @@ _VOCAB = ("allergic", "prefers", "prefer", "named", "called", "lives", "works", 
 _VOCAB_SET = frozenset(_VOCAB)
 # Verbs a fact is stated with as a present participle ("living in Leeds", "working at Acme"); chat drops the g
 # ("livin in melbourne now"), and a subject-less one is the user's ("Living in Porto these days").
+_DROPPED_I = frozenset({"work", "live", "study"})
 _GERUNDS = frozenset({"living", "working", "studying", "staying", "teaching", "training", "renting"})
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
 _FIRST_PERSON = [
@@ -147,6 +148,8 @@ def _subjectless(text: str) -> str:
         return f"{USER} {low}{rest}"
     if low in _GERUNDS and re.match(r"\s+(?:in|at|for|with)\b", rest):
         return f"{USER} is {low}{rest}"
+    if low in _DROPPED_I and re.match(r"\s+(?:in|at|for|as)\b", rest):  # chat drops the "I": "work at spotify now"
+        return f"{USER} {_third_person(low)}{rest}"
     if low == "from":
         return f"{USER} is from{rest}"
     if low in ("born", "married", "allergic", "based"):

@@ -93,3 +93,14 @@ def test_danish_swahili_and_tagalog_are_not_rewritten_as_english():
     for text in ("Jeg er ansat på Vestas i Ringkøbing.", "Det regner i dag.", "Nars ako sa ospital.", "Mimi ni mwalimu."):
         assert canonical(text) == text
     assert canonical("i live in perth") == "The user lives in perth"
+
+
+def test_chat_without_its_i_and_a_new_job_started_state_the_employer():
+    """"work at spotify on the podcast team now" drops the "I"; "started at spotify this month" names the new
+    employer. Both are the user's employer, named without the team or the month."""
+    for text in ("work at spotify on the podcast team now", "started at spotify this month",
+                 "Started a new job at Spotify"):
+        e = extract(text, None, ())
+        assert (e.slot, e.value.lower()) == ("employer", "spotify"), text
+    assert extract("live in leeds now", None, ()).value == "leeds"
+    assert extract("Work in small batches, please.", None, ()).kind != "fact"

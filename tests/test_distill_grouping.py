@@ -322,13 +322,13 @@ def test_dev5_split_written_after_the_others_were_tuned():
 def test_dev7_split_written_before_measuring():
     """dev7 (22 tenants, six styles, Hebrew, Danish, Swahili, Persian, Chinese, Tagalog) measured once as written:
     56.7% recall, 4 one-offs and 7 stale values. Job titles that share no word, values in scripts without capitals,
-    one extra word around another name, relatives in more languages and rare words in lower-case chat bring it to
-    61.2% with 2 one-offs and 4 stale. This floor keeps those gains."""
+    one extra word around another name, relatives in more languages, rare words in lower-case chat and slot-only
+    preferences bring it to 62.7% with 2 one-offs and 4 stale. This floor keeps those gains."""
     sys.path.insert(0, str(REPO / "benchmarks"))
     from eval_consolidation import evaluate
 
     overall = evaluate(split="dev7")["by_style"]["overall"]
-    assert overall["recalled"] >= 41 and overall["one_offs_selected"] <= 2 and overall["stale_selected"] <= 4
+    assert overall["recalled"] >= 42 and overall["one_offs_selected"] <= 2 and overall["stale_selected"] <= 4
 
 
 def _recs(tenant: str, texts: list[str]) -> list[Record]:
