@@ -540,3 +540,16 @@ def test_a_parsed_preference_and_one_only_its_slot_is_known_of_link():
     assert [i.record_ids for i in p.items] == [["kw0", "kw1"]]
     other = build_profiles(_recs("kx", ["max 60 words pls", "dont send me essays, like 200 wrds tops"]), Settings())["kx"]
     assert other.items == []
+
+
+def test_castilian_in_catalan_is_spanish_and_a_switch_to_catalan_supersedes_it():
+    """"Respon-me en castellà." asks for Spanish; said twice before Catalan twice, it is superseded, not merged."""
+    p = build_profiles(_recs("jf", ["Respon-me en castellà.", "Vull les respostes en castellà.",
+                                    "Respon-me en català, si us plau.", "Prefereixo que les respostes siguin en català."]),
+                       Settings())["jf"]
+    assert [(i.kind, i.value) for i in p.items] == [("language", "Catalan")]
+    assert [i.value for i in p.superseded] == ["Spanish"]
+
+
+def test_two_shell_languages_are_two_values():
+    assert not _same("Wants scripts in bash.", "Wants scripts in PowerShell.", "dev")
