@@ -651,19 +651,24 @@ def _components_agree(a: list[int], b: list[int], texts: list[str], E, slots: fr
     return all(compatible(texts[x], texts[y], slots) and not (apart and apart(x, y)) for x in a for y in b)
 
 
-def _template(text: str) -> tuple[tuple[str, ...], frozenset]:
+def _template(text: str, known: frozenset = frozenset()) -> tuple[tuple[str, ...], frozenset]:
+    """Words around the names; a first word is a name when the tenant writes it capitalised mid-sentence too."""
     names = proper_names(text)
+    m = _LEADING.match(text)
+    if m and m.group(1)[:1].isupper() and m.group(1).lower().removesuffix("'s") in known:
+        names |= {m.group(1).lower().removesuffix("'s")}
     words = [w for w in re.findall(r"[^\W\d_][\w'-]*", text.lower()) if w.strip("'").removesuffix("'s") not in names]
     return tuple(words), names
 
 
-def same_sentence_other_name(a: list[Record], b: list[Record]) -> bool:
+def same_sentence_other_name(a: list[Record], b: list[Record], known: frozenset = frozenset()) -> bool:
     """Some statement of `a` and one of `b` are the same words around different names: one slot, two values. One
     word more on one side is still the same sentence ("Jeg arbejder hos Vestas." / "Jeg arbejder nu hos Novo
-    Nordisk.": "now" in any language), unless that word makes it about someone else or the past."""
-    ta = {(_template(r.text), r.text) for r in a}
+    Nordisk.": "now" in any language), unless that word makes it about someone else or the past. `known`: the
+    names the tenant writes mid-sentence, so a name said first counts ("Szegeden lakom." / "Debrecenben lakom.")."""
+    ta = {(_template(r.text, known), r.text) for r in a}
     for r in b:
-        words, names = _template(r.text)
+        words, names = _template(r.text, known)
         for (w, n), text in ta:
             if not (n and names and not (n & names) and any(len(x) > 2 for x in w)):
                 continue

@@ -28,7 +28,8 @@ from memlora.settings import Settings
 
 from .caseless import Values
 from .extract_llm import tenant_extractor
-from .consolidate import Group, about_someone_else, consolidate, same_sentence_other_name, share_content
+from .consolidate import (Group, about_someone_else, consolidate, proper_names, same_sentence_other_name,
+                          share_content)
 from .records import Record
 from .schema import MULTI_VALUED, SINGLE_VALUED, avoid_words
 
@@ -273,11 +274,12 @@ def _free_conflicts(items: list[Item], groups: dict[int, Group]) -> tuple[list[I
                   key=lambda it: groups[id(it)].last_stated(), reverse=True)
     superseded: list[Item] = []
     other_value = _caseless_other_value(groups)
+    known = frozenset().union(*(proper_names(r.text) for g in groups.values() for r in g.records))
     for k, new in enumerate(free):
         if new in superseded:
             continue
         for old in free[k + 1:]:
-            if old not in superseded and (same_sentence_other_name(groups[id(new)].records, groups[id(old)].records)
+            if old not in superseded and (same_sentence_other_name(groups[id(new)].records, groups[id(old)].records, known)
                                           or other_value(groups[id(new)], groups[id(old)])):
                 old.reason = f"superseded by {new.id} ({new.text!r}, last mentioned {new.last_seen}); was: {old.reason}"
                 superseded.append(old)
