@@ -48,6 +48,10 @@ _VOCAB = ("allergic", "prefers", "prefer", "named", "called", "lives", "works", 
           "intolerant", "born", "grew", "hamster", "likes", "wants", "english", "french", "german", "spanish",
           "rabbit", "examples", "measurements", "married", "supports", "instrument", "husband", "allergy")
 _VOCAB_SET = frozenset(_VOCAB)
+# Verbs a fact is stated with as a present participle ("living in Leeds", "working at Acme"); chat drops the g
+# ("livin in melbourne now"), and a subject-less one is the user's ("Living in Porto these days").
+_DROPPED_I = frozenset({"work", "live", "study"})
+_GERUNDS = frozenset({"living", "working", "studying", "staying", "teaching", "training", "renting"})
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
 _FIRST_PERSON = [
     (re.compile(r"\bI am\b|\bI'm\b|\bIm\b(?=\s)", re.I), "the user is"),
@@ -83,6 +87,8 @@ def _fix_word(word: str) -> str:
     low = word.lower()
     if low in _SHORTHAND:
         return _SHORTHAND[low]
+    if low + "g" in _GERUNDS:
+        return word + "g"
     if len(low) < 5 or low in _VOCAB_SET or not low.isalpha():
         return word
     hit = difflib.get_close_matches(low, _VOCAB, n=1, cutoff=0.84)
@@ -131,6 +137,8 @@ def _subjectless(text: str) -> str:
     if low in _POSSESSED | {"fav", "hometown", "job", "car", "wife", "husband", "sons", "daughters"} and \
             re.match(r"(?:\s+[\w'-]+){0,3}?\s+(?:is|are|was)\b", rest):
         return f"{USER}'s {low}{rest}"
+    if low in _RELATIVES and re.match(r"\s+[a-z]+s\b", rest):  # Mem0's "Sister lives in Rome": hers, not the user's
+        return f"{USER}'s {low}{rest}"
     if low in _ADVERBS:
         m2 = re.match(r"\s+([A-Za-z']+)", rest)
         if not (m2 and (m2.group(1).lower() in SUBJECTLESS_VERBS or re.fullmatch(r"[a-z]+[^s]s", m2.group(1).lower()))):
@@ -138,6 +146,10 @@ def _subjectless(text: str) -> str:
         return f"{USER} {low}{rest}"
     if low in SUBJECTLESS_VERBS:
         return f"{USER} {low}{rest}"
+    if low in _GERUNDS and re.match(r"\s+(?:in|at|for|with)\b", rest):
+        return f"{USER} is {low}{rest}"
+    if low in _DROPPED_I and re.match(r"\s+(?:in|at|for|as)\b", rest):  # chat drops the "I": "work at spotify now"
+        return f"{USER} {_third_person(low)}{rest}"
     if low == "from":
         return f"{USER} is from{rest}"
     if low in ("born", "married", "allergic", "based"):
@@ -145,6 +157,11 @@ def _subjectless(text: str) -> str:
     return text
 
 
+_RELATIVES = frozenset({
+    "daughter", "son", "brother", "sister", "wife", "husband", "partner", "mother", "father", "mom", "mum", "dad",
+    "friend", "boss", "manager", "girlfriend", "boyfriend", "fiancé", "fiancee", "grandmother", "grandfather",
+    "grandma", "grandpa", "aunt", "uncle", "cousin", "niece", "nephew", "flatmate", "roommate", "neighbour",
+    "neighbor", "colleague", "coworker", "sibling"})
 _POSSESSED = {
     "daughter", "son", "brother", "sister", "wife", "husband", "partner", "mother", "father", "mom", "mum", "dad",
     "cat", "dog", "hamster", "rabbit", "bird", "parrot", "fish", "horse", "pet", "boat", "car", "bike", "friend",
@@ -159,14 +176,15 @@ _ENGLISH = frozenset("the a an i my me is are and to in of with for at on be it 
 _FOREIGN = frozenset("le la les des une est et je ne pas que qui mon ma mes der die das und ist nicht ich mein meine ein eine el los las una que es y yo mi por para con sur avec "
                      "ik ben mijn het een niet geen woon heet jag är och min mitt bor heter inte jestem mieszkam się nie jest mój moja "
                      "saya dengan yang dan tolong ini itu desu imasu watashi kudasai onegaishimasu bir ve için çok "
-                     "jsem bydlím prosím odpovídej chci".split())
+                     "jsem bydlím prosím odpovídej chci jeg og ikke hos har hedder mig meg er det dag "
+                     "ako ang ng mga sa ni ya kwa na ninaishi mimi".split())
 
 
 def looks_english(text: str) -> bool:
     """The first-person rewrites are English grammar; "qu'on me vouvoie" must keep its "me"."""
     words = re.findall(r"[a-zà-ÿ']+", text.lower())
     en = sum(w in _ENGLISH for w in words)
-    fo = sum(w in _FOREIGN for w in words) + bool(re.search(r"[àâçéèêëîïôûùüÿñæœßäö]", text.lower()))
+    fo = sum(w in _FOREIGN for w in words) + bool(re.search(r"[àâçéèêëîïôûùüÿñæœßäöåø]", text.lower()))
     return en >= fo
 
 

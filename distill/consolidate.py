@@ -35,6 +35,7 @@ from pathlib import Path
 import numpy as np
 
 from .canonical import canonical, looks_english, subject_name
+from .caseless import Values, kin
 from .concepts import is_restriction, negated_antonym, phrase_concepts, poles, restriction_agrees, word_keys
 from .embed import PACKAGE as EMBED_PACKAGE
 from .embed import available as embed_available
@@ -93,6 +94,10 @@ _ALIASES = {
     "ani": "brother", "ane": "sister", "otouto": "brother", "imouto": "sister", "haha": "mother", "chichi": "father",
     "bratr": "brother", "sestra": "sister", "kamarád": "friend", "kamarádka": "friend", "soused": "neighbour",
     "sousedka": "neighbour", "máma": "mother", "táta": "father",
+    "søster": "sister", "søsters": "sister", "datter": "daughter", "søn": "son", "nabo": "neighbour",
+    "naboens": "neighbour", "kollega": "colleague", "kæreste": "partner", "kaka": "brother", "dada": "sister",
+    "rafiki": "friend", "jirani": "neighbour", "kapatid": "sibling", "kaibigan": "friend", "kapitbahay": "neighbour",
+    "asawa": "partner",
 }
 _ALIASES.update({w: name.lower() for w, name in LANGUAGE_ALIASES.items() if w not in _ALIASES})
 _PARTNER = {"wife": "partner", "husband": "partner", "girlfriend": "partner", "boyfriend": "partner"}
@@ -111,7 +116,8 @@ CONTRAST_FAMILIES = [
     {name.lower() for name in LANGUAGE_NAMES},
     {"dark", "light"},
     {"tabs", "spaces"},
-    {"python", "javascript", "typescript", "java", "rust", "go", "ruby", "kotlin", "swift"},
+    {"python", "javascript", "typescript", "java", "rust", "go", "ruby", "kotlin", "swift", "bash", "powershell",
+     "php", "perl", "scala", "haskell", "sql", "dart", "lua", "elixir", "julia", "zig", "fortran", "cobol"},
     {"windows", "mac", "macos", "linux"},
     {"summer", "winter", "spring", "autumn", "fall"},
     {"sweet", "savory", "savoury", "spicy", "mild"},
@@ -221,7 +227,7 @@ def people(text: str) -> set[str]:
             continue  # French "son" is "his/her": "Son mari s'appelle Julien"
         w = _ALIASES.get(w, w)
         out.add(_PARTNER.get(w, w))
-    return out
+    return out | kin(text)
 
 
 def about_someone_else(text: str) -> bool:
@@ -447,19 +453,16 @@ def group_tenant(records: list[Record], X_free, threshold: float, extracts: list
             root_key[uf.find(i)] = k
     texts = leading_names([mask(c, ()) for c in canon])
     S = E @ E.T if E is not None else None  # one similarity matrix for the tiers and the mutual-nearest pass
+    values = Values(texts)
+    apart = values.apart if values.cores else _never
     if S is not None:
-        common = tenant_common_words(texts)
-        caseless = [_caseless(t) for t in texts]
-        pairs = [(i, j) for i, j, v in _embedding_pairs(S, min(embed_threshold, shared_threshold) - VALUE_MARGIN)
-                 if (v >= embed_threshold and not (caseless[i] and caseless[j]))
-                 or (v >= shared_threshold and share_content(texts[i], texts[j], common))
-                 or _names_value(keys[i], canon[j]) or _names_value(keys[j], canon[i])]
+        pairs = _tier_pairs(S, texts, canon, keys, values, embed_threshold, shared_threshold)
     else:
         free_idx = [i for i, k in enumerate(keys) if k is None]
         pairs = [(free_idx[i], free_idx[j]) for i, j in _tfidf_pairs(X_free, threshold)]
-    _link_similar(pairs, uf, root_key, texts, canon, E, (shared_threshold + embed_threshold) / 2)
+    _link_similar(pairs, uf, root_key, texts, canon, E, (shared_threshold + embed_threshold) / 2, apart)
     if S is not None:
-        _link_mutual(uf, root_key, texts, S, records, shared_threshold)
+        _link_mutual(uf, root_key, texts, S, records, shared_threshold, apart)
     _link_work(uf, root_key, texts, canon)
     comps: dict[int, list[int]] = {}
     for i in range(n):
@@ -478,8 +481,36 @@ def group_tenant(records: list[Record], X_free, threshold: float, extracts: list
     return out
 
 
+def _tier_pairs(S, texts: list[str], canon: list[str], keys: list, values: Values, embed_threshold: float,
+                shared_threshold: float) -> list[tuple[int, int]]:
+    """Candidate links of the embedding tiers, strongest first: the top tier; the shared-word tier (in a script
+    without capitals, a word the tenant says rarely counts as shared, one said widely does not); the value-anchored
+    tier. Two caseless statements holding different values (caseless.py) are never a candidate."""
+    common = tenant_common_words(texts) | values.widespread(len(texts))
+    caseless = [_caseless(t) for t in texts]
+    rare = _rare_words(texts)
+    return [(i, j) for i, j, v in _embedding_pairs(S, min(embed_threshold, shared_threshold) - VALUE_MARGIN)
+            if not values.apart(i, j) and ((v >= embed_threshold and not (caseless[i] and caseless[j]))
+                                           or (v >= shared_threshold and (share_content(texts[i], texts[j], common)
+                                                                          or values.same_predicate(i, j)))
+                                           or (rare[i] & rare[j])
+                                           or _names_value(keys[i], canon[j]) or _names_value(keys[j], canon[i]))]
+
+
+def _rare_words(texts: list[str]) -> list[set[str]]:
+    """Per statement, its words of four letters or more that at most two other statements of the tenant hold. In
+    chat written in lower case a name loses its capital ("livin in melbourne now" / "got a myki for the trams
+    since im in melbourne", e5 0.80), so the value tier's anchor is a word that rare, not a capitalised one."""
+    words = [{w for w in _content_words(t) if len(w) >= 4} if t[1:] == t[1:].lower() else set() for t in texts]
+    df: dict[str, int] = {}
+    for ws in words:
+        for w in ws:
+            df[w] = df.get(w, 0) + 1
+    return [{w for w in ws if df[w] <= 3} for ws in words]
+
+
 def _link_similar(pairs: list[tuple[int, int]], uf: "_UnionFind", root_key: dict[int, tuple], texts: list[str],
-                  canon: list[str], E, floor: float) -> None:
+                  canon: list[str], E, floor: float, apart: Callable[[int, int], bool] | None = None) -> None:
     """Similarity links, strongest first, in two passes: first those that attach a statement to a typed group
     (a key is the surest anchor), then the rest, so two untyped asides cannot pair up first and keep one of
     them out of the fact it belongs to ("ate a hazelnut cake once" / "hazelnuts make my throat swell")."""
@@ -497,9 +528,9 @@ def _link_similar(pairs: list[tuple[int, int]], uf: "_UnionFind", root_key: dict
                 continue
             if not (_carries_value(ki, canon[j]) and _carries_value(kj, canon[i])):
                 continue
-            if ki is not None and kj is not None and ki != kj and not _same_value(ki, kj):
+            if ki is not None and kj is not None and ki != kj and not (_same_value(ki, kj) or _slot_only(ki, kj)):
                 continue
-            if E is not None and not _components_agree(members[ri], members[rj], texts, E, slots, floor):
+            if E is not None and not _components_agree(members[ri], members[rj], texts, E, slots, floor, apart):
                 continue
             uf.union(ri, rj)
             root = uf.find(ri)
@@ -513,7 +544,7 @@ _TRANSIENT = re.compile(r"\b(?:again|today|tonight|tomorrow|tmrw|tmr|right now|r
 
 
 def _link_mutual(uf: "_UnionFind", root_key: dict[int, tuple], texts: list[str], S, records: list[Record],
-                 floor: float) -> None:
+                 floor: float, apart: Callable[[int, int], bool] | None = None) -> None:
     """Two statements from different sessions that are each other's nearest statement of the tenant link at the
     lower tier (`floor`) without a shared word. A paraphrase that shares no word with its twin ("is a graphic
     designer" / "makes logos and posters for clients all day", e5 0.84) sits in the band where a tenant's
@@ -538,9 +569,22 @@ def _link_mutual(uf: "_UnionFind", root_key: dict[int, tuple], texts: list[str],
         ki, kj = root_key.get(ri), root_key.get(rj)
         if ri == rj or (ki is not None and kj is not None and ki != kj and not _same_value(ki, kj)):
             continue
+        if apart not in (None, _never) and _any_apart(uf, ri, rj, n, apart):
+            continue
         if compatible(texts[i], texts[j], frozenset(k[1] for k in (ki, kj) if k and k[0] == "fact")):
             uf.union(ri, rj)
             root_key[uf.find(ri)] = ki or kj
+
+
+def _never(i: int, j: int) -> bool:
+    return False
+
+
+def _any_apart(uf: "_UnionFind", ri: int, rj: int, n: int, apart: Callable[[int, int], bool]) -> bool:
+    """Some statement of component `ri` and one of `rj` hold different values (caseless.py)."""
+    a = [x for x in range(n) if uf.find(x) == ri]
+    b = [y for y in range(n) if uf.find(y) == rj]
+    return any(apart(x, y) for x in a for y in b)
 
 
 def _named_fact(idx: list[int], canon: list[str], E, marked: list[str]) -> Extract | None:
@@ -593,7 +637,8 @@ def _link_work(uf: "_UnionFind", root_key: dict[int, tuple], texts: list[str], c
             root_key[job] = key
 
 
-def _components_agree(a: list[int], b: list[int], texts: list[str], E, slots: frozenset, floor: float) -> bool:
+def _components_agree(a: list[int], b: list[int], texts: list[str], E, slots: frozenset, floor: float,
+                      apart: Callable[[int, int], bool] | None = None) -> bool:
     """Average linkage (`floor`: midway between the two embedding tiers) before a similarity link joins two groups: in a language e5 reads poorly every short
     sentence of a tenant scores 0.9+ with every other, and single links would chain the tenant's city, job and
     a remark about a sibling into one item. Every cross pair must also pass the guards, so a chain cannot carry
@@ -603,23 +648,39 @@ def _components_agree(a: list[int], b: list[int], texts: list[str], E, slots: fr
     sims = E[a] @ E[b].T
     if float(sims.mean()) < floor:
         return False
-    return all(compatible(texts[x], texts[y], slots) for x in a for y in b)
+    return all(compatible(texts[x], texts[y], slots) and not (apart and apart(x, y)) for x in a for y in b)
 
 
-def _template(text: str) -> tuple[tuple[str, ...], frozenset]:
+def _template(text: str, known: frozenset = frozenset()) -> tuple[tuple[str, ...], frozenset]:
+    """Words around the names; a first word is a name when the tenant writes it capitalised mid-sentence too."""
     names = proper_names(text)
+    m = _LEADING.match(text)
+    if m and m.group(1)[:1].isupper() and m.group(1).lower().removesuffix("'s") in known:
+        names |= {m.group(1).lower().removesuffix("'s")}
     words = [w for w in re.findall(r"[^\W\d_][\w'-]*", text.lower()) if w.strip("'").removesuffix("'s") not in names]
     return tuple(words), names
 
 
-def same_sentence_other_name(a: list[Record], b: list[Record]) -> bool:
-    """Some statement of `a` and one of `b` are the same words around different names: one slot, two values."""
-    ta = {_template(r.text) for r in a}
+def same_sentence_other_name(a: list[Record], b: list[Record], known: frozenset = frozenset()) -> bool:
+    """Some statement of `a` and one of `b` are the same words around different names: one slot, two values. One
+    word more on one side is still the same sentence ("Jeg arbejder hos Vestas." / "Jeg arbejder nu hos Novo
+    Nordisk.": "now" in any language), unless that word makes it about someone else or the past. `known`: the
+    names the tenant writes mid-sentence, so a name said first counts ("Szegeden lakom." / "Debrecenben lakom.")."""
+    ta = {(_template(r.text, known), r.text) for r in a}
     for r in b:
-        words, names = _template(r.text)
-        if any(w == words and n and names and not (n & names) and any(len(x) > 2 for x in w) for w, n in ta):
-            return True
+        words, names = _template(r.text, known)
+        for (w, n), text in ta:
+            if not (n and names and not (n & names) and any(len(x) > 2 for x in w)):
+                continue
+            if w == words or (_one_word_more(w, words) and people(text) == people(r.text)
+                              and bool(_MODE.search(text)) == bool(_MODE.search(r.text))):
+                return True
     return False
+
+
+def _one_word_more(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
+    short, long_ = (x, y) if len(x) < len(y) else (y, x)
+    return len(long_) == len(short) + 1 >= 3 and any(long_[:k] + long_[k + 1:] == short for k in range(len(long_)))
 
 
 def _same_key_compatible(a: str, b: str, key: tuple) -> bool:
@@ -667,6 +728,13 @@ def _match_keys(words) -> set[str]:
     for w in words:
         out |= word_keys(w)
     return out
+
+
+def _slot_only(k1: tuple, k2: tuple) -> bool:
+    """A parsed preference and one only the slot of is known ("max 50 words pls" / "no essays, like 50 wrds tops"):
+    a similarity link may join them, and the guards (numbers, contrast families, polarity) decide."""
+    return {k1[0], k2[0]} & {"fact"} == set() and sorted([k1[0] == "free", k2[0] == "free"]) == [False, True] \
+        and bool(k1[1] and k2[1])
 
 
 def _same_value(k1: tuple, k2: tuple) -> bool:

@@ -15,7 +15,7 @@ _ALIASES = {
     "English": "english anglais inglés ingles englisch inglese inglês engels angielski",
     "French": "french français francais francés frances französisch franzosisch francese francês francuski",
     "German": "german allemand alemán aleman deutsch tedesco alemão duits niemiecki",
-    "Spanish": "spanish español espanol espagnol spanisch spagnolo espanhol castellano spaans hiszpański",
+    "Spanish": "spanish español espanol espagnol spanisch spagnolo espanhol castellano castellà castella spaans hiszpański",
     "Italian": "italian italiano italien italienisch italiaans włoski",
     "Portuguese": "portuguese português portugues portugais portugués portugiesisch portoghese portugees",
     "Dutch": "dutch nederlands néerlandais neerlandais holandés niederländisch olandese flemish vlaams",

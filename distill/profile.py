@@ -18,6 +18,7 @@ import hashlib
 import json
 import os
 import re
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -25,8 +26,10 @@ from pathlib import Path
 from memlora.keys import tenant_key
 from memlora.settings import Settings
 
+from .caseless import Values
 from .extract_llm import tenant_extractor
-from .consolidate import Group, about_someone_else, consolidate, same_sentence_other_name
+from .consolidate import (Group, about_someone_else, consolidate, proper_names, same_sentence_other_name,
+                          share_content)
 from .records import Record
 from .schema import MULTI_VALUED, SINGLE_VALUED, avoid_words
 
@@ -270,14 +273,44 @@ def _free_conflicts(items: list[Item], groups: dict[int, Group]) -> tuple[list[I
                                                               it.kind == "fact" and it.slot not in MULTI_VALUED)),
                   key=lambda it: groups[id(it)].last_stated(), reverse=True)
     superseded: list[Item] = []
+    other_value = _caseless_other_value(groups)
+    known = frozenset().union(*(proper_names(r.text) for g in groups.values() for r in g.records))
     for k, new in enumerate(free):
         if new in superseded:
             continue
         for old in free[k + 1:]:
-            if old not in superseded and same_sentence_other_name(groups[id(new)].records, groups[id(old)].records):
+            if old not in superseded and (same_sentence_other_name(groups[id(new)].records, groups[id(old)].records, known)
+                                          or other_value(groups[id(new)], groups[id(old)])):
                 old.reason = f"superseded by {new.id} ({new.text!r}, last mentioned {new.last_seen}); was: {old.reason}"
                 superseded.append(old)
     return [it for it in items if it not in superseded], superseded
+
+
+def _caseless_other_value(groups: dict[int, Group]) -> Callable[[Group, Group], bool]:
+    """In a script without capitals, two groups where a statement of each says one predicate ("I live in") with a
+    value the other does not repeat (caseless.py): "אני גרה בבאר שבע" then "עברתי לחיפה ואני גרה שם". No name
+    marks the value there, so same_sentence_other_name cannot see it; a statement about someone else never counts."""
+    texts, pos = [], {}
+    for g in groups.values():
+        for r in g.records:
+            if r.id not in pos:
+                pos[r.id] = len(texts)
+                texts.append(r.text)
+    values = Values(texts)
+
+    def other_value(new: Group, old: Group) -> bool:
+        if any(about_someone_else(r.text) for r in new.records + old.records):
+            return False
+        if min(_order(r) for r in new.records) <= max(_order(r) for r in old.records):
+            return False  # a value said again after the other was said is no replaced value
+        return any(values.apart(pos[a.id], pos[b.id]) and values.same_predicate(pos[a.id], pos[b.id])
+                   for a in new.records for b in old.records)
+
+    return other_value
+
+
+def _order(r: Record) -> float:
+    return r.created_at.timestamp() if r.created_at else 0.0
 
 
 def _preference_key(g: Group) -> tuple | None:
@@ -291,18 +324,34 @@ def _preference_key(g: Group) -> tuple | None:
 
 # Facts a person has one value of at a time, named by a name: a new city, employer or car said once, in a
 # sentence that states just that ("User works at Globant." then "User works at Mercado Libre."), ends the old
-# value though it is not trained itself. Not jobs: one job is said under many titles ("veterinarian" / "a
-# large-animal vet"), and retracting by title cost 4 items on the dev splits.
+# value though it is not trained itself. A job too, but one job is said under many titles ("veterinarian" / "a
+# large-animal vet"), so a new title retracts only when it shares no word with the old (_another_title).
 CURRENT_SLOTS = frozenset({"city", "employer", "car"})
+TITLED_SLOTS = frozenset({"job"})
 
 
 def _current_fact_key(g: Group, stated_whole: bool = False) -> tuple | None:
     """("fact", slot) of a one-at-a-time fact; with `stated_whole`, only when every record typed it itself (not
     a mention in passing joined by similarity)."""
     e = g.extract
-    if e.kind != "fact" or e.slot not in CURRENT_SLOTS or (stated_whole and len(g.stated) != len(g.records)):
+    slots = CURRENT_SLOTS | TITLED_SLOTS
+    if e.kind != "fact" or e.slot not in slots or (stated_whole and len(g.stated) != len(g.records)):
         return None
     return ("fact", e.slot)
+
+
+def _another_title(slot: str, old: str, new: str) -> bool:
+    """A job said under a new title is a new job only when the titles share no word, no inflection and no
+    abbreviation ("veterinarian" / "large-animal vet", "nurse" / "ICU nurse" are one job retitled), and only for
+    a title of a word of three letters or more (a pattern that read "de" from "infirmière de nuit" names none)."""
+    if slot not in TITLED_SLOTS:
+        return True
+    a, b = set(re.findall(r"\w{3,}", old)), set(re.findall(r"\w{3,}", new))
+    if not b:
+        return False
+    if any(x.startswith(y[:3]) or y.startswith(x[:3]) for x in a for y in b if min(len(x), len(y)) >= 3):
+        return False
+    return not share_content(old, new)
 
 
 def _retracted(kept: list[Item], grouped: list[tuple[Item, Group]], unselected: list[Item],
@@ -323,7 +372,7 @@ def _retracted(kept: list[Item], grouped: list[tuple[Item, Group]], unselected: 
         g = group_of.get(id(it))
         k = (_preference_key(g) or _current_fact_key(g)) if g is not None and it.org is None else None
         when, value = stated.get(id(it), 0.0), str(g.extract.value).lower() if g is not None else ""
-        later = [v for t, v in newer.get(k, []) if t > when and v != value] if k else []
+        later = [v for t, v in newer.get(k, []) if t > when and v != value and _another_title(k[1], value, v)] if k else []
         if later:
             it.reason = f"retracted: a later statement asks for {later[-1]!r} (said once, not selected); was: {it.reason}"
             gone.append(it)

@@ -131,7 +131,8 @@ _VERB_FACTS = [
     (r"(?:lives|is living|is based|lives and works|resides|has lived) in|(?:has )?(?:moved|relocated) to", "city"),
     (r"(?:grew up|was raised) in|is (?:originally )?from|comes from", "hometown"),
     (r"was born in", "birthplace"),
-    (r"(?:works|is working|is employed) (?:at|for|by)|is employed by|works at|has (?:been|worked) at", "employer"),
+    (r"(?:works|is working|is employed) (?:at|for|by)|is employed by|works at|has (?:been|worked) at|"
+     r"(?:has )?(?:started|began)(?: (?:a |the )?(?:new )?job| working)? at", "employer"),
     (r"(?:works|is working)(?: \w+)? as an?|is employed as an?", "job"),
     (r"is allergic to|has an? (?:\w+ )?allergy to|cannot digest|can't digest", "allergy"),
     (r"(?:drives|owns and drives) an?", "car"),
@@ -283,7 +284,12 @@ def typed_fact(slot: str, val: str) -> Extract:
     return _fact_extract(slot, val)
 
 
+_NOW_TAIL = re.compile(r"\s+(?:now|these days|nowadays|at the moment|currently|for now|right now|since \w+|"
+                       r"this (?:week|month|year))$", re.I)
+
+
 def _fact_extract(slot: str, val: str) -> Extract:
+    val = _NOW_TAIL.sub("", val) or val  # "lives in Aarhus these days": the city is Aarhus
     if slot in ("instrument", "degree") and language_of(val) is not None:  # "is learning Japanese" is no instrument
         slot = "learning"
     sport = next((sp for sp in sorted(SPORTS) if re.match(rf"(?:the )?{sp}\b", val.lower())), None)
@@ -295,6 +301,8 @@ def _fact_extract(slot: str, val: str) -> Extract:
         val = val.split(",")[0].strip()
     if slot == "job":
         val = re.split(r" (?:at|for|in)\b", val)[0].strip()
+    if slot == "employer":  # "spotify on the podcast team", "Siemens in Erlangen": the employer is the name
+        val = re.split(r" (?:on|in|as|since|with)\b", val)[0].strip() or val
     if slot in ("instrument", "car", "vehicle"):
         val = _ADJECTIVES.sub("", re.sub(r"^(?:an?|the|my|his|her)\s+", "", val, flags=re.I)) or val
     if slot == "vehicle":

@@ -73,3 +73,34 @@ def test_the_tenant_name_is_replaced_before_typo_fixes():
     from memlora.distill.canonical import canonical
 
     assert canonical("Bjorn asked for ski wax advice.", ("bjorn",)) == "The user asked for ski wax advice."
+
+
+def test_a_fact_said_with_a_present_participle_or_a_time_tail_keeps_its_value():
+    """"livin in melbourne now" (chat drops the g) and "Living in Porto these days." are where the user lives; the
+    statement says the city, not "Porto these days"."""
+    from memlora.distill.schema import extract
+
+    for text, city in (("livin in melbourne now", "melbourne"), ("Living in Porto these days.", "Porto"),
+                       ("I live in Aarhus these days.", "Aarhus")):
+        e = extract(text, None, ())
+        assert (e.slot, e.value, e.statement) == ("city", city, f"You live in {city}."), text
+    assert extract("Working at Acme since May.", None, ()).value == "Acme"
+
+
+def test_danish_swahili_and_tagalog_are_not_rewritten_as_english():
+    """Danish "i" is "in": reading it as the English pronoun turned "Vestas i Ringkøbing" into "Vestas the user
+    ringkøbing" and kept the Danish employer from being typed."""
+    for text in ("Jeg er ansat på Vestas i Ringkøbing.", "Det regner i dag.", "Nars ako sa ospital.", "Mimi ni mwalimu."):
+        assert canonical(text) == text
+    assert canonical("i live in perth") == "The user lives in perth"
+
+
+def test_chat_without_its_i_and_a_new_job_started_state_the_employer():
+    """"work at spotify on the podcast team now" drops the "I"; "started at spotify this month" names the new
+    employer. Both are the user's employer, named without the team or the month."""
+    for text in ("work at spotify on the podcast team now", "started at spotify this month",
+                 "Started a new job at Spotify"):
+        e = extract(text, None, ())
+        assert (e.slot, e.value.lower()) == ("employer", "spotify"), text
+    assert extract("live in leeds now", None, ()).value == "leeds"
+    assert extract("Work in small batches, please.", None, ()).kind != "fact"

@@ -23,7 +23,8 @@ import eval_consolidation as ev  # noqa: E402
 
 LABELLED = {"main": ("labels.json", ("dev", "heldout")), "dev2": ("labels_dev2.json", ("dev2",)),
             "dev3": ("labels_dev3.json", ("dev3",)), "dev4": ("labels_dev4.json", ("dev4",)),
-            "dev5": ("labels_dev5.json", ("dev5",)), "dev6": ("labels_dev6.json", ("dev6",))}
+            "dev5": ("labels_dev5.json", ("dev5",)), "dev6": ("labels_dev6.json", ("dev6",)),
+            "dev7": ("labels_dev7.json", ("dev7",))}
 
 
 def _load(name: str) -> tuple[dict, dict]:
@@ -106,6 +107,20 @@ def test_dev6_is_a_sixth_dev_split_in_all_styles():
     assert len(new_langs) >= 5
     assert {lab["style"] for lab in labels.values() if lab["stale"]} == {lab["style"] for lab in labels.values()}
     assert 0.5 <= sum(bool(lab["stale"]) for lab in labels.values()) / len(labels) <= 0.8
+
+
+def test_dev7_is_a_seventh_dev_split_in_all_styles():
+    """dev7 is written from the styles alone, committed before measuring: five or more languages no earlier split
+    has, three of them in caseless scripts, stale values in every style and job changes in several."""
+    labels, records = _load("dev7")
+    others = {k: v for name in ("main", "dev2", "dev3", "dev4", "dev5", "dev6") for k, v in _load(name)[0].items()}
+    assert 180 <= len(records) <= 260 and len(labels) >= 20 and not set(labels) & set(others)
+    assert {lab["style"] for lab in labels.values()} == {lab["style"] for lab in others.values()}
+    new_langs = {lab["language"] for lab in labels.values()} - {lab["language"] for lab in others.values()}
+    assert len(new_langs) >= 5 and len(new_langs & {"he", "fa", "zh"}) == 3
+    assert {lab["style"] for lab in labels.values() if lab["stale"]} == {lab["style"] for lab in labels.values()}
+    jobs = [s for lab in labels.values() for s in lab["stale"] if s["slot"] in ("profession", "employer")]
+    assert len({labels[s["replaced_by"].split(":")[0]]["style"] for s in jobs}) >= 5
 
 
 def test_size_styles_and_split(corpus):

@@ -308,13 +308,27 @@ def test_dev4_split_written_before_measuring():
 def test_dev5_split_written_after_the_others_were_tuned():
     """dev5 (26 tenants, six styles, six more languages) measured once as written: 57.1% recall, 2 one-offs and 7
     stale values selected; mutual nearest statements, the work link, the language table and the named facts
-    bring it to 79.8% with 1 one-off and 4 stale. This floor keeps those gains."""
+    bring it to 79.8% with 1 one-off and 4 stale. This floor keeps those gains. Facts are floored by count as well
+    as share: a city recalled in Korean (caseless.py) has no statement yet, which lowers the share (37/46 ->
+    37/47) though no fact lost its statement."""
     sys.path.insert(0, str(REPO / "benchmarks"))
     from eval_consolidation import evaluate
 
     overall = evaluate(split="dev5")["by_style"]["overall"]
-    assert overall["recall"] >= 0.78 and overall["facts_ok_share"] >= 0.8
+    assert overall["recall"] >= 0.78 and overall["facts_ok_share"] >= 0.78 and overall["facts_ok"] >= 37
     assert overall["one_offs_selected"] <= 1 and overall["stale_selected"] <= 4
+
+
+def test_dev7_split_written_before_measuring():
+    """dev7 (22 tenants, six styles, Hebrew, Danish, Swahili, Persian, Chinese, Tagalog) measured once as written:
+    56.7% recall, 4 one-offs and 7 stale values. Job titles that share no word, values in scripts without capitals,
+    one extra word around another name, relatives in more languages, rare words in lower-case chat and slot-only
+    preferences bring it to 62.7% with 2 one-offs and 4 stale. This floor keeps those gains."""
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from eval_consolidation import evaluate
+
+    overall = evaluate(split="dev7")["by_style"]["overall"]
+    assert overall["recalled"] >= 42 and overall["one_offs_selected"] <= 2 and overall["stale_selected"] <= 4
 
 
 def _recs(tenant: str, texts: list[str]) -> list[Record]:
@@ -392,11 +406,12 @@ def test_a_possessed_name_is_not_an_attribute():
 
 def test_a_name_said_first_is_still_a_name():
     """Hungarian puts the city first ("Szegeden lakom."): the guards skipped first words, so the old city and the
-    new one grouped as one statement; the tenant writes the name mid-sentence elsewhere, so it is a name."""
+    new one grouped as one statement; the tenant writes the name mid-sentence elsewhere, so it is a name, and the
+    newer city said in the same sentence supersedes the older."""
     p = build_profiles(_recs("gabor", ["Szegeden lakom.", "Jelenleg Szegeden élek.", "Debrecenben lakom.",
                                        "A családommal Debrecenben élünk."]), Settings())["gabor"]
-    groups = sorted(sorted(r[-1] for r in i.record_ids) for i in p.items)
-    assert ["0", "1"] in groups and ["2", "3"] in groups
+    assert [sorted(r[-1] for r in i.record_ids) for i in p.items] == [["2", "3"]]
+    assert [sorted(r[-1] for r in i.record_ids) for i in p.superseded] == [["0", "1"]]
 
 
 @pytest.mark.parametrize("a,b", [
@@ -421,6 +436,18 @@ def test_a_new_employer_said_once_retracts_the_old_one():
     vet = build_profiles(_recs("cv", ["User is a veterinarian.", "User is a veterinarian at a rural clinic.",
                                       "The user works as a large-animal vet."]), Settings())["cv"]
     assert [i.value for i in vet.items if i.slot == "job"] == ["veterinarian"]
+
+
+def test_a_new_job_title_said_once_retracts_the_old_job_only_when_no_word_is_shared():
+    """Paramedic twice, then "is a midwife" once: the adapter must not learn she is a paramedic. A title sharing a
+    word or an abbreviation with the old one ("nurse" / "ICU nurse", "veterinarian" / "vet") is the same job."""
+    p = build_profiles(_recs("hb", ["Hannah is a paramedic.", "Hannah is a paramedic on an ambulance crew.",
+                                    "Hannah is a midwife."]), Settings())["hb"]
+    assert not [i for i in p.items if i.slot == "job"]
+    assert [i.value for i in p.superseded if "retracted" in i.reason] == ["paramedic"]
+    for old, new in (("nurse", "an ICU nurse"), ("veterinarian", "a vet")):
+        same = build_profiles(_recs("nn", [f"Nell is a {old}.", f"Nell works as a {old}.", f"Nell is {new}."]), Settings())["nn"]
+        assert [i.value for i in same.items if i.slot == "job"] == [old], new
 
 
 def test_a_job_said_with_now_is_a_job():
@@ -461,3 +488,70 @@ def test_call_me_in_other_languages_is_an_address(text, name):
 
     e = extract(text)
     assert (e.kind, e.value) == ("address", name)
+
+
+def test_the_same_sentence_with_one_word_more_and_another_name_supersedes():
+    """A Danish employer said twice, then the new one twice with "nu" (now): the old is superseded. The extra word
+    making it someone else's (Mem0's subject-less "Sister lives in Rome", typed as the user's city before) keeps
+    the user's own value."""
+    p = build_profiles(_recs("mj", ["Jeg arbejder hos Vestas.", "Jeg arbejder hos Vestas i Ringkøbing.",
+                                    "Jeg arbejder nu hos Novo Nordisk.", "Jeg arbejder nu hos Novo Nordisk i Bagsværd."]),
+                       Settings())["mj"]
+    assert ["mj2", "mj3"] in [i.record_ids for i in p.items]
+    assert ["mj0", "mj1"] in [i.record_ids for i in p.superseded]
+    own = build_profiles(_recs("pk", ["Lives in Paris.", "Lives in Paris near the canal.", "Sister lives in Rome.",
+                                      "Sister lives in Rome near the canal."]), Settings())["pk"]
+    assert not own.superseded
+
+
+def test_relatives_in_danish_swahili_and_tagalog_are_someone_else():
+    """A brother's town in Swahili is his, not the user's: it must not become a second mention of the user's town."""
+    from memlora.distill.consolidate import people
+
+    assert people("Min søster arbejder hos Lego.") == {"sister"} and people("Ang kapatid ko ay taga-Davao.") == {"sibling"}
+    assert people("Kaka yangu anaishi Mwanza.") == {"brother"} and people("Ninaishi Mwanza.") == set()
+    p = build_profiles(_recs("aw", ["Ninaishi Mwanza.", "Kaka yangu anaishi Mwanza.", "Nijibu kwa Kiswahili tafadhali."]),
+                       Settings())["aw"]
+    assert all("aw1" not in i.record_ids for i in p.items)
+
+
+def test_a_move_said_in_lower_case_chat_selects_the_new_city():
+    """Chat drops capitals and the g of "living": the new city, said twice with the same rare word, becomes the
+    selected city and the old one is superseded."""
+    p = build_profiles(_recs("kl", ["i live in hobart", "hobart is freezing lol", "livin in adelaide now",
+                                    "found a cheap gym near my place in adelaide", "max 80 words pls"]), Settings())["kl"]
+    assert [(i.slot, i.value) for i in p.items if i.kind == "fact"] == [("city", "adelaide")]
+    assert sorted(i.record_ids for i in p.items)[0] == ["kl2", "kl3"]
+    assert [i.value for i in p.superseded] == ["hobart"]
+
+
+def test_a_rare_word_two_lower_case_statements_share_links_them():
+    """In lower-case chat a town has no capital to anchor on; the one word two statements share and the tenant says
+    nowhere else does (e5 rates these two 0.8, under the shared-word tier)."""
+    p = build_profiles(_recs("gg", ["got a myki for the trams since im in geelong", "geelong footy is life",
+                                    "max 80 words pls", "ugh exam tmrw"]), Settings())["gg"]
+    assert [i.record_ids for i in p.items] == [["gg0", "gg1"]]
+
+
+def test_a_parsed_preference_and_one_only_its_slot_is_known_of_link():
+    """"max 60 words" is parsed as a length; "no essays, 60 words tops" only as a brevity slot. The keys differ, but
+    it is one preference said twice; another number stays another preference."""
+    p = build_profiles(_recs("kw", ["max 60 words pls", "dont send me essays, like 60 wrds tops", "lol i burnt my toast"]),
+                       Settings())["kw"]
+    assert [i.record_ids for i in p.items] == [["kw0", "kw1"]]
+    other = build_profiles(_recs("kx", ["max 60 words pls", "dont send me essays, like 200 wrds tops"]), Settings())["kx"]
+    assert other.items == []
+
+
+def test_castilian_in_catalan_is_spanish_and_a_switch_to_catalan_supersedes_it():
+    """"Respon-me en castellà." asks for Spanish; said twice before Catalan twice, it is superseded, not merged."""
+    p = build_profiles(_recs("jf", ["Respon-me en castellà.", "Vull les respostes en castellà.",
+                                    "Respon-me en català, si us plau.", "Prefereixo que les respostes siguin en català."]),
+                       Settings())["jf"]
+    assert [(i.kind, i.value) for i in p.items] == [("language", "Catalan")]
+    assert [i.value for i in p.superseded] == ["Spanish"]
+
+
+def test_two_shell_languages_are_two_values():
+    assert not _same("Wants scripts in bash.", "Wants scripts in PowerShell.", "dev")
+
