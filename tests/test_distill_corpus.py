@@ -24,7 +24,7 @@ import eval_consolidation as ev  # noqa: E402
 LABELLED = {"main": ("labels.json", ("dev", "heldout")), "dev2": ("labels_dev2.json", ("dev2",)),
             "dev3": ("labels_dev3.json", ("dev3",)), "dev4": ("labels_dev4.json", ("dev4",)),
             "dev5": ("labels_dev5.json", ("dev5",)), "dev6": ("labels_dev6.json", ("dev6",)),
-            "dev7": ("labels_dev7.json", ("dev7",))}
+            "dev7": ("labels_dev7.json", ("dev7",)), "dev8": ("labels_dev8.json", ("dev8",))}
 
 
 def _load(name: str) -> tuple[dict, dict]:
@@ -121,6 +121,19 @@ def test_dev7_is_a_seventh_dev_split_in_all_styles():
     assert {lab["style"] for lab in labels.values() if lab["stale"]} == {lab["style"] for lab in labels.values()}
     jobs = [s for lab in labels.values() for s in lab["stale"] if s["slot"] in ("profession", "employer")]
     assert len({labels[s["replaced_by"].split(":")[0]]["style"] for s in jobs}) >= 5
+
+
+def test_dev8_is_an_eighth_dev_split_mostly_not_in_english():
+    """dev8 is written from the styles alone, committed before measuring: most tenants in languages other than
+    English, two or more languages no earlier split has, every style, stale values in most tenants."""
+    labels, records = _load("dev8")
+    others = {k: v for name in LABELLED if name != "dev8" for k, v in _load(name)[0].items()}
+    assert 140 <= len(records) <= 220 and len(labels) >= 15 and not set(labels) & set(others)
+    assert {lab["style"] for lab in labels.values()} == {lab["style"] for lab in others.values()}
+    assert sum(lab["language"] != "en" for lab in labels.values()) >= 0.75 * len(labels)
+    new_langs = {lab["language"] for lab in labels.values()} - {lab["language"] for lab in others.values()}
+    assert len(new_langs) >= 2 and len({lab["language"] for lab in labels.values()} - new_langs - {"en"}) >= 8
+    assert sum(bool(lab["stale"]) for lab in labels.values()) >= len(labels) / 2
 
 
 def test_size_styles_and_split(corpus):
