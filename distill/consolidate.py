@@ -456,7 +456,8 @@ def group_tenant(records: list[Record], X_free, threshold: float, extracts: list
     values = Values(texts)
     apart = values.apart if values.cores else _never
     if S is not None:
-        pairs = _tier_pairs(S, texts, canon, keys, values, embed_threshold, shared_threshold)
+        unmarked = [not any(c.isupper() for c in r.text) for r in records]
+        pairs = _tier_pairs(S, texts, canon, keys, values, embed_threshold, shared_threshold, unmarked)
     else:
         free_idx = [i for i, k in enumerate(keys) if k is None]
         pairs = [(free_idx[i], free_idx[j]) for i, j in _tfidf_pairs(X_free, threshold)]
@@ -482,12 +483,14 @@ def group_tenant(records: list[Record], X_free, threshold: float, extracts: list
 
 
 def _tier_pairs(S, texts: list[str], canon: list[str], keys: list, values: Values, embed_threshold: float,
-                shared_threshold: float) -> list[tuple[int, int]]:
+                shared_threshold: float, unmarked: list[bool]) -> list[tuple[int, int]]:
     """Candidate links of the embedding tiers, strongest first: the top tier; the shared-word tier (in a script
     without capitals, a word the tenant says rarely counts as shared, one said widely does not); the value-anchored
-    tier. Two caseless statements holding different values (caseless.py) are never a candidate."""
+    tier. Two caseless statements holding different values (caseless.py) are never a candidate. `unmarked`: the
+    statement was written without a capital (a caseless script, or chat typed in lower case: "работаю в сбере"),
+    so no name marks its value and two such statements need a shared word at the top tier too."""
     common = tenant_common_words(texts) | values.widespread(len(texts))
-    caseless = [_caseless(t) for t in texts]
+    caseless = unmarked
     rare = _rare_words(texts)
     return [(i, j) for i, j, v in _embedding_pairs(S, min(embed_threshold, shared_threshold) - VALUE_MARGIN)
             if not values.apart(i, j) and ((v >= embed_threshold and not (caseless[i] and caseless[j]))
@@ -540,7 +543,9 @@ def _link_similar(pairs: list[tuple[int, int]], uf: "_UnionFind", root_key: dict
 
 # A remark about today ("wifi is down again", "deploy failed again ffs") is nearest to another such remark by its
 # filler words alone; without a shared word that is no evidence of one item, so it never links as mutual nearest.
-_TRANSIENT = re.compile(r"\b(?:again|today|tonight|tomorrow|tmrw|tmr|right now|rn|this (?:morning|afternoon|evening))\b", re.I)
+_TRANSIENT = re.compile(r"\b(?:again|today|tonight|tomorrow|tmrw|tmr|right now|rn|this (?:morning|afternoon|evening)"
+                        r"|опять|снова|сегодня|знову|сьогодні|отново|днес|azi|astăzi|heute|wieder|hoy|otra vez|oggi"
+                        r"|di nuovo|hoje|de novo|bugün|yine|aujourd'hui|dzisiaj|dziś|znowu|hari ini|आज|আজ)\b", re.I)
 
 
 def _link_mutual(uf: "_UnionFind", root_key: dict[int, tuple], texts: list[str], S, records: list[Record],
@@ -812,8 +817,32 @@ jsem je se můj moje moji chci velmi mimi na ni ya wa sana nataka
 _MARKS = {cp: None for cp in range(0x300, 0x10000) if unicodedata.category(chr(cp)).startswith("M")}
 
 
+# Function words and discourse adverbs ("again", "now", "already", "too", "my", "our") of more languages, kept
+# as the tokenizer sees them (marks dropped: Bengali "আমার" is "আমর"). Two remarks that share only "опять"
+# ("again") or "আমার" ("my") share no content, yet they linked a new employer to a dog and a cat to someone
+# else's town.
+_FUNCTION = frozenset(w.translate(_MARKS) for w in """
+опять снова теперь сейчас уже тоже также ещё еще очень меня мне мой моя моё мои наш наша наше наши нас для что как
+это вот всё все был была было
+знову тепер зараз вже теж також дуже мене мені мій моя моє мої наш наша наше наші нас для що як це будь ласка
+отново сега вече също много мен моят моята моето моите наш наша нас за че как това моля
+iar acum deja foarte este sunt meu mea mei mele noi pentru care vreau
+lagi sekarang sudah juga kami kita dengan untuk dari pada dalam sangat
+znowu teraz już też bardzo
+auch jetzt wieder schon noch sehr bitte mich mir mein meine meiner meinem meinen
+ahora también otra vez mucho
+ancora adesso ora già anche sempre molto mio mia miei mie
+agora também muito meu minha pra
+yine şimdi artık
+encore maintenant déjà aussi toujours mon
+আমার আমাকে আমাদের আমরা তুমি আপনি এবং খুব করে করি আছে
+मेरा मेरी मेरे हमारा हमारी करता करती बहुत बिल्कुल
+""".split())
+
+
 def _content_words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[^\W\d_]+", text.lower().translate(_MARKS)) if len(w) > 2 and w not in _STOP}
+    return {w for w in re.findall(r"[^\W\d_]+", text.lower().translate(_MARKS))
+            if len(w) > 2 and w not in _STOP and w not in _FUNCTION}
 
 
 def _concepts_of(words) -> set[str]:

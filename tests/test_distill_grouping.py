@@ -555,3 +555,28 @@ def test_castilian_in_catalan_is_spanish_and_a_switch_to_catalan_supersedes_it()
 def test_two_shell_languages_are_two_values():
     assert not _same("Wants scripts in bash.", "Wants scripts in PowerShell.", "dev")
 
+
+
+def test_function_words_of_more_languages_are_no_shared_content():
+    """"опять" (again) and Bengali "আমার" (my) are said about anything: a new employer and a dog, or the user's
+    cat and a brother's town, that share only them share no content."""
+    from memlora.distill.consolidate import share_content
+
+    assert not share_content("в сбербанке опять аврал", "гром опять сгрыз тапки")
+    assert not share_content("আমার বিড়ালের নাম মিনি।", "আমার ভাই চট্টগ্রামে থাকে।")
+    assert share_content("у меня лайка по кличке гром", "гром опять сгрыз тапки")
+
+
+def test_chat_in_lower_case_needs_a_shared_word_at_the_top_tier():
+    """Chat typed without capitals has no name to tell two values apart, and e5 rates two short lower-case
+    remarks about a bank and a dog 0.93: like a caseless script, they need a shared word to link."""
+    assert not _same("в сбербанке опять аврал", "гром опять сгрыз тапки")
+    assert _same("у меня лайка по кличке гром", "гром сгрыз тапки")
+
+
+def test_a_remark_about_today_in_another_language_is_no_mutual_nearest():
+    """"сегодня" (today) marks a transient remark in Russian as "today" does in English: it never links to another
+    statement by being its nearest one."""
+    p = build_profiles(_recs("dk", ["сегодня пробки жуть", "опять дождь льёт", "отвечай по русски пжлст",
+                                    "хочу ответы на русском"]), Settings())["dk"]
+    assert [len(i.record_ids) for i in p.items] == [2]
