@@ -1,4 +1,5 @@
-"""Facts stated in French, Spanish, German, Italian, Portuguese, Dutch, Swedish, Polish, Turkish, Indonesian, Czech or romanised Japanese: the same slots as the English patterns (schema.py).
+"""Facts stated in French, Spanish, German, Italian, Portuguese, Dutch, Swedish, Polish, Turkish, Indonesian, Czech,
+Romanian, Russian, Ukrainian, Bulgarian or romanised Japanese: the same slots as the English patterns (schema.py).
 
 Memories come in the user's language. The slot and the probe stay English (the base model is probed in
 English and the slot names are the profile's vocabulary); the value is kept as written ("infirmière",
@@ -27,10 +28,16 @@ NOUNS = {
     "dochter": "daughter", "dotter": "daughter", "syn": "son", "córka": "daughter", "konijn": "rabbit", "kanin": "rabbit",
     "kucing": "cat", "anjing": "dog", "kedi": "cat", "kedim": "cat", "kedimin": "cat", "köpek": "dog", "köpeğim": "dog",
     "köpeğimin": "dog", "pes": "dog", "psa": "dog", "kočka": "cat", "kočku": "cat", "inu": "dog", "neko": "cat",
+    "kedisi": "cat", "kedisinin": "cat", "köpeği": "dog", "köpeğinin": "dog",
+    "câine": "dog", "câinele": "dog", "cățel": "dog", "cățelul": "dog", "pisică": "cat", "pisica": "cat", "motan": "cat",
+    "fiica": "daughter", "fiul": "son", "собака": "dog", "пёс": "dog", "пес": "dog", "кот": "cat", "кошка": "cat",
+    "кіт": "cat", "кішка": "cat", "куче": "dog", "котка": "cat", "котарак": "cat", "дочь": "daughter", "дочка": "daughter",
+    "донька": "daughter", "дъщеря": "daughter", "сын": "son", "син": "son",
 }
 _NAMED = re.compile(r"\b(?P<noun>" + "|".join(sorted(NOUNS, key=len, reverse=True)) + r")\b.*?\b(?:s'appelle|se nomme|"
                     r"se llama|llamad[oa]|heißt|heisst|namens|nommée?|appelée?|si chiama|chiamat[oa]|di nome|se chama|chamad[oa]|"
-                    r"heet|heter|ma na imię|nazywa się|wabi się|bernama|namanya|adı|se jmenuje|jménem) "
+                    r"heet|heter|ma na imię|nazywa się|wabi się|bernama|namanya|adı|se jmenuje|jménem|pe nume|numit[ăa]?|se numește|"
+                    r"îl cheamă|o cheamă|по кличке|по имени|зовут|на ім'я|на имя|звати|на име|се казва|казва се) "
                     r"(?P<val>\w[\w' -]*)", re.I)
 _NAMED_WA = re.compile(r"\b(?P<noun>inu|neko)(?: no namae)? wa (?P<val>[A-Z][\w-]*) (?:to iimasu|to iu|desu)\b")
 _PATTERNS = [
@@ -38,6 +45,17 @@ _PATTERNS = [
     (re.compile(r"\b(?i:tinggal|menetap|berdomisili) di (?P<val>[A-Z][\w-]*(?: [A-Z][\w-]*)*)"), "city"),
     (re.compile(r"\b(?i:bydlím|bydlí|bydlíme|žiju|žije) ve? (?P<val>[A-ZČŘŠŽÚ][\w-]*)"), "city"),
     (re.compile(r"\b(?P<val>[A-Z][\w-]*) ni sunde (?:imasu|iru|orimasu|imashita)\b"), "city"),
+    (re.compile(r"\b(?P<val>[A-ZÇĞİÖŞÜ]\w*) adında (?:\w+ )*?(?:kedi|köpe)"), "_named"),
+    (re.compile(r"\b(?:lucrez|lucrează|lucra|m-am angajat|s-a angajat|sunt angajat[ăa]?|este angajat[ăa]?) (?:acum )?la "
+                r"(?P<val>[A-ZĂÂÎȘȚ][\w&-]*(?: [A-ZĂÂÎȘȚ][\w&-]*)*)", re.I), "employer"),
+    (re.compile(r"\b(?i:locuiesc|locuiește|stau|trăiesc|trăiește) (?:acum )?(?:în|la) (?P<val>[A-ZĂÂÎȘȚ][\w-]*(?: [A-ZĂÂÎȘȚ][\w-]*)*)"),
+     "city"),
+    (re.compile(r"\b(?:lucrez|lucrează|lucrăm) ca (?P<val>\w[\w-]*)", re.I), "job"),
+    (re.compile(r"(?i:\b(?:живу|живёт|живет|живем|живём|живе|живемо|живея|живее|живеем)) (?:(?i:сейчас|теперь|зараз|тепер|сега) )?"
+                r"(?:в|у|во|във) (?P<val>[А-ЯЁЇІЄҐ][\w'-]*(?: [А-ЯЁЇІЄҐ][\w'-]*)*)"), "city"),
+    (re.compile(r"(?i:\b(?:работаю|работает|працюю|працює|работя|работи)) (?:(?i:сейчас|теперь|зараз|тепер|сега) )?"
+                r"(?:в|у|във|на|за) (?P<val>[А-ЯЁЇІЄҐA-Z][\w&-]*(?: [А-ЯЁЇІЄҐA-Z][\w&-]*)*)"), "employer"),
+    (re.compile(r"\b(?:работя като|работи като|работаю как|працюю як) (?P<val>\w[\w-]*)", re.I), "job"),
     (re.compile(r"\b(?P<val>\w+) olarak çalış\w*", re.I), "job"),
     (re.compile(r"\b(?:pracuji|pracuje|pracuju) jako (?P<val>\w+)|\bbekerja sebagai (?P<val2>\w+)", re.I), "job"),
     (re.compile(r"\b(?P<val>\w+) (?:to shite|toshite) hataraite", re.I), "job"),
@@ -68,6 +86,11 @@ _PATTERNS = [
 ]
 
 
+# A pronoun after the verb is the subject, not the value ("fahre ich mit der Straßenbahn": no vehicle "ich").
+PRONOUNS = frozenset("ich du er sie es wir ihr je tu il elle on nous vous yo él ella io lui lei eu ele ela "
+                     "я ты он она мы вы ви ти він вона аз той тя ние ea noi voi".split())
+
+
 def _clean(val: str) -> str:
     v = re.split(r",|;| (?:et|y|und|avec|con|mit|depuis|desde|seit|qui|que|die|der|e|che|da|com|mas|ma|há|dove|onde)\b", val.strip())[0]
     return v.strip().rstrip(".!")
@@ -88,6 +111,8 @@ def foreign_fact(text: str) -> tuple[str, str] | None:
         m = pat.search(t)
         if m:
             val = _clean(m.group("val") or m.groupdict().get("val2") or "")
-            if val and len(val.split()) <= 4:
+            if slot == "_named":
+                slot = "cat" if m.group(0).endswith("kedi") else "dog"
+            if val and len(val.split()) <= 4 and val.lower() not in PRONOUNS:
                 return slot, val
     return None

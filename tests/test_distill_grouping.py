@@ -580,3 +580,21 @@ def test_a_remark_about_today_in_another_language_is_no_mutual_nearest():
     p = build_profiles(_recs("dk", ["сегодня пробки жуть", "опять дождь льёт", "отвечай по русски пжлст",
                                     "хочу ответы на русском"]), Settings())["dk"]
     assert [len(i.record_ids) for i in p.items] == [2]
+
+
+@pytest.mark.parametrize("text,slot,value", [
+    ("Am un câine pe nume Rex.", "dog", "Rex"), ("M-am angajat la UiPath.", "employer", "UiPath"),
+    ("Locuiesc acum în Cluj-Napoca.", "city", "Cluj-Napoca"), ("Имам куче на име Бобо.", "dog", "Бобо"),
+    ("Работя като зъболекар.", "job", "зъболекар"), ("Тепер живу у Львові.", "city", "Львові"),
+    ("Работаю в Газпроме.", "employer", "Газпроме"), ("Pamuk adında beyaz bir kedisi var.", "cat", "Pamuk"),
+    ("Kedisinin adı Pamuk.", "cat", "Pamuk"),
+])
+def test_facts_in_romanian_slavic_languages_and_turkish_possessives_are_typed(text, slot, value):
+    e = extract(text, None, ())
+    assert (e.kind, e.slot, e.value) == ("fact", slot, value) and e.statement and e.probe["expect"] == [value]
+
+
+def test_a_pronoun_after_the_verb_is_no_value():
+    """German puts the subject after the verb ("fahre ich mit der Straßenbahn"): "ich" is no vehicle."""
+    e = extract("Seit dem Umzug nach Leipzig fahre ich mit der Straßenbahn zur Arbeit.", None, ())
+    assert not (e.slot == "vehicle" and str(e.value).lower() == "ich")
