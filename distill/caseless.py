@@ -101,23 +101,31 @@ def value_guard(texts: list[str]) -> Callable[[int, int], bool]:
 # "خواهرم" my sister, "친구는" the friend, "我妹妹" my younger sister): a statement holding one of these stems
 # is about that person, as consolidate.people() reads "my sister" in the languages written with spaces.
 _KIN_STEMS = {  # stems that are no common word too (Hebrew "אחות" is also "nurse", Persian "دوست" also "like")
-    "sister": ("أختي", "أخته", "אחותי", "خواهر", "बहन", "누나", "언니", "여동생", "姐姐", "妹妹",
+    "sister": ("أختي", "أخته", "אחותי", "خواهر", "बहन", "বোন", "누나", "언니", "여동생", "姐姐", "妹妹",
                "พี่สาว", "น้องสาว"),
-    "brother": ("أخي", "أخوه", "אחי ", "אחי,", "برادر", "भाई", "오빠", "남동생", "哥哥", "弟弟", "พี่ชาย", "น้องชาย"),
-    "friend": ("صديقي", "صديقتي", "חבר שלי", "חברה שלי", "دوستم", "दोस्त", "친구", "朋友", "友達", "เพื่อน"),
+    "brother": ("أخي", "أخوه", "אחי ", "אחי,", "برادر", "भाई", "ভাই", "오빠", "남동생", "哥哥", "弟弟", "พี่ชาย", "น้องชาย"),
+    "friend": ("صديقي", "صديقتي", "חבר שלי", "חברה שלי", "دوستم", "दोस्त", "বন্ধু", "친구", "朋友", "友達", "เพื่อน"),
     "mother": ("والدتي", "אמא שלי", "مادر", "माँ", "엄마", "어머니", "妈妈", "母亲"),
-    "father": ("والدي", "אבא שלי", "پدر", "पिता", "아빠", "아버지", "爸爸", "父亲"),
-    "partner": ("زوجي", "زوجتي", "אשתי", "همسر", "पति", "पत्नी", "남편", "아내", "丈夫", "妻子", "老公", "老婆",
+    "father": ("والدي", "אבא שלי", "پدر", "पिता", "বাবা", "아빠", "아버지", "爸爸", "父亲"),
+    "partner": ("زوجي", "زوجتي", "אשתי", "همسر", "पति", "पत्नी", "স্বামী", "স্ত্রী", "남편", "아내", "丈夫", "妻子", "老公", "老婆",
                 "สามี", "ภรรยา"),
-    "colleague": ("زميلي", "زميلتي", "همکار", "सहकर्मी", "동료", "同事", "同僚"),
-    "neighbour": ("جاري", "جارتي", "השכן", "השכנה", "همسایه", "पड़ोसी", "이웃", "邻居"),
+    "colleague": ("زميلي", "زميلتي", "همکار", "सहकर्मी", "সহকর্মী", "동료", "同事", "同僚"),
+    "neighbour": ("جاري", "جارتي", "השכן", "השכנה", "همسایه", "पड़ोसी", "প্রতিবেশী", "이웃", "邻居"),
 }
 
 
 def kin(text: str) -> set[str]:
-    """Relations a caseless statement names (see _KIN_STEMS); none for text with capitals."""
+    """Relations a caseless statement names (see _KIN_STEMS); none for text with capitals. A stem whose letters
+    without marks are three or more is found anywhere; a shorter one only as written, at a word's start: without
+    its vowel signs Bengali "বাবা" (father) is "বব", which "জবাব" (answer) holds too."""
     if not caseless(text):
         return set()
     t = text.translate(_MARKS)
-    return {rel for rel, stems in _KIN_STEMS.items()
-            if any(len(st.translate(_MARKS)) >= 2 and st.translate(_MARKS) in t for st in stems)}
+    return {rel for rel, stems in _KIN_STEMS.items() if any(_names_kin(st, text, t) for st in stems)}
+
+
+def _names_kin(stem: str, text: str, stripped: str) -> bool:
+    bare = stem.translate(_MARKS)
+    if len(bare) >= 3 or _ideographic(stem) or all("\uac00" <= c <= "\ud7a3" for c in bare):
+        return len(bare) >= 2 and bare in stripped
+    return len(bare) >= 2 and re.search(r"(?<!\w)" + re.escape(stem), text) is not None

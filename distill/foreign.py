@@ -73,7 +73,7 @@ _PATTERNS = [
     (re.compile(r"\b(?:lavora come|lavoro come|trabalha como|trabalho como|fa (?:l'|il |la )(?=\w+(?:ista|ante|ente|iere|iera|ore|ice|aio|aia)\b))"
                 r"\s*(?P<val>\w[\w-]*)", re.I), "job"),
     (re.compile(r"\b(?:sposat[oa] con|casad[oa] com|casad[oa] con|mariée? (?:à|avec)|verheiratet mit)\s+(?P<val>[A-ZÀ-Ý][\w'-]*)", re.I), "partner"),
-    (re.compile(r"\b(?:allergic[oa] a(?:l|lla|i|gli|lle|llo)?|alérgic[oa] a(?:o|à|os|as)?)\s+(?P<val>[\w-]+)", re.I), "allergy"),
+    (re.compile(r"\b(?:allergic[oa] a(?:l|lla|i|gli|lle|llo)?|al[ée]rgic[oa] (?:al|a(?:o|à|os|as)?(?: l[oa]s?| la)?))\s+(?P<val>[\w-]+)", re.I), "allergy"),
     (re.compile(r"\b(?:a grandi|ai grandi|creció|crecí|aufgewachsen in|wuchs in)\s*(?:à|a|en|in)?\s+(?P<val>[A-ZÀ-Ý][\w'-]*)", re.I), "hometown"),
     (re.compile(r"\b(?:est né|est née|suis né|suis née|nació|nací|geboren in|wurde in)\s+(?:à|a|en|in)?\s*(?P<val>[A-ZÀ-Ý][\w'-]*)", re.I), "birthplace"),
     (re.compile(r"\b(?:travaille chez|trabaja en|trabajo en|trabaja para|arbeitet bei|arbeite bei)\s+(?P<val>[A-ZÀ-Ý][\w'&-]*(?: [A-ZÀ-Ý][\w'&-]*)*)", re.I), "employer"),

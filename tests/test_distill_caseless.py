@@ -55,3 +55,12 @@ def test_a_relative_named_in_a_caseless_script_is_someone_else():
     p = build_profiles(_recs("rana", ["أعيش في الزرقاء.", "أختي تعيش في دبي.", "بيتي في الزرقاء قريب من السوق."]),
                        Settings())["rana"]
     assert all("rana1" not in i.record_ids for i in p.items)
+
+
+def test_relatives_in_bengali_are_someone_else_and_short_stems_need_a_word_start():
+    """"আমার ভাই" (my brother) is someone else; "বাবা" (father) is "বব" without its vowel signs, which "জবাব"
+    (answer) also holds, so a short stem counts only as written at a word's start."""
+    assert kin("আমার ভাই চট্টগ্রামে থাকে।") == {"brother"}
+    assert kin("আমার বাবা খুলনায় থাকেন।") == {"father"}
+    assert kin("বাংলা ভাষায় জবাব চায়।") == set()
+    assert kin("मेरा भाई मुंबई में रहता है।") == {"brother"}

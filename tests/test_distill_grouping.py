@@ -598,3 +598,10 @@ def test_a_pronoun_after_the_verb_is_no_value():
     """German puts the subject after the verb ("fahre ich mit der Straßenbahn"): "ich" is no vehicle."""
     e = extract("Seit dem Umzug nach Leipzig fahre ich mit der Straßenbahn zur Arbeit.", None, ())
     assert not (e.slot == "vehicle" and str(e.value).lower() == "ich")
+
+
+def test_an_allergy_typed_without_its_accent_is_still_an_allergy():
+    from memlora.distill.foreign import foreign_fact
+
+    assert foreign_fact("sou alergica a amendoim") == ("allergy", "amendoim")
+    assert foreign_fact("Es alergico a las nueces") == ("allergy", "nueces")
