@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import difflib
 import logging
+import os
 import re
 import unicodedata
 from collections.abc import Callable
@@ -98,6 +99,17 @@ _ALIASES = {
     "naboens": "neighbour", "kollega": "colleague", "kæreste": "partner", "kaka": "brother", "dada": "sister",
     "rafiki": "friend", "jirani": "neighbour", "kapatid": "sibling", "kaibigan": "friend", "kapitbahay": "neighbour",
     "asawa": "partner",
+    "сестра": "sister", "сестры": "sister", "сестри": "sister", "брат": "brother", "брата": "brother",
+    "друг": "friend", "подруга": "friend", "мама": "mother", "мать": "mother", "отец": "father", "папа": "father",
+    "дочь": "daughter", "дочка": "daughter", "донька": "daughter", "жена": "partner", "муж": "partner",
+    "чоловік": "partner", "дружина": "partner", "сосед": "neighbour", "соседка": "neighbour", "сусід": "neighbour",
+    "сусідка": "neighbour", "коллега": "colleague", "колега": "colleague", "приятел": "friend",
+    "приятелка": "friend", "съпруга": "partner", "съпругата": "partner", "съпругът": "partner", "майка": "mother",
+    "баща": "father", "дъщеря": "daughter", "съсед": "neighbour", "съседка": "neighbour",
+    "fratele": "brother", "frate": "brother", "sora": "sister", "prietenul": "friend", "prietena": "friend",
+    "tata": "father", "soția": "partner", "soțul": "partner", "sotia": "partner", "sotul": "partner",
+    "vecinul": "neighbour", "colegul": "colleague", "fiica": "daughter", "fiul": "son",
+    "abang": "brother", "suami": "partner", "isteri": "partner", "kawan": "friend", "rakan": "friend", "jiran": "neighbour",
 }
 _ALIASES.update({w: name.lower() for w, name in LANGUAGE_ALIASES.items() if w not in _ALIASES})
 _PARTNER = {"wife": "partner", "husband": "partner", "girlfriend": "partner", "boyfriend": "partner"}
@@ -257,7 +269,15 @@ def _names_beyond(pa: frozenset, pb: frozenset) -> set[str]:
     """Names of `pa` that `pb` does not have, an inflected form counting as the name ("Koneella" is "Kone",
     "Debrecenben" is "Debrecen": Finnish, Hungarian or Turkish add case endings to names)."""
     return {x for x in pa if not any(x == y or (min(len(x), len(y)) >= 4 and (x.startswith(y) or y.startswith(x)))
-                                     for y in pb)}
+                                     or _case_forms(x, y) for y in pb)}
+
+
+def _case_forms(x: str, y: str) -> bool:
+    """Two case forms of one name: Slavic and Baltic languages swap a name's ending instead of adding one ("у
+    Львові" / "до Львова", "w Krakowie" / "do Krakowa"): a stem of five letters or more, at most two letters
+    after it on either side."""
+    k = len(os.path.commonprefix([x, y]))
+    return k >= 5 and len(x) - k <= 2 and len(y) - k <= 2
 
 
 _FAMILY_WORDS = frozenset(w for fam in CONTRAST_FAMILIES for w in fam)  # compared by the family check instead
@@ -725,6 +745,8 @@ def _carries_value(key: tuple | None, text: str) -> bool:
     words = _match_keys(re.findall(r"\w+", low))
     if any(len(tok) > 2 and re.search(rf"(?<!\w){re.escape(tok)}(?!\w)", low) for tok in key[2].split()):
         return True  # "mx-5", "a320"
+    if any(_case_forms(tok, w) for tok in key[2].split() for w in re.findall(r"\w+", low)):
+        return True  # "Львові" / "Львова"
     return any(word_keys(w) & words for w in re.findall(r"\w+", key[2]) if len(w) > 2 or key[2].isdigit())
 
 

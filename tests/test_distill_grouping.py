@@ -605,3 +605,23 @@ def test_an_allergy_typed_without_its_accent_is_still_an_allergy():
 
     assert foreign_fact("sou alergica a amendoim") == ("allergy", "amendoim")
     assert foreign_fact("Es alergico a las nueces") == ("allergy", "nueces")
+
+
+def test_two_case_forms_of_one_city_are_one_fact_and_a_sister_s_city_retracts_nothing():
+    """Ukrainian swaps a name's ending ("у Львові" / "до Львова"): one city, said in three sessions, typed, and it
+    supersedes the old one; the sister's town, said last, is someone else's and retracts nothing."""
+    p = build_profiles(_recs("ok", ["Живу в Харкові.", "Моя квартира в Харкові на п'ятому поверсі.",
+                                    "Тепер живу у Львові.", "Переїхала до Львова минулого місяця.",
+                                    "Гуляю вечорами центром Львова.", "Сестра живе в Одесі."]), Settings())["ok"]
+    city = [i for i in p.items if i.slot == "city"]
+    assert [(i.value, len(i.record_ids)) for i in city] == [("Львові", 3)] and city[0].statement
+
+
+@pytest.mark.parametrize("text,who", [
+    ("Сестра живе в Одесі.", "sister"), ("Fratele meu lucrează la Renault.", "brother"),
+    ("Съпругата ми е лекарка.", "partner"), ("у брата собака корги", "brother"), ("Suami tinggal di Ipoh", "partner"),
+])
+def test_relatives_in_slavic_languages_romanian_and_malay_are_someone_else(text, who):
+    from memlora.distill.consolidate import people
+
+    assert people(text) == {who}
