@@ -79,19 +79,15 @@ def prompts_for_item(item: dict, rng: random.Random, n: int) -> list[str]:
     other asks alternate with wrappers of its probe, so even 4 prompts hold both kinds."""
     kind = item["kind"]
     if kind == "fact":
-        head, wraps, asks = fact_prompts(item)[:1], fact_prompts(item)[1:], fact_asks(item)
+        asked = fact_prompts(item)
+        head, wraps, asks = asked[:1], asked[1:], fact_asks(item)
         rng.shuffle(wraps)
         rng.shuffle(asks)
-        pool = head + [p for pair in zip_longest(asks, wraps) for p in pair if p]
-        return [pool[i % len(pool)] for i in range(n)]
-    if kind == "avoid" and item.get("slot") == "diet":
-        pool = FOOD[:]
-    elif kind == "free":
-        pool = FREE + EVERYDAY[:]
+        tail = [p for pair in zip_longest(asks, wraps) for p in pair if p]
     else:
-        pool = EVERYDAY[:]
-    head, tail = pool[:1], pool[1:]
-    rng.shuffle(tail)
+        pool = FOOD if kind == "avoid" and item.get("slot") == "diet" else FREE + EVERYDAY if kind == "free" else EVERYDAY
+        head, tail = pool[:1], pool[1:]
+        rng.shuffle(tail)
     pool = head + tail
     return [pool[i % len(pool)] for i in range(n)]
 
