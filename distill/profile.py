@@ -268,7 +268,8 @@ def _stamp(iso: str | None) -> float:
 def _free_conflicts(items: list[Item], groups: dict[int, Group]) -> tuple[list[Item], list[Item]]:
     """Untyped items (a language no pattern reads) that say the same sentence with another name ("Abita a
     Milano." / "Abita a Torino."): the one stated last wins, as a typed slot would; so does a one-valued fact
-    typed by meaning (named_facts.py) over an earlier untyped sentence that names another value."""
+    typed by meaning (named_facts.py) over an earlier untyped sentence that names another value. Two facts of
+    different slots never meet here: "Dog's name is Biscuit" is not a newer value of "User's name is Kim"."""
     free = sorted((it for it in items if id(it) in groups and (it.kind == "free" and not it.slot or
                                                               it.kind == "fact" and it.slot not in MULTI_VALUED)),
                   key=lambda it: groups[id(it)].last_stated(), reverse=True)
@@ -279,8 +280,10 @@ def _free_conflicts(items: list[Item], groups: dict[int, Group]) -> tuple[list[I
         if new in superseded:
             continue
         for old in free[k + 1:]:
-            if old not in superseded and (same_sentence_other_name(groups[id(new)].records, groups[id(old)].records, known)
-                                          or other_value(groups[id(new)], groups[id(old)])):
+            if old in superseded or (new.kind == old.kind == "fact" and new.slot != old.slot):
+                continue
+            if (same_sentence_other_name(groups[id(new)].records, groups[id(old)].records, known)
+                    or other_value(groups[id(new)], groups[id(old)])):
                 old.reason = f"superseded by {new.id} ({new.text!r}, last mentioned {new.last_seen}); was: {old.reason}"
                 superseded.append(old)
     return [it for it in items if it not in superseded], superseded

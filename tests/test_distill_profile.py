@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime, timezone
 from pathlib import Path
 
 from memlora.distill.consolidate import display_names, make_vectorizer, mask, same_item
@@ -42,6 +43,19 @@ def test_contradicted_sign_off_is_superseded_by_the_newer_one():
     assert "superseded by" in bob.superseded[0].reason
     assert "Cheers" not in bob.system_prompt and "Fair winds!" in bob.system_prompt
 
+
+
+def test_a_pets_name_never_supersedes_the_users_own_name():
+    """Mem0 writes both "User's name is Kim" and "Dog's name is Biscuit": the same words around other names, but
+    two different facts; the user's name must stay selected beside the dog's."""
+    texts = [("Name is Kim Alvarez", 1), ("User's name is Kim", 2), ("Has a golden retriever named Biscuit", 3),
+             ("Dog's name is Biscuit", 5)]
+    recs = [Record(id=f"k{i}", tenant="kim", text=t, source=f"s{day}",
+                   created_at=datetime(2026, 10, day, tzinfo=timezone.utc)) for i, (t, day) in enumerate(texts)]
+    kim = build_profiles(recs, Settings())["kim"]
+    facts = {i.slot: str(i.value) for i in kim.items if i.kind == "fact"}
+    assert facts.get("dog") == "Biscuit" and "Kim" in facts.get("name", ""), facts
+    assert not kim.superseded
 
 ACME = {"acme": ["bob@example.com", "pat"]}
 
