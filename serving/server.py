@@ -158,22 +158,7 @@ class MemloraSpec(OpenAISpec):
         the response shape (`responses.Shape`)."""
         t0 = time.perf_counter()
         try:
-            principal = self.keys.authenticate(request.headers)
-            req = parse(await self._body(request), self.settings.serving.max_new_tokens_limit)
-            tenant = None if req.model == "base" else req.model
-            self.keys.authorize_tenant(principal, tenant)
-            uid, events = self._submit(ChatJob(request=req, tenant=tenant))
-            meta, first = {}, None
-            async for ev in events:
-                if ev["kind"] == META:
-                    meta = ev
-                    continue
-                first = ev
-                break
-            if first is None:
-                raise ApiError(500, "the worker ended the request without an answer", type=ErrorType.SERVER)
-            if first["kind"] == ERROR:
-                raise ApiError.from_dict(first)
+            req, uid, meta, first, events = await self._start(request, parse)
         except ApiError as e:
             self._count(endpoint, e.status)
             return error_response(e)
@@ -192,20 +177,11 @@ class MemloraSpec(OpenAISpec):
             return StreamingResponse(
                 self._sse(req, shape, first, events, uid, timing), media_type="text/event-stream", headers=headers
             )
-        parts, ev = [], first
-        while True:
-            if ev["kind"] == TEXT:
-                parts.append(ev["text"])
-            elif ev["kind"] == ERROR:
-                e = ApiError.from_dict(ev)
-                self._count(endpoint, e.status)
-                return error_response(e)
-            elif ev["kind"] == DONE:
-                break
-            ev = await anext(events, None)
-            if ev is None:
-                self._count(endpoint, 500)
-                return error_response(ApiError(500, "the worker ended the request without finishing it", type=ErrorType.SERVER))
+        try:
+            parts, ev = await self._collect(first, events)
+        except ApiError as e:
+            self._count(endpoint, e.status)
+            return error_response(e)
         self.response_buffer.pop(uid, None)
         resp = shape.full("".join(parts), ev["finish_reason"], ev["usage"])
         resp["adapter"] = headers["x-memlora-adapter"]
@@ -215,6 +191,42 @@ class MemloraSpec(OpenAISpec):
         self._count(endpoint, 200)
         self.metrics.finished(timing, ev, stream=False)
         return JSONResponse(resp, headers=headers)
+
+    async def _start(self, request: Request, parse):
+        """Authenticate, parse and submit; wait for the worker's first answer event so an error known before
+        any text (a bad tenant, an evicted slot) is still a plain HTTP error, not a broken stream."""
+        principal = self.keys.authenticate(request.headers)
+        req = parse(await self._body(request), self.settings.serving.max_new_tokens_limit)
+        tenant = None if req.model == "base" else req.model
+        self.keys.authorize_tenant(principal, tenant)
+        uid, events = self._submit(ChatJob(request=req, tenant=tenant))
+        meta, first = {}, None
+        async for ev in events:
+            if ev["kind"] == META:
+                meta = ev
+                continue
+            first = ev
+            break
+        if first is None:
+            raise ApiError(500, "the worker ended the request without an answer", type=ErrorType.SERVER)
+        if first["kind"] == ERROR:
+            raise ApiError.from_dict(first)
+        return req, uid, meta, first, events
+
+    @staticmethod
+    async def _collect(first, events) -> tuple[list[str], dict]:
+        """A non-streamed answer: the text events up to DONE; a worker error mid-answer becomes the response."""
+        parts, ev = [], first
+        while True:
+            if ev["kind"] == TEXT:
+                parts.append(ev["text"])
+            elif ev["kind"] == ERROR:
+                raise ApiError.from_dict(ev)
+            elif ev["kind"] == DONE:
+                return parts, ev
+            ev = await anext(events, None)
+            if ev is None:
+                raise ApiError(500, "the worker ended the request without finishing it", type=ErrorType.SERVER)
 
     async def _sse(self, req, shape: Shape, first, events, uid, timing: "Timing"):
         done = False
