@@ -466,6 +466,15 @@ def test_a_job_said_with_now_is_a_job():
     assert (extract("im a barista now", None, ()).slot, extract("im a barista now", None, ()).value) == ("job", "barista")
 
 
+
+def test_a_job_title_of_three_words_before_the_noun_is_a_job():
+    """"a high school chemistry teacher" is a job with a statement and probe; "a mother of a teacher" is not hers."""
+    for text, job in (("User is a high school chemistry teacher.", "high school chemistry teacher"),
+                      ("Is a senior data engineer", "senior data engineer")):
+        e = extract(text, None, ())
+        assert (e.kind, e.slot, e.value) == ("fact", "job", job) and e.probe and e.statement, text
+    assert extract("She is a mother of a teacher.", None, ()).slot != "job"
+
 def test_a_teammates_allergy_is_not_the_users():
     """A teammate is someone else: his allergy, said in another session, must not make the user's bee-sting
     allergy (said once) a selected item."""
