@@ -637,3 +637,17 @@ def test_relatives_in_slavic_languages_romanian_and_malay_are_someone_else(text,
     from memlora.distill.consolidate import people
 
     assert people(text) == {who}
+
+
+@pytest.mark.parametrize("text,slot,value", [
+    ("Bývam v Trnave.", "city", "Trnave"), ("Presťahoval som sa do Nitry.", "city", "Nitry"),
+    ("Pracujem ako kuchár.", "job", "kuchár"), ("Живим у Крагујевцу.", "city", "Крагујевцу"),
+    ("Радим као зидар.", "job", "зидар"), ("Radim u Telenoru.", "employer", "Telenoru"),
+    ("Gyvenu Šiauliuose.", "city", "Šiauliuose"), ("Katės vardas Pūkis.", "cat", "Pūkis"),
+    ("Mul on koer nimega Muri.", "dog", "Muri"), ("Flyttet til Stavanger.", "city", "Stavanger"),
+    ("Jobber hos Equinor.", "employer", "Equinor"), ("Ek werk as verpleegster.", "job", "verpleegster"),
+])
+def test_facts_in_slovak_serbian_lithuanian_estonian_norwegian_and_afrikaans_are_typed(text, slot, value):
+    e = extract(text, None, ())
+    assert (e.kind, e.slot, e.value) == ("fact", slot, value) and e.statement and e.probe["expect"] == [value]
+
