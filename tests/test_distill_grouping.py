@@ -651,3 +651,17 @@ def test_facts_in_slovak_serbian_lithuanian_estonian_norwegian_and_afrikaans_are
     e = extract(text, None, ())
     assert (e.kind, e.slot, e.value) == ("fact", slot, value) and e.statement and e.probe["expect"] == [value]
 
+
+def test_case_forms_with_short_stems_and_vowel_endings_are_one_city():
+    """Lithuanian and Slovak say one city in several cases ("Kaune" / "Kauną" / "Kauno", "v Žiline" / "do
+    Žiliny"): the typed values are one city, so the new city gathers its statements and the old one is superseded;
+    two cities sharing four letters with consonant endings ("Brno" / "Brnox") stay two."""
+    from memlora.distill.consolidate import _case_forms, _same_value
+
+    assert _case_forms("kaune", "kauną") and _case_forms("kaune", "kauno") and not _case_forms("bern", "berlin")
+    assert _same_value(("fact", "city", "žiline"), ("fact", "city", "žiliny"))
+    assert not _same_value(("fact", "city", "paris"), ("fact", "city", "parma"))
+    p = build_profiles(_recs("rv", ["Gyvenu Alytuje.", "Nuomojuosi butą Alytuje.", "Dabar gyvenu Kaune.",
+                                    "Persikėliau į Kauną.", "Kaune mano butas arti stoties."]), Settings())["rv"]
+    city = [i for i in p.items if i.slot == "city"]
+    assert len(city) == 1 and len(city[0].record_ids) >= 2 and city[0].value.lower().startswith("kaun")
