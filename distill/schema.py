@@ -481,7 +481,8 @@ _ANSWER_FOREIGN = re.compile(r"\b(?:respuestas?|réponses?|antworten?|responde|r
 # asks for answers in it ("Trả lời bằng tiếng Việt nhé", "Magyarul válaszolj", "한국어로 답변해 주세요")
 _ANSWER_ANY = re.compile(r"trả lời|câu trả lời|답변|대답|ответ|отвеч|απάντ|απαντ|vastaa|vastau|válasz|jibu|jibi|إجاب|أجب|"
                          r"जवाब|उत्तर|ตอบ|відповід|răspun|svar|antwoord|odpowi|odpověd|odpovíd|cevap|yanıt|jawab|sagot|"
-                         r"resposta|respon|תשוב|ענה|tlumač|返事|回答|回复|回覆|答え")
+                         r"resposta|respon|תשוב|ענה|tlumač|返事|回答|回复|回覆|答え|atsak|одговор|одговар|odgovor|odgovar|odpoved|"
+                         r"பதில|جواب|vasta|píš|písa|pisz|пиш|писа")
 _ANSWER_EN = re.compile(r"\b(?:answer|answers|reply|replies|respond|speak|write|written|responses?|talk|chat|communicate)\b")
 
 

@@ -665,3 +665,16 @@ def test_case_forms_with_short_stems_and_vowel_endings_are_one_city():
                                     "Persikėliau į Kauną.", "Kaune mano butas arti stoties."]), Settings())["rv"]
     city = [i for i in p.items if i.slot == "city"]
     assert len(city) == 1 and len(city[0].record_ids) >= 2 and city[0].value.lower().startswith("kaun")
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Odgovaraj mi na srpskom jeziku.", "Serbian"), ("Пиши ми на српском, молим те.", "Serbian"),
+    ("Píš mi po slovensky.", "Slovak"), ("Chcem odpovede v slovenčine.", "Slovak"),
+    ("Atsakymus rašyk lietuviškai.", "Lithuanian"), ("பதிலை தமிழில் எழுதுங்கள்.", "Tamil"),
+    ("جواب اردو میں لکھیں۔", "Urdu"), ("回答請用中文。", "Chinese"),
+])
+def test_an_answer_language_in_its_case_forms_and_unspaced_scripts_is_typed(text, lang):
+    """A language named in a case form ("na srpskom", "v slovenčine", "தமிழில்") or inside an unspaced sentence
+    ("請用中文") with the language's word for answer or write is the answer language."""
+    e = extract(text, None, ())
+    assert (e.kind, e.value) == ("language", lang)
