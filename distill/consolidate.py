@@ -110,6 +110,19 @@ _ALIASES = {
     "tata": "father", "soția": "partner", "soțul": "partner", "sotia": "partner", "sotul": "partner",
     "vecinul": "neighbour", "colegul": "colleague", "fiica": "daughter", "fiul": "son",
     "abang": "brother", "suami": "partner", "isteri": "partner", "kawan": "friend", "rakan": "friend", "jiran": "neighbour",
+    "broren": "brother", "søsteren": "sister", "datteren": "daughter", "sønnen": "son", "naboen": "neighbour",
+    "kollegaen": "colleague", "venn": "friend", "vennen": "friend", "venninne": "friend", "venninnen": "friend",
+    "mor": "mother", "moren": "mother", "faren": "father", "kona": "partner", "kjæreste": "partner",
+    "sesuo": "sister", "sesers": "sister", "brolis": "brother", "brolio": "brother", "draugas": "friend",
+    "draugė": "friend", "draugo": "friend", "kaimynas": "neighbour", "kaimynė": "neighbour", "tėtis": "father",
+    "tėvas": "father", "motina": "mother", "dukra": "daughter", "sūnus": "son", "vyras": "partner", "žmona": "partner",
+    "vend": "brother", "venna": "brother", "õde": "sister", "õe": "sister", "sõber": "friend", "sõbra": "friend",
+    "naaber": "neighbour", "naabri": "neighbour", "tütar": "daughter", "poeg": "son", "kolleeg": "colleague",
+    "abikaasa": "partner", "kamarát": "friend", "kamarátka": "friend", "sused": "neighbour", "suseda": "neighbour",
+    "dcéra": "daughter", "otec": "father", "manžel": "partner", "manželka": "partner", "пријатељ": "friend",
+    "пријатељица": "friend", "комшија": "neighbour", "комшиница": "neighbour", "ћерка": "daughter", "мајка": "mother",
+    "отац": "father", "prijatelj": "friend", "prijateljica": "friend", "komšija": "neighbour", "suster": "sister",
+    "seun": "son", "dogter": "daughter", "buurvrou": "neighbour",
 }
 _ALIASES.update({w: name.lower() for w, name in LANGUAGE_ALIASES.items() if w not in _ALIASES})
 _PARTNER = {"wife": "partner", "husband": "partner", "girlfriend": "partner", "boyfriend": "partner"}

@@ -678,3 +678,16 @@ def test_an_answer_language_in_its_case_forms_and_unspaced_scripts_is_typed(text
     ("請用中文") with the language's word for answer or write is the answer language."""
     e = extract(text, None, ())
     assert (e.kind, e.value) == ("language", lang)
+
+
+@pytest.mark.parametrize("text,who", [
+    ("Søsteren bor i Drammen.", "sister"), ("Brolis dirba Vilniuje.", "brother"), ("Mu õde elab Tartus.", "sister"),
+    ("Manželka pracuje v Bratislave.", "partner"), ("Пријатељ ради у Нишу.", "friend"),
+    ("میرا بھائی پشاور میں رہتا ہے۔", "brother"), ("என் அக்கா கோவையில் வசிக்கிறார்.", "sister"),
+    ("兄は札幌で働いています。", "brother"), ("我媽媽住在高雄。", "mother"),
+])
+def test_relatives_in_nordic_baltic_slavic_urdu_tamil_japanese_and_chinese_are_someone_else(text, who):
+    """A relative's city or job, in these languages too, is someone else's and never joins the user's own."""
+    from memlora.distill.consolidate import people
+
+    assert people(text) == {who}
