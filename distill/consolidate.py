@@ -584,7 +584,9 @@ def _link_similar(pairs: list[tuple[int, int]], uf: "_UnionFind", root_key: dict
 # filler words alone; without a shared word that is no evidence of one item, so it never links as mutual nearest.
 _TRANSIENT = re.compile(r"\b(?:again|today|tonight|tomorrow|tmrw|tmr|right now|rn|this (?:morning|afternoon|evening)"
                         r"|опять|снова|сегодня|знову|сьогодні|отново|днес|azi|astăzi|heute|wieder|hoy|otra vez|oggi"
-                        r"|di nuovo|hoje|de novo|bugün|yine|aujourd'hui|dzisiaj|dziś|znowu|hari ini|आज|আজ)\b", re.I)
+                        r"|di nuovo|hoje|de novo|bugün|yine|aujourd'hui|dzisiaj|dziś|znowu|hari ini|आज|আজ|i dag|igjen|šiandien|vėl"
+                        r"|täna|jälle|taas|dnes|znova|opäť|данас|опет|danas|opet|vandag|آج|پھر)\b"
+                        r"|今日|今天|また|又|இன்று|மீண்டும்", re.I)  # no word boundary in unspaced scripts or after a Tamil mark
 
 
 def _link_mutual(uf: "_UnionFind", root_key: dict[int, tuple], texts: list[str], S, records: list[Record],

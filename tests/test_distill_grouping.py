@@ -691,3 +691,16 @@ def test_relatives_in_nordic_baltic_slavic_urdu_tamil_japanese_and_chinese_are_s
     from memlora.distill.consolidate import people
 
     assert people(text) == {who}
+
+
+@pytest.mark.parametrize("texts", [
+    ["Mul on koer nimega Pontu.", "Pontu haugub iga päev postiljoni peale.", "Täna oli väga tuuline ilm."],
+    ["我養了一隻狗叫小黑。", "小黑每天早上都要出去散步。", "今天下大雨。"],
+    ["Har en katt som heter Pus.", "Pus sover i vinduskarmen hele dagen.", "Regnet i dag også, helt grått."],
+])
+def test_a_remark_about_today_in_more_languages_joins_no_item(texts):
+    """"today" and "again" in Norwegian, Baltic, Slavic, Urdu, Tamil, Japanese and Chinese mark a transient remark
+    as they do in English: it never joins the user's pet by being its nearest statement."""
+    recs = _recs("tr", texts)
+    p = build_profiles(recs, Settings())["tr"]
+    assert all(recs[2].id not in i.record_ids for i in p.items)
