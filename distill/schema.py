@@ -31,6 +31,7 @@ DIET_WORDS = {
     "pescatarian": ["meat", "beef", "pork", "bacon", "ham", "chicken", "turkey"],
     "halal": ["pork", "bacon", "ham", "alcohol", "wine", "beer", "gelatin", "lard"],
     "kosher": ["pork", "bacon", "ham", "shellfish", "shrimp", "lobster", "crab", "lard"],
+    "gluten-free": ["wheat", "barley", "rye", "gluten", "flour"],
 }
 NEGATIONS = re.compile(r"\b(no|not|never|don't|doesn't|dont|hates?|dislikes?|avoid|without|stop|instead of)\b", re.I)
 _Q = r"['\"\u201c\u2018]([^'\"\u201d\u2019]{1,80}?)['\"\u201d\u2019](?=\W|$)"
@@ -69,6 +70,8 @@ def _diet(low: str) -> str | None:
             return diet
     if re.search(r"\bveggie\b", low):
         return "vegetarian"
+    if re.search(r"\bgluten[- ]free\b|\bco?eliac\b|\b(?:can't|cant|cannot|doesn't|don't|never|no) (?:eat\w* )?(?:any )?gluten\b", low):
+        return "gluten-free"
     if re.search(r"\b(?:doesn't|does not|don't|never) eats? (?:any )?meat\b", low) \
             and not re.search(r"\b(?:dairy|eggs?|animal products?|honey)\b", low):  # no meat, no dairy: vegan
         return "vegetarian"

@@ -704,3 +704,12 @@ def test_a_remark_about_today_in_more_languages_joins_no_item(texts):
     recs = _recs("tr", texts)
     p = build_profiles(recs, Settings())["tr"]
     assert all(recs[2].id not in i.record_ids for i in p.items)
+
+
+def test_a_gluten_free_diet_is_a_diet_with_a_statement_and_probe():
+    """Coeliac disease, "gluten-free" or "can't eat gluten" are one diet the teacher must respect, however it is
+    said; a recipe asked for once is no diet."""
+    for text in ("Follows a gluten-free diet", "im coeliac so no bread for me", "I can't eat gluten."):
+        e = extract(text, None, ())
+        assert (e.kind, e.slot, e.value) == ("avoid", "diet", "gluten-free") and e.statement and e.probe, text
+    assert extract("Asked for a gluten free brownie recipe", None, ()).slot != "diet"
