@@ -713,3 +713,12 @@ def test_a_gluten_free_diet_is_a_diet_with_a_statement_and_probe():
         e = extract(text, None, ())
         assert (e.kind, e.slot, e.value) == ("avoid", "diet", "gluten-free") and e.statement and e.probe, text
     assert extract("Asked for a gluten free brownie recipe", None, ()).slot != "diet"
+
+
+def test_a_remark_that_calls_what_it_describes_my_job_joins_the_one_job():
+    """"its my job" says the remark is about the user's work without naming it: it joins the job the memory names,
+    and a friend with the same job stays apart."""
+    p = build_profiles(_recs("jb", ["im a roofer", "up ladders fixin slates in the rain, its my job",
+                                    "my mate is a roofer too"]), Settings())["jb"]
+    job = [i for i in p.items if i.slot == "job"]
+    assert len(job) == 1 and len(job[0].record_ids) == 2 and "jb2" not in job[0].record_ids
