@@ -493,10 +493,11 @@ def group_tenant(records: list[Record], X_free, threshold: float, extracts: list
     texts = leading_names([mask(c, ()) for c in canon])
     S = E @ E.T if E is not None else None  # one similarity matrix for the tiers and the mutual-nearest pass
     values = Values(texts)
-    apart = values.apart if values.cores else _never
+    apart = _either(values.apart if values.cores else _never, _rival_values(S, keys, root_key, uf))
     if S is not None:
         unmarked = [not any(c.isupper() for c in r.text) for r in records]
-        pairs = _tier_pairs(S, texts, canon, keys, values, embed_threshold, shared_threshold, unmarked)
+        pairs = [p for p in _tier_pairs(S, texts, canon, keys, values, embed_threshold, shared_threshold, unmarked)
+                 if not apart(*p)]
     else:
         free_idx = [i for i, k in enumerate(keys) if k is None]
         pairs = [(free_idx[i], free_idx[j]) for i, j in _tfidf_pairs(X_free, threshold)]
@@ -624,6 +625,45 @@ def _link_mutual(uf: "_UnionFind", root_key: dict[int, tuple], texts: list[str],
 
 def _never(i: int, j: int) -> bool:
     return False
+
+
+def _either(a: Callable[[int, int], bool], b: Callable[[int, int], bool]) -> Callable[[int, int], bool]:
+    if b is _never:
+        return a
+    return b if a is _never else (lambda i, j: a(i, j) or b(i, j))
+
+
+RIVAL_MARGIN = 0.02  # as named_facts.MARGIN: clearly nearer one value; at 0.0 items split on dev..dev4
+
+
+def _rival_values(S, keys: list, root_key: dict[int, tuple], uf: "_UnionFind") -> Callable[[int, int], bool]:
+    """Two untyped statements nearest to two different values of one slot are no paraphrase of each other. A
+    tenant who changed jobs says "makes coffee at a café for a living" and later "wires new houses for a living":
+    the shared "for a living" links them, and the pair then holds an old value with a new one. Where the memory
+    names two or more values of a slot (typed statements: "works as a barista", "is an electrician"), each untyped
+    statement is placed by e5 nearest one of them, if clearly (`RIVAL_MARGIN`), and two statements placed by
+    different values stay apart."""
+    if S is None:
+        return _never
+    anchors: dict[str, dict[tuple, list[int]]] = {}
+    for i, k in enumerate(keys):
+        if k is not None and k[0] == "fact":
+            anchors.setdefault(k[1], {}).setdefault(root_key[uf.find(i)], []).append(i)
+    near: dict[int, dict[str, tuple]] = {}
+    for slot, by_value in anchors.items():
+        if len(by_value) < 2:
+            continue
+        for i in (i for i, k in enumerate(keys) if k is None):
+            sims = sorted(((float(S[i, idx].max()), value) for value, idx in by_value.items()), reverse=True)
+            if sims[0][0] - sims[1][0] >= RIVAL_MARGIN:
+                near.setdefault(i, {})[slot] = sims[0][1]
+    if not near:
+        return _never
+
+    def apart(i: int, j: int) -> bool:
+        a, b = near.get(i, {}), near.get(j, {})
+        return any(a[s] != b[s] for s in a.keys() & b.keys())
+    return apart
 
 
 def _any_apart(uf: "_UnionFind", ri: int, rj: int, n: int, apart: Callable[[int, int], bool]) -> bool:

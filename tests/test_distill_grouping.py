@@ -722,3 +722,17 @@ def test_a_remark_that_calls_what_it_describes_my_job_joins_the_one_job():
                                     "my mate is a roofer too"]), Settings())["jb"]
     job = [i for i in p.items if i.slot == "job"]
     assert len(job) == 1 and len(job[0].record_ids) == 2 and "jb2" not in job[0].record_ids
+
+
+@pytest.mark.parametrize("texts", [
+    ["User is a waiter.", "The user serves tables at a bistro for a living.", "User is a carpenter.",
+     "The user builds kitchen cabinets for a living.", "User works as a carpenter these days."],
+    ["User works as a barista.", "The user pours lattes in a coffee shop for a living.", "User is an electrician.",
+     "The user installs wiring in new flats for a living.", "User is an electrician now."],
+])
+def test_two_work_remarks_nearest_two_different_jobs_stay_apart(texts):
+    """A tenant who changed jobs: two remarks about their work share "for a living", but each is nearest a
+    different job, so no item holds the old job's remark with the new one's."""
+    p = build_profiles(_recs("jw", texts), Settings())["jw"]
+    for item in p.items + p.superseded:
+        assert not {"jw1", "jw3"} <= set(item.record_ids), item.record_ids
