@@ -79,6 +79,25 @@ class Values:
         """Statements i and j are caseless and each holds a value the other does not."""
         return i in self.cores and j in self.cores and self._own_value(i, j) and self._own_value(j, i)
 
+    def group_value(self, idx: list[int], texts: list[str]) -> str | None:
+        """The value a group of caseless statements names: the one word (with or without an attached preposition)
+        that two or more of them say and no other statement of the tenant holds, as written; None when two
+        words qualify (a verb only this item uses reads like a value too) or in an unspaced script."""
+        if len(idx) < 2 or any(i not in self.cores or _ideographic(texts[i]) or _unspaced(texts[i]) for i in idx):
+            return None
+        count: dict[str, int] = {}
+        for i in idx:
+            for c in self._held(i):
+                count[c] = count.get(c, 0) + 1
+        own = [c for c, k in count.items() if k >= 2 and self.where[c] <= set(idx)]
+        if not own:
+            return None
+        top = max(count[c] for c in own)
+        best = max((c for c in own if count[c] == top), key=len)
+        if any(count[c] == top and not best.endswith(c) for c in own):
+            return None
+        return _as_written(best, [texts[i] for i in idx])
+
     def widespread(self, n: int) -> frozenset[str]:
         """Words in four or more of the tenant's `n` statements and a quarter of them: the language's ("אני",
         "저는"), which the shared-word tier must not count as the one word two statements of an item share."""
@@ -90,6 +109,21 @@ class Values:
         if i not in self.cores or j not in self.cores:
             return False
         return any(len(self.where[c]) <= MAX_ELSEWHERE + 2 for c in self._held(i) & self._held(j))
+
+
+def _unspaced(text: str) -> bool:
+    """Thai and other scripts written without spaces: a "word" there is a whole phrase."""
+    return any(len(w) > 12 for w in _WORD.findall(text.translate(_MARKS)))
+
+
+def _as_written(core: str, texts: list[str]) -> str:
+    """A value core as the statements write it: the core itself where it stands in the text ("חיפה" in "בחיפה"),
+    else the shortest word holding it once its marks are dropped ("عمّان", "சென்னையில்")."""
+    if any(core in t for t in texts):
+        return core
+    words = [w for t in texts for w in re.findall(r"\S+", t)]
+    holding = [w.strip(".,!?;:،۔।") for w in words if core in w.translate(_MARKS)]
+    return min(holding, key=len) if holding else core
 
 
 def value_guard(texts: list[str]) -> Callable[[int, int], bool]:

@@ -516,7 +516,7 @@ def group_tenant(records: list[Record], X_free, threshold: float, extracts: list
         # the slot most of its statements name ("born in" once, "grew up in" twice: hometown), then the earliest
         first = min(typed or idx, key=lambda i: (-votes.get(keys[i][:2] if keys[i] else None, 0), _order(records[i])))
         key, ext = root_key.get(root), extracts[first]
-        if key is None and E is not None and (named := _named_fact(idx, canon, E, texts)) is not None:
+        if key is None and E is not None and (named := _named_fact(idx, canon, E, texts, values)) is not None:
             key, ext = ("fact", named.slot, str(named.value).lower()), named
         out.append(Group(recs, ext, key or ("free", "", f"#{min(idx)}"), [records[i] for i in typed]))
     return out
@@ -673,12 +673,18 @@ def _any_apart(uf: "_UnionFind", ri: int, rj: int, n: int, apart: Callable[[int,
     return any(apart(x, y) for x in a for y in b)
 
 
-def _named_fact(idx: list[int], canon: list[str], E, marked: list[str]) -> Extract | None:
-    """An untyped group that names a name, typed by meaning (named_facts.py): "Tôi sống ở Đà Nẵng." is the city."""
+def _named_fact(idx: list[int], canon: list[str], E, marked: list[str], values: Values | None = None) -> Extract | None:
+    """An untyped group that names a name, typed by meaning (named_facts.py): "Tôi sống ở Đà Nẵng." is the city.
+    In a script without capitals the name is the one word the group's statements repeat and no other statement
+    of the tenant holds (caseless.Values.group_value): "لاہور" in "اب میں لاہور میں رہتی ہوں۔"."""
     if any(people(canon[i]) or _MODE.search(canon[i]) for i in idx):
         return None
     runs = [name_runs(marked[i]) for i in idx]  # leading_names marks a name said first
-    slot = guess_slot(E[idx], english([canon[i] for i in idx]), _as_grouped) if any(runs) else None
+    if not any(runs):
+        value = values.group_value(idx, marked) if values is not None else None
+        slot = guess_slot(E[idx], False, _as_grouped) if value else None
+        return typed_fact(slot, value) if slot else None
+    slot = guess_slot(E[idx], english([canon[i] for i in idx]), _as_grouped)
     value = name_value(runs) if slot else None
     return typed_fact(slot, value) if value else None
 

@@ -736,3 +736,15 @@ def test_two_work_remarks_nearest_two_different_jobs_stay_apart(texts):
     p = build_profiles(_recs("jw", texts), Settings())["jw"]
     for item in p.items + p.superseded:
         assert not {"jw1", "jw3"} <= set(item.record_ids), item.record_ids
+
+
+def test_a_city_in_a_script_without_capitals_is_typed_by_the_word_its_statements_repeat():
+    """No capital marks the name in Devanagari: the one word two statements of the group repeat and no other
+    statement holds is the value, and e5 gives the slot, so the city gets a statement and a probe. The same said
+    of a sister is never the user's city."""
+    p = build_profiles(_recs("cv", ["मैं इंदौर में रहता हूँ।", "इंदौर का खाना मुझे बहुत पसंद है।", "हिंदी में जवाब दो।",
+                                    "जवाब हिंदी में चाहिए।"]), Settings())["cv"]
+    city = [i for i in p.items if i.kind == "fact"]
+    assert [(i.slot, i.value) for i in city] == [("city", "इंदौर")] and city[0].statement and city[0].probe
+    other = build_profiles(_recs("cs", ["मेरी बहन इंदौर में रहती है।", "मेरी बहन को इंदौर का खाना पसंद है।"]), Settings())["cs"]
+    assert not [i for i in other.items if i.kind == "fact"]
