@@ -161,7 +161,7 @@ _NUMBER_WORDS = {w: str(i) for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())}
 _NEG = re.compile(r"\b(no|not|never|don't|doesn't|dont|hates?|dislikes?|avoids?|without|can't|cannot|won't|stop|stopped|"
                   r"nor|instead of|can't stand|annoy\w*|irritat\w*|complain\w*|impatient|skip|skips|ne|pas|nicht|kein\w*|ohne|nunca|jamais|sans|sin|nada|senza|sem|"
-                  r"geen|niet|nooit|inte|aldrig|ingen|nie|bez)\b|n't\b", re.I)
+                  r"geen|niet|nooit|inte|aldrig|ingen|nie|bez|ei|ikke|nei)\b|n't\b", re.I)
 _PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b([^\W\d_][\w'-]+)")  # capitalised words; isupper() below reads any script
 _NOT_PROPER = {"The", "I", "User", "Please", "OK", "AM", "PM"}
 _PRONOUNS = re.compile(r"\b(he|she|they|his|her|their|him|them|user|the user)\b", re.I)

@@ -748,3 +748,13 @@ def test_a_city_in_a_script_without_capitals_is_typed_by_the_word_its_statements
     assert [(i.slot, i.value) for i in city] == [("city", "इंदौर")] and city[0].statement and city[0].probe
     other = build_profiles(_recs("cs", ["मेरी बहन इंदौर में रहती है।", "मेरी बहन को इंदौर का खाना पसंद है।"]), Settings())["cs"]
     assert not [i for i in other.items if i.kind == "fact"]
+
+
+@pytest.mark.parametrize("texts", [
+    ["Vasta mulle lühidalt.", "Pikka juttu ma ei taha."],
+    ["Píš mi krátko.", "Dlhé odpovede nechcem, nie."],
+])
+def test_short_answers_asked_and_long_ones_refused_in_estonian_and_slovak_are_one_preference(texts):
+    """Asking for short answers and refusing long ones is one preference in Estonian and Slovak too."""
+    p = build_profiles(_recs("ln", texts), Settings())["ln"]
+    assert [len(i.record_ids) for i in p.items] == [2]
