@@ -758,3 +758,11 @@ def test_short_answers_asked_and_long_ones_refused_in_estonian_and_slovak_are_on
     """Asking for short answers and refusing long ones is one preference in Estonian and Slovak too."""
     p = build_profiles(_recs("ln", texts), Settings())["ln"]
     assert [len(i.record_ids) for i in p.items] == [2]
+
+
+def test_a_cap_on_sentences_is_a_short_answer_preference():
+    """"no more than four sentences" asks for short answers as "be brief" does: the same slot and value, so the
+    two are one preference whatever e5 makes of them."""
+    for text in ("Replies of no more than four sentences, please.", "Answers within ten lines.", "Be brief with me."):
+        e = extract(text, None, ())
+        assert (e.slot, e.value) == ("brevity", "short"), text
