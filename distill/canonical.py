@@ -97,7 +97,10 @@ def _fix_word(word: str) -> str:
 
 
 def fix_typos(text: str) -> str:
-    return _WORD.sub(lambda m: m.group(0) if _BEFORE_NAME.match(m.group(0) + text[m.end():]) else _fix_word(m.group(0)), text)
+    def fix(m: re.Match) -> str:
+        return m.group(0) if _BEFORE_NAME.match(m.group(0) + text[m.end():]) else _fix_word(m.group(0))
+
+    return _WORD.sub(fix, text)
 
 
 @lru_cache(maxsize=65536)
@@ -177,7 +180,8 @@ _FOREIGN = frozenset("le la les des une est et je ne pas que qui mon ma mes der 
                      "ik ben mijn het een niet geen woon heet jag är och min mitt bor heter inte jestem mieszkam się nie jest mój moja "
                      "saya dengan yang dan tolong ini itu desu imasu watashi kudasai onegaishimasu bir ve için çok "
                      "jsem bydlím prosím odpovídej chci jeg og ikke hos har hedder mig meg er det dag "
-                     "ako ang ng mga sa ni ya kwa na ninaishi mimi til på fra hver etter ved ek nie se 'n asseblief vir ons".split())
+                     "ako ang ng mga sa ni ya kwa na ninaishi mimi "
+                     "til på fra hver etter ved ek nie se 'n asseblief vir ons".split())
 
 
 # Lower-case "i" or "u" before a name is "in" (Scandinavian "Bor i Bergen", Serbian and Croatian "Radim u
