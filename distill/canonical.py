@@ -97,7 +97,10 @@ def _fix_word(word: str) -> str:
 
 
 def fix_typos(text: str) -> str:
-    return _WORD.sub(lambda m: _fix_word(m.group(0)), text)
+    def fix(m: re.Match) -> str:
+        return m.group(0) if _BEFORE_NAME.match(m.group(0) + text[m.end():]) else _fix_word(m.group(0))
+
+    return _WORD.sub(fix, text)
 
 
 @lru_cache(maxsize=65536)
@@ -114,7 +117,7 @@ def _first_person(text: str) -> str:
     def verb(m: re.Match) -> str:
         return f"{USER} {m.group(1)}{_third_person(m.group(2))}"
 
-    t = re.sub(r"\bi\b(?!')|\bi(?='(?:m|ve|ll|d)\b)", "I", text)
+    t = re.sub(r"\bi\b(?!')(?!\s+[A-ZÀ-ÝÆØÅČŠŽĆĐ])|\bi(?='(?:m|ve|ll|d)\b)", "I", text)
     for pat, rep in _FIRST_PERSON[:4]:
         t = pat.sub(rep, t)
     t = _I_VERB.sub(verb, t)
@@ -177,12 +180,18 @@ _FOREIGN = frozenset("le la les des une est et je ne pas que qui mon ma mes der 
                      "ik ben mijn het een niet geen woon heet jag är och min mitt bor heter inte jestem mieszkam się nie jest mój moja "
                      "saya dengan yang dan tolong ini itu desu imasu watashi kudasai onegaishimasu bir ve için çok "
                      "jsem bydlím prosím odpovídej chci jeg og ikke hos har hedder mig meg er det dag "
-                     "ako ang ng mga sa ni ya kwa na ninaishi mimi".split())
+                     "ako ang ng mga sa ni ya kwa na ninaishi mimi "
+                     "til på fra hver etter ved ek nie se 'n asseblief vir ons".split())
+
+
+# Lower-case "i" or "u" before a name is "in" (Scandinavian "Bor i Bergen", Serbian and Croatian "Radim u
+# Zagrebu"), not a pronoun or chat's "you" typed without its capital.
+_BEFORE_NAME = re.compile(r"\b[iu](?=\s+[A-ZÀ-ÝÆØÅČŠŽĆĐ])")
 
 
 def looks_english(text: str) -> bool:
     """The first-person rewrites are English grammar; "qu'on me vouvoie" must keep its "me"."""
-    words = re.findall(r"[a-zà-ÿ']+", text.lower())
+    words = re.findall(r"[a-zà-ÿ']+", _BEFORE_NAME.sub(" ", text).lower())
     en = sum(w in _ENGLISH for w in words)
     fo = sum(w in _FOREIGN for w in words) + bool(re.search(r"[àâçéèêëîïôûùüÿñæœßäöåø]", text.lower()))
     return en >= fo

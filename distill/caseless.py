@@ -79,6 +79,25 @@ class Values:
         """Statements i and j are caseless and each holds a value the other does not."""
         return i in self.cores and j in self.cores and self._own_value(i, j) and self._own_value(j, i)
 
+    def group_value(self, idx: list[int], texts: list[str]) -> str | None:
+        """The value a group of caseless statements names: the one word (with or without an attached preposition)
+        that two or more of them say and no other statement of the tenant holds, as written; None when two
+        words qualify (a verb only this item uses reads like a value too) or in an unspaced script."""
+        if len(idx) < 2 or any(i not in self.cores or _ideographic(texts[i]) or _unspaced(texts[i]) for i in idx):
+            return None
+        count: dict[str, int] = {}
+        for i in idx:
+            for c in self._held(i):
+                count[c] = count.get(c, 0) + 1
+        own = [c for c, k in count.items() if k >= 2 and self.where[c] <= set(idx)]
+        if not own:
+            return None
+        top = max(count[c] for c in own)
+        best = max((c for c in own if count[c] == top), key=len)
+        if any(count[c] == top and not best.endswith(c) for c in own):
+            return None
+        return _as_written(best, [texts[i] for i in idx])
+
     def widespread(self, n: int) -> frozenset[str]:
         """Words in four or more of the tenant's `n` statements and a quarter of them: the language's ("אני",
         "저는"), which the shared-word tier must not count as the one word two statements of an item share."""
@@ -92,6 +111,21 @@ class Values:
         return any(len(self.where[c]) <= MAX_ELSEWHERE + 2 for c in self._held(i) & self._held(j))
 
 
+def _unspaced(text: str) -> bool:
+    """Thai and other scripts written without spaces: a "word" there is a whole phrase."""
+    return any(len(w) > 12 for w in _WORD.findall(text.translate(_MARKS)))
+
+
+def _as_written(core: str, texts: list[str]) -> str:
+    """A value core as the statements write it: the core itself where it stands in the text ("חיפה" in "בחיפה"),
+    else the shortest word holding it once its marks are dropped ("عمّان", "சென்னையில்")."""
+    if any(core in t for t in texts):
+        return core
+    words = [w for t in texts for w in re.findall(r"\S+", t)]
+    holding = [w.strip(".,!?;:،۔।") for w in words if core in w.translate(_MARKS)]
+    return min(holding, key=len) if holding else core
+
+
 def value_guard(texts: list[str]) -> Callable[[int, int], bool]:
     """`apart(i, j)` for the grouping (see the module docstring)."""
     return Values(texts).apart
@@ -102,15 +136,19 @@ def value_guard(texts: list[str]) -> Callable[[int, int], bool]:
 # is about that person, as consolidate.people() reads "my sister" in the languages written with spaces.
 _KIN_STEMS = {  # stems that are no common word too (Hebrew "אחות" is also "nurse", Persian "دوست" also "like")
     "sister": ("أختي", "أخته", "אחותי", "خواهر", "बहन", "বোন", "누나", "언니", "여동생", "姐姐", "妹妹",
-               "พี่สาว", "น้องสาว"),
-    "brother": ("أخي", "أخوه", "אחי ", "אחי,", "برادر", "भाई", "ভাই", "오빠", "남동생", "哥哥", "弟弟", "พี่ชาย", "น้องชาย"),
-    "friend": ("صديقي", "صديقتي", "חבר שלי", "חברה שלי", "دوستم", "दोस्त", "বন্ধু", "친구", "朋友", "友達", "เพื่อน"),
-    "mother": ("والدتي", "אמא שלי", "مادر", "माँ", "엄마", "어머니", "妈妈", "母亲"),
-    "father": ("والدي", "אבא שלי", "پدر", "पिता", "বাবা", "아빠", "아버지", "爸爸", "父亲"),
+               "พี่สาว", "น้องสาว", "بہن", "姊姊", "姉は", "姉の", "姉が", "妹は", "妹の", "என் அக்கா", "தங்கை"),
+    "brother": ("أخي", "أخوه", "אחי ", "אחי,", "برادر", "भाई", "ভাই", "오빠", "남동생", "哥哥", "弟弟", "พี่ชาย", "น้องชาย",
+                "بھائی", "兄は", "兄の", "兄が", "弟は", "弟の", "அண்ணன்", "அண்ணா", "என் தம்பி"),
+    "friend": ("صديقي", "صديقتي", "חבר שלי", "חברה שלי", "دوستم", "दोस्त", "বন্ধু", "친구", "朋友", "友達", "เพื่อน",
+               "میرا دوست", "میری دوست", "友人", "நண்பன்", "நண்பர்", "தோழி"),
+    "mother": ("والدتي", "אמא שלי", "مادر", "माँ", "엄마", "어머니", "妈妈", "母亲", "媽媽", "母親", "母は", "والدہ", "امی",
+               "என் அம்மா"),
+    "father": ("والدي", "אבא שלי", "پدر", "पिता", "বাবা", "아빠", "아버지", "爸爸", "父亲", "父親", "父は", "ابو", "என் அப்பா"),
     "partner": ("زوجي", "زوجتي", "אשתי", "همسر", "पति", "पत्नी", "স্বামী", "স্ত্রী", "남편", "아내", "丈夫", "妻子", "老公", "老婆",
-                "สามี", "ภรรยา"),
+                "สามี", "ภรรยา", "شوہر", "بیوی", "夫は", "妻は", "மனைவி", "கணவர்", "கணவன்"),
     "colleague": ("زميلي", "زميلتي", "همکار", "सहकर्मी", "সহকর্মী", "동료", "同事", "同僚"),
-    "neighbour": ("جاري", "جارتي", "השכן", "השכנה", "همسایه", "पड़ोसी", "প্রতিবেশী", "이웃", "邻居"),
+    "neighbour": ("جاري", "جارتي", "השכן", "השכנה", "همسایه", "पड़ोसी", "প্রতিবেশী", "이웃", "邻居", "鄰居", "پڑوسی",
+                  "பக்கத்து வீட்டு"),
 }
 
 

@@ -43,10 +43,10 @@ _EXACT = {"list": "lists", "nut": "nuts"}
 # A negated antonym states the same preference: "don't write essays" / "keep it short". Word prefixes per pole.
 _POLES = {
     "short": ("short", "brief", "brevity", "concise", "succinct", "terse", "tl;dr", "tldr", "krótk", "zwięzł", "zwięźl",
-              "kurz", "court", "corto", "breve", "beknopt", "kort"),
+              "kurz", "court", "corto", "breve", "beknopt", "kort", "lühi", "krátk", "kratk", "кратк", "trump"),
     "long": ("long", "lengthy", "essay", "verbose", "rambl", "wall of text", "walls of text", "długi", "długich",
              "ausschweif", "largo", "largas", "lunghe", "langdradig", "långa", "detailed", "thorough", "in-depth",
-             "in depth", "comprehensive", "ausführlich", "détaillé", "detallad"),
+             "in depth", "comprehensive", "ausführlich", "détaillé", "detallad", "pikk", "dlh", "дуг", "дълг", "ilg"),
 }
 _ANTONYM = {"short": "long", "long": "short"}
 _RESTRICTION = re.compile(r"\b(?:allerg\w*|alérgic\w*|intoleran\w*|unverträglich\w*|vegetari\w*|végétari\w*|vegan\w*|"

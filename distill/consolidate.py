@@ -110,6 +110,19 @@ _ALIASES = {
     "tata": "father", "soția": "partner", "soțul": "partner", "sotia": "partner", "sotul": "partner",
     "vecinul": "neighbour", "colegul": "colleague", "fiica": "daughter", "fiul": "son",
     "abang": "brother", "suami": "partner", "isteri": "partner", "kawan": "friend", "rakan": "friend", "jiran": "neighbour",
+    "broren": "brother", "søsteren": "sister", "datteren": "daughter", "sønnen": "son", "naboen": "neighbour",
+    "kollegaen": "colleague", "venn": "friend", "vennen": "friend", "venninne": "friend", "venninnen": "friend",
+    "mor": "mother", "moren": "mother", "faren": "father", "kona": "partner", "kjæreste": "partner",
+    "sesuo": "sister", "sesers": "sister", "brolis": "brother", "brolio": "brother", "draugas": "friend",
+    "draugė": "friend", "draugo": "friend", "kaimynas": "neighbour", "kaimynė": "neighbour", "tėtis": "father",
+    "tėvas": "father", "motina": "mother", "dukra": "daughter", "sūnus": "son", "vyras": "partner", "žmona": "partner",
+    "vend": "brother", "venna": "brother", "õde": "sister", "õe": "sister", "sõber": "friend", "sõbra": "friend",
+    "naaber": "neighbour", "naabri": "neighbour", "tütar": "daughter", "poeg": "son", "kolleeg": "colleague",
+    "abikaasa": "partner", "kamarát": "friend", "kamarátka": "friend", "sused": "neighbour", "suseda": "neighbour",
+    "dcéra": "daughter", "otec": "father", "manžel": "partner", "manželka": "partner", "пријатељ": "friend",
+    "пријатељица": "friend", "комшија": "neighbour", "комшиница": "neighbour", "ћерка": "daughter", "мајка": "mother",
+    "отац": "father", "prijatelj": "friend", "prijateljica": "friend", "komšija": "neighbour", "suster": "sister",
+    "seun": "son", "dogter": "daughter", "buurvrou": "neighbour",
 }
 _ALIASES.update({w: name.lower() for w, name in LANGUAGE_ALIASES.items() if w not in _ALIASES})
 _PARTNER = {"wife": "partner", "husband": "partner", "girlfriend": "partner", "boyfriend": "partner"}
@@ -148,7 +161,7 @@ _NUMBER_WORDS = {w: str(i) for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())}
 _NEG = re.compile(r"\b(no|not|never|don't|doesn't|dont|hates?|dislikes?|avoids?|without|can't|cannot|won't|stop|stopped|"
                   r"nor|instead of|can't stand|annoy\w*|irritat\w*|complain\w*|impatient|skip|skips|ne|pas|nicht|kein\w*|ohne|nunca|jamais|sans|sin|nada|senza|sem|"
-                  r"geen|niet|nooit|inte|aldrig|ingen|nie|bez)\b|n't\b", re.I)
+                  r"geen|niet|nooit|inte|aldrig|ingen|nie|bez|ei|ikke|nei)\b|n't\b", re.I)
 _PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b([^\W\d_][\w'-]+)")  # capitalised words; isupper() below reads any script
 _NOT_PROPER = {"The", "I", "User", "Please", "OK", "AM", "PM"}
 _PRONOUNS = re.compile(r"\b(he|she|they|his|her|their|him|them|user|the user)\b", re.I)
@@ -275,9 +288,15 @@ def _names_beyond(pa: frozenset, pb: frozenset) -> set[str]:
 def _case_forms(x: str, y: str) -> bool:
     """Two case forms of one name: Slavic and Baltic languages swap a name's ending instead of adding one ("у
     Львові" / "до Львова", "w Krakowie" / "do Krakowa"): a stem of five letters or more, at most two letters
-    after it on either side."""
+    after it on either side; a stem of four when what follows it on both sides is vowels ("Kaune" / "Kauną" /
+    "Kauno", "v Brne" / "Brno" stays apart)."""
     k = len(os.path.commonprefix([x, y]))
-    return k >= 5 and len(x) - k <= 2 and len(y) - k <= 2
+    if len(x) - k > 2 or len(y) - k > 2:
+        return False
+    return k >= 5 or (k == 4 and x != y and all(c in _VOWELS for c in x[k:] + y[k:]))
+
+
+_VOWELS = frozenset("aeiouyąęėįųūáéíóúýěäöüõåæøаеиоуыэюяіїєёъ")
 
 
 _FAMILY_WORDS = frozenset(w for fam in CONTRAST_FAMILIES for w in fam)  # compared by the family check instead
@@ -474,10 +493,11 @@ def group_tenant(records: list[Record], X_free, threshold: float, extracts: list
     texts = leading_names([mask(c, ()) for c in canon])
     S = E @ E.T if E is not None else None  # one similarity matrix for the tiers and the mutual-nearest pass
     values = Values(texts)
-    apart = values.apart if values.cores else _never
+    apart = _either(values.apart if values.cores else _never, _rival_values(S, keys, root_key, uf))
     if S is not None:
         unmarked = [not any(c.isupper() for c in r.text) for r in records]
-        pairs = _tier_pairs(S, texts, canon, keys, values, embed_threshold, shared_threshold, unmarked)
+        pairs = [p for p in _tier_pairs(S, texts, canon, keys, values, embed_threshold, shared_threshold, unmarked)
+                 if not apart(*p)]
     else:
         free_idx = [i for i, k in enumerate(keys) if k is None]
         pairs = [(free_idx[i], free_idx[j]) for i, j in _tfidf_pairs(X_free, threshold)]
@@ -496,7 +516,7 @@ def group_tenant(records: list[Record], X_free, threshold: float, extracts: list
         # the slot most of its statements name ("born in" once, "grew up in" twice: hometown), then the earliest
         first = min(typed or idx, key=lambda i: (-votes.get(keys[i][:2] if keys[i] else None, 0), _order(records[i])))
         key, ext = root_key.get(root), extracts[first]
-        if key is None and E is not None and (named := _named_fact(idx, canon, E, texts)) is not None:
+        if key is None and E is not None and (named := _named_fact(idx, canon, E, texts, values)) is not None:
             key, ext = ("fact", named.slot, str(named.value).lower()), named
         out.append(Group(recs, ext, key or ("free", "", f"#{min(idx)}"), [records[i] for i in typed]))
     return out
@@ -565,7 +585,9 @@ def _link_similar(pairs: list[tuple[int, int]], uf: "_UnionFind", root_key: dict
 # filler words alone; without a shared word that is no evidence of one item, so it never links as mutual nearest.
 _TRANSIENT = re.compile(r"\b(?:again|today|tonight|tomorrow|tmrw|tmr|right now|rn|this (?:morning|afternoon|evening)"
                         r"|опять|снова|сегодня|знову|сьогодні|отново|днес|azi|astăzi|heute|wieder|hoy|otra vez|oggi"
-                        r"|di nuovo|hoje|de novo|bugün|yine|aujourd'hui|dzisiaj|dziś|znowu|hari ini|आज|আজ)\b", re.I)
+                        r"|di nuovo|hoje|de novo|bugün|yine|aujourd'hui|dzisiaj|dziś|znowu|hari ini|आज|আজ|i dag|igjen|šiandien|vėl"
+                        r"|täna|jälle|taas|dnes|znova|opäť|данас|опет|danas|opet|vandag|آج|پھر)\b"
+                        r"|今日|今天|また|又|இன்று|மீண்டும்", re.I)  # no word boundary in unspaced scripts or after a Tamil mark
 
 
 def _link_mutual(uf: "_UnionFind", root_key: dict[int, tuple], texts: list[str], S, records: list[Record],
@@ -605,6 +627,45 @@ def _never(i: int, j: int) -> bool:
     return False
 
 
+def _either(a: Callable[[int, int], bool], b: Callable[[int, int], bool]) -> Callable[[int, int], bool]:
+    if b is _never:
+        return a
+    return b if a is _never else (lambda i, j: a(i, j) or b(i, j))
+
+
+RIVAL_MARGIN = 0.02  # as named_facts.MARGIN: clearly nearer one value; at 0.0 items split on dev..dev4
+
+
+def _rival_values(S, keys: list, root_key: dict[int, tuple], uf: "_UnionFind") -> Callable[[int, int], bool]:
+    """Two untyped statements nearest to two different values of one slot are no paraphrase of each other. A
+    tenant who changed jobs says "makes coffee at a café for a living" and later "wires new houses for a living":
+    the shared "for a living" links them, and the pair then holds an old value with a new one. Where the memory
+    names two or more values of a slot (typed statements: "works as a barista", "is an electrician"), each untyped
+    statement is placed by e5 nearest one of them, if clearly (`RIVAL_MARGIN`), and two statements placed by
+    different values stay apart."""
+    if S is None:
+        return _never
+    anchors: dict[str, dict[tuple, list[int]]] = {}
+    for i, k in enumerate(keys):
+        if k is not None and k[0] == "fact":
+            anchors.setdefault(k[1], {}).setdefault(root_key[uf.find(i)], []).append(i)
+    near: dict[int, dict[str, tuple]] = {}
+    for slot, by_value in anchors.items():
+        if len(by_value) < 2:
+            continue
+        for i in (i for i, k in enumerate(keys) if k is None):
+            sims = sorted(((float(S[i, idx].max()), value) for value, idx in by_value.items()), reverse=True)
+            if sims[0][0] - sims[1][0] >= RIVAL_MARGIN:
+                near.setdefault(i, {})[slot] = sims[0][1]
+    if not near:
+        return _never
+
+    def apart(i: int, j: int) -> bool:
+        a, b = near.get(i, {}), near.get(j, {})
+        return any(a[s] != b[s] for s in a.keys() & b.keys())
+    return apart
+
+
 def _any_apart(uf: "_UnionFind", ri: int, rj: int, n: int, apart: Callable[[int, int], bool]) -> bool:
     """Some statement of component `ri` and one of `rj` hold different values (caseless.py)."""
     a = [x for x in range(n) if uf.find(x) == ri]
@@ -612,12 +673,18 @@ def _any_apart(uf: "_UnionFind", ri: int, rj: int, n: int, apart: Callable[[int,
     return any(apart(x, y) for x in a for y in b)
 
 
-def _named_fact(idx: list[int], canon: list[str], E, marked: list[str]) -> Extract | None:
-    """An untyped group that names a name, typed by meaning (named_facts.py): "Tôi sống ở Đà Nẵng." is the city."""
+def _named_fact(idx: list[int], canon: list[str], E, marked: list[str], values: Values | None = None) -> Extract | None:
+    """An untyped group that names a name, typed by meaning (named_facts.py): "Tôi sống ở Đà Nẵng." is the city.
+    In a script without capitals the name is the one word the group's statements repeat and no other statement
+    of the tenant holds (caseless.Values.group_value): "لاہور" in "اب میں لاہور میں رہتی ہوں۔"."""
     if any(people(canon[i]) or _MODE.search(canon[i]) for i in idx):
         return None
     runs = [name_runs(marked[i]) for i in idx]  # leading_names marks a name said first
-    slot = guess_slot(E[idx], english([canon[i] for i in idx]), _as_grouped) if any(runs) else None
+    if not any(runs):
+        value = values.group_value(idx, marked) if values is not None else None
+        slot = guess_slot(E[idx], False, _as_grouped) if value else None
+        return typed_fact(slot, value) if slot else None
+    slot = guess_slot(E[idx], english([canon[i] for i in idx]), _as_grouped)
     value = name_value(runs) if slot else None
     return typed_fact(slot, value) if value else None
 
@@ -775,6 +842,8 @@ def _same_value(k1: tuple, k2: tuple) -> bool:
         return bool(sa and sb and (sa <= sb or sb <= sa)) and k1[2] == k2[2]
     a, b = set(re.findall(r"\w+", k1[2])), set(re.findall(r"\w+", k2[2]))
     if a and b and (a <= b or b <= a):
+        return True
+    if " " not in k1[2] + k2[2] and _case_forms(k1[2], k2[2]):  # "žiline" / "žiliny": one city in two cases
         return True
     if {c for c in _match_keys(a) if c[0] == "#"} & _match_keys(b):  # an allergy to "milk" / to "lactose"
         return True

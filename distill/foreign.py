@@ -33,11 +33,17 @@ NOUNS = {
     "fiica": "daughter", "fiul": "son", "собака": "dog", "пёс": "dog", "пес": "dog", "кот": "cat", "кошка": "cat",
     "кіт": "cat", "кішка": "cat", "куче": "dog", "котка": "cat", "котарак": "cat", "дочь": "daughter", "дочка": "daughter",
     "донька": "daughter", "дъщеря": "daughter", "сын": "son", "син": "son",
+    "mačka": "cat", "mačku": "cat", "mačky": "cat", "dcéra": "daughter", "пас": "dog", "пса": "dog", "мачка": "cat",
+    "мачку": "cat", "ћерка": "daughter", "ћерку": "daughter", "mačka": "cat", "ćerka": "daughter", "šuo": "dog",
+    "šunį": "dog", "šuns": "dog", "katė": "cat", "katę": "cat", "katės": "cat", "katinas": "cat", "dukra": "daughter",
+    "sūnus": "son", "koer": "dog", "koera": "dog", "kass": "cat", "kassi": "cat", "tütar": "daughter", "poeg": "son",
+    "dogter": "daughter", "seun": "son",
 }
 _NAMED = re.compile(r"\b(?P<noun>" + "|".join(sorted(NOUNS, key=len, reverse=True)) + r")\b.*?\b(?:s'appelle|se nomme|"
                     r"se llama|llamad[oa]|heißt|heisst|namens|nommée?|appelée?|si chiama|chiamat[oa]|di nome|se chama|chamad[oa]|"
                     r"heet|heter|ma na imię|nazywa się|wabi się|bernama|namanya|adı|se jmenuje|jménem|pe nume|numit[ăa]?|se numește|"
-                    r"îl cheamă|o cheamă|по кличке|по имени|зовут|на ім'я|на имя|звати|на име|се казва|казва се) "
+                    r"îl cheamă|o cheamă|по кличке|по имени|зовут|на ім'я|на имя|звати|на име|се казва|казва се|volá sa|sa volá|"
+                    r"зове се|се зове|zove se|se zove|по имену|vardu|vardas|nimega|nimi on|naam is|se naam is) "
                     r"(?P<val>\w[\w' -]*)", re.I)
 _NAMED_WA = re.compile(r"\b(?P<noun>inu|neko)(?: no namae)? wa (?P<val>[A-Z][\w-]*) (?:to iimasu|to iu|desu)\b")
 _PATTERNS = [
@@ -51,6 +57,19 @@ _PATTERNS = [
     (re.compile(r"\b(?i:locuiesc|locuiește|stau|trăiesc|trăiește) (?:acum )?(?:în|la) (?P<val>[A-ZĂÂÎȘȚ][\w-]*(?: [A-ZĂÂÎȘȚ][\w-]*)*)"),
      "city"),
     (re.compile(r"\b(?:lucrez|lucrează|lucrăm) ca (?P<val>\w[\w-]*)", re.I), "job"),
+    (re.compile(r"\b(?i:bývam|býva|bývame|žijem|žije|živim|živi|живим|живи|живимо|gyvenu|gyvena|gyvename|elan|elab)"
+                r"(?: (?i:teraz|teď|sada|сада|dabar|nüüd))? (?:(?i:vo|v|u|у) )?(?P<val>[A-ZČŠŽĆĐŽА-ЯЂЈЉЊЋЏ][\w-]*"
+                r"(?: [A-ZČŠŽĆĐА-ЯЂЈЉЊЋЏ][\w-]*)*)"), "city"),
+    (re.compile(r"\b(?i:presťahoval[a]?|presťahovali|přestěhoval[a]?|preselio|preselila|преселио|преселила|persikėliau|"
+                r"persikėlė|kolisin|kolis|flyttet|flytta|flyttede|flyttade|verhuis|het verhuis) "
+                r"(?:(?i:sa|se|som|sme|сам|се|sam) ){0,2}(?i:do|u|у|į|til|till|na|naar) (?P<val>[A-ZČŠŽĆĐА-ЯЂЈЉЊЋЏ][\w-]*)"), "city"),
+    (re.compile(r"\b(?:pracujem|pracuje|pracujeme) ako (?P<val>\w[\w-]*)|\b(?:радим|ради|radim|radi) као (?P<val2>\w[\w-]*)"
+                r"|\b(?:radim|radi) kao (?P<val3>\w[\w-]*)|\b(?:jobber|arbeider|werk) (?:som|as) (?:'n )?(?P<val4>\w[\w-]*)", re.I),
+     "job"),
+    (re.compile(r"\b(?i:jobber|arbeider|arbejder|jobbar|arbetar|werk) (?:(?i:nå|nu) )?(?i:i|på|hos|by|for) "
+                r"(?P<val>[A-ZÆØÅ][\w&-]*(?: [A-ZÆØÅ][\w&-]*)*)"), "employer"),
+    (re.compile(r"\b(?i:радим|ради|radim|radi|pracujem|pracuje) (?:(?i:у|u|за|za|v|vo|pre) )"
+                r"(?P<val>[A-ZČŠŽĆĐА-ЯЂЈЉЊЋЏ][\w&-]*(?: [A-ZČŠŽĆĐА-ЯЂЈЉЊЋЏ][\w&-]*)*)"), "employer"),
     (re.compile(r"(?i:\b(?:живу|живёт|живет|живем|живём|живе|живемо|живея|живее|живеем)) (?:(?i:сейчас|теперь|зараз|тепер|сега) )?"
                 r"(?:в|у|во|във) (?P<val>[А-ЯЁЇІЄҐ][\w'-]*(?: [А-ЯЁЇІЄҐ][\w'-]*)*)"), "city"),
     (re.compile(r"(?i:\b(?:работаю|работает|працюю|працює|работя|работи)) (?:(?i:сейчас|теперь|зараз|тепер|сега) )?"
@@ -110,7 +129,8 @@ def foreign_fact(text: str) -> tuple[str, str] | None:
     for pat, slot in _PATTERNS:
         m = pat.search(t)
         if m:
-            val = _clean(m.group("val") or m.groupdict().get("val2") or "")
+            g = m.groupdict()
+            val = _clean(next((g[k] for k in ("val", "val2", "val3", "val4") if g.get(k)), ""))
             if slot == "_named":
                 slot = "cat" if m.group(0).endswith("kedi") else "dog"
             if val and len(val.split()) <= 4 and val.lower() not in PRONOUNS:

@@ -10,6 +10,9 @@ the profile stores. Written by hand because no dependency we ship maps endonyms 
 from __future__ import annotations
 
 import re
+import unicodedata
+
+from .canonical import looks_english
 
 _ALIASES = {
     "English": "english anglais inglés ingles englisch inglese inglês engels angielski",
@@ -45,7 +48,7 @@ _ALIASES = {
     "Icelandic": "icelandic íslenska",
     "Hungarian": "hungarian magyar hongrois húngaro ungarisch",
     "Czech": "czech čeština cestina tchèque checo tschechisch",
-    "Slovak": "slovak slovenčina slovencina",
+    "Slovak": "slovak slovenčina slovencina slovensky",
     "Slovenian": "slovenian slovene slovenščina",
     "Croatian": "croatian hrvatski",
     "Serbian": "serbian srpski српски",
@@ -53,7 +56,7 @@ _ALIASES = {
     "Romanian": "romanian română romana roumain rumano rumänisch",
     "Estonian": "estonian eesti",
     "Latvian": "latvian latviešu",
-    "Lithuanian": "lithuanian lietuvių",
+    "Lithuanian": "lithuanian lietuvių lietuviškai",
     "Catalan": "catalan català catalán katalanisch",
     "Basque": "basque euskara euskera",
     "Galician": "galician galego",
@@ -100,8 +103,44 @@ def language_named(text: str) -> str | None:
         stem = next((w for w in _LONG_NAMES if word.startswith(w)), None)
         if stem is not None:
             return NAMES[stem]
+    english = looks_english(text)  # "romantic responses" is no case form of "romana"
+    for word in re.findall(r"[^\W\d_][\w-]*", low.translate(_MARKS)):
+        stem = next((s for s in _STEMS if (word.startswith(s) and not (english and s.isascii()))
+                     or _IDEOGRAPHIC.match(s) and s in word), None)
+        if stem is not None:
+            return _STEMS[stem]
     return None
 
 
 _LONG_NAMES = sorted((w for w in NAMES if len(w) >= 3 and not w.isascii() or len(w) >= 6), key=len, reverse=True)
+# Combining marks (Tamil vowel signs and virama) differ between "தமிழ்" and its case form "தமிழில்".
+_MARKS = {cp: None for cp in range(0x300, 0x10000) if unicodedata.category(chr(cp)).startswith("M")}
+_IDEOGRAPHIC = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+
+
+def _stems() -> dict[str, str]:
+    """A name as its case forms share it. Written with letters of its own or another script: the name without its
+    marks and, from six letters on, its last two letters ("српски" / "на српском", "slovenčina" / "v slovenčine",
+    "lietuvių" / "lietuviškai"), five letters left in a Latin script, three in another. In plain ASCII: a name of
+    six letters or more ending in a vowel, without it ("srpski" / "na srpskom"); no shorter stem, as "francés" ->
+    "franc" would read "France". In ideographs: the name as written, found inside the unspaced sentence
+    ("請用繁體中文回答")."""
+    out: dict[str, str] = {}
+    for w, name in NAMES.items():
+        if " " in w:
+            continue
+        if w.isascii():
+            if len(w) >= 6 and w[-1] in "aeiou":
+                out.setdefault(w[:-1], name)
+            continue
+        bare = w.translate(_MARKS)
+        stem = bare[:-2] if len(bare) >= 6 and not _IDEOGRAPHIC.match(bare) else bare
+        latin = all(unicodedata.name(c, "LATIN").startswith("LATIN") for c in stem)
+        if stem.isascii() or len(stem) < (5 if latin else 2 if _IDEOGRAPHIC.match(stem) else 3):
+            continue
+        out.setdefault(stem, name)
+    return dict(sorted(out.items(), key=lambda kv: -len(kv[0])))
+
+
+_STEMS = _stems()
 

@@ -82,7 +82,8 @@ def time_zone(text: str) -> str | None:
 _UNITS_CUE = re.compile(r"\b(?:metric|imperial|units?|measure\w*|medidas|sistema|use|give|prefer\w*|wants?|please|pls|only|convert\w*|"
                         r"think in|in (?:kilo\w*|miles|feet|pounds|celsius|fahrenheit|metres|meters|inches))\b", re.I)
 _SHORT = re.compile(r"\b(?:short|concise|brief|succinct|terse|to the point|impatient with long|few sentences|courtes?|bref|"
-                    r"brève|kurz\w*|breves?|cortas?)\b", re.I)
+                    r"brève|kurz\w*|breves?|cortas?|(?:under|at most|no more than|max(?:imum)?|within|fewer than|less than) "
+                    r"(?:\w+ )?(?:sentences|lines))\b", re.I)
 
 
 def preference(text: str) -> tuple[str, str] | None:

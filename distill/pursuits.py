@@ -82,7 +82,8 @@ def pursuit(text: str) -> tuple[str, str] | None:
 # cavities", "makes logos for clients all day". Such a statement names the slot, not its value.
 _AT_WORK = re.compile(r"\b(?:for a living|for work|by trade|(?:spends|spend) (?:the user's|his|her|their|my) (?:days|working days|"
                       r"workdays)|(?:for|with) (?:clients|customers|patients) all day|all day (?:at work|at the office)|"
-                      r"(?:day|night|early|late) shifts?\b)", re.I)
+                      r"(?:day|night|early|late) shifts?\b|(?:it's|its|it is|that's) (?:the user's|my|his|her|their) (?:job|trade|work)\b)",
+                      re.I)
 
 
 def about_work(text: str) -> bool:

@@ -104,3 +104,12 @@ def test_chat_without_its_i_and_a_new_job_started_state_the_employer():
         assert (e.slot, e.value.lower()) == ("employer", "spotify"), text
     assert extract("live in leeds now", None, ()).value == "leeds"
     assert extract("Work in small batches, please.", None, ()).kind != "fact"
+
+
+def test_norwegian_and_afrikaans_are_not_rewritten_as_english():
+    """Norwegian "i" before a name is "in" and Afrikaans has its own function words: reading "Bor i Trondheim" as
+    English made it "Bor the user trondheims", so the old city lost its capital and joined the new one."""
+    for text in ("Bor i Trondheim", "Leier en hybel i Trondheim", "Flyttet til Bergen i vår", "Ek is 'n boer."):
+        assert canonical(text) == text
+    assert (extract("Bor i Bergen", None, ()).slot, extract("Bor i Bergen", None, ()).value) == ("city", "Bergen")
+    assert canonical("i live in perth") == "The user lives in perth"

@@ -24,7 +24,8 @@ import eval_consolidation as ev  # noqa: E402
 LABELLED = {"main": ("labels.json", ("dev", "heldout")), "dev2": ("labels_dev2.json", ("dev2",)),
             "dev3": ("labels_dev3.json", ("dev3",)), "dev4": ("labels_dev4.json", ("dev4",)),
             "dev5": ("labels_dev5.json", ("dev5",)), "dev6": ("labels_dev6.json", ("dev6",)),
-            "dev7": ("labels_dev7.json", ("dev7",)), "dev8": ("labels_dev8.json", ("dev8",))}
+            "dev7": ("labels_dev7.json", ("dev7",)), "dev8": ("labels_dev8.json", ("dev8",)),
+            "dev9": ("labels_dev9.json", ("dev9",))}
 
 
 def _load(name: str) -> tuple[dict, dict]:
@@ -134,6 +135,22 @@ def test_dev8_is_an_eighth_dev_split_mostly_not_in_english():
     new_langs = {lab["language"] for lab in labels.values()} - {lab["language"] for lab in others.values()}
     assert len(new_langs) >= 2 and len({lab["language"] for lab in labels.values()} - new_langs - {"en"}) >= 8
     assert sum(bool(lab["stale"]) for lab in labels.values()) >= len(labels) / 2
+
+
+def test_dev9_is_a_ninth_dev_split_with_new_languages_and_scripts():
+    """dev9 is written from the styles alone, committed before measuring: eight or more languages no earlier split
+    has (Japanese was romanised before, here it is in kana and kanji), one per tenant, every style, stale values
+    in at least half the tenants, a changed preference among them."""
+    labels, records = _load("dev9")
+    others = {k: v for name in LABELLED if name != "dev9" for k, v in _load(name)[0].items()}
+    assert 180 <= len(records) <= 240 and len(labels) >= 20 and not set(labels) & set(others)
+    assert {lab["style"] for lab in labels.values()} == {lab["style"] for lab in others.values()}
+    new_langs = {lab["language"] for lab in labels.values()} - {lab["language"] for lab in others.values()}
+    assert len(new_langs) >= 8 and "ja" in {lab["language"] for lab in labels.values()}
+    assert sum(bool(lab["stale"]) for lab in labels.values()) >= len(labels) / 2
+    kinds = {it["kind"] for lab in labels.values() for s in lab["stale"] for it in lab["items"]
+             if it["label_id"] == s["replaced_by"]}
+    assert kinds == {"fact", "preference"}
 
 
 def test_size_styles_and_split(corpus):

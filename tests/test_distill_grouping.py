@@ -343,6 +343,19 @@ def test_dev8_split_written_before_measuring():
     assert overall["recalled"] >= 37 and overall["one_offs_selected"] <= 1 and overall["stale_selected"] <= 1
 
 
+def test_dev9_split_written_before_measuring():
+    """dev9 (20 tenants, Japanese in kana and kanji, Traditional Chinese, Norwegian, Slovak, Serbian, Lithuanian,
+    Tamil, Urdu, Afrikaans and Estonian new) measured once as written: 82.0% recall, 2 one-offs and 4 stale values.
+    Not reading Norwegian as English, facts, case forms, answer languages, relatives and "today" in these
+    languages, a gluten-free diet, "its my job", rival job values, short/long in more languages and caps on
+    sentences bring it to 91.8% with 0 one-offs and 1 stale. This floor keeps those gains."""
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from eval_consolidation import evaluate
+
+    overall = evaluate(split="dev9")["by_style"]["overall"]
+    assert overall["recalled"] >= 56 and overall["one_offs_selected"] == 0 and overall["stale_selected"] <= 1
+
+
 def _recs(tenant: str, texts: list[str]) -> list[Record]:
     return [Record(id=f"{tenant}{i}", tenant=tenant, text=t, source=f"s{i}",
                    created_at=datetime(2026, 1 + i, 1, tzinfo=timezone.utc)) for i, t in enumerate(texts)]
@@ -646,3 +659,132 @@ def test_relatives_in_slavic_languages_romanian_and_malay_are_someone_else(text,
     from memlora.distill.consolidate import people
 
     assert people(text) == {who}
+
+
+@pytest.mark.parametrize("text,slot,value", [
+    ("Bývam v Trnave.", "city", "Trnave"), ("Presťahoval som sa do Nitry.", "city", "Nitry"),
+    ("Pracujem ako kuchár.", "job", "kuchár"), ("Живим у Крагујевцу.", "city", "Крагујевцу"),
+    ("Радим као зидар.", "job", "зидар"), ("Radim u Telenoru.", "employer", "Telenoru"),
+    ("Gyvenu Šiauliuose.", "city", "Šiauliuose"), ("Katės vardas Pūkis.", "cat", "Pūkis"),
+    ("Mul on koer nimega Muri.", "dog", "Muri"), ("Flyttet til Stavanger.", "city", "Stavanger"),
+    ("Jobber hos Equinor.", "employer", "Equinor"), ("Ek werk as verpleegster.", "job", "verpleegster"),
+])
+def test_facts_in_slovak_serbian_lithuanian_estonian_norwegian_and_afrikaans_are_typed(text, slot, value):
+    e = extract(text, None, ())
+    assert (e.kind, e.slot, e.value) == ("fact", slot, value) and e.statement and e.probe["expect"] == [value]
+
+
+def test_case_forms_with_short_stems_and_vowel_endings_are_one_city():
+    """Lithuanian and Slovak say one city in several cases ("Kaune" / "Kauną" / "Kauno", "v Žiline" / "do
+    Žiliny"): the typed values are one city, so the new city gathers its statements and the old one is superseded;
+    two cities sharing four letters with consonant endings ("Brno" / "Brnox") stay two."""
+    from memlora.distill.consolidate import _case_forms, _same_value
+
+    assert _case_forms("kaune", "kauną") and _case_forms("kaune", "kauno") and not _case_forms("bern", "berlin")
+    assert _same_value(("fact", "city", "žiline"), ("fact", "city", "žiliny"))
+    assert not _same_value(("fact", "city", "paris"), ("fact", "city", "parma"))
+    p = build_profiles(_recs("rv", ["Gyvenu Alytuje.", "Nuomojuosi butą Alytuje.", "Dabar gyvenu Kaune.",
+                                    "Persikėliau į Kauną.", "Kaune mano butas arti stoties."]), Settings())["rv"]
+    city = [i for i in p.items if i.slot == "city"]
+    assert len(city) == 1 and len(city[0].record_ids) >= 2 and city[0].value.lower().startswith("kaun")
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Odgovaraj mi na srpskom jeziku.", "Serbian"), ("Пиши ми на српском, молим те.", "Serbian"),
+    ("Píš mi po slovensky.", "Slovak"), ("Chcem odpovede v slovenčine.", "Slovak"),
+    ("Atsakymus rašyk lietuviškai.", "Lithuanian"), ("பதிலை தமிழில் எழுதுங்கள்.", "Tamil"),
+    ("جواب اردو میں لکھیں۔", "Urdu"), ("回答請用中文。", "Chinese"),
+])
+def test_an_answer_language_in_its_case_forms_and_unspaced_scripts_is_typed(text, lang):
+    """A language named in a case form ("na srpskom", "v slovenčine", "தமிழில்") or inside an unspaced sentence
+    ("請用中文") with the language's word for answer or write is the answer language."""
+    e = extract(text, None, ())
+    assert (e.kind, e.value) == ("language", lang)
+
+
+@pytest.mark.parametrize("text,who", [
+    ("Søsteren bor i Drammen.", "sister"), ("Brolis dirba Vilniuje.", "brother"), ("Mu õde elab Tartus.", "sister"),
+    ("Manželka pracuje v Bratislave.", "partner"), ("Пријатељ ради у Нишу.", "friend"),
+    ("میرا بھائی پشاور میں رہتا ہے۔", "brother"), ("என் அக்கா கோவையில் வசிக்கிறார்.", "sister"),
+    ("兄は札幌で働いています。", "brother"), ("我媽媽住在高雄。", "mother"),
+])
+def test_relatives_in_nordic_baltic_slavic_urdu_tamil_japanese_and_chinese_are_someone_else(text, who):
+    """A relative's city or job, in these languages too, is someone else's and never joins the user's own."""
+    from memlora.distill.consolidate import people
+
+    assert people(text) == {who}
+
+
+@pytest.mark.parametrize("texts", [
+    ["Mul on koer nimega Pontu.", "Pontu haugub iga päev postiljoni peale.", "Täna oli väga tuuline ilm."],
+    ["我養了一隻狗叫小黑。", "小黑每天早上都要出去散步。", "今天下大雨。"],
+    ["Har en katt som heter Pus.", "Pus sover i vinduskarmen hele dagen.", "Regnet i dag også, helt grått."],
+])
+def test_a_remark_about_today_in_more_languages_joins_no_item(texts):
+    """"today" and "again" in Norwegian, Baltic, Slavic, Urdu, Tamil, Japanese and Chinese mark a transient remark
+    as they do in English: it never joins the user's pet by being its nearest statement."""
+    recs = _recs("tr", texts)
+    p = build_profiles(recs, Settings())["tr"]
+    assert all(recs[2].id not in i.record_ids for i in p.items)
+
+
+def test_a_gluten_free_diet_is_a_diet_with_a_statement_and_probe():
+    """Coeliac disease, "gluten-free" or "can't eat gluten" are one diet the teacher must respect, however it is
+    said; a recipe asked for once is no diet."""
+    for text in ("Follows a gluten-free diet", "im coeliac so no bread for me", "I can't eat gluten."):
+        e = extract(text, None, ())
+        assert (e.kind, e.slot, e.value) == ("avoid", "diet", "gluten-free") and e.statement and e.probe, text
+    assert extract("Asked for a gluten free brownie recipe", None, ()).slot != "diet"
+
+
+def test_a_remark_that_calls_what_it_describes_my_job_joins_the_one_job():
+    """"its my job" says the remark is about the user's work without naming it: it joins the job the memory names,
+    and a friend with the same job stays apart."""
+    p = build_profiles(_recs("jb", ["im a roofer", "up ladders fixin slates in the rain, its my job",
+                                    "my mate is a roofer too"]), Settings())["jb"]
+    job = [i for i in p.items if i.slot == "job"]
+    assert len(job) == 1 and len(job[0].record_ids) == 2 and "jb2" not in job[0].record_ids
+
+
+@pytest.mark.parametrize("texts", [
+    ["User is a waiter.", "The user serves tables at a bistro for a living.", "User is a carpenter.",
+     "The user builds kitchen cabinets for a living.", "User works as a carpenter these days."],
+    ["User works as a barista.", "The user pours lattes in a coffee shop for a living.", "User is an electrician.",
+     "The user installs wiring in new flats for a living.", "User is an electrician now."],
+])
+def test_two_work_remarks_nearest_two_different_jobs_stay_apart(texts):
+    """A tenant who changed jobs: two remarks about their work share "for a living", but each is nearest a
+    different job, so no item holds the old job's remark with the new one's."""
+    p = build_profiles(_recs("jw", texts), Settings())["jw"]
+    for item in p.items + p.superseded:
+        assert not {"jw1", "jw3"} <= set(item.record_ids), item.record_ids
+
+
+def test_a_city_in_a_script_without_capitals_is_typed_by_the_word_its_statements_repeat():
+    """No capital marks the name in Devanagari: the one word two statements of the group repeat and no other
+    statement holds is the value, and e5 gives the slot, so the city gets a statement and a probe. The same said
+    of a sister is never the user's city."""
+    p = build_profiles(_recs("cv", ["मैं इंदौर में रहता हूँ।", "इंदौर का खाना मुझे बहुत पसंद है।", "हिंदी में जवाब दो।",
+                                    "जवाब हिंदी में चाहिए।"]), Settings())["cv"]
+    city = [i for i in p.items if i.kind == "fact"]
+    assert [(i.slot, i.value) for i in city] == [("city", "इंदौर")] and city[0].statement and city[0].probe
+    other = build_profiles(_recs("cs", ["मेरी बहन इंदौर में रहती है।", "मेरी बहन को इंदौर का खाना पसंद है।"]), Settings())["cs"]
+    assert not [i for i in other.items if i.kind == "fact"]
+
+
+@pytest.mark.parametrize("texts", [
+    ["Vasta mulle lühidalt.", "Pikka juttu ma ei taha."],
+    ["Píš mi krátko.", "Dlhé odpovede nechcem, nie."],
+])
+def test_short_answers_asked_and_long_ones_refused_in_estonian_and_slovak_are_one_preference(texts):
+    """Asking for short answers and refusing long ones is one preference in Estonian and Slovak too."""
+    p = build_profiles(_recs("ln", texts), Settings())["ln"]
+    assert [len(i.record_ids) for i in p.items] == [2]
+
+
+def test_a_cap_on_sentences_is_a_short_answer_preference():
+    """"no more than four sentences" asks for short answers as "be brief" does: the same slot and value, so the
+    two are one preference whatever e5 makes of them."""
+    for text in ("Replies of no more than four sentences, please.", "Answers within ten lines.", "Be brief with me."):
+        e = extract(text, None, ())
+        assert (e.slot, e.value) == ("brevity", "short"), text
