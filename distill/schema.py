@@ -47,7 +47,8 @@ SLOT_SYNONYMS = {"bday": "birthday", "b-day": "birthday", "birthdate": "birthday
                  "favourite football club": "team", "favourite football team": "team", "profession": "job",
                  "occupation": "job", "employer": "employer", "company": "employer", "hometown": "hometown",
                  "home town": "hometown", "favorite": "favourite", "favourite": "favourite",
-                 "town": "city"}
+                 "town": "city", "truck": "car", "pickup": "car", "pickup truck": "car", "suv": "car", "van": "car",
+                 "minivan": "car"}
 
 
 @dataclass
