@@ -563,7 +563,7 @@ def _link_similar(pairs: list[tuple[int, int]], uf: "_UnionFind", root_key: dict
 
 # A remark about today ("wifi is down again", "deploy failed again ffs") is nearest to another such remark by its
 # filler words alone; without a shared word that is no evidence of one item, so it never links as mutual nearest.
-_TRANSIENT = re.compile(r"\b(?:again|today|tonight|tomorrow|tmrw|tmr|right now|rn|this (?:morning|afternoon|evening)"
+_TRANSIENT = re.compile(r"\b(?:again|today|tonight|tomorrow|tmrw|tmr|right now|rn|this (?:morning|afternoon|evening|week|weekend)"
                         r"|опять|снова|сегодня|знову|сьогодні|отново|днес|azi|astăzi|heute|wieder|hoy|otra vez|oggi"
                         r"|di nuovo|hoje|de novo|bugün|yine|aujourd'hui|dzisiaj|dziś|znowu|hari ini|आज|আজ)\b", re.I)
 
