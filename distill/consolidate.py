@@ -48,7 +48,7 @@ from .languages import WORDS as LANGUAGE_WORDS
 from .pursuits import about_work
 from .records import Record
 from .named_facts import english, guess_slot, name_value
-from .schema import Extract, extract, typed_fact
+from .schema import Extract, extract, kin_or_pet, typed_fact
 
 log = logging.getLogger(__name__)
 SHARED_THRESHOLD = 0.84  # the lower embedding tier (settings.distill.embedding_threshold_shared); see share_content
@@ -324,17 +324,18 @@ def shortened_names(a: str, b: str, pa: frozenset, pb: frozenset) -> tuple[froze
     return pa, pb
 
 
-def compatible(a: str, b: str, slots: frozenset = frozenset()) -> bool:
+def compatible(a: str, b: str, slots: frozenset = frozenset(), events: bool = True) -> bool:
     """The guard on a similarity link: same polarity, no contrasting key term, no different proper names.
     `slots`: the fact slots of the groups being linked; a relation that is the slot itself ("son" for the
-    user's son's name) is not another person."""
+    user's son's name) is not another person. `events=False` when one side names the other's relative or pet by
+    name: an event about them ("Eli lost his first tooth last night") still says who they are."""
     pa, pb = polarity(a), polarity(b)
     if (pa == 0 and not restriction_agrees(a, b)) or (pb == 0 and not restriction_agrees(b, a)):
         return False
     antonym = negated_antonym(a, pa, b, pb)
     if (pa and pb and pa != pb and not antonym) or bool(_MODE.search(a)) != bool(_MODE.search(b)):
         return False
-    if bool(_EVENT.search(a)) != bool(_EVENT.search(b)):
+    if events and bool(_EVENT.search(a)) != bool(_EVENT.search(b)):
         return False
     ka, kb = key_terms(a), key_terms(b)
     if (ka & KIN) - slots != (kb & KIN) - slots:
@@ -547,7 +548,7 @@ def _link_similar(pairs: list[tuple[int, int]], uf: "_UnionFind", root_key: dict
             if ri == rj or (anchored_only and ki is None and kj is None):
                 continue
             slots = frozenset(k[1] for k in (ki, kj) if k and k[0] == "fact")
-            if not compatible(texts[i], texts[j], slots):
+            if not compatible(texts[i], texts[j], slots, not (_names_kin(ki, canon[j]) or _names_kin(kj, canon[i]))):
                 continue
             if not (_carries_value(ki, canon[j]) and _carries_value(kj, canon[i])):
                 continue
@@ -734,6 +735,11 @@ def _names_value(key: tuple | None, text: str) -> bool:
         if m and (text[m.start()].isupper() or any(c.isdigit() for c in part) or text[1:] == text[1:].lower()):
             return True
     return False
+
+
+def _names_kin(key: tuple | None, text: str) -> bool:
+    """`text` names the user's relative or pet of a typed fact by its name ("son=eli" / "Eli lost a tooth")."""
+    return bool(key) and key[0] == "fact" and kin_or_pet(key[1]) and _names_value(key, text)
 
 
 def _carries_value(key: tuple | None, text: str) -> bool:

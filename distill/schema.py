@@ -336,6 +336,11 @@ def make_probe(slot: str, value: str) -> dict:
     return {"question": q, "expect": expect}
 
 
+def kin_or_pet(slot: str) -> bool:
+    """The slot is a relative's or pet's name (not a car or a boat): an event about them still names them."""
+    return bool(slot) and slot.split()[-1] in _PERSON_OR_PET
+
+
 def _names_a_person(slot: str) -> bool:
     return slot.split()[-1] in NAMED_NOUNS
 
