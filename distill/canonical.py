@@ -30,7 +30,8 @@ SUBJECTLESS_VERBS = {
     "catches", "majored", "graduated", "holds", "gets",
 }
 _ADVERBS = {"really", "also", "usually", "always", "never", "still", "only", "mostly", "generally", "now",
-            "currently", "just", "often", "actually", "definitely", "strongly", "absolutely", "truly", "totally"}
+            "currently", "just", "often", "actually", "definitely", "strongly", "absolutely", "truly", "totally",
+            "finally", "already", "both", "all", "even", "sometimes", "rarely", "basically", "honestly"}
 _IRREGULAR = {"have": "has", "am": "is", "'m": "is", "do": "does", "go": "goes", "don't": "doesn't",
               "dont": "doesn't", "haven't": "hasn't", "was": "was", "can": "can", "can't": "can't",
               "cannot": "cannot", "will": "will", "won't": "won't", "would": "would", "should": "should",
@@ -64,6 +65,11 @@ _FIRST_PERSON = [
     (re.compile(r"\bme\b", re.I), USER),
 ]
 _I_VERB = re.compile(r"\bI\s+((?:(?:" + "|".join(_ADVERBS) + r")\s+)*)([A-Za-z']+)")
+# A household speaks as "we" ("We finally moved to Liverpool", "Our place in Manchester"): what it says of the
+# household it says of the user, as "I" would.
+_WE = [(re.compile(r"\bwe're\b|\bwe are\b", re.I), "the user is"), (re.compile(r"\bwe've\b", re.I), "the user has"),
+       (re.compile(r"\bours\b|\bour\b", re.I), "the user's")]
+_WE_VERB = re.compile(r"\bwe\s+((?:(?:" + "|".join(_ADVERBS) + r")\s+)*)([A-Za-z']+)", re.I)
 _QUOTED = re.compile(r"[\"\u201c][^\"\u201d]{1,80}[\"\u201d]|(?<!\w)'[^']{1,80}'(?!\w)")
 _USER_FORMS = re.compile(r"\b(?:the\s+)?user\b", re.I)
 
@@ -118,6 +124,9 @@ def _first_person(text: str) -> str:
     for pat, rep in _FIRST_PERSON[:4]:
         t = pat.sub(rep, t)
     t = _I_VERB.sub(verb, t)
+    for pat, rep in _WE:
+        t = pat.sub(rep, t)
+    t = _WE_VERB.sub(verb, t)
     t = re.sub(r"\bI\b", USER, t)
     for pat, rep in _FIRST_PERSON[4:]:
         t = pat.sub(rep, t)

@@ -143,7 +143,9 @@ _VERB_FACTS = [
     (r"supports|roots for|is an? (?:huge |big |die-hard |lifelong )?fan of|cheers for", "team"),
     (r"(?:studies|studied|is studying) at|went to (?:university|college|school) at|graduated from", "school"),
 ]
-_VERB_FACTS = [(re.compile(rf"(?:^|[,;:] *){_U} (?:also |still |now |currently )?(?:{v}) (?:the )?{_V}$", re.I), slot)
+# A fact also sits in a clause that presupposes it ("Now that I'm living in Liverpool, where ...?").
+_VERB_FACTS = [(re.compile(rf"(?:^|[,;:] *|\b(?:now that|since) ){_U} (?:also |still |now |currently |finally |recently |just |already )?"
+                           rf"(?:{v}) (?:the )?{_V}$", re.I), slot)
                for v, slot in _VERB_FACTS]
 _JOBS = ("nurse|teacher|doctor|engineer|lawyer|developer|designer|chef|pilot|student|accountant|programmer|writer|"
          "architect|dentist|pharmacist|electrician|plumber|carpenter|firefighter|journalist|scientist|librarian|"
@@ -214,7 +216,8 @@ _PERSON_OR_PET = NAMED_NOUNS - {"car", "bike", "plant", "boat"}
 
 
 def _clean_value(val: str) -> str:
-    v = re.split(r",|;| - | (?:and|but|since|because|so|who|which|where|when|with|as of|from|for|after|now|in [a-z]+ [a-z]+)\b", val.strip())[0]
+    v = re.split(r",|;| - | (?:and|but|since|because|so|who|which|where|when|with|as of|from|for|after|now|in [a-z]+ [a-z]+"
+                 r"|last|next|yesterday|ago|recently|the user)\b", val.strip())[0]
     v = re.sub(r"^the\s+(?=\w)", "", v.strip(), flags=re.I)
     return v.strip().rstrip(".,!")
 
