@@ -245,6 +245,8 @@ def _fact(text: str) -> Extract | None:
         if noun and val.split()[0].lower() in _VERB_WORDS:  # "my sister runs marathons" names no sister
             continue
         if noun and slot.split()[-1] in _PERSON_OR_PET:
+            if re.match(r"(?:an?|the)\s", val, re.I) or re.search(r"\s(?:to|of|at|from|with)\s", val):
+                continue  # "my husband is allergic to shellfish", "... is a nurse": what they are, not a name
             raw = m.group("val").split()
             if len(raw) > 1 and raw[0].islower() and raw[0].endswith("ing"):  # "my partner is training for ..."
                 continue
