@@ -143,8 +143,9 @@ _VERB_FACTS = [
     (r"supports|roots for|is an? (?:huge |big |die-hard |lifelong )?fan of|cheers for", "team"),
     (r"(?:studies|studied|is studying) at|went to (?:university|college|school) at|graduated from", "school"),
 ]
-# A fact also sits in a clause that presupposes it ("Now that I'm living in Liverpool, where ...?").
-_VERB_FACTS = [(re.compile(rf"(?:^|[,;:] *|\b(?:now that|since) ){_U} (?:also |still |now |currently |finally |recently |just |already )?"
+# A fact also sits in a clause that presupposes it ("Now that I'm living in Liverpool, where ...?") or in the
+# second sentence of a message ("What can I bake? I'm allergic to tree nuts").
+_VERB_FACTS = [(re.compile(rf"(?:(?:^|[,;:] *|\b(?:now that|since) ){_U}|[.?!] +the user) (?:also |still |now |currently |finally |recently |just |already )?"
                            rf"(?:{v}) (?:the )?{_V}$", re.I), slot)
                for v, slot in _VERB_FACTS]
 _JOBS = ("nurse|teacher|doctor|engineer|lawyer|developer|designer|chef|pilot|student|accountant|programmer|writer|"
