@@ -141,11 +141,12 @@ _VERB_FACTS = [
     (r"is married to|'s (?:wife|husband|spouse) is", "partner"),
     (r"plays|(?:is|has been) learning(?: to play)?|practises|practices", "instrument"),
     (r"supports|roots for|is an? (?:huge |big |die-hard |lifelong )?fan of|cheers for", "team"),
-    (r"(?:studies|studied|is studying) at|went to (?:university|college|school) at|graduated from", "school"),
+    (r"(?:studies|studied|is studying) at|went to (?:university|college|school) at|graduated from|"
+     r"is (?:now |currently )?an? (?:[\w-]+ ){0,2}student at|(?:is taking|takes|is attending|attends) (?:classes|courses|lectures) at", "school"),
 ]
 # A fact also sits in a clause that presupposes it ("Now that I'm living in Liverpool, where ...?") or in the
 # second sentence of a message ("What can I bake? I'm allergic to tree nuts").
-_VERB_FACTS = [(re.compile(rf"(?:(?:^|[,;:] *|\b(?:now that|since) ){_U}|[.?!] +the user) (?:also |still |now |currently |finally |recently |just |already )?"
+_VERB_FACTS = [(re.compile(rf"(?:(?:^|[,;:] *|\b(?:now that|since) ){_U}|(?:[.?!] +| and )the user) (?:also |still |now |currently |finally |recently |just |already )?"
                            rf"(?:{v}) (?:the )?{_V}$", re.I), slot)
                for v, slot in _VERB_FACTS]
 _JOBS = ("nurse|teacher|doctor|engineer|lawyer|developer|designer|chef|pilot|student|accountant|programmer|writer|"
@@ -172,7 +173,7 @@ _FACT_PATTERNS = [(re.compile(p.replace("{name}", _U), re.I if flags else 0), re
         "mother", "father", "mom", "mum", "dad", "boyfriend", "girlfriend", "best friend", "friend", "boss", "cat", "dog",
         "roommate", "flatmate", "twin", "fiancé", "fiance", "fiancee", "grandmother", "grandfather", "grandma", "grandpa",
         "aunt", "uncle", "cousin", "niece", "nephew", "stepson", "stepdaughter", "stepmother", "stepfather"], key=len, reverse=True)) + r") (?P<val>[A-Z][\w'-]+)\b.*$", None, 0),
-    (r"^{name} is an? (?P<val>(?:\w+ ){0,2}(?:" + _JOBS + r"|\w+ist))(?:(?: (?:at|in|for|on|with|by|out of|doing|who|and|since)|,) .*| (?:now|these days|currently|nowadays))?$", "job", 1),
+    (r"^{name} is an? (?P<val>(?:\w+ ){0,3}(?:" + _JOBS + r"|\w+ist))(?:(?: (?:at|in|for|on|with|by|out of|doing|working|who|and|since)|,) .*| (?:now|these days|currently|nowadays))?$", "job", 1),
     (r"^{name} is (?P<val>\w+) intolerant$", "allergy", 1),
     (r"^{name} (?:has|gets) (?:an? )?(?P<val>[\w ]+?) allerg(?:y|ies)$", "allergy", 1),
     (r"^(?:the )?(?P<val>[\w .'-]+?) is where {name} (?:was born)$", "birthplace", 1),
