@@ -168,7 +168,7 @@ _FACT_PATTERNS = [(re.compile(p.replace("{name}", _U), re.I if flags else 0), re
     (r"^{name}'s " + _NOUN + r"(?:'s name)? (?:is|was) (?:called |named )?(?P<val>[A-Z0-9][\w .'&-]*)$", None, 0),
     (r"^{name}'s " + _NOUN + r"(?:'s name is| is called| is named| goes by| is) " + _V + r"$", None, 1),
     (r"^{name}(?:'s| has got an?| has an?| has| owns an?| keeps an?| adopted an?) " + _NOUN + r" (?:is )?(?:called|named) " + _V + r"$", None, 1),
-    (r"^(?:{name} )?(?:has|has got|owns|sails|drives|keeps|adopted) an? " + _NOUN + r" (?:called|named) " + _V + r"$", None, 1),
+    (r"^(?:{name} )?(?:has|has got|got|owns|sails|drives|keeps|adopted) an? " + _NOUN + r" (?:called|named) " + _V + r"$", None, 1),
     (r"^.*?\b{name}'s (?P<noun>" + "|".join(sorted(["brother", "sister", "son", "daughter", "wife", "husband", "partner",
         "mother", "father", "mom", "mum", "dad", "boyfriend", "girlfriend", "best friend", "friend", "boss", "cat", "dog",
         "roommate", "flatmate", "twin", "fiancé", "fiance", "fiancee", "grandmother", "grandfather", "grandma", "grandpa",
