@@ -21,8 +21,8 @@ from .pursuits import SPORTS, cut_phrase, pursuit
 ITEM_KINDS = ("opening", "closing", "format", "length", "avoid", "language", "address", "fact", "free")
 # Kinds with one value per tenant: a newer value supersedes an older one.
 SINGLE_VALUED = ("opening", "closing", "format", "length", "language", "address")
-# Fact slots a person has several values of at once: a second hobby is not a newer value of the first.
-MULTI_VALUED = frozenset({"hobby"})
+# Fact slots a person has several values of at once: a second hobby or condition is not a newer value of the first.
+MULTI_VALUED = frozenset({"hobby", "condition"})
 
 DIET_WORDS = {
     "vegan": ["meat", "beef", "pork", "bacon", "ham", "chicken", "turkey", "fish", "salmon", "tuna", "shrimp",
@@ -175,6 +175,9 @@ _FACT_PATTERNS = [(re.compile(p.replace("{name}", _U), re.I if flags else 0), re
         "aunt", "uncle", "cousin", "niece", "nephew", "stepson", "stepdaughter", "stepmother", "stepfather"], key=len, reverse=True)) + r") (?P<val>[A-Z][\w'-]+)\b.*$", None, 0),
     (r"^{name} is an? (?P<val>(?:\w+ ){0,3}(?:" + _JOBS + r"|\w+ist))(?:(?: (?:at|in|for|on|with|by|out of|doing|working|who|and|since)|,) .*| (?:now|these days|currently|nowadays))?$", "job", 1),
     (r"^{name} is (?P<val>\w+) intolerant$", "allergy", 1),
+    (r"^{name} (?:has|suffers from|lives with|was diagnosed with|has been diagnosed with) (?P<val>(?:type \d |chronic |severe |mild )?"
+     r"(?:[\w-]+ )?(?:disease|syndrome|disorder|diabetes|asthma|epilepsy|migraines?|eczema|psoriasis|adhd|autism|dyslexia|"
+     r"hypertension|anemia|anaemia|[a-z]+itis))$", "condition", 1),
     (r"^{name} (?:has|gets) (?:an? )?(?P<val>[\w ]+?) allerg(?:y|ies)$", "allergy", 1),
     (r"^(?:the )?(?P<val>[\w .'-]+?) is where {name} (?:was born)$", "birthplace", 1),
     (r"^(?:the )?(?P<val>[\w .'-]+?) is where {name} (?:grew up)$", "hometown", 1),
@@ -204,6 +207,7 @@ SLOT_PHRASES = {  # slot -> (statement in the second person, the probe question)
     "learning": ("You are learning {v}.", "Which language am I learning?"),
     "degree": ("You studied {v}.", "What did I study?"),
     "hobby": ("One of your hobbies is {v}.", "What is one of my hobbies?"),
+    "condition": ("You have {v}.", "What health condition do I have?"),
 }
 NAMED_NOUNS = {
     "cat", "dog", "hamster", "rabbit", "bird", "parrot", "fish", "horse", "pet", "boat", "tortoise", "turtle", "snake",
