@@ -86,13 +86,23 @@ _PATTERNS = [
 ]
 
 
+# Someone else named before the verb is the fact's subject ("Ma sœur habite à Bordeaux": her city, not the user's).
+_OTHERS = frozenset({w for w, v in NOUNS.items() if v in ("brother", "sister", "partner", "son", "daughter")} | set(
+    "mère père maman papa madre padre mamá papá mutter vater mama mãe pai cousin cousine primo prima "
+    "cugino cugina vetter cousine ami amie amigo amiga amico amica freund freundin voisin voisine vecino vecina vicino "
+    "vicina nachbar nachbarin vizinho vizinha collègue colega collega kollege kollegin".split()))
+
+
 # A pronoun after the verb is the subject, not the value ("fahre ich mit der Straßenbahn": no vehicle "ich").
 PRONOUNS = frozenset("ich du er sie es wir ihr je tu il elle on nous vous yo él ella io lui lei eu ele ela "
                      "я ты он она мы вы ви ти він вона аз той тя ние ea noi voi".split())
 
 
 def _clean(val: str) -> str:
-    v = re.split(r",|;| (?:et|y|und|avec|con|mit|depuis|desde|seit|qui|que|die|der|e|che|da|com|mas|ma|há|dove|onde)\b", val.strip())[0]
+    """The value without the clause after it, nor a trailing "now"/"too" ("Bordeaux maintenant", "Bordeaux aussi")."""
+    v = re.split(r",|;| (?:et|y|und|avec|con|mit|depuis|desde|seit|qui|que|die|der|e|che|da|com|mas|ma|há|dove|onde|"
+                 r"maintenant|aussi|ahora|también|tambien|jetzt|auch|agora|também|tambem|adesso|anche|ook|nu|też|teraz)\b",
+                 val.strip())[0]
     return v.strip().rstrip(".!")
 
 
@@ -109,6 +119,8 @@ def foreign_fact(text: str) -> tuple[str, str] | None:
         return NOUNS[m.group("noun")], m.group("val")
     for pat, slot in _PATTERNS:
         m = pat.search(t)
+        if m and slot != "_named" and _OTHERS & set(re.findall(r"\w+", t[:m.start()].lower())):
+            return None
         if m:
             val = _clean(m.group("val") or m.groupdict().get("val2") or "")
             if slot == "_named":
