@@ -848,7 +848,8 @@ _MARKS = {cp: None for cp in range(0x300, 0x10000) if unicodedata.category(chr(c
 # Function words and discourse adverbs ("again", "now", "already", "too", "my", "our") of more languages, kept
 # as the tokenizer sees them (marks dropped: Bengali "আমার" is "আমর"). Two remarks that share only "опять"
 # ("again") or "আমার" ("my") share no content, yet they linked a new employer to a dog and a cat to someone
-# else's town.
+# else's town. Forms of "be" and "have" that are no English word ("suis", "ist", "tengo") join them: "Je suis
+# boulangère" and "Je suis crevée aujourd'hui" share no content.
 _FUNCTION = frozenset(w.translate(_MARKS) for w in """
 опять снова теперь сейчас уже тоже также ещё еще очень меня мне мой моя моё мои наш наша наше наши нас для что как
 это вот всё все был была было
@@ -863,6 +864,8 @@ ancora adesso ora già anche sempre molto mio mia miei mie
 agora também muito meu minha pra
 yine şimdi artık
 encore maintenant déjà aussi toujours mon
+suis sommes êtes sont avons avez ont soy eres somos estoy estás está estamos están tengo tiene tenemos
+bist ist sind seid habe hab hast haben sou estou tenho tem temos sono sei siamo siete hanno
 আমার আমাকে আমাদের আমরা তুমি আপনি এবং খুব করে করি আছে
 मेरा मेरी मेरे हमारा हमारी करता करती बहुत बिल्कुल
 """.split())
