@@ -489,7 +489,13 @@ def _language_kind(text: str, low: str) -> Extract | None:
                 return Extract("language", "language", lang, key_terms=frozenset([lang.lower()]))
     if _ANSWER_ANY.search(low) and (lang := language_named(low)) is not None:
         return Extract("language", "language", lang, key_terms=frozenset([lang.lower()]))
+    for n in _LANG_FIRST.finditer(low):  # "English answers from now on", "you can switch to English now"
+        if (lang := language_of(n.group(1) or n.group(2))) is not None:
+            return Extract("language", "language", lang, key_terms=frozenset([lang.lower()]))
     return None
+
+
+_LANG_FIRST = re.compile(r"\b([^\W\d_]+) (?:answers|replies|responses)\b|\b(?:switch|change|go back) to ([^\W\d_]+)")
 
 
 _ANSWER_FOREIGN = re.compile(r"\b(?:respuestas?|réponses?|antworten?|responde|répond\w*|antworte|escrib\w*|écri\w*|schreib\w*|"
