@@ -467,7 +467,7 @@ def group_tenant(records: list[Record], X_free, threshold: float, extracts: list
                 first_of[k] = i
     for k1, i1 in first_of.items():  # "Prius" and "silver Toyota Prius": one car
         for k2, i2 in first_of.items():
-            if k1 < k2 and _same_value(k1, k2) and _same_key_compatible(canon[i1], canon[i2], k1):
+            if k1 < k2 and (_same_value(k1, k2) or _name_as_address(k1, k2)) and _same_key_compatible(canon[i1], canon[i2], k1):
                 uf.union(i1, i2)
     for i, k in enumerate(keys):
         if k is not None:
@@ -785,6 +785,12 @@ def _same_value(k1: tuple, k2: tuple) -> bool:
     if {c for c in _match_keys(a) if c[0] == "#"} & _match_keys(b):  # an allergy to "milk" / to "lactose"
         return True
     return difflib.SequenceMatcher(None, k1[2], k2[2]).ratio() >= 0.85  # "tallinn" / "talinn"
+
+
+def _name_as_address(k1: tuple, k2: tuple) -> bool:
+    """"Name is Jordan" and "Likes being called Jordan": the user's name and the name they are addressed by, one item."""
+    kinds = {k1[:2], k2[:2]}
+    return kinds == {("fact", "name"), ("address", "address")} and k1[2].lower() == k2[2].lower()
 
 
 _ORIGIN_SLOTS = {"birthplace", "hometown"}  # "born in Naples" / "originally from Naples": one place of origin
