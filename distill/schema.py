@@ -287,7 +287,8 @@ def _noun_with_name(noun: str, lower: bool) -> tuple[str, str] | None:
     return _slot(words[0]), name
 
 
-_NOT_SLOTS = {"thing", "stuff", "life", "jam", "passion"}  # "running is my thing": an interest, not an attribute
+# "running is my thing": an interest, not an attribute; "my day is basically filling prescriptions": a time, not one
+_NOT_SLOTS = {"thing", "stuff", "life", "jam", "passion", "day", "days", "week", "weekend", "morning", "evening", "night"}
 _VERB_WORDS = SUBJECTLESS_VERBS | {"is", "was", "lives", "works", "studies", "visits", "loves", "hates", "says", "thinks"}
 
 
