@@ -738,8 +738,13 @@ def _names_value(key: tuple | None, text: str) -> bool:
 
 
 def _names_kin(key: tuple | None, text: str) -> bool:
-    """`text` names the user's relative or pet of a typed fact by its name ("son=eli" / "Eli lost a tooth")."""
-    return bool(key) and key[0] == "fact" and kin_or_pet(key[1]) and _names_value(key, text)
+    """`text` names the user's relative or pet of a typed fact by its name ("son=eli" / "Eli lost a tooth"), or
+    the fact's thing as the user's own ("instrument=bass" / "need to restring my bass")."""
+    if not key or key[0] != "fact" or len(key[2]) < 3:
+        return False
+    if kin_or_pet(key[1]) and _names_value(key, text):
+        return True
+    return bool(re.search(rf"\bthe user's (?:[\w-]+ )?{re.escape(key[2])}(?!\w)", text, re.I))
 
 
 def _carries_value(key: tuple | None, text: str) -> bool:
