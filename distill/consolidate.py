@@ -584,6 +584,12 @@ def _link_mutual(uf: "_UnionFind", root_key: dict[int, tuple], texts: list[str],
         return
     S = S.copy()
     np.fill_diagonal(S, -1.0)
+    # a statement that cannot link to this one this way is not its nearest: it would only hide the twin
+    whose = [frozenset(people(t)) for t in texts]
+    for j in range(n):
+        if _TRANSIENT.search(texts[j]) or _MODE.search(texts[j]):
+            S[:, j] = -1.0
+        S[[i for i in range(n) if whose[i] != whose[j]], j] = -1.0
     nearest = S.argmax(axis=1)
     for i in range(n):
         j = int(nearest[i])
