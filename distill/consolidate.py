@@ -585,11 +585,9 @@ def _link_mutual(uf: "_UnionFind", root_key: dict[int, tuple], texts: list[str],
     S = S.copy()
     np.fill_diagonal(S, -1.0)
     # a statement that cannot link to this one this way is not its nearest: it would only hide the twin
-    whose = [frozenset(people(t)) for t in texts]
-    for j in range(n):
-        if _TRANSIENT.search(texts[j]) or _MODE.search(texts[j]):
-            S[:, j] = -1.0
-        S[[i for i in range(n) if whose[i] != whose[j]], j] = -1.0
+    S[:, [j for j in range(n) if _TRANSIENT.search(texts[j]) or _MODE.search(texts[j])]] = -1.0
+    whose = _codes([frozenset(people(t)) for t in texts])
+    S[whose[:, None] != whose[None, :]] = -1.0
     nearest = S.argmax(axis=1)
     for i in range(n):
         j = int(nearest[i])
@@ -606,6 +604,12 @@ def _link_mutual(uf: "_UnionFind", root_key: dict[int, tuple], texts: list[str],
         if compatible(texts[i], texts[j], frozenset(k[1] for k in (ki, kj) if k and k[0] == "fact")):
             uf.union(ri, rj)
             root_key[uf.find(ri)] = ki or kj
+
+
+def _codes(values: list) -> np.ndarray:
+    """One integer per distinct value, so that equal values compare equal in a numpy mask."""
+    ids: dict = {}
+    return np.array([ids.setdefault(v, len(ids)) for v in values])
 
 
 def _never(i: int, j: int) -> bool:
