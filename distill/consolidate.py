@@ -584,10 +584,13 @@ def _link_mutual(uf: "_UnionFind", root_key: dict[int, tuple], texts: list[str],
         return
     S = S.copy()
     np.fill_diagonal(S, -1.0)
-    # a statement that cannot link to this one this way is not its nearest: it would only hide the twin
+    # a statement that cannot link to this one this way (transient, past, about another person, or said in the same
+    # session, as when Mem0 splits one remark in several memories) is not its nearest: it would only hide the twin
     S[:, [j for j in range(n) if _TRANSIENT.search(texts[j]) or _MODE.search(texts[j])]] = -1.0
     whose = _codes([frozenset(people(t)) for t in texts])
     S[whose[:, None] != whose[None, :]] = -1.0
+    session = _codes([r.session for r in records])
+    S[session[:, None] == session[None, :]] = -1.0
     nearest = S.argmax(axis=1)
     for i in range(n):
         j = int(nearest[i])
