@@ -47,7 +47,8 @@ _VOCAB = ("allergic", "prefers", "prefer", "named", "called", "lives", "works", 
           "husband", "partner", "mother", "father", "answers", "replies", "responses", "favourite", "favorite",
           "always", "never", "summary", "bullet", "points", "metric", "imperial", "units", "vegetarian", "vegan",
           "intolerant", "born", "grew", "hamster", "likes", "wants", "english", "french", "german", "spanish",
-          "rabbit", "examples", "measurements", "married", "supports", "instrument", "husband", "allergy")
+          "rabbit", "examples", "measurements", "married", "supports", "instrument", "husband", "allergy",
+          "celsius", "fahrenheit", "kilometers", "kilometres")
 _VOCAB_SET = frozenset(_VOCAB)
 # Verbs a fact is stated with as a present participle ("living in Leeds", "working at Acme"); chat drops the g
 # ("livin in melbourne now"), and a subject-less one is the user's ("Living in Porto these days").

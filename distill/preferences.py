@@ -18,8 +18,8 @@ _CONTRA_AFTER = re.compile(r"[^.;,!?]*\b(?:confus\w*|annoy\w*|means? nothing|mea
                            r"trips? (?:me|him|her|them) up|drives? (?:me|him|her|them) (?:crazy|mad|nuts))\b", re.I)
 _SLOTS: dict[str, dict[str, re.Pattern]] = {
     "units": {
-        "metric": re.compile(r"\b(?:metric|kilo\w*|kms?|kg|kgs|metres?|meters?|celsius|centimet\w+|litres?|liters?|grams?|métrico|kilómetros|métrique)\b", re.I),
-        "imperial": re.compile(r"\b(?:imperial|feet|pounds?|lbs?|miles?|fahrenheit|inch(?:es)?|gallons?|ounces?|oz|yards?)\b", re.I),
+        "metric": re.compile(r"\b(?:metric|kilo\w*|kms?|kg|kgs|metres?|meters?|celsius|degrees c|°c|centimet\w+|litres?|liters?|grams?|métrico|kilómetros|métrique)\b", re.I),
+        "imperial": re.compile(r"\b(?:imperial|feet|pounds?|lbs?|miles?|fahrenheit|degrees f|°f|inch(?:es)?|gallons?|ounces?|oz|yards?)\b", re.I),
     },
     "tone": {
         "formal": re.compile(r"\b(?:formal|polite|professional|no slang|förmlich\w*|gesiezt|siezen|vouvo\w*)\b", re.I),
@@ -80,6 +80,7 @@ def time_zone(text: str) -> str | None:
 
 
 _UNITS_CUE = re.compile(r"\b(?:metric|imperial|units?|measure\w*|medidas|sistema|use|give|prefer\w*|wants?|please|pls|only|convert\w*|"
+                        r"asks? for|temperatures?|temps|"
                         r"think in|in (?:kilo\w*|miles|feet|pounds|celsius|fahrenheit|metres|meters|inches))\b", re.I)
 _SHORT = re.compile(r"\b(?:short|concise|brief|succinct|terse|to the point|impatient with long|few sentences|courtes?|bref|"
                     r"brève|kurz\w*|breves?|cortas?)\b", re.I)
