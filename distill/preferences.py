@@ -54,7 +54,8 @@ def _side(text: str, values: dict[str, re.Pattern]) -> str | None:
 
 
 _LIKE_LONG = re.compile(r"\b(?:long-form|in depth|in-depth|detailed|thorough)\b", re.I)
-_OPPOSITE = {"formal": "casual", "casual": "formal", "metric": "imperial", "imperial": "metric"}
+_OPPOSITE = {"formal": "casual", "casual": "formal", "metric": "imperial", "imperial": "metric", "24-hour": "12-hour",
+             "12-hour": "24-hour"}
 _LONG = re.compile(r"\b(?:essays?|long|lengthy|verbose|rambl\w*|walls? of text|novels?|waffl\w*)\b", re.I)
 _REFUSE = re.compile(r"\b(?:no|not|never|don't|dont|doesn't|hates?|dislikes?|stop|without|avoid\w*|too)\b|n't\b", re.I)
 _FEW_SENTENCES = re.compile(r"\b(?:(?:one|two|three|a few|couple of) (?:or (?:two|three|four) )?sentences? (?:at most|max\w*|tops)|"
@@ -62,6 +63,10 @@ _FEW_SENTENCES = re.compile(r"\b(?:(?:one|two|three|a few|couple of) (?:or (?:tw
 _DATES = {"iso": re.compile(r"\b(?:yyyy-mm-dd|iso(?: ?8601)?|year-month-day)\b", re.I),
           "day first": re.compile(r"\b(?:dd/mm/yyyy|dd\.mm\.yyyy|dd-mm-yyyy|day first|day-month-year|european[- ]style dates?)\b", re.I),
           "month first": re.compile(r"\b(?:mm/dd/yyyy|month first|month-day-year|american[- ]style dates?|us[- ]style dates?)\b", re.I)}
+# The clock a time is written in: "24-hour", "18:30" (no am/pm) or "AM/PM", "6:30 PM"; contrasted words count for the other.
+_CLOCK = {"24-hour": re.compile(r"\b(?:24[- ]?(?:hour|hr)\b|24h\b|military time|(?:[01]?\d|2[0-3]):[0-5]\d(?!\s*(?:[ap]\.?m\b|[ap]\.m\.)))", re.I),
+          "12-hour": re.compile(r"\b(?:12[- ]?(?:hour|hr)\b|12h\b|am ?(?:/|and|or) ?pm|a\.m\.|p\.m\.|\d\s*[ap]m)\b", re.I)}
+_CLOCK_CUE = re.compile(r"\b(?:times?|clock|format)\b", re.I)
 _DATE_CUE = re.compile(r"\b(?:dates?|date format|yyyy|dd/mm|mm/dd)\b", re.I)
 _TZ_CUE = re.compile(r"\b(?:times?|time ?zones?|schedules?|clock|meetings?|deadlines?)\b", re.I)
 _TZ_CODE = re.compile(r"\b((?:[A-Z]{1,4}T|UTC|GMT)(?:[+-]\d{1,2})?)\b")
@@ -97,6 +102,8 @@ def preference(text: str) -> tuple[str, str] | None:
     tz = time_zone(text)
     if tz:
         return "timezone", tz
+    if _CLOCK_CUE.search(text) and (v := _side(text, _CLOCK)):
+        return "clock", v
     if _DATE_CUE.search(text):
         v = _side(text, _DATES)
         if v:
