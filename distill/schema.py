@@ -462,12 +462,15 @@ def _diet_kind(text: str, low: str) -> Extract | None:
     return None
 
 
+_LISTS = re.compile(r"\b(?:in|as|likes?|prefers?|wants?|loves?|uses?) (?:\w+ )?lists\b(?! (?:of|for|from)\b)")  # a layout
+
+
 def _shape_kind(text: str, low: str) -> Extract | None:
     """Length and format: how an answer is laid out rather than what it says."""
     m = re.search(r"\b(\d+)\s*words?\b", low)
     if m and re.search(r"\b(under|at most|no more than|max(imum)?|limit|within|fewer than|less than|short)\b", low):
         return Extract("length", "length", int(m.group(1)), key_terms=frozenset([m.group(1)]))
-    if re.search(r"\bbullet", low) or re.search(r"\bnumbered list", low):
+    if re.search(r"\bbullet", low) or re.search(r"\bnumbered list", low) or _LISTS.search(low):
         fmt = "numbered" if "numbered" in low else "bullets"
         pol = -1 if re.search(r"\b(hates?|dislikes?|no|never|don't|doesn't|avoid|without)\b[^.]*\bbullet", low) else 1
         return Extract("format", "format", fmt if pol > 0 else "prose", polarity=pol,
