@@ -55,6 +55,9 @@ _VOCAB_SET = frozenset(_VOCAB)
 _DROPPED_I = frozenset({"work", "live", "study"})
 _GERUNDS = frozenset({"living", "working", "studying", "staying", "teaching", "training", "renting"})
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
+# Chat writes "to" as "2" ("just moved 2 bristol", "allergic 2 cats"); after these words it is never a count.
+_TWO_AS_TO = re.compile(r"\b(moved|move|moving|relocated|allergic|went|going|back|next|close|used|listen|listening|"
+                        r"talk|talking|switch|switched)\s+2\s+(?=[a-z])", re.I)
 _FIRST_PERSON = [
     (re.compile(r"\bI am\b|\bI'm\b|\bIm\b(?=\s)", re.I), "the user is"),
     (re.compile(r"\bI've\b", re.I), "the user has"),
@@ -216,6 +219,7 @@ def canonical(text: str, names: tuple[str, ...] = ()) -> str:
     if pat is not None:  # before the typo fixes, which would read "Bjorn" as "born"
         t = pat.sub(USER, t)
     t = fix_typos(t)
+    t = _TWO_AS_TO.sub(r"\1 to ", t)
     t = re.sub(r"\b(\w+)s (name|names)\b", lambda m: f"{m.group(1)}'s {m.group(2)}" if m.group(1).lower() in _POSSESSED else m.group(0), t)
     t = _USER_FORMS.sub(USER, t)
     t = re.sub(r"\b(?:he|she|they)\b(?=\s+(?:is|was|has|likes|prefers|wants|lives|works|loves|\w+s)\b)", USER, t, flags=re.I)
