@@ -37,7 +37,7 @@ import numpy as np
 
 from .canonical import canonical, looks_english, subject_name
 from .caseless import Values, kin
-from .concepts import is_restriction, negated_antonym, phrase_concepts, poles, restriction_agrees, word_keys
+from .concepts import concept, is_restriction, negated_antonym, phrase_concepts, poles, restriction_agrees, word_keys
 from .embed import PACKAGE as EMBED_PACKAGE
 from .embed import available as embed_available
 from .embed import embed_by_tenant
@@ -265,6 +265,12 @@ def proper_names(text: str) -> frozenset:
                      and w.lower() not in _FAMILY_WORDS)
 
 
+def _names_not_concepts(text: str) -> frozenset:
+    """Capitalised words that are not a property concept's word: German writes "Vegetarierin" and "Fleisch" with
+    capitals, and they are the diet, not two names."""
+    return frozenset(w for w in proper_names(text) if concept(w) is None)
+
+
 def _names_beyond(pa: frozenset, pb: frozenset) -> set[str]:
     """Names of `pa` that `pb` does not have, an inflected form counting as the name ("Koneella" is "Kone",
     "Debrecenben" is "Debrecen": Finnish, Hungarian or Turkish add case endings to names)."""
@@ -347,7 +353,7 @@ def compatible(a: str, b: str, slots: frozenset = frozenset(), events: bool = Tr
         fa, fb = ma & fam, mb & fam
         if fa and fb and not (fa & fb) and not antonym:
             return False
-    pa, pb = expand_acronyms(a, b, proper_names(a), proper_names(b))
+    pa, pb = expand_acronyms(a, b, _names_not_concepts(a), _names_not_concepts(b))
     pa, pb = shortened_names(a, b, pa, pb)
     if looks_english(a) and looks_english(b):
         if _names_beyond(pa, pb) and _names_beyond(pb, pa):  # each names something the other does not: Galway / Sligo
