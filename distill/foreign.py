@@ -79,6 +79,12 @@ _PATTERNS = [
     (re.compile(r"\b(?:travaille chez|trabaja en|trabajo en|trabaja para|arbeitet bei|arbeite bei)\s+(?P<val>[A-ZÀ-Ý][\w'&-]*(?: [A-ZÀ-Ý][\w'&-]*)*)", re.I), "employer"),
     (re.compile(r"\b(?:travaille comme|travaille en tant que|trabaja como|trabajo como|arbeitet als|arbeite als|"
                 r"est infirmière|es enfermera)\s+(?P<val>\w[\w-]*)", re.I), "job"),
+    # a Romance copula before a bare noun of a trade ("Je suis boulangère", "Sou dentista"): the noun names the job;
+    # not when a name follows ("É engenheiro na Petrobras" is the employer's statement as much as the job's)
+    (re.compile(r"(?:^(?-i:[A-Z][\w'-]+\s+)?|\b(?:je|j'|il|elle|yo|eu|io)\s*)(?:suis|est|soy|es|sou|é|sono|è)\s+(?P<val>\w{2,}"
+                r"(?:ier|ière|ère|eur|iste|ienne|ista|eiro|eira|aio|aia|tore|trice))"
+                r"(?=(?:\s(?:de|du|des|en|à|a|na|no|em|in|al|alla|dans|para|pour|per)\s(?-i:[^A-Z.,!?]*))?\s*(?:$|[.,!]))", re.I), "job"),
+    (re.compile(r"\b(?:trabajo de|trabaja de|trabalho de|trabalha de)\s+(?P<val>\w[\w-]*)", re.I), "job"),
     (re.compile(r"\b(?:fan von|fan de|fan du|supporte|supporter de|hincha del?|aficionad[oa] del?|socio del?)\s+(?:l'|le |la |el )?(?P<val>[\wÀ-ÿ][\w' .-]*)", re.I), "team"),
     (re.compile(r"\b(?:allergique aux?|allergique à la|allergique à|alérgic[oa] a(?:l| la| los| las)?|allergisch gegen)\s+(?P<val>[\w-]+)", re.I), "allergy"),
     (re.compile(r"\b(?:fährt|fahre|conduce|conduzco|conduit|roule en)\s+(?:ein|eine|einen|un|una|une)?\s*(?P<val>[\w-]+)", re.I), "vehicle"),
