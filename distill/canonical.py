@@ -163,6 +163,8 @@ def _subjectless(text: str) -> str:
         return f"{USER} is {low}{rest}"
     if low in _DROPPED_I and re.match(r"\s+(?:in|at|for|as)\b", rest):  # chat drops the "I": "work at spotify now"
         return f"{USER} {_third_person(low)}{rest}"
+    if low == "play" and first.islower() and re.match(r"\s+[a-z]+\s+(?:on|every|at|in|with)\b", rest):  # "play cricket on sundays"
+        return f"{USER} plays{rest}"
     if low == "from":
         return f"{USER} is from{rest}"
     if low in ("born", "married", "allergic", "based"):
