@@ -104,3 +104,53 @@ def test_chat_without_its_i_and_a_new_job_started_state_the_employer():
         assert (e.slot, e.value.lower()) == ("employer", "spotify"), text
     assert extract("live in leeds now", None, ()).value == "leeds"
     assert extract("Work in small batches, please.", None, ()).kind != "fact"
+
+
+def _typed(text: str) -> tuple:
+    e = extract(text)
+    return e.kind, e.slot, e.value
+
+
+@pytest.mark.parametrize("text,want", [
+    ("We finally moved to Liverpool last month, boxes everywhere.", ("fact", "city", "Liverpool")),  # a household's "we"
+    ("Now that I'm living in Hull, where's a good Sunday roast?", ("fact", "city", "Hull")),  # a presupposing clause
+    ("What can I bake? I'm allergic to tree nuts so nothing with almonds.", ("fact", "allergy", "tree nuts")),
+    ("I transferred and I'm now a second-year student at UCLA.", ("fact", "school", "UCLA")),
+    ("The user's truck is a Ford F-150.", ("fact", "car", "Ford F-150")),  # the same slot and value as "drives a ..."
+    ("Drives a Ford F-150", ("fact", "car", "Ford F-150")),
+    ("Is a high school chemistry teacher", ("fact", "job", "high school chemistry teacher")),
+    ("Is a nurse working night shifts", ("fact", "job", "nurse")),
+    ("got a lab named duke", ("fact", "dog", "duke")),
+    ("Has type 1 diabetes", ("fact", "condition", "type 1 diabetes")),
+    ("just moved 2 bristol", ("fact", "city", "bristol")),  # chat's "2" for "to"
+    ("play cricket on sundays", ("fact", "hobby", "cricket")),
+    ("English answers from now on, please.", ("language", "language", "English")),
+    ("You can switch to Spanish now.", ("language", "language", "Spanish")),
+    ("I like lists way more than walls of text.", ("format", "format", "bullets")),
+    ("Wants times written like 18:30 rather than 6:30 PM", ("free", "clock", "24-hour")),
+    ("The user finds 24-hour times like 17:00 hard to read.", ("free", "clock", "12-hour")),  # refusing one asks the other
+    ("temps in celcius pls not F", ("free", "units", "metric")),
+    ("Ben finds Celsius confusing and asks for degrees F.", ("free", "units", "imperial")),
+    ("Je vis à Bordeaux maintenant.", ("fact", "city", "Bordeaux")),  # not "Bordeaux maintenant"
+    ("Je suis boulangère.", ("fact", "job", "boulangère")),
+    ("Sou dentista.", ("fact", "job", "dentista")),
+])
+def test_more_ways_of_stating_a_fact_or_preference_are_typed(text, want):
+    assert _typed(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "Husband is allergic to shellfish",  # what he is, not his name
+    "My sister is a nurse.",
+    "I met Tom. Anna lives in Paris.",  # another name opens the second sentence
+    "My son has asthma",
+    "Ma sœur habite à Bordeaux aussi.",  # her city, not the user's
+    "É engenheiro de petróleo na Petrobras.",  # a name follows: left to the grouping
+    "Noah works 24-hour shifts at the fire station.",  # shifts, not a clock
+    "The user works 12 hours a day",
+    "i have 2 cats",
+    "My day is basically filling prescriptions.",  # a time is no attribute
+])
+def test_remarks_that_state_no_fact_of_the_user_stay_untyped(text):
+    kind, slot, _ = _typed(text)
+    assert kind == "free" and slot in ("", "tone")
