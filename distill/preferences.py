@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 _CONTRA = re.compile(r"(?:\b(?:not|no|never|rather than|instead of|over|than|without|nothing like|hates?|dislikes?|"
-                     r"can't stand|cannot stand|confused by)\b|n't\b)[^.;,!?]*", re.I)
+                     r"can't stand|cannot stand|confused by|pas|jamais|sans|nicht|kein\w*|ohne|nunca|sin|sem|senza|mai)\b|n't\b)"
+                     r"[^.;,!?]*", re.I)
 # a refusal said after its object: "inches and pounds confuse him", "Fahrenheit means nothing to me"
 _CONTRA_AFTER = re.compile(r"[^.;,!?]*\b(?:confus\w*|annoy\w*|means? nothing|mean nothing|hard to (?:read|follow|understand)|"
                            r"trips? (?:me|him|her|them) up|drives? (?:me|him|her|them) (?:crazy|mad|nuts))\b", re.I)
@@ -23,7 +24,7 @@ _SLOTS: dict[str, dict[str, re.Pattern]] = {
     },
     "tone": {
         "formal": re.compile(r"\b(?:formal|polite|professional|no slang|förmlich\w*|gesiezt|siezen|vouvo\w*)\b", re.I),
-        "casual": re.compile(r"\b(?:casual|relaxed|informal|chatty|laid-back|friendly tone|duzen|tutoy\w*)\b", re.I),
+        "casual": re.compile(r"\b(?:casual|relaxed|informal|chatty|laid-back|friendly tone|duzen|duz|tutoy\w*|tutoi\w*|tutear|tuteame)\b", re.I),
         "direct": re.compile(r"\b(?:direct|blunt|straightforward|no sugar-?coating|tell the user straight|straight)\b", re.I),
     },
 }

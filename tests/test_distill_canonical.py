@@ -154,3 +154,11 @@ def test_more_ways_of_stating_a_fact_or_preference_are_typed(text, want):
 def test_remarks_that_state_no_fact_of_the_user_stay_untyped(text):
     kind, slot, _ = _typed(text)
     assert kind == "free" and slot in ("", "tone")
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Tutoie-moi stp.", "casual"), ("Pas besoin de me vouvoyer, hein.", "casual"),  # refusing "vous" asks for "tu"
+    ("Bitte nicht siezen.", "casual"), ("Vouvoyez-moi, s'il vous plaît.", "formal"),
+])
+def test_negation_words_of_other_languages_refuse_a_tone(text, value):
+    assert _typed(text) == ("free", "tone", value)
