@@ -33,7 +33,10 @@ _EMOJI_NO = re.compile(r"\b(?:no|not|never|without|don't|doesn't|dislikes?|hates
 _SUMMARY = re.compile(r"\b(?:tl;?dr|summary|one-line|one-sentence|single-sentence|bottom line)\b", re.I)
 _FIRST = re.compile(r"\b(?:first|top|open|opens|start|starts|before|begin|lead)\b", re.I)
 _JARGON = re.compile(r"\b(?:jargon|buzzwords?|technical terms|plain language|plain english)\b", re.I)
-_TOPICS = {"politics": re.compile(r"\bpolitic\w*", re.I), "spoilers": re.compile(r"\bspoil\w*", re.I)}
+# "spoiled me for cold water" is no spoiler: the noun, or spoiling a story, is
+_TOPICS = {"politics": re.compile(r"\bpolitic\w*", re.I),
+           "spoilers": re.compile(r"\bspoilers?\b|\bspoil(?:s|ing)? (?:the|it|anything|endings?|plots?|twists?|"
+                                  r"(?:the )?(?:show|film|movie|book|series|season|episode)s?)\b", re.I)}
 _CODE = re.compile(r"\b(?:code|snippets?|examples?|programming)\b", re.I)
 _CODE_LANGS = {"go": r"go|golang", "python": r"python", "rust": r"rust", "javascript": r"javascript|js",
                "typescript": r"typescript|ts", "java": r"java", "c++": r"c\+\+|cpp", "ruby": r"ruby",

@@ -150,6 +150,7 @@ def test_more_ways_of_stating_a_fact_or_preference_are_typed(text, want):
     "The user works 12 hours a day",
     "i have 2 cats",
     "My day is basically filling prescriptions.",  # a time is no attribute
+    "Childhood on the beaches of Recife spoiled me for cold water.",  # no spoiler
 ])
 def test_remarks_that_state_no_fact_of_the_user_stay_untyped(text):
     kind, slot, _ = _typed(text)
