@@ -568,9 +568,11 @@ def _link_similar(pairs: list[tuple[int, int]], uf: "_UnionFind", root_key: dict
             root_key[root] = ki or kj
 
 
-# A remark about today ("wifi is down again", "deploy failed again ffs") is nearest to another such remark by its
-# filler words alone; without a shared word that is no evidence of one item, so it never links as mutual nearest.
+# A remark about today ("wifi is down again", "deploy failed again ffs") or a to-do ("need to pick up the dry
+# cleaning") is nearest to another such remark by its filler words alone; without a shared word that is no
+# evidence of one item, so it never links as mutual nearest.
 _TRANSIENT = re.compile(r"\b(?:again|today|tonight|tomorrow|tmrw|tmr|right now|rn|this (?:morning|afternoon|evening|week|weekend)"
+                        r"|(?:needs?|has|have) to (?!avoid|stay|keep|be\b|eat|use|have|get)\w+|gotta"
                         r"|опять|снова|сегодня|знову|сьогодні|отново|днес|azi|astăzi|heute|wieder|hoy|otra vez|oggi"
                         r"|di nuovo|hoje|de novo|bugün|yine|aujourd'hui|dzisiaj|dziś|znowu|hari ini|आज|আজ)\b", re.I)
 
