@@ -37,10 +37,11 @@ _JARGON = re.compile(r"\b(?:jargon|buzzwords?|technical terms|plain language|pla
 _TOPICS = {"politics": re.compile(r"\bpolitic\w*", re.I),
            "spoilers": re.compile(r"\bspoilers?\b|\bspoil(?:s|ing)? (?:the|it|anything|endings?|plots?|twists?|"
                                   r"(?:the )?(?:show|film|movie|book|series|season|episode)s?)\b", re.I)}
-_CODE = re.compile(r"\b(?:code|snippets?|examples?|programming)\b", re.I)
+_CODE = re.compile(r"\b(?:code|snippets?|examples?|programming|scripts|scripting)\b", re.I)  # "one script" is an instance
 _CODE_LANGS = {"go": r"go|golang", "python": r"python", "rust": r"rust", "javascript": r"javascript|js",
                "typescript": r"typescript|ts", "java": r"java", "c++": r"c\+\+|cpp", "ruby": r"ruby",
-               "kotlin": r"kotlin", "swift": r"swift", "r": r"r", "sql": r"sql"}
+               "kotlin": r"kotlin", "swift": r"swift", "r": r"r", "sql": r"sql", "powershell": r"powershell",
+               "bash": r"bash|shell|zsh"}
 
 
 def _side(text: str, values: dict[str, re.Pattern]) -> str | None:
@@ -126,7 +127,9 @@ def preference(text: str) -> tuple[str, str] | None:
         if pat.search(text):
             return "avoid_topic", topic
     if _CODE.search(text):
+        main = _CONTRA.sub(" ", text)  # "only shell scripts pls, no more powershell": the refused one is not asked for
         for lang, alts in _CODE_LANGS.items():
-            if re.search(rf"\b(?:in|use|prefers?|wants?|likes?|with)\s+(?:{alts})\b|\b(?:{alts})\s+(?:for|code|snippets)\b", text, re.I):
+            if re.search(rf"\b(?:in|use|prefers?|wants?|likes?|with)\s+(?:{alts})\b|\b(?:{alts})\s+(?:for|code|snippets|scripts?)\b",
+                         main, re.I):
                 return "code_language", lang
     return None

@@ -163,3 +163,13 @@ def test_remarks_that_state_no_fact_of_the_user_stay_untyped(text):
 ])
 def test_negation_words_of_other_languages_refuse_a_tone(text, value):
     assert _typed(text) == ("free", "tone", value)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("write my scripts in powershell pls", "powershell"), ("switched to linux, gimme bash scripts now", "bash"),
+    ("only shell scripts pls, no more powershell", "bash"),  # the refused language is not the one asked for
+    ("Prefers Rust snippets over Python ones", "rust"),
+])
+def test_a_scripting_language_is_a_code_language(text, value):
+    assert _typed(text) == ("free", "code_language", value)
+    assert _typed("Tried writing one script in Go last week")[1] != "code_language"  # one script is no preference
