@@ -489,9 +489,9 @@ def group_tenant(records: list[Record], X_free, threshold: float, extracts: list
         free_idx = [i for i, k in enumerate(keys) if k is None]
         pairs = [(free_idx[i], free_idx[j]) for i, j in _tfidf_pairs(X_free, threshold)]
     _link_similar(pairs, uf, root_key, texts, canon, E, (shared_threshold + embed_threshold) / 2, apart)
+    _link_work(uf, root_key, texts, canon)  # before the mutual pass, so a chatty aside cannot take a work statement
     if S is not None:
         _link_mutual(uf, root_key, texts, S, records, shared_threshold, apart)
-    _link_work(uf, root_key, texts, canon)
     comps: dict[int, list[int]] = {}
     for i in range(n):
         comps.setdefault(uf.find(i), []).append(i)

@@ -80,7 +80,7 @@ def pursuit(text: str) -> tuple[str, str] | None:
 
 # What a person does for work, said without naming the job: "catches cod for a living", "spends her days filling
 # cavities", "makes logos for clients all day". Such a statement names the slot, not its value.
-_AT_WORK = re.compile(r"\b(?:for a living|for work|by trade|(?:spends|spend) (?:the user's|his|her|their|my) (?:days|working days|"
+_AT_WORK = re.compile(r"\b(?:for a living|for work|by trade|(?:the user's|my) (?:trade|line of work)|(?:spends|spend) (?:the user's|his|her|their|my) (?:days|working days|"
                       r"workdays)|(?:for|with) (?:clients|customers|patients) all day|all day (?:at work|at the office)|"
                       r"(?:day|night|early|late) shifts?\b)", re.I)
 
