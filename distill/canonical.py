@@ -30,7 +30,8 @@ SUBJECTLESS_VERBS = {
     "catches", "majored", "graduated", "holds", "gets",
 }
 _ADVERBS = {"really", "also", "usually", "always", "never", "still", "only", "mostly", "generally", "now",
-            "currently", "just", "often", "actually", "definitely", "strongly", "absolutely", "truly", "totally"}
+            "currently", "just", "often", "actually", "definitely", "strongly", "absolutely", "truly", "totally",
+            "finally", "already", "both", "all", "even", "sometimes", "rarely", "basically", "honestly"}
 _IRREGULAR = {"have": "has", "am": "is", "'m": "is", "do": "does", "go": "goes", "don't": "doesn't",
               "dont": "doesn't", "haven't": "hasn't", "was": "was", "can": "can", "can't": "can't",
               "cannot": "cannot", "will": "will", "won't": "won't", "would": "would", "should": "should",
@@ -46,13 +47,17 @@ _VOCAB = ("allergic", "prefers", "prefer", "named", "called", "lives", "works", 
           "husband", "partner", "mother", "father", "answers", "replies", "responses", "favourite", "favorite",
           "always", "never", "summary", "bullet", "points", "metric", "imperial", "units", "vegetarian", "vegan",
           "intolerant", "born", "grew", "hamster", "likes", "wants", "english", "french", "german", "spanish",
-          "rabbit", "examples", "measurements", "married", "supports", "instrument", "husband", "allergy")
+          "rabbit", "examples", "measurements", "married", "supports", "instrument", "husband", "allergy",
+          "celsius", "fahrenheit", "kilometers", "kilometres")
 _VOCAB_SET = frozenset(_VOCAB)
 # Verbs a fact is stated with as a present participle ("living in Leeds", "working at Acme"); chat drops the g
 # ("livin in melbourne now"), and a subject-less one is the user's ("Living in Porto these days").
 _DROPPED_I = frozenset({"work", "live", "study"})
 _GERUNDS = frozenset({"living", "working", "studying", "staying", "teaching", "training", "renting"})
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
+# Chat writes "to" as "2" ("just moved 2 bristol", "allergic 2 cats"); after these words it is never a count.
+_TWO_AS_TO = re.compile(r"\b(moved|move|moving|relocated|allergic|went|going|back|next|close|used|listen|listening|"
+                        r"talk|talking|switch|switched)\s+2\s+(?=[a-z])", re.I)
 _FIRST_PERSON = [
     (re.compile(r"\bI am\b|\bI'm\b|\bIm\b(?=\s)", re.I), "the user is"),
     (re.compile(r"\bI've\b", re.I), "the user has"),
@@ -64,6 +69,11 @@ _FIRST_PERSON = [
     (re.compile(r"\bme\b", re.I), USER),
 ]
 _I_VERB = re.compile(r"\bI\s+((?:(?:" + "|".join(_ADVERBS) + r")\s+)*)([A-Za-z']+)")
+# A household speaks as "we" ("We finally moved to Liverpool", "Our place in Manchester"): what it says of the
+# household it says of the user, as "I" would.
+_WE = [(re.compile(r"\bwe're\b|\bwe are\b", re.I), "the user is"), (re.compile(r"\bwe've\b", re.I), "the user has"),
+       (re.compile(r"\bours\b|\bour\b", re.I), "the user's")]
+_WE_VERB = re.compile(r"\bwe\s+((?:(?:" + "|".join(_ADVERBS) + r")\s+)*)([A-Za-z']+)", re.I)
 _QUOTED = re.compile(r"[\"\u201c][^\"\u201d]{1,80}[\"\u201d]|(?<!\w)'[^']{1,80}'(?!\w)")
 _USER_FORMS = re.compile(r"\b(?:the\s+)?user\b", re.I)
 
@@ -121,6 +131,9 @@ def _first_person(text: str) -> str:
     for pat, rep in _FIRST_PERSON[:4]:
         t = pat.sub(rep, t)
     t = _I_VERB.sub(verb, t)
+    for pat, rep in _WE:
+        t = pat.sub(rep, t)
+    t = _WE_VERB.sub(verb, t)
     t = re.sub(r"\bI\b", USER, t)
     for pat, rep in _FIRST_PERSON[4:]:
         t = pat.sub(rep, t)
@@ -153,6 +166,8 @@ def _subjectless(text: str) -> str:
         return f"{USER} is {low}{rest}"
     if low in _DROPPED_I and re.match(r"\s+(?:in|at|for|as)\b", rest):  # chat drops the "I": "work at spotify now"
         return f"{USER} {_third_person(low)}{rest}"
+    if low == "play" and first.islower() and re.match(r"\s+[a-z]+\s+(?:on|every|at|in|with)\b", rest):  # "play cricket on sundays"
+        return f"{USER} plays{rest}"
     if low == "from":
         return f"{USER} is from{rest}"
     if low in ("born", "married", "allergic", "based"):
@@ -215,6 +230,7 @@ def canonical(text: str, names: tuple[str, ...] = ()) -> str:
     if pat is not None:  # before the typo fixes, which would read "Bjorn" as "born"
         t = pat.sub(USER, t)
     t = fix_typos(t)
+    t = _TWO_AS_TO.sub(r"\1 to ", t)
     t = re.sub(r"\b(\w+)s (name|names)\b", lambda m: f"{m.group(1)}'s {m.group(2)}" if m.group(1).lower() in _POSSESSED else m.group(0), t)
     t = _USER_FORMS.sub(USER, t)
     t = re.sub(r"\b(?:he|she|they)\b(?=\s+(?:is|was|has|likes|prefers|wants|lives|works|loves|\w+s)\b)", USER, t, flags=re.I)

@@ -10,7 +10,7 @@ is full of (diet, allergens, answer style), and one pair of poles (short/long an
 asks for the other. A word in no family is only itself, so the list can only add
 links between statements the embedding already rates close; the polarity, name and value guards still apply.
 
-Restrictions ("allergic", "intolerant", "vegetarian", "celiac", "hay fever") are avoidances stated without a
+Restrictions ("allergic", "intolerant", "vegetarian", "celiac", "hay fever", "sober") are avoidances stated without a
 negation word, so the polarity guard lets them agree with both forms: "is allergic to shellfish", "can't eat
 shrimp" and "shellfish gives her a severe reaction" are one allergy.
 """
@@ -34,6 +34,7 @@ _FAMILIES = {
                  "ejemplo", "esempio", "exemplo", "voorbeeld"),
     "gluten": ("gluten", "celiac", "coeliac", "celíac", "cœliaque", "coeliaque", "zöliak", "wheat", "glutine"),
     "vegan": ("vegan", "végétalien", "plant-based", "plantaardig", "wegańsk", "veganer"),
+    "alcohol": ("alcohol", "alkohol", "alcool", "sober", "teetotal", "booze", "abstinen"),
     "humour": ("funny", "joke", "humor", "humour", "witty", "playful"),
     "lists": ("bullet", "bulleted", "lists", "listed", "itemized", "itemised", "numbered"),
     "sources": ("source", "citation", "cite", "cited", "citing", "reference", "footnote"),
@@ -51,7 +52,7 @@ _POLES = {
 _ANTONYM = {"short": "long", "long": "short"}
 _RESTRICTION = re.compile(r"\b(?:allerg\w*|alérgic\w*|intoleran\w*|unverträglich\w*|vegetari\w*|végétari\w*|vegan\w*|"
                           r"végétalien\w*|celiac|coeliac|celíac\w*|cœliaque|zöliakie|pescatarian|gluten-free|sans gluten|"
-                          r"sin gluten|glutenfrei|hay ?fever|anaphyla\w*)", re.I)
+                          r"sin gluten|glutenfrei|hay ?fever|anaphyla\w*|sober|teetotal\w*|abstinen\w*)", re.I)
 # Wanting the thing a restriction avoids contradicts it: "loves steak" is not "vegetarian", though neither has a negation.
 _LIKING = re.compile(r"\b(?:loves?|likes?|enjoys?|adores?|craves?|favou?rite|can't get enough|is a fan of)\b", re.I)
 _SUFFIXES = ("ings", "ing", "ers", "er", "ists", "ist", "es", "s", "ed")

@@ -37,7 +37,7 @@ import numpy as np
 
 from .canonical import canonical, looks_english, subject_name
 from .caseless import Values, kin
-from .concepts import is_restriction, negated_antonym, phrase_concepts, poles, restriction_agrees, word_keys
+from .concepts import concept, is_restriction, negated_antonym, phrase_concepts, poles, restriction_agrees, word_keys
 from .embed import PACKAGE as EMBED_PACKAGE
 from .embed import available as embed_available
 from .embed import embed_by_tenant
@@ -48,7 +48,7 @@ from .languages import WORDS as LANGUAGE_WORDS
 from .pursuits import about_work
 from .records import Record
 from .named_facts import english, guess_slot, name_value
-from .schema import Extract, extract, typed_fact
+from .schema import Extract, extract, kin_or_pet, typed_fact
 
 log = logging.getLogger(__name__)
 SHARED_THRESHOLD = 0.84  # the lower embedding tier (settings.distill.embedding_threshold_shared); see share_content
@@ -278,6 +278,12 @@ def proper_names(text: str) -> frozenset:
                      and w.lower() not in _FAMILY_WORDS)
 
 
+def _names_not_concepts(text: str) -> frozenset:
+    """Capitalised words that are not a property concept's word: German writes "Vegetarierin" and "Fleisch" with
+    capitals, and they are the diet, not two names."""
+    return frozenset(w for w in proper_names(text) if concept(w) is None)
+
+
 def _names_beyond(pa: frozenset, pb: frozenset) -> set[str]:
     """Names of `pa` that `pb` does not have, an inflected form counting as the name ("Koneella" is "Kone",
     "Debrecenben" is "Debrecen": Finnish, Hungarian or Turkish add case endings to names)."""
@@ -343,17 +349,18 @@ def shortened_names(a: str, b: str, pa: frozenset, pb: frozenset) -> tuple[froze
     return pa, pb
 
 
-def compatible(a: str, b: str, slots: frozenset = frozenset()) -> bool:
+def compatible(a: str, b: str, slots: frozenset = frozenset(), events: bool = True) -> bool:
     """The guard on a similarity link: same polarity, no contrasting key term, no different proper names.
     `slots`: the fact slots of the groups being linked; a relation that is the slot itself ("son" for the
-    user's son's name) is not another person."""
+    user's son's name) is not another person. `events=False` when one side names the other's relative or pet by
+    name: an event about them ("Eli lost his first tooth last night") still says who they are."""
     pa, pb = polarity(a), polarity(b)
     if (pa == 0 and not restriction_agrees(a, b)) or (pb == 0 and not restriction_agrees(b, a)):
         return False
     antonym = negated_antonym(a, pa, b, pb)
     if (pa and pb and pa != pb and not antonym) or bool(_MODE.search(a)) != bool(_MODE.search(b)):
         return False
-    if bool(_EVENT.search(a)) != bool(_EVENT.search(b)):
+    if events and bool(_EVENT.search(a)) != bool(_EVENT.search(b)):
         return False
     ka, kb = key_terms(a), key_terms(b)
     if (ka & KIN) - slots != (kb & KIN) - slots:
@@ -365,7 +372,7 @@ def compatible(a: str, b: str, slots: frozenset = frozenset()) -> bool:
         fa, fb = ma & fam, mb & fam
         if fa and fb and not (fa & fb) and not antonym:
             return False
-    pa, pb = expand_acronyms(a, b, proper_names(a), proper_names(b))
+    pa, pb = expand_acronyms(a, b, _names_not_concepts(a), _names_not_concepts(b))
     pa, pb = shortened_names(a, b, pa, pb)
     if looks_english(a) and looks_english(b):
         if _names_beyond(pa, pb) and _names_beyond(pb, pa):  # each names something the other does not: Galway / Sligo
@@ -485,7 +492,7 @@ def group_tenant(records: list[Record], X_free, threshold: float, extracts: list
                 first_of[k] = i
     for k1, i1 in first_of.items():  # "Prius" and "silver Toyota Prius": one car
         for k2, i2 in first_of.items():
-            if k1 < k2 and _same_value(k1, k2) and _same_key_compatible(canon[i1], canon[i2], k1):
+            if k1 < k2 and (_same_value(k1, k2) or _name_as_address(k1, k2)) and _same_key_compatible(canon[i1], canon[i2], k1):
                 uf.union(i1, i2)
     for i, k in enumerate(keys):
         if k is not None:
@@ -502,9 +509,9 @@ def group_tenant(records: list[Record], X_free, threshold: float, extracts: list
         free_idx = [i for i, k in enumerate(keys) if k is None]
         pairs = [(free_idx[i], free_idx[j]) for i, j in _tfidf_pairs(X_free, threshold)]
     _link_similar(pairs, uf, root_key, texts, canon, E, (shared_threshold + embed_threshold) / 2, apart)
+    _link_work(uf, root_key, texts, canon)  # before the mutual pass, so a chatty aside cannot take a work statement
     if S is not None:
         _link_mutual(uf, root_key, texts, S, records, shared_threshold, apart)
-    _link_work(uf, root_key, texts, canon)
     comps: dict[int, list[int]] = {}
     for i in range(n):
         comps.setdefault(uf.find(i), []).append(i)
@@ -567,7 +574,7 @@ def _link_similar(pairs: list[tuple[int, int]], uf: "_UnionFind", root_key: dict
             if ri == rj or (anchored_only and ki is None and kj is None):
                 continue
             slots = frozenset(k[1] for k in (ki, kj) if k and k[0] == "fact")
-            if not compatible(texts[i], texts[j], slots):
+            if not compatible(texts[i], texts[j], slots, not (_names_kin(ki, canon[j]) or _names_kin(kj, canon[i]))):
                 continue
             if not (_carries_value(ki, canon[j]) and _carries_value(kj, canon[i])):
                 continue
@@ -581,9 +588,11 @@ def _link_similar(pairs: list[tuple[int, int]], uf: "_UnionFind", root_key: dict
             root_key[root] = ki or kj
 
 
-# A remark about today ("wifi is down again", "deploy failed again ffs") is nearest to another such remark by its
-# filler words alone; without a shared word that is no evidence of one item, so it never links as mutual nearest.
-_TRANSIENT = re.compile(r"\b(?:again|today|tonight|tomorrow|tmrw|tmr|right now|rn|this (?:morning|afternoon|evening)"
+# A remark about today ("wifi is down again", "deploy failed again ffs") or a to-do ("need to pick up the dry
+# cleaning") is nearest to another such remark by its filler words alone; without a shared word that is no
+# evidence of one item, so it never links as mutual nearest.
+_TRANSIENT = re.compile(r"\b(?:again|today|tonight|tomorrow|tmrw|tmr|right now|rn|this (?:morning|afternoon|evening|week|weekend)"
+                        r"|(?:needs?|has|have) to (?!avoid|stay|keep|be\b|eat|use|have|get)\w+|gotta"
                         r"|опять|снова|сегодня|знову|сьогодні|отново|днес|azi|astăzi|heute|wieder|hoy|otra vez|oggi"
                         r"|di nuovo|hoje|de novo|bugün|yine|aujourd'hui|dzisiaj|dziś|znowu|hari ini|आज|আজ|i dag|igjen|šiandien|vėl"
                         r"|täna|jälle|taas|dnes|znova|opäť|данас|опет|danas|opet|vandag|آج|پھر)\b"
@@ -605,6 +614,13 @@ def _link_mutual(uf: "_UnionFind", root_key: dict[int, tuple], texts: list[str],
         return
     S = S.copy()
     np.fill_diagonal(S, -1.0)
+    # a statement that cannot link to this one this way (transient, past, about another person, or said in the same
+    # session, as when Mem0 splits one remark in several memories) is not its nearest: it would only hide the twin
+    S[:, [j for j in range(n) if _TRANSIENT.search(texts[j]) or _MODE.search(texts[j])]] = -1.0
+    whose = _codes([frozenset(people(t)) for t in texts])
+    S[whose[:, None] != whose[None, :]] = -1.0
+    session = _codes([r.session for r in records])
+    S[session[:, None] == session[None, :]] = -1.0
     nearest = S.argmax(axis=1)
     for i in range(n):
         j = int(nearest[i])
@@ -621,6 +637,12 @@ def _link_mutual(uf: "_UnionFind", root_key: dict[int, tuple], texts: list[str],
         if compatible(texts[i], texts[j], frozenset(k[1] for k in (ki, kj) if k and k[0] == "fact")):
             uf.union(ri, rj)
             root_key[uf.find(ri)] = ki or kj
+
+
+def _codes(values: list) -> np.ndarray:
+    """One integer per distinct value, so that equal values compare equal in a numpy mask."""
+    ids: dict = {}
+    return np.array([ids.setdefault(v, len(ids)) for v in values])
 
 
 def _never(i: int, j: int) -> bool:
@@ -803,6 +825,16 @@ def _names_value(key: tuple | None, text: str) -> bool:
     return False
 
 
+def _names_kin(key: tuple | None, text: str) -> bool:
+    """`text` names the user's relative or pet of a typed fact by its name ("son=eli" / "Eli lost a tooth"), or
+    the fact's thing as the user's own ("instrument=bass" / "need to restring my bass")."""
+    if not key or key[0] != "fact" or len(key[2]) < 3:
+        return False
+    if kin_or_pet(key[1]) and _names_value(key, text):
+        return True
+    return bool(re.search(rf"\bthe user's (?:[\w-]+ )?{re.escape(key[2])}(?!\w)", text, re.I))
+
+
 def _carries_value(key: tuple | None, text: str) -> bool:
     """A statement joins a fact only if it names the fact's value: "Colleague Elias is allergic to peanuts"
     reads close to "allergic to penicillin", but it is not that fact."""
@@ -848,6 +880,12 @@ def _same_value(k1: tuple, k2: tuple) -> bool:
     if {c for c in _match_keys(a) if c[0] == "#"} & _match_keys(b):  # an allergy to "milk" / to "lactose"
         return True
     return difflib.SequenceMatcher(None, k1[2], k2[2]).ratio() >= 0.85  # "tallinn" / "talinn"
+
+
+def _name_as_address(k1: tuple, k2: tuple) -> bool:
+    """"Name is Jordan" and "Likes being called Jordan": the user's name and the name they are addressed by, one item."""
+    kinds = {k1[:2], k2[:2]}
+    return kinds == {("fact", "name"), ("address", "address")} and k1[2].lower() == k2[2].lower()
 
 
 _ORIGIN_SLOTS = {"birthplace", "hometown"}  # "born in Naples" / "originally from Naples": one place of origin
@@ -911,7 +949,8 @@ _MARKS = {cp: None for cp in range(0x300, 0x10000) if unicodedata.category(chr(c
 # Function words and discourse adverbs ("again", "now", "already", "too", "my", "our") of more languages, kept
 # as the tokenizer sees them (marks dropped: Bengali "আমার" is "আমর"). Two remarks that share only "опять"
 # ("again") or "আমার" ("my") share no content, yet they linked a new employer to a dog and a cat to someone
-# else's town.
+# else's town. Forms of "be" and "have" that are no English word ("suis", "ist", "tengo") join them: "Je suis
+# boulangère" and "Je suis crevée aujourd'hui" share no content.
 _FUNCTION = frozenset(w.translate(_MARKS) for w in """
 опять снова теперь сейчас уже тоже также ещё еще очень меня мне мой моя моё мои наш наша наше наши нас для что как
 это вот всё все был была было
@@ -926,6 +965,8 @@ ancora adesso ora già anche sempre molto mio mia miei mie
 agora também muito meu minha pra
 yine şimdi artık
 encore maintenant déjà aussi toujours mon
+suis sommes êtes sont avons avez ont soy eres somos estoy estás está estamos están tengo tiene tenemos
+bist ist sind seid habe hab hast haben sou estou tenho tem temos sono sei siamo siete hanno
 আমার আমাকে আমাদের আমরা তুমি আপনি এবং খুব করে করি আছে
 मेरा मेरी मेरे हमारा हमारी करता करती बहुत बिल्कुल
 """.split())

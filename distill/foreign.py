@@ -98,11 +98,24 @@ _PATTERNS = [
     (re.compile(r"\b(?:travaille chez|trabaja en|trabajo en|trabaja para|arbeitet bei|arbeite bei)\s+(?P<val>[A-ZÀ-Ý][\w'&-]*(?: [A-ZÀ-Ý][\w'&-]*)*)", re.I), "employer"),
     (re.compile(r"\b(?:travaille comme|travaille en tant que|trabaja como|trabajo como|arbeitet als|arbeite als|"
                 r"est infirmière|es enfermera)\s+(?P<val>\w[\w-]*)", re.I), "job"),
+    # a Romance copula before a bare noun of a trade ("Je suis boulangère", "Sou dentista"): the noun names the job;
+    # not when a name follows ("É engenheiro na Petrobras" is the employer's statement as much as the job's)
+    (re.compile(r"(?:^(?-i:[A-Z][\w'-]+\s+)?|\b(?:je|j'|il|elle|yo|eu|io)\s*)(?:suis|est|soy|es|sou|é|sono|è)\s+(?P<val>\w{2,}"
+                r"(?:ier|ière|ère|eur|iste|ienne|ista|eiro|eira|aio|aia|tore|trice))"
+                r"(?=(?:\s(?:de|du|des|en|à|a|na|no|em|in|al|alla|dans|para|pour|per)\s(?-i:[^A-Z.,!?]*))?\s*(?:$|[.,!]))", re.I), "job"),
+    (re.compile(r"\b(?:trabajo de|trabaja de|trabalho de|trabalha de)\s+(?P<val>\w[\w-]*)", re.I), "job"),
     (re.compile(r"\b(?:fan von|fan de|fan du|supporte|supporter de|hincha del?|aficionad[oa] del?|socio del?)\s+(?:l'|le |la |el )?(?P<val>[\wÀ-ÿ][\w' .-]*)", re.I), "team"),
     (re.compile(r"\b(?:allergique aux?|allergique à la|allergique à|alérgic[oa] a(?:l| la| los| las)?|allergisch gegen)\s+(?P<val>[\w-]+)", re.I), "allergy"),
     (re.compile(r"\b(?:fährt|fahre|conduce|conduzco|conduit|roule en)\s+(?:ein|eine|einen|un|una|une)?\s*(?P<val>[\w-]+)", re.I), "vehicle"),
     (re.compile(r"\b(?:joue du|joue de la|joue de l'|toca el|toca la|spielt)\s*(?P<val>[\w-]+)", re.I), "instrument"),
 ]
+
+
+# Someone else named before the verb is the fact's subject ("Ma sœur habite à Bordeaux": her city, not the user's).
+_OTHERS = frozenset({w for w, v in NOUNS.items() if v in ("brother", "sister", "partner", "son", "daughter")} | set(
+    "mère père maman papa madre padre mamá papá mutter vater mama mãe pai cousin cousine primo prima "
+    "cugino cugina vetter cousine ami amie amigo amiga amico amica freund freundin voisin voisine vecino vecina vicino "
+    "vicina nachbar nachbarin vizinho vizinha collègue colega collega kollege kollegin".split()))
 
 
 # A pronoun after the verb is the subject, not the value ("fahre ich mit der Straßenbahn": no vehicle "ich").
@@ -111,7 +124,10 @@ PRONOUNS = frozenset("ich du er sie es wir ihr je tu il elle on nous vous yo él
 
 
 def _clean(val: str) -> str:
-    v = re.split(r",|;| (?:et|y|und|avec|con|mit|depuis|desde|seit|qui|que|die|der|e|che|da|com|mas|ma|há|dove|onde)\b", val.strip())[0]
+    """The value without the clause after it, nor a trailing "now"/"too" ("Bordeaux maintenant", "Bordeaux aussi")."""
+    v = re.split(r",|;| (?:et|y|und|avec|con|mit|depuis|desde|seit|qui|que|die|der|e|che|da|com|mas|ma|há|dove|onde|"
+                 r"maintenant|aussi|ahora|también|tambien|jetzt|auch|agora|também|tambem|adesso|anche|ook|nu|też|teraz)\b",
+                 val.strip())[0]
     return v.strip().rstrip(".!")
 
 
@@ -128,6 +144,8 @@ def foreign_fact(text: str) -> tuple[str, str] | None:
         return NOUNS[m.group("noun")], m.group("val")
     for pat, slot in _PATTERNS:
         m = pat.search(t)
+        if m and slot != "_named" and _OTHERS & set(re.findall(r"\w+", t[:m.start()].lower())):
+            return None
         if m:
             g = m.groupdict()
             val = _clean(next((g[k] for k in ("val", "val2", "val3", "val4") if g.get(k)), ""))

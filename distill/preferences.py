@@ -12,18 +12,19 @@ from __future__ import annotations
 import re
 
 _CONTRA = re.compile(r"(?:\b(?:not|no|never|rather than|instead of|over|than|without|nothing like|hates?|dislikes?|"
-                     r"can't stand|cannot stand|confused by)\b|n't\b)[^.;,!?]*", re.I)
+                     r"can't stand|cannot stand|confused by|pas|jamais|sans|nicht|kein\w*|ohne|nunca|sin|sem|senza|mai)\b|n't\b)"
+                     r"[^.;,!?]*", re.I)
 # a refusal said after its object: "inches and pounds confuse him", "Fahrenheit means nothing to me"
 _CONTRA_AFTER = re.compile(r"[^.;,!?]*\b(?:confus\w*|annoy\w*|means? nothing|mean nothing|hard to (?:read|follow|understand)|"
                            r"trips? (?:me|him|her|them) up|drives? (?:me|him|her|them) (?:crazy|mad|nuts))\b", re.I)
 _SLOTS: dict[str, dict[str, re.Pattern]] = {
     "units": {
-        "metric": re.compile(r"\b(?:metric|kilo\w*|kms?|kg|kgs|metres?|meters?|celsius|centimet\w+|litres?|liters?|grams?|métrico|kilómetros|métrique)\b", re.I),
-        "imperial": re.compile(r"\b(?:imperial|feet|pounds?|lbs?|miles?|fahrenheit|inch(?:es)?|gallons?|ounces?|oz|yards?)\b", re.I),
+        "metric": re.compile(r"\b(?:metric|kilo\w*|kms?|kg|kgs|metres?|meters?|celsius|degrees c|°c|centimet\w+|litres?|liters?|grams?|métrico|kilómetros|métrique)\b", re.I),
+        "imperial": re.compile(r"\b(?:imperial|feet|pounds?|lbs?|miles?|fahrenheit|degrees f|°f|inch(?:es)?|gallons?|ounces?|oz|yards?)\b", re.I),
     },
     "tone": {
         "formal": re.compile(r"\b(?:formal|polite|professional|no slang|förmlich\w*|gesiezt|siezen|vouvo\w*)\b", re.I),
-        "casual": re.compile(r"\b(?:casual|relaxed|informal|chatty|laid-back|friendly tone|duzen|tutoy\w*)\b", re.I),
+        "casual": re.compile(r"\b(?:casual|relaxed|informal|chatty|laid-back|friendly tone|duzen|duz|tutoy\w*|tutoi\w*|tutear|tuteame)\b", re.I),
         "direct": re.compile(r"\b(?:direct|blunt|straightforward|no sugar-?coating|tell the user straight|straight)\b", re.I),
     },
 }
@@ -32,11 +33,15 @@ _EMOJI_NO = re.compile(r"\b(?:no|not|never|without|don't|doesn't|dislikes?|hates
 _SUMMARY = re.compile(r"\b(?:tl;?dr|summary|one-line|one-sentence|single-sentence|bottom line)\b", re.I)
 _FIRST = re.compile(r"\b(?:first|top|open|opens|start|starts|before|begin|lead)\b", re.I)
 _JARGON = re.compile(r"\b(?:jargon|buzzwords?|technical terms|plain language|plain english)\b", re.I)
-_TOPICS = {"politics": re.compile(r"\bpolitic\w*", re.I), "spoilers": re.compile(r"\bspoil\w*", re.I)}
-_CODE = re.compile(r"\b(?:code|snippets?|examples?|programming)\b", re.I)
+# "spoiled me for cold water" is no spoiler: the noun, or spoiling a story, is
+_TOPICS = {"politics": re.compile(r"\bpolitic\w*", re.I),
+           "spoilers": re.compile(r"\bspoilers?\b|\bspoil(?:s|ing)? (?:the|it|anything|endings?|plots?|twists?|"
+                                  r"(?:the )?(?:show|film|movie|book|series|season|episode)s?)\b", re.I)}
+_CODE = re.compile(r"\b(?:code|snippets?|examples?|programming|scripts|scripting)\b", re.I)  # "one script" is an instance
 _CODE_LANGS = {"go": r"go|golang", "python": r"python", "rust": r"rust", "javascript": r"javascript|js",
                "typescript": r"typescript|ts", "java": r"java", "c++": r"c\+\+|cpp", "ruby": r"ruby",
-               "kotlin": r"kotlin", "swift": r"swift", "r": r"r", "sql": r"sql"}
+               "kotlin": r"kotlin", "swift": r"swift", "r": r"r", "sql": r"sql", "powershell": r"powershell",
+               "bash": r"bash|shell|zsh"}
 
 
 def _side(text: str, values: dict[str, re.Pattern]) -> str | None:
@@ -54,7 +59,8 @@ def _side(text: str, values: dict[str, re.Pattern]) -> str | None:
 
 
 _LIKE_LONG = re.compile(r"\b(?:long-form|in depth|in-depth|detailed|thorough)\b", re.I)
-_OPPOSITE = {"formal": "casual", "casual": "formal", "metric": "imperial", "imperial": "metric"}
+_OPPOSITE = {"formal": "casual", "casual": "formal", "metric": "imperial", "imperial": "metric", "24-hour": "12-hour",
+             "12-hour": "24-hour"}
 _LONG = re.compile(r"\b(?:essays?|long|lengthy|verbose|rambl\w*|walls? of text|novels?|waffl\w*)\b", re.I)
 _REFUSE = re.compile(r"\b(?:no|not|never|don't|dont|doesn't|hates?|dislikes?|stop|without|avoid\w*|too)\b|n't\b", re.I)
 _FEW_SENTENCES = re.compile(r"\b(?:(?:one|two|three|a few|couple of) (?:or (?:two|three|four) )?sentences? (?:at most|max\w*|tops)|"
@@ -62,6 +68,10 @@ _FEW_SENTENCES = re.compile(r"\b(?:(?:one|two|three|a few|couple of) (?:or (?:tw
 _DATES = {"iso": re.compile(r"\b(?:yyyy-mm-dd|iso(?: ?8601)?|year-month-day)\b", re.I),
           "day first": re.compile(r"\b(?:dd/mm/yyyy|dd\.mm\.yyyy|dd-mm-yyyy|day first|day-month-year|european[- ]style dates?)\b", re.I),
           "month first": re.compile(r"\b(?:mm/dd/yyyy|month first|month-day-year|american[- ]style dates?|us[- ]style dates?)\b", re.I)}
+# The clock a time is written in: "24-hour", "18:30" (no am/pm) or "AM/PM", "6:30 PM"; contrasted words count for the other.
+_CLOCK = {"24-hour": re.compile(r"\b(?:24[- ]?(?:hour|hr)\b|24h\b|military time|(?:[01]?\d|2[0-3]):[0-5]\d(?!\s*(?:[ap]\.?m\b|[ap]\.m\.)))", re.I),
+          "12-hour": re.compile(r"\b(?:12[- ]?(?:hour|hr)\b|12h\b|am ?(?:/|and|or) ?pm|a\.m\.|p\.m\.|\d\s*[ap]m)\b", re.I)}
+_CLOCK_CUE = re.compile(r"\b(?:times?|clock|format)\b", re.I)
 _DATE_CUE = re.compile(r"\b(?:dates?|date format|yyyy|dd/mm|mm/dd)\b", re.I)
 _TZ_CUE = re.compile(r"\b(?:times?|time ?zones?|schedules?|clock|meetings?|deadlines?)\b", re.I)
 _TZ_CODE = re.compile(r"\b((?:[A-Z]{1,4}T|UTC|GMT)(?:[+-]\d{1,2})?)\b")
@@ -80,6 +90,7 @@ def time_zone(text: str) -> str | None:
 
 
 _UNITS_CUE = re.compile(r"\b(?:metric|imperial|units?|measure\w*|medidas|sistema|use|give|prefer\w*|wants?|please|pls|only|convert\w*|"
+                        r"asks? for|temperatures?|temps|"
                         r"think in|in (?:kilo\w*|miles|feet|pounds|celsius|fahrenheit|metres|meters|inches))\b", re.I)
 _SHORT = re.compile(r"\b(?:short|concise|brief|succinct|terse|to the point|impatient with long|few sentences|courtes?|bref|"
                     r"brève|kurz\w*|breves?|cortas?|(?:under|at most|no more than|max(?:imum)?|within|fewer than|less than) "
@@ -97,6 +108,8 @@ def preference(text: str) -> tuple[str, str] | None:
     tz = time_zone(text)
     if tz:
         return "timezone", tz
+    if _CLOCK_CUE.search(text) and (v := _side(text, _CLOCK)):
+        return "clock", v
     if _DATE_CUE.search(text):
         v = _side(text, _DATES)
         if v:
@@ -115,7 +128,9 @@ def preference(text: str) -> tuple[str, str] | None:
         if pat.search(text):
             return "avoid_topic", topic
     if _CODE.search(text):
+        main = _CONTRA.sub(" ", text)  # "only shell scripts pls, no more powershell": the refused one is not asked for
         for lang, alts in _CODE_LANGS.items():
-            if re.search(rf"\b(?:in|use|prefers?|wants?|likes?|with)\s+(?:{alts})\b|\b(?:{alts})\s+(?:for|code|snippets)\b", text, re.I):
+            if re.search(rf"\b(?:in|use|prefers?|wants?|likes?|with)\s+(?:{alts})\b|\b(?:{alts})\s+(?:for|code|snippets|scripts?)\b",
+                         main, re.I):
                 return "code_language", lang
     return None

@@ -80,14 +80,24 @@ def pursuit(text: str) -> tuple[str, str] | None:
 
 # What a person does for work, said without naming the job: "catches cod for a living", "spends her days filling
 # cavities", "makes logos for clients all day". Such a statement names the slot, not its value.
-_AT_WORK = re.compile(r"\b(?:for a living|for work|by trade|(?:spends|spend) (?:the user's|his|her|their|my) (?:days|working days|"
+_AT_WORK = re.compile(r"\b(?:for a living|for work|by trade|(?:the user's|my) (?:trade|line of work)|(?:spends|spend) (?:the user's|his|her|their|my) (?:days|working days|"
                       r"workdays)|(?:for|with) (?:clients|customers|patients) all day|all day (?:at work|at the office)|"
                       r"(?:day|night|early|late) shifts?\b|(?:it's|its|it is|that's) (?:the user's|my|his|her|their) (?:job|trade|work)\b)",
                       re.I)
 
 
+# ... or what the user habitually does at a workplace: "treats sick cats and dogs at an animal clinic", "delivers
+# babies at the county hospital" (the user's present-tense verb, then the place of work within the clause; a
+# customer's verbs such as "buys", "eats", "visits" say nothing of work).
+_AT_WORKPLACE = re.compile(r"^the user (?:[a-z]+ly )?(?!(?:buys|gets|eats|drinks|meets|visits|picks|orders|shops|sees|has|"
+                           r"goes|stops|waits|queues)\b)[a-z]+s\b[^.;!?]*?\b(?:at|for|in) (?:an?|the)\s+(?:[\w-]+ ){0,2}?(?:hospital|"
+                           r"clinic|school|office|airline|firm|factory|restaurant|trattoria|bakery|garage|workshop|station|"
+                           r"ward|studio|lab|laboratory|agency|practice|pharmacy|warehouse|plant|shop|salon|cafe|café|"
+                           r"hotel|bank|court|newsroom|kitchen|surgery|depot|mill|mine|farm|dealership|university)s?\b", re.I)
+
+
 def about_work(text: str) -> bool:
     """The statement says what the user does for work without naming the job (its value comes from the one job
     the tenant's memory names)."""
-    return bool(_AT_WORK.search(text))
+    return bool(_AT_WORK.search(text) or _AT_WORKPLACE.search(text))
 

@@ -21,8 +21,8 @@ from .pursuits import SPORTS, cut_phrase, pursuit
 ITEM_KINDS = ("opening", "closing", "format", "length", "avoid", "language", "address", "fact", "free")
 # Kinds with one value per tenant: a newer value supersedes an older one.
 SINGLE_VALUED = ("opening", "closing", "format", "length", "language", "address")
-# Fact slots a person has several values of at once: a second hobby is not a newer value of the first.
-MULTI_VALUED = frozenset({"hobby"})
+# Fact slots a person has several values of at once: a second hobby or condition is not a newer value of the first.
+MULTI_VALUED = frozenset({"hobby", "condition"})
 
 DIET_WORDS = {
     "vegan": ["meat", "beef", "pork", "bacon", "ham", "chicken", "turkey", "fish", "salmon", "tuna", "shrimp",
@@ -48,7 +48,8 @@ SLOT_SYNONYMS = {"bday": "birthday", "b-day": "birthday", "birthdate": "birthday
                  "favourite football club": "team", "favourite football team": "team", "profession": "job",
                  "occupation": "job", "employer": "employer", "company": "employer", "hometown": "hometown",
                  "home town": "hometown", "favorite": "favourite", "favourite": "favourite",
-                 "town": "city"}
+                 "town": "city", "truck": "car", "pickup": "car", "pickup truck": "car", "suv": "car", "van": "car",
+                 "minivan": "car"}
 
 
 @dataclass
@@ -143,9 +144,13 @@ _VERB_FACTS = [
     (r"is married to|'s (?:wife|husband|spouse) is", "partner"),
     (r"plays|(?:is|has been) learning(?: to play)?|practises|practices", "instrument"),
     (r"supports|roots for|is an? (?:huge |big |die-hard |lifelong )?fan of|cheers for", "team"),
-    (r"(?:studies|studied|is studying) at|went to (?:university|college|school) at|graduated from", "school"),
+    (r"(?:studies|studied|is studying) at|went to (?:university|college|school) at|graduated from|"
+     r"is (?:now |currently )?an? (?:[\w-]+ ){0,2}student at|(?:is taking|takes|is attending|attends) (?:classes|courses|lectures) at", "school"),
 ]
-_VERB_FACTS = [(re.compile(rf"(?:^|[,;:] *){_U} (?:also |still |now |currently )?(?:{v}) (?:the )?{_V}$", re.I), slot)
+# A fact also sits in a clause that presupposes it ("Now that I'm living in Liverpool, where ...?") or in the
+# second sentence of a message ("What can I bake? I'm allergic to tree nuts").
+_VERB_FACTS = [(re.compile(rf"(?:(?:^|[,;:] *|\b(?:now that|since) ){_U}|(?:[.?!] +| and )the user) (?:also |still |now |currently |finally |recently |just |already )?"
+                           rf"(?:{v}) (?:the )?{_V}$", re.I), slot)
                for v, slot in _VERB_FACTS]
 _JOBS = ("nurse|teacher|doctor|engineer|lawyer|developer|designer|chef|pilot|student|accountant|programmer|writer|"
          "architect|dentist|pharmacist|electrician|plumber|carpenter|firefighter|journalist|scientist|librarian|"
@@ -166,13 +171,16 @@ _FACT_PATTERNS = [(re.compile(p.replace("{name}", _U), re.I if flags else 0), re
     (r"^{name}'s " + _NOUN + r"(?:'s name)? (?:is|was) (?:called |named )?(?P<val>[A-Z0-9][\w .'&-]*)$", None, 0),
     (r"^{name}'s " + _NOUN + r"(?:'s name is| is called| is named| goes by| is) " + _V + r"$", None, 1),
     (r"^{name}(?:'s| has got an?| has an?| has| owns an?| keeps an?| adopted an?) " + _NOUN + r" (?:is )?(?:called|named) " + _V + r"$", None, 1),
-    (r"^(?:{name} )?(?:has|has got|owns|sails|drives|keeps|adopted) an? " + _NOUN + r" (?:called|named) " + _V + r"$", None, 1),
+    (r"^(?:{name} )?(?:has|has got|got|owns|sails|drives|keeps|adopted) an? " + _NOUN + r" (?:called|named) " + _V + r"$", None, 1),
     (r"^.*?\b{name}'s (?P<noun>" + "|".join(sorted(["brother", "sister", "son", "daughter", "wife", "husband", "partner",
         "mother", "father", "mom", "mum", "dad", "boyfriend", "girlfriend", "best friend", "friend", "boss", "cat", "dog",
         "roommate", "flatmate", "twin", "fiancé", "fiance", "fiancee", "grandmother", "grandfather", "grandma", "grandpa",
         "aunt", "uncle", "cousin", "niece", "nephew", "stepson", "stepdaughter", "stepmother", "stepfather"], key=len, reverse=True)) + r") (?P<val>[A-Z][\w'-]+)\b.*$", None, 0),
-    (r"^{name} is an? (?P<val>(?:(?!(?:of|for|to|with|from|the|an?|and|or|my|his|her|their|our)\b)\w+ ){0,3}(?:" + _JOBS + r"|\w+ist))(?:(?: (?:at|in|for|on|with|by|out of|doing|who|and|since)|,) .*| (?:now|these days|currently|nowadays))?$", "job", 1),
+    (r"^{name} is an? (?P<val>(?:(?!(?:of|for|to|with|from|the|an?|and|or|my|his|her|their|our)\b)\w+ ){0,3}(?:" + _JOBS + r"|\w+ist))(?:(?: (?:at|in|for|on|with|by|out of|doing|working|who|and|since)|,) .*| (?:now|these days|currently|nowadays))?$", "job", 1),
     (r"^{name} is (?P<val>\w+) intolerant$", "allergy", 1),
+    (r"^{name} (?:has|suffers from|lives with|was diagnosed with|has been diagnosed with) (?P<val>(?:type \d |chronic |severe |mild )?"
+     r"(?:[\w-]+ )?(?:disease|syndrome|disorder|diabetes|asthma|epilepsy|migraines?|eczema|psoriasis|adhd|autism|dyslexia|"
+     r"hypertension|anemia|anaemia|[a-z]+itis))$", "condition", 1),
     (r"^{name} (?:has|gets) (?:an? )?(?P<val>[\w ]+?) allerg(?:y|ies)$", "allergy", 1),
     (r"^(?:the )?(?P<val>[\w .'-]+?) is where {name} (?:was born)$", "birthplace", 1),
     (r"^(?:the )?(?P<val>[\w .'-]+?) is where {name} (?:grew up)$", "hometown", 1),
@@ -202,6 +210,7 @@ SLOT_PHRASES = {  # slot -> (statement in the second person, the probe question)
     "learning": ("You are learning {v}.", "Which language am I learning?"),
     "degree": ("You studied {v}.", "What did I study?"),
     "hobby": ("One of your hobbies is {v}.", "What is one of my hobbies?"),
+    "condition": ("You have {v}.", "What health condition do I have?"),
 }
 NAMED_NOUNS = {
     "cat", "dog", "hamster", "rabbit", "bird", "parrot", "fish", "horse", "pet", "boat", "tortoise", "turtle", "snake",
@@ -216,7 +225,8 @@ _PERSON_OR_PET = NAMED_NOUNS - {"car", "bike", "plant", "boat"}
 
 
 def _clean_value(val: str) -> str:
-    v = re.split(r",|;| - | (?:and|but|since|because|so|who|which|where|when|with|as of|from|for|after|now|in [a-z]+ [a-z]+)\b", val.strip())[0]
+    v = re.split(r",|;| - | (?:and|but|since|because|so|who|which|where|when|with|as of|from|for|after|now|in [a-z]+ [a-z]+"
+                 r"|last|next|yesterday|ago|recently|the user)\b", val.strip())[0]
     v = re.sub(r"^the\s+(?=\w)", "", v.strip(), flags=re.I)
     return v.strip().rstrip(".,!")
 
@@ -244,6 +254,8 @@ def _fact(text: str) -> Extract | None:
         if noun and val.split()[0].lower() in _VERB_WORDS:  # "my sister runs marathons" names no sister
             continue
         if noun and slot.split()[-1] in _PERSON_OR_PET:
+            if re.match(r"(?:an?|the)\s", val, re.I) or re.search(r"\s(?:to|of|at|from|with)\s", val):
+                continue  # "my husband is allergic to shellfish", "... is a nurse": what they are, not a name
             raw = m.group("val").split()
             if len(raw) > 1 and raw[0].islower() and raw[0].endswith("ing"):  # "my partner is training for ..."
                 continue
@@ -278,7 +290,8 @@ def _noun_with_name(noun: str, lower: bool) -> tuple[str, str] | None:
     return _slot(words[0]), name
 
 
-_NOT_SLOTS = {"thing", "stuff", "life", "jam", "passion"}  # "running is my thing": an interest, not an attribute
+# "running is my thing": an interest, not an attribute; "my day is basically filling prescriptions": a time, not one
+_NOT_SLOTS = {"thing", "stuff", "life", "jam", "passion", "day", "days", "week", "weekend", "morning", "evening", "night"}
 _VERB_WORDS = SUBJECTLESS_VERBS | {"is", "was", "lives", "works", "studies", "visits", "loves", "hates", "says", "thinks"}
 
 
@@ -336,6 +349,11 @@ def make_probe(slot: str, value: str) -> dict:
     if " " in value and slot == "city":
         expect.append(value.split()[-1])
     return {"question": q, "expect": expect}
+
+
+def kin_or_pet(slot: str) -> bool:
+    """The slot is a relative's or pet's name (not a car or a boat): an event about them still names them."""
+    return bool(slot) and slot.split()[-1] in _PERSON_OR_PET
 
 
 def _names_a_person(slot: str) -> bool:
@@ -447,12 +465,15 @@ def _diet_kind(text: str, low: str) -> Extract | None:
     return None
 
 
+_LISTS = re.compile(r"\b(?:in|as|likes?|prefers?|wants?|loves?|uses?) (?:\w+ )?lists\b(?! (?:of|for|from)\b)")  # a layout
+
+
 def _shape_kind(text: str, low: str) -> Extract | None:
     """Length and format: how an answer is laid out rather than what it says."""
     m = re.search(r"\b(\d+)\s*words?\b", low)
     if m and re.search(r"\b(under|at most|no more than|max(imum)?|limit|within|fewer than|less than|short)\b", low):
         return Extract("length", "length", int(m.group(1)), key_terms=frozenset([m.group(1)]))
-    if re.search(r"\bbullet", low) or re.search(r"\bnumbered list", low):
+    if re.search(r"\bbullet", low) or re.search(r"\bnumbered list", low) or _LISTS.search(low):
         fmt = "numbered" if "numbered" in low else "bullets"
         pol = -1 if re.search(r"\b(hates?|dislikes?|no|never|don't|doesn't|avoid|without)\b[^.]*\bbullet", low) else 1
         return Extract("format", "format", fmt if pol > 0 else "prose", polarity=pol,
@@ -475,7 +496,13 @@ def _language_kind(text: str, low: str) -> Extract | None:
                 return Extract("language", "language", lang, key_terms=frozenset([lang.lower()]))
     if _ANSWER_ANY.search(low) and (lang := language_named(low)) is not None:
         return Extract("language", "language", lang, key_terms=frozenset([lang.lower()]))
+    for n in _LANG_FIRST.finditer(low):  # "English answers from now on", "you can switch to English now"
+        if (lang := language_of(n.group(1) or n.group(2))) is not None:
+            return Extract("language", "language", lang, key_terms=frozenset([lang.lower()]))
     return None
+
+
+_LANG_FIRST = re.compile(r"\b([^\W\d_]+) (?:answers|replies|responses)\b|\b(?:switch|change|go back) to ([^\W\d_]+)")
 
 
 _ANSWER_FOREIGN = re.compile(r"\b(?:respuestas?|réponses?|antworten?|responde|répond\w*|antworte|escrib\w*|écri\w*|schreib\w*|"

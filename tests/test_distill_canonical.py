@@ -113,3 +113,72 @@ def test_norwegian_and_afrikaans_are_not_rewritten_as_english():
         assert canonical(text) == text
     assert (extract("Bor i Bergen", None, ()).slot, extract("Bor i Bergen", None, ()).value) == ("city", "Bergen")
     assert canonical("i live in perth") == "The user lives in perth"
+
+
+def _typed(text: str) -> tuple:
+    e = extract(text)
+    return e.kind, e.slot, e.value
+
+
+@pytest.mark.parametrize("text,want", [
+    ("We finally moved to Liverpool last month, boxes everywhere.", ("fact", "city", "Liverpool")),  # a household's "we"
+    ("Now that I'm living in Hull, where's a good Sunday roast?", ("fact", "city", "Hull")),  # a presupposing clause
+    ("What can I bake? I'm allergic to tree nuts so nothing with almonds.", ("fact", "allergy", "tree nuts")),
+    ("I transferred and I'm now a second-year student at UCLA.", ("fact", "school", "UCLA")),
+    ("The user's truck is a Ford F-150.", ("fact", "car", "Ford F-150")),  # the same slot and value as "drives a ..."
+    ("Drives a Ford F-150", ("fact", "car", "Ford F-150")),
+    ("Is a high school chemistry teacher", ("fact", "job", "high school chemistry teacher")),
+    ("Is a nurse working night shifts", ("fact", "job", "nurse")),
+    ("got a lab named duke", ("fact", "dog", "duke")),
+    ("Has type 1 diabetes", ("fact", "condition", "type 1 diabetes")),
+    ("just moved 2 bristol", ("fact", "city", "bristol")),  # chat's "2" for "to"
+    ("play cricket on sundays", ("fact", "hobby", "cricket")),
+    ("English answers from now on, please.", ("language", "language", "English")),
+    ("You can switch to Spanish now.", ("language", "language", "Spanish")),
+    ("I like lists way more than walls of text.", ("format", "format", "bullets")),
+    ("Wants times written like 18:30 rather than 6:30 PM", ("free", "clock", "24-hour")),
+    ("The user finds 24-hour times like 17:00 hard to read.", ("free", "clock", "12-hour")),  # refusing one asks the other
+    ("temps in celcius pls not F", ("free", "units", "metric")),
+    ("Ben finds Celsius confusing and asks for degrees F.", ("free", "units", "imperial")),
+    ("Je vis à Bordeaux maintenant.", ("fact", "city", "Bordeaux")),  # not "Bordeaux maintenant"
+    ("Je suis boulangère.", ("fact", "job", "boulangère")),
+    ("Sou dentista.", ("fact", "job", "dentista")),
+])
+def test_more_ways_of_stating_a_fact_or_preference_are_typed(text, want):
+    assert _typed(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "Husband is allergic to shellfish",  # what he is, not his name
+    "My sister is a nurse.",
+    "I met Tom. Anna lives in Paris.",  # another name opens the second sentence
+    "My son has asthma",
+    "Ma sœur habite à Bordeaux aussi.",  # her city, not the user's
+    "É engenheiro de petróleo na Petrobras.",  # a name follows: left to the grouping
+    "Noah works 24-hour shifts at the fire station.",  # shifts, not a clock
+    "The user works 12 hours a day",
+    "i have 2 cats",
+    "My day is basically filling prescriptions.",  # a time is no attribute
+    "Childhood on the beaches of Recife spoiled me for cold water.",  # no spoiler
+])
+def test_remarks_that_state_no_fact_of_the_user_stay_untyped(text):
+    kind, slot, _ = _typed(text)
+    assert kind == "free" and slot in ("", "tone")
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Tutoie-moi stp.", "casual"), ("Pas besoin de me vouvoyer, hein.", "casual"),  # refusing "vous" asks for "tu"
+    ("Bitte nicht siezen.", "casual"), ("Vouvoyez-moi, s'il vous plaît.", "formal"),
+])
+def test_negation_words_of_other_languages_refuse_a_tone(text, value):
+    assert _typed(text) == ("free", "tone", value)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("write my scripts in powershell pls", "powershell"), ("switched to linux, gimme bash scripts now", "bash"),
+    ("only shell scripts pls, no more powershell", "bash"),  # the refused language is not the one asked for
+    ("Prefers Rust snippets over Python ones", "rust"),
+])
+def test_a_scripting_language_is_a_code_language(text, value):
+    assert _typed(text) == ("free", "code_language", value)
+    assert _typed("Tried writing one script in Go last week")[1] != "code_language"  # one script is no preference

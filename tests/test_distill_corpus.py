@@ -25,7 +25,8 @@ LABELLED = {"main": ("labels.json", ("dev", "heldout")), "dev2": ("labels_dev2.j
             "dev3": ("labels_dev3.json", ("dev3",)), "dev4": ("labels_dev4.json", ("dev4",)),
             "dev5": ("labels_dev5.json", ("dev5",)), "dev6": ("labels_dev6.json", ("dev6",)),
             "dev7": ("labels_dev7.json", ("dev7",)), "dev8": ("labels_dev8.json", ("dev8",)),
-            "dev9": ("labels_dev9.json", ("dev9",))}
+            "dev9": ("labels_dev9.json", ("dev9",)),
+            "dev10": ("labels_dev10.json", ("dev10",))}
 
 
 def _load(name: str) -> tuple[dict, dict]:
@@ -151,6 +152,20 @@ def test_dev9_is_a_ninth_dev_split_with_new_languages_and_scripts():
     kinds = {it["kind"] for lab in labels.values() for s in lab["stale"] for it in lab["items"]
              if it["label_id"] == s["replaced_by"]}
     assert kinds == {"fact", "preference"}
+
+
+def test_dev10_is_a_tenth_dev_split_mostly_in_english():
+    """dev10 is written from the styles alone, committed before measuring: mostly English as memory layers write it,
+    Mem0 exports the largest style, every style, three or more other languages, stale values in about half the
+    tenants."""
+    labels, records = _load("dev10")
+    others = {k: v for name in LABELLED if name != "dev10" for k, v in _load(name)[0].items()}
+    assert 220 <= len(records) <= 280 and len(labels) >= 22 and not set(labels) & set(others)
+    assert {lab["style"] for lab in labels.values()} == {lab["style"] for lab in others.values()}
+    assert sum(lab["language"] == "en" for lab in labels.values()) >= 0.75 * len(labels)
+    styles = Counter(lab["style"] for lab in labels.values())
+    assert styles.most_common(1)[0][0] == "mem0" and len({lab["language"] for lab in labels.values()} - {"en"}) >= 3
+    assert 0.4 <= sum(bool(lab["stale"]) for lab in labels.values()) / len(labels) <= 0.75
 
 
 def test_size_styles_and_split(corpus):

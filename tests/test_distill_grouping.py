@@ -788,3 +788,55 @@ def test_a_cap_on_sentences_is_a_short_answer_preference():
     for text in ("Replies of no more than four sentences, please.", "Answers within ten lines.", "Be brief with me."):
         e = extract(text, None, ())
         assert (e.slot, e.value) == ("brevity", "short"), text
+
+
+def _selected(tenant: str, texts: list[str]) -> list:
+    return build_profiles(_recs(tenant, texts), Settings())[tenant].items
+
+
+def test_an_event_naming_the_users_relative_joins_the_fact_naming_them():
+    """'My daughter Ada ...' and 'Ada scraped her knee at the park yesterday' are one fact (daughter=Ada): the event
+    guard keeps events apart from states, but an event about someone the user names by name still says who they are."""
+    items = _selected("pell", ["My daughter Ada is learning to ride a bike.", "Ada scraped her knee at the park yesterday.",
+                               "Prefers concise replies.", "Wants concise answers."])
+    ada = [i for i in items if i.kind == "fact" and i.slot == "daughter"]
+    assert len(ada) == 1 and ada[0].value == "Ada" and len(ada[0].record_ids) == 2
+
+
+def test_the_users_name_and_the_name_they_are_called_are_one_item():
+    items = _selected("rmoss", ["Name is Robin", "Likes being called Robin", "Lives in Dundee", "Home is in Dundee"])
+    robin = [i for i in items if "Robin" in str(i.value)]
+    assert len(robin) == 1 and len(robin[0].record_ids) == 2
+
+
+def test_not_drinking_and_being_sober_are_one_item_and_loving_wine_is_not():
+    items = _selected("kwan", ["Does not drink alcohol", "Is sober", "Prefers tables for comparisons",
+                               "Likes comparisons laid out in tables"])
+    assert any(set(i.record_ids) == {"kwan0", "kwan1"} for i in items)
+    assert not _same("Is sober", "Loves a glass of red wine with dinner")
+
+
+def test_a_one_off_about_someone_elses_job_does_not_hide_the_users_twin():
+    """'My cousin is a pharmacist too' sits closer to 'I'm a pharmacist' than the user's own description of the work
+    does; it can never link to the user's job, so it is nobody's mutual nearest and the twin is found."""
+    items = _selected("cvega", ["I'm a pharmacist.", "My cousin is a pharmacist too, out in Phoenix.",
+                                "My day is basically filling prescriptions and explaining side effects at the counter.",
+                                "Stuck in traffic on the 405 right now.", "I play bass in a weekend cover band.",
+                                "Could you answer in bullet points? Paragraphs are hard to skim."])
+    job = [i for i in items if i.kind == "fact" and i.slot == "job"]
+    assert len(job) == 1 and len(job[0].record_ids) == 2
+    assert not any("cousin" in i.text for i in items)
+
+
+def test_dev10_split_written_before_measuring():
+    """dev10 (25 tenants, mostly English as memory layers write it) measured once as written: 67.1% recall, 3
+    one-offs and 4 stale values selected, facts 81.2%. A household's 'we', verb facts in more clause shapes,
+    descriptions are no names, health conditions, clocks and temperatures as preference slots, mutual nearest among
+    the statements that could link, and events naming the user's relatives or things bring it to 90.8% (69/76) with
+    no one-off and 1 stale, facts 43/45. This floor keeps those gains."""
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from eval_consolidation import evaluate
+
+    overall = evaluate(split="dev10")["by_style"]["overall"]
+    assert overall["recalled"] >= 69 and overall["one_offs_selected"] == 0 and overall["stale_selected"] <= 1
+    assert overall["facts_ok"] >= 43
