@@ -25,7 +25,8 @@ LABELLED = {"main": ("labels.json", ("dev", "heldout")), "dev2": ("labels_dev2.j
             "dev3": ("labels_dev3.json", ("dev3",)), "dev4": ("labels_dev4.json", ("dev4",)),
             "dev5": ("labels_dev5.json", ("dev5",)), "dev6": ("labels_dev6.json", ("dev6",)),
             "dev7": ("labels_dev7.json", ("dev7",)), "dev8": ("labels_dev8.json", ("dev8",)),
-            "dev9": ("labels_dev9.json", ("dev9",))}
+            "dev9": ("labels_dev9.json", ("dev9",)),
+            "dev11": ("labels_dev11.json", ("dev11",))}
 
 
 def _load(name: str) -> tuple[dict, dict]:
@@ -151,6 +152,16 @@ def test_dev9_is_a_ninth_dev_split_with_new_languages_and_scripts():
     kinds = {it["kind"] for lab in labels.values() for s in lab["stale"] for it in lab["items"]
              if it["label_id"] == s["replaced_by"]}
     assert kinds == {"fact", "preference"}
+
+
+def test_dev11_is_a_split_of_change_statements():
+    """dev11 is written from the styles alone, committed before measuring: in most tenants one sentence names the old
+    and the new value of one slot, and that sentence is the first statement of the new value."""
+    labels, records = _load("dev11")
+    others = {k: v for name in LABELLED if name != "dev11" for k, v in _load(name)[0].items()}
+    assert 100 <= len(records) <= 160 and len(labels) >= 12 and not set(labels) & set(others)
+    assert {lab["style"] for lab in labels.values()} == {lab["style"] for lab in others.values()}
+    assert sum(bool(lab["stale"]) for lab in labels.values()) >= 0.75 * len(labels)
 
 
 def test_size_styles_and_split(corpus):
