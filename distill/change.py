@@ -26,18 +26,19 @@ _FROM_TO = re.compile(
     r"\b(pass[ée]e?s?|déménagée?s?|mud[ée]|mudei|mudou|pas[ée])\s+de\s+[^,;.]+?\s+(à|a|para)\b|"
     r"\b()von\s+[^,;.]+?\s+(nach)\b", re.I)
 _TO_FROM = re.compile(r"\b((?:moved|relocated|transferred)\s+to\s+[^,;.]+?)\s+from\s+[^,;.]+?(?=[.!]?$)", re.I)
-_JOB_OLD = r"quit|left|resigned\s+from|no\s+longer\s+works?\s+(?:at|for)|dejé|deixei|(?:j'ai\s+)?quitté"
+_JOB_OLD = r"quit|left|resigned\s+from|no\s+longer\s+works?\s+(?:at|for)|dejé|deixei|saí\s+d[aoe]s?|(?:j'ai\s+)?quitté"
 _OLD = re.compile(
     r"^(?P<subj>(?:(?:the\s+)?user|i|i've|i\s+have|[A-Z][a-z]+)\s+)?"
     r"(?:(?P<job>" + _JOB_OLD + r")|(?P<role>was\s+an?|used\s+to\s+be\s+an?)|"
     r"(?P<other>sold|gave\s+up|ditched|dropped|changed\s+(?:her|his|my|their)\s+mind|"
     r"(?:[A-Z][a-z]+'s|her|his|my|their)\s+\w+\s+\w+\s+(?:died|passed\s+away|ran\s+away)))"
-    r"\b[^,;:]*?(?:\s*[,;:]\s*|\s+(?:and|n)\s+|\s+(?=to\s+join\b))(?P<rest>.+)$", re.I)
+    r"\b[^,;:]*?(?:\s*[,;:]\s*|\s+(?:and|n)\s+|\s+(?=to\s+join\b|for\s+[A-Z]))(?P<rest>.+)$", re.I)
 _LEAD = re.compile(r"^(?:(?:and|then|so|but|now|ahora|maintenant|agora|jetzt)\b[,\s]*)+", re.I)
 _PRONOUN = re.compile(r"^(?:she|he|they)\s+(?=\w)", re.I)
 _AT = re.compile(r"^(?:(?:i'm|i\s+am|i\s+work|is|am|working|works?|to\s+join|joined|join)\s+)?(?:at|for|with)?\s*(?P<org>.+?)"
                  r"(?:\s+now)?(?P<end>[.!]?)$", re.I)
-_JOINED = re.compile(r"^(?:to\s+join|joined|join|(?:i'm|i\s+am|is|i\s+work|works?|working)\s+(?:at|for)|at)\s+", re.I)
+_JOINED = re.compile(r"^(?:to\s+join|joined|join|(?:i'm|i\s+am|is|i\s+work|works?|working)\s+(?:at|for)|at|(?-i:for(?=\s+[A-Z])))"
+                     r"\s+(?!(?:a|an)\s)", re.I)
 _ROLE = re.compile(r"^(?:(?:i'm|i\s+am|is|am)\s+)?(?P<role>an?\s+.+)$", re.I)
 
 

@@ -816,6 +816,7 @@ def test_a_change_statement_is_a_mention_of_the_new_value_only(texts, slot, new,
     ("I was a teacher, now I'm a UX designer.", "job", "UX designer"),
     ("Helena's dog Rex died; she adopted a puppy called Max.", "dog", "Max"),
     ("Dejé Telefónica, ahora trabajo en BBVA.", "employer", "BBVA"),
+    ("Left Google for Meta", "employer", "Meta"),
 ])
 def test_a_change_statement_is_typed_with_its_new_value(text, slot, value):
     e = extract(text, None, ("Dmitri", "Helena"))
@@ -825,6 +826,7 @@ def test_a_change_statement_is_typed_with_its_new_value(text, slot, value):
 @pytest.mark.parametrize("text", [
     "My brother quit Tesco and joined Aldi.", "Colleague switched from Deloitte to EY", "Quit smoking, now much healthier",
     "I left my keys at home, so annoying", "Dmitri's cousin left Acme for a startup.",
+    "Left a review for the hotel, and joined a gym", "I left work for the day",
 ])
 def test_someone_elses_change_or_an_unrelated_quit_is_left_whole(text):
     from memlora.distill.change import new_value_clause
