@@ -77,3 +77,12 @@ def new_value_clause(text: str) -> str:
     t = _TO_FROM.sub(r"\1", t, count=1)
     m = _OLD.match(t)
     return _new_clause(m) if m else t
+
+
+def given_up(text: str) -> frozenset[str]:
+    """The words a change statement drops with its old-value clause ("sold the fiesta n got a honda civic": sold,
+    the, fiesta, n); empty for any other sentence. They are evidence against the old value (profile.py)."""
+    new = new_value_clause(text)
+    if new == text:
+        return frozenset()
+    return frozenset(re.findall(r"\w+", text.lower())) - frozenset(re.findall(r"\w+", new.lower()))
