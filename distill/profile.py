@@ -27,6 +27,7 @@ from memlora.keys import tenant_key
 from memlora.settings import Settings
 
 from .caseless import Values
+from .change import given_up
 from .extract_llm import tenant_extractor
 from .consolidate import (Group, about_someone_else, consolidate, proper_names, same_sentence_other_name,
                           share_content)
@@ -255,6 +256,8 @@ def build_profiles(records: list[Record], settings: Settings, cache_dir: Path | 
         superseded += retracted
         kept, replaced = _free_conflicts(kept, {id(it): g for it, g in zip(items, own)})
         superseded += replaced
+        kept, replaced = _given_up(kept, {id(it): g for it, g in zip(items, own)})
+        superseded += replaced
         kept.sort(key=lambda i: (i.kind, i.id))
         slots = sorted({g.extract.slot for g in groups.get(t, []) if g.extract.kind == "fact"})
         profiles[t] = Profile(t, kept, superseded, rejected, n_by_tenant.get(t, 0), slots)
@@ -287,6 +290,27 @@ def _free_conflicts(items: list[Item], groups: dict[int, Group]) -> tuple[list[I
                 old.reason = f"superseded by {new.id} ({new.text!r}, last mentioned {new.last_seen}); was: {old.reason}"
                 superseded.append(old)
     return [it for it in items if it not in superseded], superseded
+
+
+def _given_up(items: list[Item], groups: dict[int, Group]) -> tuple[list[Item], list[Item]]:
+    """A one-valued fact whose value a newer change statement gives up ("sold the fiesta n got a honda civic" after
+    "i drive a ford fiesta") is superseded, whether or not the new value could be typed: the change statement
+    says the old value no longer holds. The statement never counts against the group it sits in."""
+    changes = [(r, given_up(r.text)) for g in groups.values() for r in g.records]
+    changes = [(r, words) for r, words in changes if words]
+    kept, superseded = [], []
+    for it in items:
+        g = groups.get(id(it))
+        words = {w for w in re.findall(r"\w+", str(it.value).lower()) if len(w) > 2}
+        ids = {r.id for r in g.records} if g else set()
+        last = max((_order(r) for r in g.records), default=0.0) if g else 0.0
+        by = next((r for r, gone in changes if r.id not in ids and words & gone and _order(r) > last), None)
+        if it.kind == "fact" and it.slot not in MULTI_VALUED and by is not None:
+            it.reason = f"superseded: {by.text!r} gives it up ({by.created_at}); was: {it.reason}"
+            superseded.append(it)
+        else:
+            kept.append(it)
+    return kept, superseded
 
 
 def _caseless_other_value(groups: dict[int, Group]) -> Callable[[Group, Group], bool]:

@@ -26,7 +26,8 @@ LABELLED = {"main": ("labels.json", ("dev", "heldout")), "dev2": ("labels_dev2.j
             "dev5": ("labels_dev5.json", ("dev5",)), "dev6": ("labels_dev6.json", ("dev6",)),
             "dev7": ("labels_dev7.json", ("dev7",)), "dev8": ("labels_dev8.json", ("dev8",)),
             "dev9": ("labels_dev9.json", ("dev9",)),
-            "dev10": ("labels_dev10.json", ("dev10",))}
+            "dev10": ("labels_dev10.json", ("dev10",)),
+            "dev11": ("labels_dev11.json", ("dev11",))}
 
 
 def _load(name: str) -> tuple[dict, dict]:
@@ -166,6 +167,16 @@ def test_dev10_is_a_tenth_dev_split_mostly_in_english():
     styles = Counter(lab["style"] for lab in labels.values())
     assert styles.most_common(1)[0][0] == "mem0" and len({lab["language"] for lab in labels.values()} - {"en"}) >= 3
     assert 0.4 <= sum(bool(lab["stale"]) for lab in labels.values()) / len(labels) <= 0.75
+
+
+def test_dev11_is_a_split_of_change_statements():
+    """dev11 is written from the styles alone, committed before measuring: in most tenants one sentence names the old
+    and the new value of one slot, and that sentence is the first statement of the new value."""
+    labels, records = _load("dev11")
+    others = {k: v for name in LABELLED if name != "dev11" for k, v in _load(name)[0].items()}
+    assert 100 <= len(records) <= 160 and len(labels) >= 12 and not set(labels) & set(others)
+    assert {lab["style"] for lab in labels.values()} == {lab["style"] for lab in others.values()}
+    assert sum(bool(lab["stale"]) for lab in labels.values()) >= 0.75 * len(labels)
 
 
 def test_size_styles_and_split(corpus):

@@ -840,3 +840,71 @@ def test_dev10_split_written_before_measuring():
     overall = evaluate(split="dev10")["by_style"]["overall"]
     assert overall["recalled"] >= 69 and overall["one_offs_selected"] == 0 and overall["stale_selected"] <= 1
     assert overall["facts_ok"] >= 43
+
+
+@pytest.mark.parametrize("texts,slot,new,old", [
+    (["i work at tesco", "tesco was mad busy", "quit tesco, now at sainsburys", "sainsburys shift was long today"],
+     "employer", "sainsburys", "tesco"),
+    (["I work at Tesco.", "I stacked shelves at Tesco all morning.", "I quit Tesco, I'm at Sainsbury's now.",
+      "My Sainsbury's shift was long today."], "employer", "Sainsbury's", "Tesco"),
+    (["Works at Deloitte", "Is an auditor at Deloitte", "Left Deloitte and joined KPMG", "Audits retail clients for KPMG"],
+     "employer", "KPMG", "Deloitte"),
+    (["User works at Google.", "The user is employed by Google.", "User no longer works at Google; now at Meta.",
+      "The user is on a Meta infrastructure team."], "employer", "Meta", "Google"),
+])
+def test_a_change_statement_is_a_mention_of_the_new_value_only(texts, slot, new, old):
+    """One sentence naming the old and the new employer supports the new one (typed, two sessions) and never the
+    old one, which the newer statement of the same slot supersedes."""
+    p = build_profiles(_recs("zoe", texts), Settings())["zoe"]
+    facts = [(i.slot, i.value) for i in p.items if i.kind == "fact"]
+    assert (slot, new) in facts and (slot, old) not in facts
+    assert [(i.slot, i.value) for i in p.superseded] == [(slot, old)]
+
+
+@pytest.mark.parametrize("text,slot,value", [
+    ("Moved from Boston to Denver", "city", "Denver"),
+    ("The user relocated to Austin from Chicago.", "city", "Austin"),
+    ("Dmitri resigned from Acme to join Globex.", "employer", "Globex"),
+    ("I was a teacher, now I'm a UX designer.", "job", "UX designer"),
+    ("Helena's dog Rex died; she adopted a puppy called Max.", "dog", "Max"),
+    ("Dejé Telefónica, ahora trabajo en BBVA.", "employer", "BBVA"),
+    ("Left Google for Meta", "employer", "Meta"),
+])
+def test_a_change_statement_is_typed_with_its_new_value(text, slot, value):
+    e = extract(text, None, ("Dmitri", "Helena"))
+    assert (e.kind, e.slot, e.value) == ("fact", slot, value)
+
+
+@pytest.mark.parametrize("text", [
+    "My brother quit Tesco and joined Aldi.", "Colleague switched from Deloitte to EY", "Quit smoking, now much healthier",
+    "I left my keys at home, so annoying", "Dmitri's cousin left Acme for a startup.",
+    "Left a review for the hotel, and joined a gym", "I left work for the day",
+])
+def test_someone_elses_change_or_an_unrelated_quit_is_left_whole(text):
+    from memlora.distill.change import new_value_clause
+
+    assert new_value_clause(text) == text
+
+
+def test_a_change_statement_gives_up_the_old_value_even_when_the_new_one_is_untyped():
+    """"sold the fiesta n got a honda civic": the civic is no typed car, yet the fiesta no longer holds; a friend's
+    sold car says nothing about the user's."""
+    texts = ["i drive a ford fiesta", "my fiesta needs new tyres", "sold the fiesta n got a honda civic",
+             "drivin my civic to work"]
+    p = build_profiles(_recs("tobz", texts), Settings())["tobz"]
+    assert [(i.slot, i.value) for i in p.superseded] == [("car", "ford fiesta")]
+    assert not [i for i in p.items if "fiesta" in i.text.lower() and i.kind == "fact"]
+    other = build_profiles(_recs("tobz", texts[:2] + ["my mate sold the fiesta n got a honda civic"]), Settings())["tobz"]
+    assert ("car", "ford fiesta") in [(i.slot, i.value) for i in other.items]
+
+
+def test_dev11_split_of_change_statements():
+    """dev11 (13 tenants, one sentence naming the old and the new value of one slot in every style) measured once as
+    written: 97.4% recall, 0 one-offs, 3 stale values selected. Cutting a change statement to its new-value clause
+    and letting it give up the old value even when the new one stays untyped bring it to 39/39 with 0 stale. This
+    floor keeps those gains."""
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from eval_consolidation import evaluate
+
+    overall = evaluate(split="dev11")["by_style"]["overall"]
+    assert overall["recalled"] >= 39 and overall["one_offs_selected"] == 0 and overall["stale_selected"] == 0
