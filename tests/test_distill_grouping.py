@@ -315,8 +315,18 @@ def test_dev5_split_written_after_the_others_were_tuned():
     from eval_consolidation import evaluate
 
     overall = evaluate(split="dev5")["by_style"]["overall"]
-    assert overall["recall"] >= 0.78 and overall["facts_ok_share"] >= 0.78 and overall["facts_ok"] >= 37
-    assert overall["one_offs_selected"] <= 1 and overall["stale_selected"] <= 4
+    assert overall["recalled"] >= 72 and overall["facts_ok_share"] >= 0.78 and overall["facts_ok"] >= 37
+    assert overall["one_offs_selected"] <= 1 and overall["stale_selected"] <= 1
+
+
+def test_dev6_split_keeps_its_gains():
+    """dev6 (26 tenants, Arabic, Hindi, Thai, Ukrainian, Romanian, Catalan) measured once as written at 66.3% with
+    4 one-offs and 10 stale values; the general changes since bring it to 66/83 with no one-off and 3 stale."""
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from eval_consolidation import evaluate
+
+    overall = evaluate(split="dev6")["by_style"]["overall"]
+    assert overall["recalled"] >= 66 and overall["one_offs_selected"] == 0 and overall["stale_selected"] <= 3
 
 
 def test_dev7_split_written_before_measuring():
@@ -328,7 +338,7 @@ def test_dev7_split_written_before_measuring():
     from eval_consolidation import evaluate
 
     overall = evaluate(split="dev7")["by_style"]["overall"]
-    assert overall["recalled"] >= 42 and overall["one_offs_selected"] <= 2 and overall["stale_selected"] <= 4
+    assert overall["recalled"] >= 43 and overall["one_offs_selected"] <= 1 and overall["stale_selected"] <= 2
 
 
 def test_dev8_split_written_before_measuring():
@@ -340,7 +350,7 @@ def test_dev8_split_written_before_measuring():
     from eval_consolidation import evaluate
 
     overall = evaluate(split="dev8")["by_style"]["overall"]
-    assert overall["recalled"] >= 37 and overall["one_offs_selected"] <= 1 and overall["stale_selected"] <= 1
+    assert overall["recalled"] >= 41 and overall["one_offs_selected"] == 0 and overall["stale_selected"] <= 1
 
 
 def test_dev9_split_written_before_measuring():
