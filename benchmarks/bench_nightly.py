@@ -16,6 +16,7 @@ do without its local index, timed on a sample of tenants and extrapolated to all
     python benchmarks/bench_nightly.py --share 1 4 --share-only --examples 16   # (3) only: sharing off vs on
     python benchmarks/bench_nightly.py --gate-group 1 3 --examples 16        # (4) only: the gate alone vs grouped
     python benchmarks/bench_nightly.py --night 1 8 --examples 48              # (5) only: the whole night, off vs on
+    python benchmarks/bench_nightly.py --teacher 1 4 --examples 48            # (6) only: teacher tokens/s, today vs grouped
 """
 from __future__ import annotations
 
@@ -171,6 +172,31 @@ def part_gate_group(base_model: str, sizes: list[int], examples: int, bench) -> 
             bench.ratio(f"gate {k} tenant(s): alone s / group s", r["alone"], r["group"])
 
 
+def part_teacher(base_model: str, sizes: list[int], examples: int, reps: int, bench) -> None:
+    """[6] teacher tokens/s alone: today's path (per tenant, a prefill per round) against groups of k tenants and
+    prompts prefilled once for all rounds, interleaved in one process."""
+    import statistics
+
+    import share_stages as SS
+
+    with tempfile.TemporaryDirectory() as d:
+        s, base, profiles, names = _tenants(Path(d), base_model, max(sizes))
+        for n in sizes:
+            print(f"\n[6] teacher alone, {n} tenant(s), {examples} examples/tenant, {reps} interleaved reps, load "
+                  f"{', '.join(f'{x:.2f}' for x in os.getloadavg())}", flush=True)
+            r = SS.teacher_arms(base, s, profiles, names[:n], examples, reps)
+            today = r["tps"]["today"]
+            for name, v in r["tps"].items():
+                ratio = statistics.median(x / y for x, y in zip(v, today))
+                same = ", ".join(f"{c}/{r['answers']}" for c in r["same"][name])
+                print(f"    {name:<28} {statistics.median(v):7.1f} tok/s  {ratio:5.2f}x today (median of per-rep ratios)  "
+                      f"answers identical to today's per round: {same}", flush=True)
+                bench.ratio(f"teacher {n} tenant(s), {name}: tokens/s / today's", statistics.median(v), statistics.median(today),
+                            goal=">= 1.2" if n > 1 and name == "grouped, prompts reused" else None)
+            bench.record(f"teacher_{n}", r)
+            print(f"    load at end {os.getloadavg()[0]:.2f}", flush=True)
+
+
 SHARING_OFF = {"share_base_work": False, "teacher_group_size": 1, "multi_tenant": 1, "gate_group": False}
 
 
@@ -305,6 +331,9 @@ def main() -> int:
                     help="group sizes for part 4 (the gate alone vs grouped), e.g. --gate-group 1 3")
     ap.add_argument("--night", type=int, nargs="*", default=None,
                     help="night sizes for part 5 (the whole night, every sharing path off vs on), e.g. --night 1 8")
+    ap.add_argument("--teacher", type=int, nargs="*", default=None,
+                    help="tenant counts for part 6 (the teacher alone: per tenant vs grouped, prompts reused), e.g. --teacher 1 4")
+    ap.add_argument("--teacher-reps", type=int, default=3, help="part 6: interleaved repetitions")
     ap.add_argument("--teacher-group", type=int, default=8, help="part 5: jobs.teacher_group_size when sharing is on")
     ap.add_argument("--train-group", type=int, default=4, help="part 5: train.multi_tenant when sharing is on")
     ap.add_argument("--threads", type=int, default=0,
@@ -325,7 +354,9 @@ def main() -> int:
         part_gate_group(a.base_model, sorted(a.gate_group), a.examples, bench)
     if a.night:
         part_night(a.base_model, sorted(a.night), a.examples, a.teacher_group, a.train_group, bench)
-    if a.share_only or a.gate_group or a.night:
+    if a.teacher:
+        part_teacher(a.base_model, sorted(a.teacher), a.examples, a.teacher_reps, bench)
+    if a.share_only or a.gate_group or a.night or a.teacher:
         bench.finish()
         return 0
     if not a.skip_train:

@@ -172,3 +172,34 @@ def _close(a, b) -> bool:
     if isinstance(a, float) and isinstance(b, float):
         return abs(a - b) <= 1e-4 * max(abs(a), abs(b), 1e-3)
     return a == b
+
+
+TEACHER_ARMS = (("today", False, False), ("per tenant, prompts reused", False, True),
+                ("grouped", True, False), ("grouped, prompts reused", True, True))
+
+
+def teacher_arms(base, s, profiles: dict, names: list[str], examples: int, reps: int) -> dict:
+    """The teacher alone on the tenants' first-round specs (`best_of` answers each): per tenant or as one group
+    (`answers_across`), prompts prefilled per round or once (`distill.reuse_prompts`), arms interleaved in
+    alternating order so load from other work falls on all of them. Tokens/s per arm and rep, and per arm how
+    many answers (greedy, sampled) are token for token today's."""
+    from memlora.distill.synthesize import candidate_specs, plan_tenant
+    from memlora.distill.teacher import answers_across, make_teacher
+
+    teacher = make_teacher(s, base)
+    groups = []
+    for t in names:
+        job = plan_tenant(profiles[t], base, s, examples, teacher)
+        groups.append(candidate_specs(job, list(range(len(job.gen_rows))))[0])
+    n = max(1, s.distill.best_of)
+    tps: dict[str, list[float]] = {a[0]: [] for a in TEACHER_ARMS}
+    outs: dict[str, list] = {}
+    for r in range(reps):
+        for name, grouped, reuse in TEACHER_ARMS if r % 2 == 0 else TEACHER_ARMS[::-1]:
+            teacher.reuse_prompts = reuse
+            t0, tok0 = time.perf_counter(), teacher.tokens_generated
+            outs[name] = (answers_across(teacher, groups, n)[0] if grouped else [teacher.answers(g, n) for g in groups])
+            tps[name].append((teacher.tokens_generated - tok0) / (time.perf_counter() - t0))
+    same = {name: [sum(a[k] == b[k] for ga, gb in zip(outs["today"], o) for a, b in zip(ga, gb)) for k in range(n)]
+            for name, o in outs.items()}
+    return {"tps": tps, "same": same, "answers": sum(map(len, groups)), "rounds": n}

@@ -46,7 +46,7 @@ _GENERATION_ONLY = {
     "examples_per_tenant", "validation_fraction", "max_new_tokens", "batch_size", "score_batch_size", "guidance_scale", "best_of",
     "topup_rounds", "general_share", "teacher_url", "teacher_model", "teacher_api_key", "temperature", "top_p",
     "repetition_penalty", "on_topic_threshold", "fluency_margin", "baseline_prompts", "abstention_probes",
-    "extractor_timeout_seconds", "extractor_concurrency",
+    "extractor_timeout_seconds", "extractor_concurrency", "reuse_prompts",
 }
 
 

@@ -28,8 +28,9 @@ class Spec:
 
 class LocalTeacher:
     def __init__(self, base, guidance_scale: float, batch_size: int, temperature: float, top_p: float,
-                 repetition_penalty: float, seed: int):
+                 repetition_penalty: float, seed: int, reuse_prompts: bool = True):
         self.base = base
+        self.reuse_prompts = reuse_prompts
         self.guidance_scale = guidance_scale
         self.batch_size = batch_size
         self.temperature = temperature
@@ -47,7 +48,7 @@ class LocalTeacher:
                 offset: int = 0) -> list[list[str]]:
         """n answers per spec; the first greedy unless `offset` (a later round asking for fresh samples) is set."""
         # torch comes with the runtime: `memlora profile` imports this module and runs without it.
-        from memlora.runtime.generate import generate
+        from memlora.runtime.generate import Round, generate_rounds
 
         tok = self.base.tokenizer
         reqs, guided_flags = [], []
@@ -58,17 +59,18 @@ class LocalTeacher:
             guided_flags.append(s.guided)
         out: list[list[str]] = [[] for _ in specs]
         self.last_tokens = [0] * len(specs)
-        for k in range(offset, offset + n):
-            for guided in (True, False):
-                idx = [i for i, g in enumerate(guided_flags) if g == guided]
-                if not idx:
-                    continue
-                res = generate(
-                    self.base.model, tok, [reqs[i] for i in idx], batch_size=self.batch_size,
-                    guidance_scale=self.guidance_scale if guided else 1.0, do_sample=sample and k > 0,
-                    temperature=self.temperature, top_p=self.top_p, repetition_penalty=self.repetition_penalty,
-                    seed=self.seed * 1000 + k * 2 + int(guided), progress=progress,
-                )
+        ks = range(offset, offset + n)
+        for guided in (True, False):
+            idx = [i for i, g in enumerate(guided_flags) if g == guided]
+            if not idx:
+                continue
+            rounds = [Round(sample and k > 0, self.seed * 1000 + k * 2 + int(guided)) for k in ks]
+            per_round = generate_rounds(
+                self.base.model, tok, [reqs[i] for i in idx], rounds, batch_size=self.batch_size,
+                guidance_scale=self.guidance_scale if guided else 1.0, temperature=self.temperature, top_p=self.top_p,
+                repetition_penalty=self.repetition_penalty, progress=progress, reuse_prompts=self.reuse_prompts,
+            )
+            for res in per_round:
                 for i, r in zip(idx, res):
                     self.tokens_generated += len(r)
                     self.last_tokens[i] += len(r)
@@ -147,4 +149,5 @@ def make_teacher(settings, base):
     ds = settings.distill
     if ds.teacher_url:
         return HttpTeacher(ds.teacher_url, ds.teacher_model, ds.teacher_api_key, ds.temperature, ds.top_p, settings.seed)
-    return LocalTeacher(base, ds.guidance_scale, ds.batch_size, ds.temperature, ds.top_p, ds.repetition_penalty, settings.seed)
+    return LocalTeacher(base, ds.guidance_scale, ds.batch_size, ds.temperature, ds.top_p, ds.repetition_penalty, settings.seed,
+                        ds.reuse_prompts)

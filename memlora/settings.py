@@ -47,6 +47,7 @@ class DistillSettings(BaseModel):
     batch_size: int = 128  # teacher decode rows per batch (bounded by the decoder's KV-cache budget)
     score_batch_size: int = 16  # full-vocabulary log-prob scoring (best-of-N PMI, fluency) per batch
     guidance_scale: float = 1.5
+    reuse_prompts: bool = True  # teacher: a batch's prompts prefilled once for all best_of rounds (same tokens; off = recompute)
     best_of: int = 2
     topup_rounds: int = 1  # rows whose candidates all fail the guard are sampled again this many times
     general_share: float = 0.2

@@ -273,6 +273,32 @@ class LeanStepper:
         hid = lean.forward(ids, pos, self.cache, p_max, mask, self.slots)
         self.first_hidden = hid[torch.arange(self.n), torch.tensor(last)]
         self.next_pos = torch.tensor([len(s) for s in rows])
+        self._prompt = None
+
+    @property
+    def can_rewind(self) -> bool:
+        return self._prompt is not None
+
+    def rewind(self) -> None:
+        """Back to the state right after the prompts, for another round of answers to the same batch: the
+        prompts' keys and values are copied back, not recomputed (a prefill of the teacher's rows costs about
+        as much as decoding their answers). The first call saves them; decoding overwrites them by swap-remove."""
+        if self._prompt is None:
+            raise RuntimeError("rewind() before remember()")
+        k, v, valid, pos, slots, col = self._prompt
+        for dst, src in zip(self.cache.k + self.cache.v, k + v):
+            dst[:, :, :col] = src
+        self.cache.valid.zero_()
+        self.cache.valid[:, :col] = valid
+        self.next_pos, self.col = pos.clone(), col
+        self.slots = None if slots is None else slots.clone()
+
+    def remember(self) -> None:
+        """Save the prompts' cache columns so `rewind` can restore them."""
+        c = self.col
+        self._prompt = ([t[:, :, :c].clone() for t in self.cache.k], [t[:, :, :c].clone() for t in self.cache.v],
+                        self.cache.valid[:, :c].clone(), self.next_pos.clone(),
+                        None if self.slots is None else self.slots.clone(), c)
 
     def prefill_logits(self) -> torch.Tensor:
         return self.lean.logits(self.first_hidden)

@@ -15,6 +15,8 @@ both. Penalties and sampling are sampling.py's, the ones the serving engine uses
 """
 from __future__ import annotations
 
+import functools
+from dataclasses import dataclass
 from typing import Callable
 
 import torch
@@ -107,26 +109,71 @@ def generate(model, tokenizer, requests: list[GenRequest], *, batch_size: int = 
     model's active adapter is merged in, a disabled one is not), else transformers' forward. `slots`: per
     request, the LoRA slot its rows decode with on a model carrying `lora_slots` layers (lean path only).
     """
+    return generate_rounds(model, tokenizer, requests, [Round(do_sample, seed)], batch_size=batch_size,
+                           guidance_scale=guidance_scale, temperature=temperature, top_p=top_p, top_k=top_k,
+                           repetition_penalty=repetition_penalty, progress=progress, lean=lean,
+                           kv_budget_bytes=kv_budget_bytes, slots=slots)[0]
+
+
+@dataclass(frozen=True)
+class Round:
+    """One answer per request: greedy or sampled, from generators seeded by `seed` (and the batch index)."""
+
+    do_sample: bool
+    seed: int
+
+
+def generate_rounds(model, tokenizer, requests: list[GenRequest], rounds: list[Round], *, batch_size: int = 16,
+                    guidance_scale: float = 1.0, temperature: float = 1.0, top_p: float = 1.0,
+                    top_k: int = TEACHER_TOP_K, repetition_penalty: float = 1.0,
+                    progress: Callable[[int], None] | None = None, lean: bool = True, kv_budget_bytes: int = 2 << 30,
+                    slots: list[int] | None = None, reuse_prompts: bool = True) -> list[list[list[int]]]:
+    """Per round, what `generate` returns for it: round r is exactly `generate(..., do_sample, seed)` of that round.
+
+    With `reuse_prompts` (lean path) each batch's prompts are prefilled once and every later round rewinds to
+    them (`LeanStepper.rewind`), so n answers per prompt cost one prefill, not n; the tokens are the same."""
     if slots is not None and not (lean and supported(model)):
         raise ValueError("per-request LoRA slots need the lean decoder (a CPU float32 Llama-family model)")
-    sampling = Sampling(temperature=temperature if do_sample else 0.0, top_p=top_p, top_k=top_k,
-                        repetition_penalty=repetition_penalty)
+    samplings = [Sampling(temperature=temperature if r.do_sample else 0.0, top_p=top_p, top_k=top_k,
+                          repetition_penalty=repetition_penalty) for r in rounds]
     pad, eos, turn_end = pad_id(tokenizer), end_ids(tokenizer, model), turn_end_id(tokenizer)
     order = sorted(range(len(requests)), key=lambda i: (-len(requests[i].input_ids), i))
-    results: list[list[int] | None] = [None] * len(requests)
+    results: list[list[list[int] | None]] = [[None] * len(requests) for _ in rounds]
     fast = LeanLlama(model) if lean and requests and supported(model) else None
     batch_size = _batch_size(fast, requests, batch_size, guidance_scale != 1.0, kv_budget_bytes)
     for bi, start in enumerate(range(0, len(order), batch_size)):
-        reqs = [requests[i] for i in order[start:start + batch_size]]
+        at = order[start:start + batch_size]
+        reqs = [requests[i] for i in at]
         guided = guidance_scale != 1.0 and all(r.negative_ids is not None for r in reqs)
         rows = [r.input_ids for r in reqs] + ([r.negative_ids for r in reqs] if guided else [])
-        limit = max(r.max_new_tokens for r in reqs)
-        row_slots = None if slots is None else [slots[i] for i in order[start:start + batch_size]] * (2 if guided else 1)
-        stepper = (LeanStepper(fast, rows, _prefix_groups(rows, turn_end, row_slots), limit, row_slots) if fast is not None
-                   else HFStepper(model, rows, pad))
-        outs = _generate_batch(stepper, reqs, eos, guided, guidance_scale, sampling, generator(int(seed) * 100003 + bi))
-        for i, o in zip(order[start:start + batch_size], outs):
-            results[i] = o
-        if progress:
-            progress(len(reqs))
+        row_slots = None if slots is None else [slots[i] for i in at] * (2 if guided else 1)
+        new_stepper = functools.partial(_stepper, fast, model, rows, row_slots, turn_end, pad,
+                                        max(r.max_new_tokens for r in reqs))
+        stepper = None
+        for ri, (rnd, sampling) in enumerate(zip(rounds, samplings)):
+            stepper = _next_stepper(stepper, new_stepper, reuse_prompts and ri + 1 < len(rounds))
+            outs = _generate_batch(stepper, reqs, eos, guided, guidance_scale, sampling, generator(int(rnd.seed) * 100003 + bi))
+            for i, o in zip(at, outs):
+                results[ri][i] = o
+            if progress:
+                progress(len(reqs))
     return results  # type: ignore[return-value]
+
+
+def _stepper(fast: LeanLlama | None, model, rows: list[list[int]], row_slots: list[int] | None, turn_end: int | None,
+             pad: int, limit: int) -> Stepper:
+    if fast is None:
+        return HFStepper(model, rows, pad)
+    return LeanStepper(fast, rows, _prefix_groups(rows, turn_end, row_slots), limit, row_slots)
+
+
+def _next_stepper(prev: Stepper | None, make: Callable[[], Stepper], more: bool) -> Stepper:
+    """The batch's stepper for the next round: rewound to its prompts when it can be (and saved for the round
+    after when `more` follow), else built afresh."""
+    rewound = prev is not None and isinstance(prev, LeanStepper) and prev.can_rewind
+    if rewound:
+        prev.rewind()
+    st = prev if rewound else make()
+    if more and isinstance(st, LeanStepper) and not st.can_rewind:
+        st.remember()
+    return st
