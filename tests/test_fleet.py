@@ -195,7 +195,7 @@ def test_forget_reaches_every_replica_and_a_killed_replica_comes_back_refusing_i
     codes = [_ask(url, kept)[0] for _ in range(4)]  # new requests go to the replica that lives
     assert set(codes) <= {200, 503} and codes[-1] == 200, codes
 
-    deadline = time.monotonic() + 90
+    deadline = time.monotonic() + 240  # a restart waits on Ray's health checks; slow on a loaded 2-core box
     while time.monotonic() < deadline:
         stats = _replicas(url)
         if len(stats) == 2 and victim["pid"] not in {r["pid"] for r in stats}:
