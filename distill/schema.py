@@ -152,6 +152,8 @@ _VERB_FACTS = [
 _VERB_FACTS = [(re.compile(rf"(?:(?:^|[,;:] *|\b(?:now that|since) ){_U}|(?:[.?!] +| and )the user) (?:also |still |now |currently |finally |recently |just |already )?"
                            rf"(?:{v}) (?:the )?{_V}$", re.I), slot)
                for v, slot in _VERB_FACTS]
+_VERB_ADVERB = re.compile(r"\b(works|is working|lives|is living|studies|is studying)\s+(?:\w+ly|full[- ]time|part[- ]time)\s+"
+                          r"(?=(?:at|for|in|as|by)\b)", re.I)
 _JOBS = ("nurse|teacher|doctor|engineer|lawyer|developer|designer|chef|pilot|student|accountant|programmer|writer|"
          "architect|dentist|pharmacist|electrician|plumber|carpenter|firefighter|journalist|scientist|librarian|"
          "veterinarian|vet|paramedic|researcher|professor|farmer|baker|mechanic|photographer|translator|consultant|"
@@ -224,7 +226,13 @@ NAMED_NOUNS = {
 _PERSON_OR_PET = NAMED_NOUNS - {"car", "bike", "plant", "boat"}
 
 
+# Words a speaker adds after the value ("My name is Arjun by the way", "from Cairo originally"): never part of it.
+_AFTERTHOUGHT = re.compile(r"\s+(?:by the way|btw|originally|though|too|as well|anyway|lol|haha|unfortunately|"
+                           r"apparently|actually|honestly|fyi|if that matters|if you must know)$", re.I)
+
+
 def _clean_value(val: str) -> str:
+    val = _AFTERTHOUGHT.sub("", val.strip().rstrip(".,!"))
     v = re.split(r",|;| - | (?:and|but|since|because|so|who|which|where|when|with|as of|from|for|after|now|in [a-z]+ [a-z]+"
                  r"|last|next|yesterday|ago|recently|the user)\b", val.strip())[0]
     v = re.sub(r"^the\s+(?=\w)", "", v.strip(), flags=re.I)
@@ -262,8 +270,9 @@ def _fact(text: str) -> Extract | None:
             if val.isdigit():  # "my brother is 12": an age, not a name
                 slot = f"{slot} age"
         return _fact_extract(slot, val)
+    bare = _VERB_ADVERB.sub(r"\1 ", t)  # "works remotely for Shopify": the adverb is not part of the fact
     for pat, slot in _VERB_FACTS:
-        m = pat.search(t)
+        m = pat.search(bare)
         if m:
             val = _clean_value(m.group("val"))
             if val and len(val.split()) <= 5 and not _NOT_VALUES.match(val):

@@ -143,6 +143,10 @@ def _typed(text: str) -> tuple:
     ("Je vis à Bordeaux maintenant.", ("fact", "city", "Bordeaux")),  # not "Bordeaux maintenant"
     ("Je suis boulangère.", ("fact", "job", "boulangère")),
     ("Sou dentista.", ("fact", "job", "dentista")),
+    ("My name is Arjun by the way.", ("fact", "name", "Arjun")),  # an afterthought is no part of the value
+    ("I'm from Cairo originally.", ("fact", "hometown", "Cairo")),
+    ("I work remotely for Shopify.", ("fact", "employer", "Shopify")),  # an adverb after the verb
+    ("Works full-time at Siemens", ("fact", "employer", "Siemens")),
 ])
 def test_more_ways_of_stating_a_fact_or_preference_are_typed(text, want):
     assert _typed(text) == want
