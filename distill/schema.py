@@ -137,7 +137,7 @@ _VERB_FACTS = [
     (r"was born in", "birthplace"),
     (r"(?:works|is working|is employed) (?:at|for|by)|is employed by|works at|has (?:been|worked) at|"
      r"(?:has )?(?:started|began)(?: (?:a |the )?(?:new )?job| working)? at", "employer"),
-    (r"(?:works|is working)(?: \w+)? as an?|is employed as an?", "job"),
+    (r"(?:works|is working)(?: [\w-]+){0,3} as an?|is employed as an?", "job"),
     (r"is allergic to|has an? (?:\w+ )?allergy to|cannot digest|can't digest", "allergy"),
     (r"(?:drives|owns and drives) an?", "car"),
     (r"rides an?|commutes (?:to work )?(?:by|on)(?: an?)?|gets around (?:town |the city )?(?:by|on)(?: an?)?", "vehicle"),
@@ -194,6 +194,11 @@ _FACT_PATTERNS = [(re.compile(p.replace("{name}", _U), re.I if flags else 0), re
     (r"^{name}'s (?P<noun>favou?rite (?:football |soccer |sports? )?(?:team|club)) is " + _V + r"$", None, 1),
     (r"^{name} writes most of (?:his|her|their|the user's) code in (?P<val>[A-Z][\w+#]*)(?:, (?:his|her|their|the user's) (?P<noun>favou?rite [\w ]+))?$", None, 0),
 ]]
+# "-ist" words that name a belief or a temperament, not a trade.
+_BELIEFS = frozenset("""buddhist atheist agnostic optimist pessimist perfectionist minimalist feminist marxist socialist
+communist capitalist nationalist idealist realist humanist purist environmentalist activist extremist evangelist baptist
+methodist pacifist nudist tourist hedonist nihilist theist deist loyalist royalist traditionalist modernist populist
+conformist nonconformist introvert extrovert ambivert""".split())
 _NOT_VALUES = re.compile(r"^(?:very|really|not|no|always|never|too|so|quite|usually|often|more|less|on|in|at)\b", re.I)
 SLOT_PHRASES = {  # slot -> (statement in the second person, the probe question)
     "city": ("You live in {v}.", "Which city do I live in?"),
@@ -240,7 +245,7 @@ def _clean_value(val: str) -> str:
 
 
 def _fact(text: str) -> Extract | None:
-    t = text.strip().rstrip(" .!")
+    t = re.sub(r"\bname's (?=[A-Z])", "name is ", text.strip().rstrip(" .!"))  # "Name's Tomás"
     lower = t[4:] == t[4:].lower()  # all lower case (after "The"): names are not capitalised either
     for cased, caseless, slot in _FACT_PATTERNS:
         m = (caseless if lower else cased).match(t)
@@ -269,6 +274,11 @@ def _fact(text: str) -> Extract | None:
                 continue
             if val.isdigit():  # "my brother is 12": an age, not a name
                 slot = f"{slot} age"
+        if slot == "job" and val.split()[-1].lower() in _BELIEFS:  # "Is a Buddhist": no trade
+            continue
+        school = re.search(r"\bstudent\b.*? at (?:the )?([A-Z][\w.'&-]*(?: (?:of )?[A-Z][\w.'&-]*)*)", t) if slot == "job" else None
+        if school and val.split()[-1].lower() == "student":  # "a PhD student in chemistry at ETH Zurich"
+            return _fact_extract("school", school.group(1))
         return _fact_extract(slot, val)
     bare = _VERB_ADVERB.sub(r"\1 ", t)  # "works remotely for Shopify": the adverb is not part of the fact
     for pat, slot in _VERB_FACTS:
@@ -408,7 +418,7 @@ def _address_word(text: str) -> re.Match | None:
     m = re.search(r"\b(?:[Cc]all|[Aa]ddress)(?:es|ed)? (?:him|her|them|me|the user)(?: as| by)? ([A-Z][\w'-]+|[a-z][\w'-]+(?=[.!]?$))", text)
     if m and m.group(1).lower() not in ("by", "the", "a", "sir", "madam", "please"):
         return m
-    m = re.search(r"\b(?:wants|likes|prefers|asks|would like) to be (?:called|addressed as|referred to as) ['\"]?([\w'-]+)", text, re.I)
+    m = re.search(r"\b(?:wants|likes|prefers|asks|would like) (?:to be|being) (?:called|addressed as|referred to as) ['\"]?([\w'-]+)", text, re.I)
     if m:
         return m
     m = re.search(r"\b(?:goes by|'s nickname is|nickname is|preferred name is|the nickname|being called|calls the user) ['\"]?([\w'-]+)", text, re.I)

@@ -147,12 +147,18 @@ def _typed(text: str) -> tuple:
     ("I'm from Cairo originally.", ("fact", "hometown", "Cairo")),
     ("I work remotely for Shopify.", ("fact", "employer", "Shopify")),  # an adverb after the verb
     ("Works full-time at Siemens", ("fact", "employer", "Siemens")),
+    ("Name's Tomás, I'm a nurse in Dublin.", ("fact", "name", "Tomás")),
+    ("Works night shifts as an ICU nurse.", ("fact", "job", "ICU nurse")),
+    ("Prefers being addressed as Ms. Okafor.", ("address", "address", "Ms. Okafor")),
+    ("Is a PhD student in chemistry at ETH Zurich.", ("fact", "school", "ETH Zurich")),
 ])
 def test_more_ways_of_stating_a_fact_or_preference_are_typed(text, want):
     assert _typed(text) == want
 
 
 @pytest.mark.parametrize("text", [
+    "Is a Buddhist.",  # a belief, not a trade
+    "The user is a perfectionist.",
     "Husband is allergic to shellfish",  # what he is, not his name
     "My sister is a nurse.",
     "I met Tom. Anna lives in Paris.",  # another name opens the second sentence
