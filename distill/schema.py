@@ -132,7 +132,7 @@ _NOUN = r"(?P<noun>[\w-]+(?: [\w-]+){0,2}?)"
 # Verb facts: (pattern on the canonical form, slot). The slot names the attribute, so that two values of it
 # conflict (newer wins) and the statement and probe can be phrased (SLOT_PHRASES).
 _VERB_FACTS = [
-    (r"(?:lives|is living|is based|lives and works|resides|has lived) in|(?:has )?(?:moved|relocated) to", "city"),
+    (r"(?:lives|is living|is based|lives and works|resides|has lived) in|is based out of|(?:has )?(?:moved|relocated) to", "city"),
     (r"(?:grew up|was raised) in|is (?:originally )?from|comes from", "hometown"),
     (r"was born in", "birthplace"),
     (r"(?:works|is working|is employed) (?:at|for|by)|is employed by|works at|has (?:been|worked) at|"
@@ -188,6 +188,7 @@ _FACT_PATTERNS = [(re.compile(p.replace("{name}", _U), re.I if flags else 0), re
     (r"^(?:the )?(?P<val>[\w .'-]+?) is where {name} (?:grew up)$", "hometown", 1),
     (r"^(?:the )?(?P<val>[\w .'-]+?) is where {name} (?:lives)$", "city", 1),
     (r"^(?:the )?(?P<val>[A-Z][\w .'-]*?), {name}'s " + _NOUN + r",.*$", None, 0),
+    (r"^{name}'s " + _NOUN + r", (?P<val>[A-Z][\w'-]+(?: [A-Z][\w'-]+)?),.*$", None, 0),  # "User's partner, Alex, is a chef"
     (r"^(?:the )?(?P<val>[A-Z][\w .'-]*?) is {name}'s (?:[\w-]+ )?" + _NOUN + r"(?:,.*)?$", None, 0),
     (r"^{name} is an? (?:huge |big |die-hard |lifelong )?(?P<val>[\w .'-]+?) (?:fan|supporter)$", "team", 1),
     (r"^{name}'s (?P<noun>car|vehicle|bike|instrument|job|profession|occupation) is an? " + _V + r"$", None, 1),
@@ -228,6 +229,7 @@ NAMED_NOUNS = {
     "gecko", "iguana", "ferret", "chinchilla", "goldfish", "budgie", "canary", "cockatiel", "hedgehog", "rat", "mouse",
     "pig", "goat", "donkey", "chicken", "duck", "axolotl", "frog", "spider", "tarantula",
 }
+_PLURAL_POSSESSIVE = re.compile(r"\b(" + "|".join(sorted(NAMED_NOUNS, key=len, reverse=True)) + r")s? name (?=is |was )", re.I)
 _PERSON_OR_PET = NAMED_NOUNS - {"car", "bike", "plant", "boat"}
 
 
@@ -246,6 +248,7 @@ def _clean_value(val: str) -> str:
 
 def _fact(text: str) -> Extract | None:
     t = re.sub(r"\bname's (?=[A-Z])", "name is ", text.strip().rstrip(" .!"))  # "Name's Tomás"
+    t = _PLURAL_POSSESSIVE.sub(r"\1's name ", t)  # chat's "my husbands name is dave"
     lower = t[4:] == t[4:].lower()  # all lower case (after "The"): names are not capitalised either
     for cased, caseless, slot in _FACT_PATTERNS:
         m = (caseless if lower else cased).match(t)
@@ -422,6 +425,8 @@ def _address_word(text: str) -> re.Match | None:
     if m:
         return m
     m = re.search(r"\b(?:goes by|'s nickname is|nickname is|preferred name is|the nickname|being called|calls the user) ['\"]?([\w'-]+)", text, re.I)
+    if m and re.search(r"'s [\w-]+ $", text[:m.start()]):  # "Marcus's daughter goes by Bee": her name, not the user's
+        return None
     if m and m.group(1).lower() not in ("the", "a", "by", "by", "name"):
         return m
     m = re.match(r"['\"]?([A-Z][\w'-]+)['\"]? is what (?:the user|everyone) (?:goes by|is called|calls the user)", text)

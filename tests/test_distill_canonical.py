@@ -151,6 +151,10 @@ def _typed(text: str) -> tuple:
     ("Works night shifts as an ICU nurse.", ("fact", "job", "ICU nurse")),
     ("Prefers being addressed as Ms. Okafor.", ("address", "address", "Ms. Okafor")),
     ("Is a PhD student in chemistry at ETH Zurich.", ("fact", "school", "ETH Zurich")),
+    ("Marcus's daughter goes by Bee.", ("fact", "daughter", "Bee")),  # her name, not how to address the user
+    ("my husbands name is dave", ("fact", "partner", "dave")),
+    ("User is based out of Singapore.", ("fact", "city", "Singapore")),
+    ("User's partner, Alex, is a chef.", ("fact", "partner", "Alex")),
 ])
 def test_more_ways_of_stating_a_fact_or_preference_are_typed(text, want):
     assert _typed(text) == want
