@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import math
 import os
 import random
 import sys
@@ -253,6 +254,15 @@ def part_night(base_model: str, sizes: list[int], examples: int, teacher_k: int,
         bench.record(f"night_{n}", {"off": {k: v for k, v in off.items() if k != "metas"}, "on": {k: v for k, v in on.items() if k != "metas"},
                                     "quality": [q_off, q_on]})
         bench.ratio(f"night of {n}: s/tenant off / on", off["wall"], on["wall"], goal=">= 3" if n >= 32 else None)
+        print(projection(off["wall"] / n, on["wall"] / n), flush=True)
+
+
+def projection(off_s: float, on_s: float, tenants: int = 10_000, hours: float = 8.0) -> str:
+    """What a platform team sizes a fleet by: tenants per hour on one node like this one, and how many such
+    Ray workers a night of `tenants` changed tenants needs to finish in `hours`, from measured seconds per tenant."""
+    rows = [("tenants per hour per node", *(f"{3600 / s:.1f}" for s in (off_s, on_s))),
+            (f"workers for {tenants:,} tenants in {hours:g} h", *(str(math.ceil(tenants * s / (hours * 3600))) for s in (off_s, on_s)))]
+    return "\n".join(f"      {a:<36}{b:>10}{c:>10}" for a, b, c in [("projection (this node)", "off", "on"), *rows])
 
 
 def part_nochange(base_model: str, n: int, sample: int) -> dict:
