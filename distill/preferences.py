@@ -29,7 +29,8 @@ _SLOTS: dict[str, dict[str, re.Pattern]] = {
     },
 }
 _EMOJI = re.compile(r"\b(?:emojis?|emoticons?|smileys?|smiley faces?)\b", re.I)
-_EMOJI_NO = re.compile(r"\b(?:no|not|never|without|don't|doesn't|dislikes?|hates?|distract\w*|unprofessional|annoy\w*|skip|avoid)\b", re.I)
+_EMOJI_NO = re.compile(r"\b(?:no|not|never|without|don't|dont|doesn't|dislikes?|hates?|distract\w*|unprofessional|annoy\w*|skip|avoid\w*|"
+                       r"stop|quit|less|fewer|drop|remove|ditch|leave out|cut (?:out|down)|tired of|sick of|enough)\b|n't\b", re.I)
 _SUMMARY = re.compile(r"\b(?:tl;?dr|summary|one-line|one-sentence|single-sentence|bottom line)\b", re.I)
 _FIRST = re.compile(r"\b(?:first|top|open|opens|start|starts|before|begin|lead)\b", re.I)
 _JARGON = re.compile(r"\b(?:jargon|buzzwords?|technical terms|plain language|plain english)\b", re.I)

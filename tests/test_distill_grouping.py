@@ -34,6 +34,7 @@ def _same(a: str, b: str, tenant: str = "user_1") -> bool:
     ("Is lactose intolerant", "Cannot digest lactose, so avoid milk-based suggestions"),
     ("Grace's car is a silver Toyota Prius.", "Grace drives a Prius."),
     ("User does not want emojis in replies.", "The user finds emoji distracting."),
+    ("Prefers responses without emojis.", "please stop adding smiley faces to your answers"),  # "stop" refuses too
 ])
 def test_paraphrases_group_whatever_the_wording_and_perspective(a, b):
     assert _same(a, b, "grace")
