@@ -29,7 +29,7 @@ import os
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -37,6 +37,7 @@ import numpy as np
 
 from .canonical import canonical, looks_english, subject_name
 from .caseless import Values, kin
+from .compound import split_compound
 from .concepts import concept, is_restriction, negated_antonym, phrase_concepts, poles, restriction_agrees, word_keys
 from .embed import PACKAGE as EMBED_PACKAGE
 from .embed import available as embed_available
@@ -1030,11 +1031,11 @@ def consolidate(records: list[Record], threshold: float = 0.5, *, grouping: str 
     `tenants/<key>/` holds each tenant's cached embeddings. `extractor(texts, kinds, tenant, names)` types one
     tenant's statements (the LLM extractor); the embedded patterns when None."""
     order = sorted(range(len(records)), key=lambda i: records[i].tenant)
-    recs = [records[i] for i in order]
+    recs, names_of = _split_compounds([records[i] for i in order])
     spans = _tenant_spans(recs)
     canon, extracts = [], []
     for a, b in spans:
-        names = tenant_names(recs[a].tenant, [r.text for r in recs[a:b]])
+        names = names_of[recs[a].tenant]
         canon += [canonical(r.text, names) for r in recs[a:b]]
         texts, kinds = [r.text for r in recs[a:b]], [r.kind for r in recs[a:b]]
         extracts += (extractor(texts, kinds, recs[a].tenant, names) if extractor is not None
@@ -1060,6 +1061,18 @@ def consolidate(records: list[Record], threshold: float = 0.5, *, grouping: str 
         rows = X[rows_idx[0]:rows_idx[-1] + 1] if (X is not None and rows_idx) else _empty_rows(len(rows_idx))
         out[recs[a].tenant] = group_tenant(recs[a:b], rows, threshold, extracts[a:b], canon[a:b])
     return out
+
+
+def _split_compounds(recs: list[Record]) -> tuple[list[Record], dict[str, tuple[str, ...]]]:
+    """Each record cut into the clauses that state one item each (compound.py), and each tenant's names, read
+    from the records as written."""
+    out, names_of = [], {}
+    for a, b in _tenant_spans(recs):
+        names = names_of[recs[a].tenant] = tenant_names(recs[a].tenant, [r.text for r in recs[a:b]])
+        for r in recs[a:b]:
+            parts = split_compound(r.text, names, about_someone_else)
+            out += [r] if len(parts) == 1 else [replace(r, text=p) for p in parts]
+    return out, names_of
 
 
 def _tenant_spans(recs: list[Record]) -> list[tuple[int, int]]:

@@ -919,3 +919,34 @@ def test_dev11_split_of_change_statements():
 
     overall = evaluate(split="dev11")["by_style"]["overall"]
     assert overall["recalled"] >= 39 and overall["one_offs_selected"] == 0 and overall["stale_selected"] == 0
+
+
+def test_a_sentence_of_two_facts_supports_both():
+    """Mem0 writes "Is a software engineer based in Denver": the job and the city each get that mention, so a job
+    said once more elsewhere is selected, and the item's records still name the record as written."""
+    recs = [_rec("1", "nina", "Is a software engineer based in Denver.", 1, "s1"),
+            _rec("2", "nina", "Works as a software engineer on payment APIs", 5, "s2"),
+            _rec("3", "nina", "Lives in Denver, Colorado.", 9, "s3"),
+            _rec("4", "nina", "My brother lives in Leeds and works at Arup", 6, "s4"),
+            _rec("5", "nina", "Brother moved to Leeds, he works at Arup", 7, "s5")]
+    p = build_profiles(recs, Settings())["nina"]
+    facts = {(i.slot, i.value) for i in p.items if i.kind == "fact"}
+    assert {("job", "software engineer"), ("city", "Denver")} <= facts
+    job = next(i for i in p.items if i.slot == "job")
+    assert "1" in job.record_ids
+    assert not {("employer", "Arup"), ("city", "Leeds")} & facts  # the brother's, twice, never the user's
+
+
+@pytest.mark.parametrize("text,parts", [
+    ("Lives in Leeds and works at Arup", ["Lives in Leeds", "works at Arup"]),
+    ("I'm vegan, allergic to cashews", ["I'm vegan", "allergic to cashews"]),
+    ("Works at Procter and Gamble", ["Works at Procter and Gamble"]),  # "Gamble" alone states nothing
+    ("My brother lives in Leeds and works at Arup", ["My brother lives in Leeds and works at Arup"]),
+    ("Wants answers in French, short and formal", ["Wants answers in French, short and formal"]),  # taught as written
+    ("Lives in Bosnia and Herzegovina", ["Lives in Bosnia and Herzegovina"]),
+])
+def test_compound_statements_are_cut_only_into_clauses_that_each_state_a_fact(text, parts):
+    from memlora.distill.compound import split_compound
+    from memlora.distill.consolidate import about_someone_else
+
+    assert split_compound(text, (), about_someone_else) == parts

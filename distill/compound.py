@@ -1,0 +1,39 @@
+"""Statements that state several things about the user at once ("Is a software engineer based in Denver",
+"Lives in Leeds and works at Arup", "I'm vegan, allergic to cashews").
+
+Memory layers write such sentences often (Mem0 joins what one message said; users list facts in passing). Grouping
+puts each record in one group, so the sentence used to support only the item its first pattern typed, and the other
+fact lost a mention (often its only second session). Cutting it into its clauses before grouping makes each clause
+a mention of its own item, with the record's id, session and date, so lineage and the labels still name the one
+record. A sentence is cut only when every clause types alone, to distinct slots, and the sentence is about the user:
+"Works at Procter and Gamble" (an untyped "Gamble") and "My brother lives in Leeds and works at Arup" stay whole.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .canonical import canonical
+from .schema import extract
+
+# Kinds taught by a constructed statement ("You live in Denver."), so a clause's own wording never reaches the
+# teacher; a preference is taught in its own words, and "short" cut from "in French, short and formal" says too little.
+_STATED = frozenset({"fact", "avoid"})
+_CUT = re.compile(r"\s*;\s*|,\s+(?:and\s+)?|\s+and\s+(?:also\s+)?|\s+(?=based (?:in|out of)\b)", re.I)
+
+
+def split_compound(text: str, names: tuple[str, ...], about_others: Callable[[str], bool]) -> list[str]:
+    """The clauses of `text` that each state one typed item of the user, or `[text]` when it is one statement."""
+    parts = [p.strip(" .!") for p in _CUT.split(text.strip())]
+    if not 2 <= len(parts) <= 4 or not all(parts):
+        return [text]
+    whole = canonical(text, names)
+    if not whole.startswith("The user ") or about_others(whole):
+        return [text]
+    slots = []
+    for p in parts:
+        e = extract(p, None, names)
+        if e.kind not in _STATED or about_others(canonical(p, names)):
+            return [text]
+        slots.append(e.slot)
+    return parts if len(set(slots)) == len(slots) else [text]
