@@ -32,7 +32,7 @@ from .extract_llm import tenant_extractor
 from .consolidate import (Group, about_someone_else, consolidate, proper_names, same_sentence_other_name,
                           share_content)
 from .records import Record
-from .schema import MULTI_VALUED, SINGLE_VALUED, avoid_words
+from .schema import MULTI_VALUED, SINGLE_VALUED, avoid_words, several_of
 
 
 @dataclass
@@ -184,11 +184,11 @@ def _item(g: Group, now: datetime | None, half_life: float) -> Item:
     )
 
 
-def _conflict_key(it: Item) -> tuple | None:
+def _conflict_key(it: Item, several: frozenset = frozenset()) -> tuple | None:
     if it.kind in SINGLE_VALUED:
         return (it.kind,)
     if it.kind == "fact" and it.slot:
-        return None if it.slot in MULTI_VALUED else ("fact", it.slot)
+        return None if it.slot in MULTI_VALUED | several else ("fact", it.slot)
     if it.kind == "avoid" and it.slot == "diet":
         return ("diet",)
     if it.kind == "free" and it.slot:  # a preference slot (preferences.py): metric, then imperial
@@ -251,10 +251,11 @@ def build_profiles(records: list[Record], settings: Settings, cache_dir: Path | 
         for org, ms in sorted(members.items()):
             if t in ms:
                 selected.extend(Item(**{**o.as_dict()}) for o in org_items.get(org, []))
-        kept, superseded = _resolve_conflicts(selected, stated)
+        several = frozenset().union(*(several_of(r.text) for g in own for r in g.records))
+        kept, superseded = _resolve_conflicts(selected, stated, several)
         kept, retracted = _retracted(kept, list(zip(items, own)), rejected, stated)
         superseded += retracted
-        kept, replaced = _free_conflicts(kept, {id(it): g for it, g in zip(items, own)})
+        kept, replaced = _free_conflicts(kept, {id(it): g for it, g in zip(items, own)}, several)
         superseded += replaced
         kept, replaced = _given_up(kept, {id(it): g for it, g in zip(items, own)})
         superseded += replaced
@@ -268,13 +269,13 @@ def _stamp(iso: str | None) -> float:
     return datetime.fromisoformat(iso).timestamp() if iso else 0.0
 
 
-def _free_conflicts(items: list[Item], groups: dict[int, Group]) -> tuple[list[Item], list[Item]]:
+def _free_conflicts(items: list[Item], groups: dict[int, Group], several: frozenset = frozenset()) -> tuple[list[Item], list[Item]]:
     """Untyped items (a language no pattern reads) that say the same sentence with another name ("Abita a
     Milano." / "Abita a Torino."): the one stated last wins, as a typed slot would; so does a one-valued fact
     typed by meaning (named_facts.py) over an earlier untyped sentence that names another value. Two facts of
     different slots never meet here: "Dog's name is Biscuit" is not a newer value of "User's name is Kim"."""
     free = sorted((it for it in items if id(it) in groups and (it.kind == "free" and not it.slot or
-                                                              it.kind == "fact" and it.slot not in MULTI_VALUED)),
+                                                              it.kind == "fact" and it.slot not in MULTI_VALUED | several)),
                   key=lambda it: groups[id(it)].last_stated(), reverse=True)
     superseded: list[Item] = []
     other_value = _caseless_other_value(groups)
@@ -408,14 +409,16 @@ def _retracted(kept: list[Item], grouped: list[tuple[Item, Group]], unselected: 
     return out, gone
 
 
-def _resolve_conflicts(items: list[Item], stated: dict[int, float] | None = None) -> tuple[list[Item], list[Item]]:
+def _resolve_conflicts(items: list[Item], stated: dict[int, float] | None = None,
+                       several: frozenset = frozenset()) -> tuple[list[Item], list[Item]]:
     """Per conflict key the most recently stated value wins (`stated`: id(item) -> when its value was last
-    stated; items not in it, org rules, by last_seen)."""
+    stated; items not in it, org rules, by last_seen); relatives and pets the tenant has `several` of never
+    conflict."""
     stated = stated or {}
     by_key: dict[tuple, list[Item]] = {}
     kept = []
     for it in items:
-        k = _conflict_key(it)
+        k = _conflict_key(it, several)
         if k is None:
             kept.append(it)
         else:

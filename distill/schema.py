@@ -373,6 +373,16 @@ def make_probe(slot: str, value: str) -> dict:
     return {"question": q, "expect": expect}
 
 
+def several_of(text: str) -> set[str]:
+    """The relatives' and pets' slots a statement says the user has more than one of ("my other cat", "both
+    dogs", "two daughters"): a second name there is a second one, not a newer value of the first."""
+    words = [re.sub(r"(?<=child)ren$|(?<=[^s])s$", "", w) for m in _SEVERAL.finditer(text) for w in m.group(1).lower().split()]
+    return {slot for w in words if kin_or_pet(slot := _slot(w))}
+
+
+_SEVERAL = re.compile(r"\b(?:other|another|second|third|both|two|three|four|[2-4])\s+((?:[a-z-]+\s+)?[a-z]+)\b", re.I)
+
+
 def kin_or_pet(slot: str) -> bool:
     """The slot is a relative's or pet's name (not a car or a boat): an event about them still names them."""
     return bool(slot) and slot.split()[-1] in _PERSON_OR_PET

@@ -950,3 +950,16 @@ def test_compound_statements_are_cut_only_into_clauses_that_each_state_a_fact(te
     from memlora.distill.consolidate import about_someone_else
 
     assert split_compound(text, (), about_someone_else) == parts
+
+
+def test_a_second_pet_is_kept_when_the_memory_says_there_are_several():
+    """"Tofu, my other cat" says the user has two cats: the newer name is a second cat, not a renamed first one.
+    Without such a word a newer name still replaces the older (bjorn's Freyja, then Loki, in the corpus)."""
+    two = [_rec("1", "ola", "Has a cat named Miso", 1, "s1"), _rec("2", "ola", "My cat Miso knocked over a plant", 3, "s2"),
+           _rec("3", "ola", "Has a cat named Tofu", 5, "s3"), _rec("4", "ola", "Tofu, my other cat, is very shy", 9, "s4")]
+    cats = {i.value for i in build_profiles(two, Settings())["ola"].items if i.slot == "cat"}
+    assert cats == {"Miso", "Tofu"}
+    renamed = [r for r in two if r.id != "4"] + [_rec("4", "ola", "Tofu is curled up on my keyboard", 9, "s4")]
+    p = build_profiles(renamed, Settings())["ola"]
+    assert {i.value for i in p.items if i.slot == "cat"} == {"Tofu"}
+    assert [i.value for i in p.superseded] == ["Miso"]
