@@ -22,8 +22,25 @@ _STATED = frozenset({"fact", "avoid"})
 _CUT = re.compile(r"\s*;\s*|,\s+(?:and\s+)?|\s+and\s+(?:also\s+)?|\s+(?=based (?:in|out of)\b)", re.I)
 
 
+# "Has two kids, Mia and Leo", "I have 2 cats: Miso and Tofu": one named pet or relative per name.
+_NAMED_LIST = re.compile(r"^(?P<pre>.*?\b)(?:two|three|four|[2-4])\s+(?P<noun>[a-z]+?)(?:ren|s)\s*[,:(-]?\s*(?:named\s+|called\s+)?"
+                         r"(?P<names>[A-Z][\w'-]+(?:,\s*[A-Z][\w'-]+)*,?\s+(?:and|&)\s+[A-Z][\w'-]+)\)?[.!]?$")
+
+
+def _named_list(text: str, names: tuple[str, ...], about_others: Callable[[str], bool]) -> list[str] | None:
+    m = _NAMED_LIST.match(text.strip())
+    if m is None or about_others(canonical(text, names)):
+        return None
+    parts = [f"{m['pre']}a {m['noun']} named {n}" for n in re.split(r",\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+", m["names"])]
+    kinds = {(e.kind, e.slot) for e in (extract(p, None, names) for p in parts)}
+    return parts if len(kinds) == 1 and next(iter(kinds))[0] == "fact" else None
+
+
 def split_compound(text: str, names: tuple[str, ...], about_others: Callable[[str], bool]) -> list[str]:
     """The clauses of `text` that each state one typed item of the user, or `[text]` when it is one statement."""
+    listed = _named_list(text, names, about_others)
+    if listed:
+        return listed
     parts = [p.strip(" .!") for p in _CUT.split(text.strip())]
     if not 2 <= len(parts) <= 4 or not all(parts):
         return [text]

@@ -868,7 +868,7 @@ def _same_value(k1: tuple, k2: tuple) -> bool:
     """Same fact slot (or one slot's words inside the other's: "boat" / "boat he") and one value."""
     if k1[0] != k2[0] or k1[0] != "fact":
         return False
-    if k1[1] != k2[1] and {k1[1], k2[1]} <= _ORIGIN_SLOTS:
+    if k1[1] != k2[1] and ({k1[1], k2[1]} <= _ORIGIN_SLOTS or {k1[1], k2[1]} <= _CHILD_SLOTS):
         return k1[2] == k2[2]
     if k1[1] != k2[1]:
         sa, sb = set(re.findall(r"[a-z]+", k1[1])), set(re.findall(r"[a-z]+", k2[1]))
@@ -890,6 +890,7 @@ def _name_as_address(k1: tuple, k2: tuple) -> bool:
 
 
 _ORIGIN_SLOTS = {"birthplace", "hometown"}  # "born in Naples" / "originally from Naples": one place of origin
+_CHILD_SLOTS = {"kid", "child", "son", "daughter", "baby", "youngest", "eldest", "oldest"}  # "two kids, Mia and Leo" / "my daughter Mia"
 
 
 def _tfidf_pairs(X, threshold: float) -> list[tuple[int, int]]:

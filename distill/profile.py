@@ -219,8 +219,10 @@ def build_profiles(records: list[Record], settings: Settings, cache_dir: Path | 
     dated = [r.created_at for r in records if r.created_at]
     now = max(dated) if dated else None
     n_by_tenant: dict[str, int] = {}
+    several_by_tenant: dict[str, set[str]] = {}  # read from the records as written, before compound.py cuts them
     for r in records:
         n_by_tenant[r.tenant] = n_by_tenant.get(r.tenant, 0) + 1
+        several_by_tenant.setdefault(r.tenant, set()).update(several_of(r.text))
     org_only = {t for t in groups if all(r.scope == "org" for g in groups[t] for r in g.records)}
     members = org_membership(settings)
     org_items: dict[str, list[Item]] = {}
@@ -251,7 +253,7 @@ def build_profiles(records: list[Record], settings: Settings, cache_dir: Path | 
         for org, ms in sorted(members.items()):
             if t in ms:
                 selected.extend(Item(**{**o.as_dict()}) for o in org_items.get(org, []))
-        several = frozenset().union(*(several_of(r.text) for g in own for r in g.records))
+        several = frozenset(several_by_tenant.get(t, ()))
         kept, superseded = _resolve_conflicts(selected, stated, several)
         kept, retracted = _retracted(kept, list(zip(items, own)), rejected, stated)
         superseded += retracted

@@ -944,6 +944,9 @@ def test_a_sentence_of_two_facts_supports_both():
     ("My brother lives in Leeds and works at Arup", ["My brother lives in Leeds and works at Arup"]),
     ("Wants answers in French, short and formal", ["Wants answers in French, short and formal"]),  # taught as written
     ("Lives in Bosnia and Herzegovina", ["Lives in Bosnia and Herzegovina"]),
+    ("I have 2 cats: Miso and Tofu", ["I have a cat named Miso", "I have a cat named Tofu"]),
+    ("Has three dogs named Rex, Bo and Kiki", ["Has a dog named Rex", "Has a dog named Bo", "Has a dog named Kiki"]),
+    ("My sister has two cats, Tom and Jerry", ["My sister has two cats, Tom and Jerry"]),
 ])
 def test_compound_statements_are_cut_only_into_clauses_that_each_state_a_fact(text, parts):
     from memlora.distill.compound import split_compound
@@ -963,3 +966,12 @@ def test_a_second_pet_is_kept_when_the_memory_says_there_are_several():
     p = build_profiles(renamed, Settings())["ola"]
     assert {i.value for i in p.items if i.slot == "cat"} == {"Tofu"}
     assert [i.value for i in p.superseded] == ["Miso"]
+
+
+def test_two_named_children_in_one_sentence_are_two_children():
+    """"Has two kids, Mia and Leo", then "My daughter Mia ..." and "Leo, my youngest, ...": both children are
+    selected, each under the slot of its own statements, and neither replaces the other."""
+    recs = [_rec("1", "nina", "Has two kids, Mia and Leo.", 1, "s1"), _rec("2", "nina", "My daughter Mia started first grade.", 5, "s2"),
+            _rec("3", "nina", "Leo, my youngest, loves dinosaurs.", 9, "s3")]
+    p = build_profiles(recs, Settings())["nina"]
+    assert {i.value for i in p.items if i.kind == "fact"} == {"Mia", "Leo"} and not p.superseded
