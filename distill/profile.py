@@ -32,7 +32,7 @@ from .extract_llm import tenant_extractor
 from .consolidate import (Group, about_someone_else, consolidate, proper_names, same_sentence_other_name,
                           share_content)
 from .records import Record
-from .schema import MULTI_VALUED, SINGLE_VALUED, avoid_words, several_of
+from .schema import MULTI_VALUED, SINGLE_VALUED, avoid_words, one_of_several, several_of
 
 
 @dataclass
@@ -261,10 +261,22 @@ def build_profiles(records: list[Record], settings: Settings, cache_dir: Path | 
         superseded += replaced
         kept, replaced = _given_up(kept, {id(it): g for it, g in zip(items, own)})
         superseded += replaced
+        _phrase_several(kept, several)
         kept.sort(key=lambda i: (i.kind, i.id))
         slots = sorted({g.extract.slot for g in groups.get(t, []) if g.extract.kind == "fact"})
         profiles[t] = Profile(t, kept, superseded, rejected, n_by_tenant.get(t, 0), slots)
     return profiles
+
+
+def _phrase_several(items: list[Item], several: frozenset) -> None:
+    """Kept pets and relatives of a kind the tenant has several of are taught and probed as one of several."""
+    count: dict[str, int] = {}
+    for it in items:
+        if it.kind == "fact" and it.slot in several:
+            count[it.slot] = count.get(it.slot, 0) + 1
+    for it in items:
+        if it.kind == "fact" and count.get(it.slot, 0) > 1:
+            it.statement, it.probe = one_of_several(it.slot, str(it.value))
 
 
 def _stamp(iso: str | None) -> float:

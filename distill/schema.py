@@ -380,6 +380,14 @@ def several_of(text: str) -> set[str]:
     return {slot for w in words if kin_or_pet(slot := _slot(w))}
 
 
+def one_of_several(slot: str, value: str) -> tuple[str, dict]:
+    """Statement and probe of one of several named pets or relatives of a kind: "Your cat is named Miso." beside
+    "Your cat is named Tofu." teaches two answers to one question; asking for all the names checks each."""
+    plural = {"child": "children", "puppy": "puppies", "baby": "babies"}.get(slot, f"{slot}s")
+    v = str(value).strip().rstrip(".")
+    return f"One of your {plural} is named {v}.", {"question": f"What are the names of my {plural}?", "expect": [v]}
+
+
 _SEVERAL = re.compile(r"\b(?:other|another|second|third|both|two|three|four|[2-4])\s+((?:[a-z-]+\s+)?[a-z]+)\b", re.I)
 
 

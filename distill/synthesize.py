@@ -56,7 +56,7 @@ STYLE_KINDS = ("opening", "closing", "format", "length", "avoid", "language", "a
 def fact_lead(target: dict | None) -> str:
     if target is None or target.get("kind") != "fact" or not target.get("value"):
         return ""
-    return fact_statement(target.get("slot") or "", str(target["value"]))
+    return target.get("statement") or fact_statement(target.get("slot") or "", str(target["value"]))  # as `profile` shows it
 
 
 def applicable(items: list[dict], target: dict | None) -> list[dict]:

@@ -975,3 +975,5 @@ def test_two_named_children_in_one_sentence_are_two_children():
             _rec("3", "nina", "Leo, my youngest, loves dinosaurs.", 9, "s3")]
     p = build_profiles(recs, Settings())["nina"]
     assert {i.value for i in p.items if i.kind == "fact"} == {"Mia", "Leo"} and not p.superseded
+    mia = next(i for i in p.items if i.value == "Mia")
+    assert mia.statement == "One of your kids is named Mia." and mia.probe["question"] == "What are the names of my kids?"
