@@ -440,7 +440,7 @@ def _address_word(text: str) -> re.Match | None:
     if m and m.group(1).lower() not in ("by", "the", "a", "sir", "madam", "please"):
         return m
     m = re.search(r"\b(?:wants|likes|prefers|asks|would like) (?:to be|being) (?:called|addressed as|referred to as) ['\"]?([\w'-]+)", text, re.I)
-    if m:
+    if m and m.group(1).lower() not in ("by", "the", "a", "an", "his", "her", "their", "first", "my"):  # "called by first name"
         return m
     m = re.search(r"\b(?:goes by|'s nickname is|nickname is|preferred name is|the nickname|being called|calls the user) ['\"]?([\w'-]+)", text, re.I)
     if m and re.search(r"'s [\w-]+ $", text[:m.start()]):  # "Marcus's daughter goes by Bee": her name, not the user's
@@ -517,7 +517,8 @@ def _shape_kind(text: str, low: str) -> Extract | None:
         return Extract("length", "length", int(m.group(1)), key_terms=frozenset([m.group(1)]))
     if re.search(r"\bbullet", low) or re.search(r"\bnumbered list", low) or _LISTS.search(low):
         fmt = "numbered" if "numbered" in low else "bullets"
-        pol = -1 if re.search(r"\b(hates?|dislikes?|no|never|don't|doesn't|avoid|without)\b[^.]*\bbullet", low) else 1
+        limit = re.sub(r"\b(?:no|not) (?:more|fewer|less) than\b", " ", low)  # "no more than three bullet points" asks for them
+        pol = -1 if re.search(r"\b(hates?|dislikes?|no|never|don't|doesn't|avoid|without)\b[^.]*\bbullet", limit) else 1
         return Extract("format", "format", fmt if pol > 0 else "prose", polarity=pol,
                        key_terms=frozenset([fmt]))
     if re.search(r"\b(?:flowing prose|in prose|plain paragraphs|full paragraphs|prose over)\b", low):

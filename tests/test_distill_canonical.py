@@ -155,6 +155,7 @@ def _typed(text: str) -> tuple:
     ("my husbands name is dave", ("fact", "partner", "dave")),
     ("User is based out of Singapore.", ("fact", "city", "Singapore")),
     ("User's partner, Alex, is a chef.", ("fact", "partner", "Alex")),
+    ("Wants no more than three bullet points.", ("format", "format", "bullets")),  # a limit, not a refusal
 ])
 def test_more_ways_of_stating_a_fact_or_preference_are_typed(text, want):
     assert _typed(text) == want
@@ -162,6 +163,7 @@ def test_more_ways_of_stating_a_fact_or_preference_are_typed(text, want):
 
 @pytest.mark.parametrize("text", [
     "Is a Buddhist.",  # a belief, not a trade
+    "Prefers to be called by first name.",  # no name given
     "The user is a perfectionist.",
     "Husband is allergic to shellfish",  # what he is, not his name
     "My sister is a nurse.",
@@ -196,3 +198,8 @@ def test_negation_words_of_other_languages_refuse_a_tone(text, value):
 def test_a_scripting_language_is_a_code_language(text, value):
     assert _typed(text) == ("free", "code_language", value)
     assert _typed("Tried writing one script in Go last week")[1] != "code_language"  # one script is no preference
+
+
+def test_a_professional_person_is_no_tone():
+    assert _typed("Dislikes being told to consult a professional.")[1] == ""
+    assert _typed("Keep it professional, please.")[1:] == ("tone", "formal")
