@@ -36,9 +36,21 @@ def _named_list(text: str, names: tuple[str, ...], about_others: Callable[[str],
     return parts if len(kinds) == 1 and next(iter(kinds))[0] == "fact" else None
 
 
+# "Is a nurse at Johns Hopkins", "Works as a data analyst at Spotify": the job, and where it is done.
+_JOB_AT = re.compile(r"^(?P<job>.+?)\s+at\s+(?P<org>(?:the\s+)?[A-Z][\w&'.-]*(?:\s+(?:of\s+)?[A-Z][\w&'.-]*)*)[.!]?$")
+
+
+def _job_at(text: str, names: tuple[str, ...], about_others: Callable[[str], bool]) -> list[str] | None:
+    m = _JOB_AT.match(text.strip())
+    if m is None or about_others(canonical(text, names)) or extract(text, None, names).slot != "job":
+        return None
+    parts = [m["job"], f"Works at {m['org']}"]
+    return parts if extract(parts[0], None, names).slot == "job" and extract(parts[1], None, names).slot == "employer" else None
+
+
 def split_compound(text: str, names: tuple[str, ...], about_others: Callable[[str], bool]) -> list[str]:
     """The clauses of `text` that each state one typed item of the user, or `[text]` when it is one statement."""
-    listed = _named_list(text, names, about_others)
+    listed = _named_list(text, names, about_others) or _job_at(text, names, about_others)
     if listed:
         return listed
     parts = [p.strip(" .!") for p in _CUT.split(text.strip())]

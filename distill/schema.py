@@ -173,7 +173,7 @@ _FACT_PATTERNS = [(re.compile(p.replace("{name}", _U), re.I if flags else 0), re
     (r"^{name}'s " + _NOUN + r"(?:'s name)? (?:is|was) (?:called |named )?(?P<val>[A-Z0-9][\w .'&-]*)$", None, 0),
     (r"^{name}'s " + _NOUN + r"(?:'s name is| is called| is named| goes by| is) " + _V + r"$", None, 1),
     (r"^{name}(?:'s| has got an?| has an?| has| owns an?| keeps an?| adopted an?) " + _NOUN + r" (?:is )?(?:called|named) " + _V + r"$", None, 1),
-    (r"^(?:{name} )?(?:has|has got|got|owns|sails|drives|keeps|adopted) an? " + _NOUN + r" (?:called|named) " + _V + r"$", None, 1),
+    (r"^(?:{name} )?(?:\w+ly )?(?:has|has got|got|owns|sails|drives|keeps|adopted) an? " + _NOUN + r" (?:called|named) " + _V + r"$", None, 1),
     (r"^.*?\b{name}'s (?P<noun>" + "|".join(sorted(["brother", "sister", "son", "daughter", "wife", "husband", "partner",
         "mother", "father", "mom", "mum", "dad", "boyfriend", "girlfriend", "best friend", "friend", "boss", "cat", "dog",
         "roommate", "flatmate", "twin", "fiancé", "fiance", "fiancee", "grandmother", "grandfather", "grandma", "grandpa",
@@ -240,7 +240,7 @@ _AFTERTHOUGHT = re.compile(r"\s+(?:by the way|btw|originally|though|too|as well|
 
 def _clean_value(val: str) -> str:
     val = _AFTERTHOUGHT.sub("", val.strip().rstrip(".,!"))
-    v = re.split(r",|;| - | (?:and|but|since|because|so|who|which|where|when|with|as of|from|for|after|now|in [a-z]+ [a-z]+"
+    v = re.split(r",|;| - | (?:and|but|since|because|so|who|which|where|when|with|as of|from|for|after|now|in [a-z]+ [a-z]+|in \d{4}"
                  r"|last|next|yesterday|ago|recently|the user)\b", val.strip())[0]
     v = re.sub(r"^the\s+(?=\w)", "", v.strip(), flags=re.I)
     return v.strip().rstrip(".,!")
@@ -265,6 +265,7 @@ def _fact(text: str) -> Extract | None:
             slot = _slot(noun or "favourite programming language")
         if slot in ("car", "vehicle", "bike", "instrument"):
             val = _ADJECTIVES.sub("", re.sub(r"^(?:an?|the)\s+", "", val, flags=re.I)) or val
+        val = re.sub(r"^on (?=\d|(?:[A-Z][a-z]+|the) \d)", "", val)  # "Birthday is on July 14": a date
         if not val or len(val.split()) > 5 or _NOT_VALUES.match(val) or set(slot.split()) & _NOT_SLOTS:
             continue
         if noun and val.split()[0].lower() in _VERB_WORDS:  # "my sister runs marathons" names no sister
@@ -337,6 +338,8 @@ def _fact_extract(slot: str, val: str) -> Extract:
         slot, val = "degree", " ".join(val.split()[:-1])
     if slot == "city":
         val = val.split(",")[0].strip()
+        if re.match(r"(?:an?|the)\s", val, re.I) and " in " in val:  # "a small apartment in Brooklyn"
+            val = val.rsplit(" in ", 1)[1].strip()
     if slot == "job":
         val = re.split(r" (?:at|for|in)\b", val)[0].strip()
     if slot == "employer":  # "spotify on the podcast team", "Siemens in Erlangen": the employer is the name

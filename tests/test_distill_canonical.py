@@ -156,6 +156,10 @@ def _typed(text: str) -> tuple:
     ("User is based out of Singapore.", ("fact", "city", "Singapore")),
     ("User's partner, Alex, is a chef.", ("fact", "partner", "Alex")),
     ("Wants no more than three bullet points.", ("format", "format", "bullets")),  # a limit, not a refusal
+    ("Graduated from MIT in 2015", ("fact", "school", "MIT")),
+    ("Lives in a small apartment in Brooklyn", ("fact", "city", "Brooklyn")),
+    ("Recently adopted a rescue greyhound named Bolt", ("fact", "dog", "Bolt")),
+    ("Birthday is on July 14", ("fact", "birthday", "July 14")),
 ])
 def test_more_ways_of_stating_a_fact_or_preference_are_typed(text, want):
     assert _typed(text) == want

@@ -947,6 +947,10 @@ def test_a_sentence_of_two_facts_supports_both():
     ("I have 2 cats: Miso and Tofu", ["I have a cat named Miso", "I have a cat named Tofu"]),
     ("Has three dogs named Rex, Bo and Kiki", ["Has a dog named Rex", "Has a dog named Bo", "Has a dog named Kiki"]),
     ("My sister has two cats, Tom and Jerry", ["My sister has two cats, Tom and Jerry"]),
+    ("Is a nurse at Johns Hopkins", ["Is a nurse", "Works at Johns Hopkins"]),  # the job and where it is done
+    ("Works as a data analyst at Spotify", ["Works as a data analyst", "Works at Spotify"]),
+    ("My wife is a nurse at Mercy", ["My wife is a nurse at Mercy"]),
+    ("Is a student at UCLA", ["Is a student at UCLA"]),
 ])
 def test_compound_statements_are_cut_only_into_clauses_that_each_state_a_fact(text, parts):
     from memlora.distill.compound import split_compound
