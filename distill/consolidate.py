@@ -61,7 +61,8 @@ KIN = {"daughter", "son", "niece", "nephew", "colleague", "coworker", "friend", 
        "granddaughter", "grandmother", "grandfather", "roommate", "flatmate", "girlfriend", "boyfriend", "partner",
        "sibling", "bro", "sis", "mama", "mommy", "mummy", "daddy", "papa", "grandma", "granny", "nana", "grandpa",
        "granddad", "grandad", "hubby", "wifey", "bf", "gf", "stepdad", "stepmom", "stepmum", "teammate", "classmate",
-       "housemate", "bandmate", "workmate", "roomie", "bestie"}
+       "housemate", "bandmate", "workmate", "roomie", "bestie", "student", "pupil", "client", "patient", "customer",
+       "employee", "intern", "mentor", "landlord", "tenant"}
 _ALIASES = {
     "sohn": "son", "tochter": "daughter", "kollege": "colleague", "kollegin": "colleague", "fille": "daughter",
     "fils": "son", "hijo": "son", "hija": "daughter", "collègue": "colleague", "sœur": "sister", "soeur": "sister",
