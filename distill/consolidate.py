@@ -62,7 +62,7 @@ KIN = {"daughter", "son", "niece", "nephew", "colleague", "coworker", "friend", 
        "sibling", "bro", "sis", "mama", "mommy", "mummy", "daddy", "papa", "grandma", "granny", "nana", "grandpa",
        "granddad", "grandad", "hubby", "wifey", "bf", "gf", "stepdad", "stepmom", "stepmum", "teammate", "classmate",
        "housemate", "bandmate", "workmate", "roomie", "bestie", "student", "pupil", "client", "patient", "customer",
-       "employee", "intern", "mentor", "landlord", "tenant"}
+       "employee", "intern", "mentor", "landlord", "tenant", "mate", "buddy", "pal"}
 _ALIASES = {
     "sohn": "son", "tochter": "daughter", "kollege": "colleague", "kollegin": "colleague", "fille": "daughter",
     "fils": "son", "hijo": "son", "hija": "daughter", "collègue": "colleague", "sœur": "sister", "soeur": "sister",
@@ -636,9 +636,20 @@ def _link_mutual(uf: "_UnionFind", root_key: dict[int, tuple], texts: list[str],
             continue
         if apart not in (None, _never) and _any_apart(uf, ri, rj, n, apart):
             continue
+        if _place_without_name(ki, texts[j]) or _place_without_name(kj, texts[i]):
+            continue
         if compatible(texts[i], texts[j], frozenset(k[1] for k in (ki, kj) if k and k[0] == "fact")):
             uf.union(ri, rj)
             root_key[uf.find(ri)] = ki or kj
+
+
+# A place is named whenever it is meant: "fixing pipes all day" can be e5's nearest to "live in leeds" (0.89), but a
+# statement about a city, employer or school that never names it is no mention of it.
+_PLACE_SLOTS = frozenset({"city", "hometown", "birthplace", "employer", "school"})
+
+
+def _place_without_name(key: tuple | None, text: str) -> bool:
+    return key is not None and key[0] == "fact" and key[1] in _PLACE_SLOTS and not _carries_value(key, text)
 
 
 def _codes(values: list) -> np.ndarray:

@@ -178,7 +178,7 @@ _FACT_PATTERNS = [(re.compile(p.replace("{name}", _U), re.I if flags else 0), re
         "mother", "father", "mom", "mum", "dad", "boyfriend", "girlfriend", "best friend", "friend", "boss", "cat", "dog",
         "roommate", "flatmate", "twin", "fiancé", "fiance", "fiancee", "grandmother", "grandfather", "grandma", "grandpa",
         "aunt", "uncle", "cousin", "niece", "nephew", "stepson", "stepdaughter", "stepmother", "stepfather"], key=len, reverse=True)) + r") (?P<val>[A-Z][\w'-]+)\b.*$", None, 0),
-    (r"^{name} is an? (?P<val>(?:(?!(?:of|for|to|with|from|the|an?|and|or|my|his|her|their|our)\b)\w+ ){0,3}(?:" + _JOBS + r"|\w+ist))(?:(?: (?:at|in|for|on|with|by|out of|doing|working|who|and|since)|,) .*| (?:now|these days|currently|nowadays))?$", "job", 1),
+    (r"^{name} is an? (?P<val>(?:(?!(?:of|for|to|with|from|the|an?|and|or|my|his|her|their|our)\b)\w+ ){0,3}(?:" + _JOBS + r"|\w+ist))(?:(?: (?:at|in|for|on|with|by|out of|doing|working|who|and|since|so|but|btw|by the way)|,) .*| (?:now|these days|currently|nowadays|btw))?$", "job", 1),
     (r"^{name} is (?P<val>\w+) intolerant$", "allergy", 1),
     (r"^{name} (?:has|suffers from|lives with|was diagnosed with|has been diagnosed with) (?P<val>(?:type \d |chronic |severe |mild )?"
      r"(?:[\w-]+ )?(?:disease|syndrome|disorder|diabetes|asthma|epilepsy|migraines?|eczema|psoriasis|adhd|autism|dyslexia|"

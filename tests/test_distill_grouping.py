@@ -982,3 +982,18 @@ def test_two_named_children_in_one_sentence_are_two_children():
     assert {i.value for i in p.items if i.kind == "fact"} == {"Mia", "Leo"} and not p.superseded
     mia = next(i for i in p.items if i.value == "Mia")
     assert mia.statement == "One of your kids is named Mia." and mia.probe["question"] == "What are the names of my kids?"
+
+
+def test_a_remark_that_never_names_the_city_is_no_mention_of_it():
+    """e5 puts "fixing pipes all day" nearest to "live in leeds" (0.89, each the other's nearest): without the
+    city's name it is no mention of it, and a mate's team is not the user's."""
+    recs = [_rec("1", "kev", "im a plumber btw so keep it practical", 1, "a"),
+            _rec("2", "kev", "fixing pipes all day, my back hurts", 8, "b"),
+            _rec("3", "kev", "live in leeds, rains every day", 2, "d"),
+            _rec("4", "kev", "weather in leeds is rubbish again", 15, "c"),
+            _rec("5", "kev", "my mate dave supports united", 15, "c"),
+            _rec("6", "kev", "leeds united till i die", 1, "a")]
+    p = build_profiles(recs, Settings())["kev"]
+    city = next(i for i in p.items if i.slot == "city")
+    assert sorted(city.record_ids) == ["3", "4"]
+    assert not any("5" in i.record_ids for i in p.items)
