@@ -90,7 +90,8 @@ def _foreign_diet(low: str) -> str | None:
     if re.search(r"\b(?:végane|veganer\w*|vegano|vegana|végétalien\w*|wegan\w*)\b", low):
         return "vegan"
     if re.search(r"\b(?:vegetari\w+|végétarien\w*|wegetarian\w*|geen vlees|kein fleisch|pas de viande|no come carne|"
-                 r"non mangia carne|não come carne|inte kött|nie je\w* mięsa)\b", low):
+                 r"non mangia carne|não come carne|inte kött|nie je\w* mięsa|shakahari|sakahari)\b"
+                 r"|शाकाहारी|素食|菜食主義|ベジタリアン|채식|มังสวิรัติ|نباتي", low):
         return "vegetarian"
     return None
 
@@ -466,6 +467,9 @@ def _diet_kind(text: str, low: str) -> Extract | None:
     return None
 
 
+# bullet points named in other languages: "poin-poin", "viñetas", "puces", "elenco puntato", "gạch đầu dòng"
+_BULLETS = re.compile(r"\b(?:poin-poin|berpoin|butir-butir|viñetas|puces|tópicos|marcadores|elenco puntato|elenchi puntati|"
+                      r"punktlist\w*|aufzählungs\w*|punkty|wypunktowa\w*|madde işaret\w*|gạch đầu dòng|gạch đầu)\b|箇条書き|要点列表|글머리")
 _LISTS = re.compile(r"\b(?:in|as|likes?|prefers?|wants?|loves?|uses?) (?:\w+ )?lists\b(?! (?:of|for|from)\b)")  # a layout
 
 
@@ -474,7 +478,7 @@ def _shape_kind(text: str, low: str) -> Extract | None:
     m = re.search(r"\b(\d+)\s*words?\b", low)
     if m and re.search(r"\b(under|at most|no more than|max(imum)?|limit|within|fewer than|less than|short)\b", low):
         return Extract("length", "length", int(m.group(1)), key_terms=frozenset([m.group(1)]))
-    if re.search(r"\bbullet", low) or re.search(r"\bnumbered list", low) or _LISTS.search(low):
+    if re.search(r"\bbullet", low) or re.search(r"\bnumbered list", low) or _LISTS.search(low) or _BULLETS.search(low):
         fmt = "numbered" if "numbered" in low else "bullets"
         pol = -1 if re.search(r"\b(hates?|dislikes?|no|never|don't|doesn't|avoid|without)\b[^.]*\bbullet", low) else 1
         return Extract("format", "format", fmt if pol > 0 else "prose", polarity=pol,

@@ -1,5 +1,6 @@
 """Facts in languages foreign.py does not read: Japanese, Chinese and Thai (written without spaces), Korean, Arabic,
-Hindi and Greek (no capitals, or none that mark a name), Vietnamese, Indonesian, and the code-switched chat users
+Hindi and Greek (no capitals, or none that mark a name), Vietnamese, Indonesian, Polish case forms, "plays X" in
+a few languages, and the code-switched chat users
 write (Hinglish, Taglish): "大阪に住んでいます", "我家狗叫豆豆", "อยู่เชียงใหม่", "اسم ابني يوسف", "mera dog ka naam
 Bruno hai".
 
@@ -79,6 +80,12 @@ _PATTERNS: list[tuple[re.Pattern, str]] = [
                 r"(?P<val>[Α-ΩΆ-Ώ]\w+)"), "_named"),
     (re.compile(r"(?:μένω|μένει|μένουμε|ζω|ζει) (?:τώρα |πια )?(?:στη|στην|στο|στον|σε) (?P<val>[Α-ΩΆ-Ώ]\w+)"), "city"),
     (re.compile(r"(?:δουλεύω|δουλεύει|εργάζομαι|εργάζεται) (?:στη|στην|στο|στον|σε|για) (?P<val>[Α-ΩΆ-ΏA-Z][\w&-]+)"), "employer"),
+    # Polish: a copula or "jeździć" takes a noun in the instrumental ("Jestem weterynarzem", "Jeżdżę skodą octavią");
+    # an adjective after "jestem" stays nominative ("Jestem zmęczona"), so the case ending marks the job
+    (re.compile(r"\b(?i:jestem|jest|pracuję jako) (?P<val>\w{4,}(?:em|iem|ką|ną|ą))(?=\s*[.!,]?\s*$)"), "job"),
+    (re.compile(r"\b(?i:jeżdżę|jeździ|jeździmy) (?P<val>\w+(?:em|ą)(?: \w+(?:em|ą))?)\b"), "vehicle"),
+    # "plays X" as a pastime: an instrument or a sport (Swedish, Greek, Italian, Spanish, Portuguese)
+    (re.compile(r"(?:^|\b)(?i:spelar|παίζω|παίζει|gioca a|juega al?|joga) (?P<val>[^\W\d_]{4,})(?=[\s.,!]|$)"), "hobby"),
     # Vietnamese and Indonesian: values are capitalised
     (re.compile(rf"\b(?:làm việc|làm|công tác) (?:ở|tại|cho) (?P<val>{_CAP})"), "employer"),
     (re.compile(rf"\bnghỉ \S+ (?:và )?chuyển sang (?P<val>{_CAP})"), "employer"),
@@ -92,7 +99,7 @@ _OTHERS = re.compile(
     r"妹|姉|兄|弟|母|父|友達|友人|同僚|夫|妻|妹妹|姐姐|哥哥|弟弟|妈妈|爸爸|朋友|同事|邻居|室友|동생|언니|오빠|누나|형|엄마|아빠|친구|"
     r"동료|남편|아내|น้อง|พี่|แม่|พ่อ|เพื่อน|أخي|أختي|أمي|أبي|صديقي|صديقتي|زميلي|ابن أخي|भाई|बहन|दोस्त|मां|पिता|"
     r"\b(?:behen|bhai|dost|mummy|papa|kapatid|kuya|nanay|tatay|kaibigan|φίλη|φίλος|αδερφή|αδερφός|μητέρα|πατέρας|"
-    r"συνάδελφος|anh trai|chị|em gái|em trai|bạn|mẹ|bố|adik|adiknya|kakak|kakaknya|teman|ibu|ayah|roommate|friend)\b",
+    r"συνάδελφος|mąż|żona|brat|siostra|mama|tata|kolega|koleżanka|przyjaciel\w*|anh trai|chị|em gái|em trai|bạn|mẹ|bố|adik|adiknya|kakak|kakaknya|teman|ibu|ayah|roommate|friend)\b",
     re.I)
 _NOT_VALUES = frozenset("ako na ang yung si ko my the a".split())
 

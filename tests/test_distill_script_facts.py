@@ -75,3 +75,39 @@ def test_a_value_with_its_particle_attached_joins_the_typed_fact():
         p = build_profiles(_recs(tenant, texts), Settings())[tenant]
         facts = [i for i in p.items if i.kind == "fact"]
         assert [(i.value, sorted(i.record_ids)) for i in facts] == [(value, [f"{tenant}0", f"{tenant}1"])]
+
+
+@pytest.mark.parametrize("text,slot,value", [
+    ("Jestem nauczycielką.", "job", "nauczycielką"),
+    ("Jestem informatykiem", "job", "informatykiem"),
+    ("Jeżdżę toyotą corollą.", "vehicle", "toyotą corollą"),
+    ("Spelar handboll på helgerna", "hobby", "handboll"),
+    ("Ο Κώστας παίζει κιθάρα.", "hobby", "κιθάρα"),
+])
+def test_polish_case_forms_and_plays_x_are_typed(text, slot, value):
+    e = extract(text)
+    assert (e.kind, e.slot, e.value) == ("fact", slot, value)
+
+
+@pytest.mark.parametrize("text", ["Jestem zmęczona.", "Jestem w domu.", "Mój brat jeździ toyotą.",
+                                  "Jestem bardzo szczęśliwa"])
+def test_a_polish_adjective_or_someone_elses_car_is_no_fact(text):
+    assert extract(text).kind != "fact"
+
+
+@pytest.mark.parametrize("text,kind,slot,value", [
+    ("Respuestas con viñetas, por favor", "format", "format", "bullets"),
+    ("Jawaban pakai poin-poin saja", "format", "format", "bullets"),
+    ("मैं शाकाहारी हूँ।", "avoid", "diet", "vegetarian"),
+    ("我吃素食。", "avoid", "diet", "vegetarian"),
+    ("Escribe las fechas como día/mes/año.", "free", "date_format", "day first"),
+    ("Hava durumunda Fahrenheit değil, santigrat derece yaz.", "free", "units", "metric"),
+    ("Háblame de tú.", "free", "tone", "casual"),
+    ("Nada de usted, prefiero algo cercano.", "free", "tone", "casual"),
+    ("ayaw ko ng formal", "free", "tone", "casual"),
+    ("lambe answers mat likho", "free", "brevity", "short"),
+    ("Que las respuestas no pasen de dos frases.", "free", "brevity", "short"),
+])
+def test_preferences_said_in_other_languages_get_their_slot(text, kind, slot, value):
+    e = extract(text)
+    assert (e.kind, e.slot, e.value) == (kind, slot, value)
