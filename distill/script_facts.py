@@ -94,6 +94,17 @@ _PATTERNS: list[tuple[re.Pattern, str]] = [
     (re.compile(rf"\b(?i:pindah kerja)(?: dari \S+)? ke (?P<val>{_CAP})"), "employer"),
 ]
 
+def _english_title(text: str) -> str | None:
+    """An English job title after a first-person Romance copula ("Je suis product manager", "Soy software engineer",
+    "Sono data scientist"): code-switched chat keeps the English title, and a profession takes no article there, so
+    the bare title after "I am" is the job. The titles are schema.py's list of jobs."""
+    from .schema import _JOBS  # schema imports this module; the list is read when a statement is typed
+
+    m = re.search(rf"(?:\b(?:je suis|soy|sou|sono|jestem)\s+|^(?:es|est|é|è)\s+)(?P<val>(?:\w+\s+)?(?:{_JOBS}))"
+                  r"(?=\s*(?:$|[.,!;]|maintenant|ahora|agora|adesso|teraz|now))", text, re.I)
+    return m.group("val") if m else None
+
+
 # Someone else before the construction is its subject: kin and friends in the languages above.
 _OTHERS = re.compile(
     r"妹|姉|兄|弟|母|父|友達|友人|同僚|夫|妻|妹妹|姐姐|哥哥|弟弟|妈妈|爸爸|朋友|同事|邻居|室友|동생|언니|오빠|누나|형|엄마|아빠|친구|"
@@ -107,6 +118,8 @@ _NOT_VALUES = frozenset("ako na ang yung si ko my the a".split())
 def script_fact(text: str) -> tuple[str, str] | None:
     """(English slot, value as written) for a fact in one of the languages above, or None."""
     t = text.strip()
+    if title := _english_title(t):
+        return "job", title
     for pat, slot in _PATTERNS:
         m = pat.search(t)
         if m is None:

@@ -111,3 +111,18 @@ def test_a_polish_adjective_or_someone_elses_car_is_no_fact(text):
 def test_preferences_said_in_other_languages_get_their_slot(text, kind, slot, value):
     e = extract(text)
     assert (e.kind, e.slot, e.value) == (kind, slot, value)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Je suis data scientist.", "data scientist"), ("Soy software engineer.", "software engineer"),
+    ("Sono graphic designer adesso", "graphic designer"), ("Est product manager", "product manager"),
+])
+def test_an_english_job_title_after_a_romance_copula_is_the_job(text, value):
+    e = extract(text)
+    assert (e.kind, e.slot, e.value) == ("fact", "job", value)
+
+
+@pytest.mark.parametrize("text", ["Mon copain est product manager lui aussi.", "Mi hermano es software engineer.",
+                                  "Je suis manager de mon équipe de foot"])
+def test_someone_elses_english_title_or_a_longer_clause_is_no_job(text):
+    assert extract(text).kind != "fact"
