@@ -918,3 +918,18 @@ def test_dev11_split_of_change_statements():
 
     overall = evaluate(split="dev11")["by_style"]["overall"]
     assert overall["recalled"] >= 39 and overall["one_offs_selected"] == 0 and overall["stale_selected"] == 0
+
+
+def test_dev13_split_of_non_english_and_mixed_language_memory():
+    """dev13 (23 tenants in 17 languages and code-switched chat: pro-drop sentences without a subject, unspaced
+    scripts, Hinglish/Spanglish/Taglish, English titles inside French) measured once as written: 58/70 recall,
+    4 one-offs, 6 stale values selected, facts with statement+probe 19/43. Fact constructions per language
+    (script_facts.py), values with their particle attached, preference words of more languages, Polish case forms
+    and English job titles after a Romance copula bring it to 66/70 with 0 one-offs and 1 stale. This floor keeps
+    those gains."""
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from eval_consolidation import evaluate
+
+    overall = evaluate(split="dev13")["by_style"]["overall"]
+    assert overall["recalled"] >= 66 and overall["one_offs_selected"] == 0 and overall["stale_selected"] <= 1
+    assert overall["facts_ok_share"] >= 0.95
