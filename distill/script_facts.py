@@ -97,10 +97,11 @@ _PATTERNS: list[tuple[re.Pattern, str]] = [
 def _english_title(text: str) -> str | None:
     """An English job title after a first-person Romance copula ("Je suis product manager", "Soy software engineer",
     "Sono data scientist"): code-switched chat keeps the English title, and a profession takes no article there, so
-    the bare title after "I am" is the job. The titles are schema.py's list of jobs."""
+    the bare title after "I am" is the job, in its French feminine too ("consultante"). The titles are schema.py's
+    list of jobs."""
     from .schema import _JOBS  # schema imports this module; the list is read when a statement is typed
 
-    m = re.search(rf"(?:\b(?:je suis|soy|sou|sono|jestem)\s+|^(?:es|est|é|è)\s+)(?P<val>(?:\w+\s+)?(?:{_JOBS}))"
+    m = re.search(rf"(?:\b(?:je suis|soy|sou|sono|jestem)\s+|^(?:es|est|é|è)\s+)(?P<val>(?:\w+\s+)?(?:{_JOBS})e?)"
                   r"(?=\s*(?:$|[.,!;]|maintenant|ahora|agora|adesso|teraz|now))", text, re.I)
     return m.group("val") if m else None
 

@@ -126,3 +126,19 @@ def test_an_english_job_title_after_a_romance_copula_is_the_job(text, value):
                                   "Je suis manager de mon équipe de foot"])
 def test_someone_elses_english_title_or_a_longer_clause_is_no_job(text):
     assert extract(text).kind != "fact"
+
+
+def test_a_french_feminine_title_is_the_job_and_an_adjective_is_not():
+    assert (extract("Je suis consultante.").slot, extract("Je suis consultante.").value) == ("job", "consultante")
+    assert extract("Je suis contente.").kind != "fact"
+
+
+def test_a_taglish_move_from_one_employer_to_another_names_the_new_one_only():
+    from memlora.distill.change import new_value_clause
+
+    assert new_value_clause("lumipat na ako from bpi to gcash") == "lumipat na ako to gcash"
+    texts = ["nagwowork ako sa bpi", "sa bpi ako nagwowork as teller", "lumipat na ako from bpi to gcash",
+             "sa gcash na ako nagwowork"]
+    p = build_profiles(_recs("jun", texts), Settings())["jun"]
+    assert [(i.slot, i.value) for i in p.items if i.kind == "fact"] == [("employer", "gcash")]
+    assert ("employer", "bpi") in [(i.slot, i.value) for i in p.superseded]
