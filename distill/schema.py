@@ -529,7 +529,7 @@ def _address_kind(text: str, low: str) -> Extract | None:
 def _fact_or_free(text: str, low: str) -> Extract:
     """A fact with a slot, else a typed free preference, else free text (still grouped and trained)."""
     neg = bool(NEGATIONS.search(low))
-    foreign = foreign_fact(text) or script_fact(text)
+    foreign = foreign_fact(text) or script_fact(text, _JOBS)
     f = _fact(text) or (_fact_extract(*foreign) if foreign else None)
     pref = preference(text)
     if pref and (f is None or pref[0] == "units" and re.search(r"\b(?:metric|imperial|units)\b", low)):

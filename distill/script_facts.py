@@ -94,14 +94,14 @@ _PATTERNS: list[tuple[re.Pattern, str]] = [
     (re.compile(rf"\b(?i:pindah kerja)(?: dari \S+)? ke (?P<val>{_CAP})"), "employer"),
 ]
 
-def _english_title(text: str) -> str | None:
+def _english_title(text: str, jobs: str) -> str | None:
     """An English job title after a first-person Romance copula ("Je suis product manager", "Soy software engineer",
     "Sono data scientist"): code-switched chat keeps the English title, and a profession takes no article there, so
     the bare title after "I am" is the job, in its French feminine too ("consultante"). The titles are schema.py's
-    list of jobs."""
-    from .schema import _JOBS  # schema imports this module; the list is read when a statement is typed
-
-    m = re.search(rf"(?:\b(?:je suis|soy|sou|sono|jestem)\s+|^(?:es|est|é|è)\s+)(?P<val>(?:\w+\s+)?(?:{_JOBS})e?)"
+    list of jobs (`jobs`, an alternation), passed in since schema.py imports this module."""
+    if not jobs:
+        return None
+    m = re.search(rf"(?:\b(?:je suis|soy|sou|sono|jestem)\s+|^(?:es|est|é|è)\s+)(?P<val>(?:\w+\s+)?(?:{jobs})e?)"
                   r"(?=\s*(?:$|[.,!;]|maintenant|ahora|agora|adesso|teraz|now))", text, re.I)
     return m.group("val") if m else None
 
@@ -111,15 +111,17 @@ _OTHERS = re.compile(
     r"妹|姉|兄|弟|母|父|友達|友人|同僚|夫|妻|妹妹|姐姐|哥哥|弟弟|妈妈|爸爸|朋友|同事|邻居|室友|동생|언니|오빠|누나|형|엄마|아빠|친구|"
     r"동료|남편|아내|น้อง|พี่|แม่|พ่อ|เพื่อน|أخي|أختي|أمي|أبي|صديقي|صديقتي|زميلي|ابن أخي|भाई|बहन|दोस्त|मां|पिता|"
     r"\b(?:behen|bhai|dost|mummy|papa|kapatid|kuya|nanay|tatay|kaibigan|φίλη|φίλος|αδερφή|αδερφός|μητέρα|πατέρας|"
-    r"συνάδελφος|mąż|żona|brat|siostra|mama|tata|kolega|koleżanka|przyjaciel\w*|anh trai|chị|em gái|em trai|bạn|mẹ|bố|adik|adiknya|kakak|kakaknya|teman|ibu|ayah|roommate|friend)\b",
+    r"συνάδελφος|mąż|żona|brat|siostra|mama|tata|kolega|koleżanka|przyjaciel\w*|anh trai|chị|em gái|em trai|bạn|mẹ|bố|"
+    r"adik|adiknya|kakak|kakaknya|teman|ibu|ayah|roommate|friend)\b",
     re.I)
 _NOT_VALUES = frozenset("ako na ang yung si ko my the a".split())
 
 
-def script_fact(text: str) -> tuple[str, str] | None:
-    """(English slot, value as written) for a fact in one of the languages above, or None."""
+def script_fact(text: str, jobs: str = "") -> tuple[str, str] | None:
+    """(English slot, value as written) for a fact in one of the languages above, or None; `jobs` are the English
+    job titles (a regex alternation) an English title after a Romance copula may be."""
     t = text.strip()
-    if title := _english_title(t):
+    if title := _english_title(t, jobs):
         return "job", title
     for pat, slot in _PATTERNS:
         m = pat.search(t)
