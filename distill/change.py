@@ -22,7 +22,8 @@ _OTHERS = re.compile(
     r"freund|freundin)\b", re.I)
 # "moved from A to B", "switched from Java to Kotlin", "passée de Lyon à Nantes", "von München nach Hamburg".
 _FROM_TO = re.compile(
-    r"\b(moved|relocated|switched|changed|transferred|migrated|swapped|gone|went|upgraded)\s+from\s+[^,;.]+?\s+(to)\b|"
+    r"\b(moved|relocated|switched|changed|transferred|migrated|swapped|gone|went|upgraded|lumipat(?:\s+na)?(?:\s+ako)?)"
+    r"\s+from\s+[^,;.]+?\s+(to)\b|"
     r"\b(pass[ée]e?s?|déménagée?s?|mud[ée]|mudei|mudou|pas[ée])\s+de\s+[^,;.]+?\s+(à|a|para)\b|"
     r"\b()von\s+[^,;.]+?\s+(nach)\b", re.I)
 _TO_FROM = re.compile(r"\b((?:moved|relocated|transferred)\s+to\s+[^,;.]+?)\s+from\s+[^,;.]+?(?=[.!]?$)", re.I)

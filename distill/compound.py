@@ -40,7 +40,24 @@ def _named_list(text: str, names: tuple[str, ...], about_others: Callable[[str],
 _JOB_AT = re.compile(r"^(?P<job>.+?)\s+at\s+(?P<org>(?:the\s+)?[A-Z][\w&'.-]*(?:\s+(?:of\s+)?[A-Z][\w&'.-]*)*)[.!]?$")
 
 
+# "Works at Mercado Libre as a backend developer": where, and as what.
+_AT_AS = re.compile(r"^(?P<pre>.*?\b(?:works?|working))\s+(?P<at>(?:at|for)\s+.+?)\s+as\s+(?P<job>an?\s+.+?)[.!]?$", re.I)
+
+
+def _at_as(text: str, names: tuple[str, ...]) -> list[str] | None:
+    m = _AT_AS.match(text.strip())
+    if m is None:
+        return None
+    parts = [f"{m['pre']} {m['at']}", f"{m['pre']} as {m['job']}"]
+    slots = [extract(p, None, names).slot for p in parts]
+    return parts if slots == ["employer", "job"] else None
+
+
 def _job_at(text: str, names: tuple[str, ...], about_others: Callable[[str], bool]) -> list[str] | None:
+    if about_others(canonical(text, names)):
+        return None
+    if at_as := _at_as(text, names):
+        return at_as
     m = _JOB_AT.match(text.strip())
     if m is None or about_others(canonical(text, names)) or extract(text, None, names).slot != "job":
         return None

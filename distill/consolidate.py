@@ -828,6 +828,8 @@ def _names_value(key: tuple | None, text: str) -> bool:
     keyboard" / "I've got a tabby named Olive": e5 0.81) joins it a little below the shared-word tier. Only a
     name or code is rare enough to anchor (a capitalised or alphanumeric value of 3+ letters, said as a whole
     word; in all-lower-case memory, where names are not capitalised, any value); the guards still keep "my friend's cat Olive" and other people's values apart."""
+    if key is not None and key[0] == "fact" and _attached(key[2], text):
+        return True
     if key is None or key[0] != "fact" or len(key[2]) < 3 or key[2] in _STOP:
         return False
     parts = [key[2]] + [w for w in key[2].split() if len(w) >= 3 and w not in _STOP] * (" " in key[2])
@@ -836,6 +838,13 @@ def _names_value(key: tuple | None, text: str) -> bool:
         if m and (text[m.start()].isupper() or any(c.isdigit() for c in part) or text[1:] == text[1:].lower()):
             return True
     return False
+
+
+def _attached(value: str, text: str) -> bool:
+    """A value in a script without capitals is named with its particle or preposition attached ("대전에서",
+    "札幌で", "بدبي") and often in two letters ("大阪", "腾讯"), so no whole-word test finds it: inside the text is
+    the mark there."""
+    return isinstance(value, str) and len(value) >= 2 and _caseless(value) and value in text
 
 
 def _names_kin(key: tuple | None, text: str) -> bool:
@@ -851,7 +860,7 @@ def _names_kin(key: tuple | None, text: str) -> bool:
 def _carries_value(key: tuple | None, text: str) -> bool:
     """A statement joins a fact only if it names the fact's value: "Colleague Elias is allergic to peanuts"
     reads close to "allergic to penicillin", but it is not that fact."""
-    if key is None or key[0] != "fact":
+    if key is None or key[0] != "fact" or _attached(key[2], text):
         return True
     low = text.lower()
     words = _match_keys(re.findall(r"\w+", low))

@@ -86,7 +86,7 @@ _PATTERNS = [
                 r"(?P<val>[A-ZÀ-Ý][\w'-]*)", re.I), "hometown"),
     (re.compile(r"\b(?:è cresciut[oa]|sono cresciut[oa]|cresceu|cresci)\s+(?:a|in|em|no|na)\s+(?P<val>[A-ZÀ-Ý][\w'-]*)", re.I), "hometown"),
     (re.compile(r"\b(?:è nat[oa]|sono nat[oa]|nasceu|nasci)\s+(?:a|in|em|no|na)\s+(?P<val>[A-ZÀ-Ý][\w'-]*)", re.I), "birthplace"),
-    (re.compile(r"\b(?:lavora|lavoro|trabalha|trabalho)\s+(?:presso|per|alla|al|all'|in|na|no|em|para)\s*"
+    (re.compile(r"\b(?:lavora|lavoro|trabalha|trabalho)\s+(?:presso|per|alla|al|all'|in|na|no|em|para|(?-i:da(?=\s+[A-Z])))\s*"
                 r"(?P<val>[A-ZÀ-Ý][\w'&-]*(?: [A-ZÀ-Ý][\w'&-]*)*)", re.I), "employer"),
     (re.compile(r"\b(?:werk als|werkt als|arbetar som|jobbar som|pracuję jako|pracuje jako)\s+(?:een\s+|en\s+)?(?P<val>\w[\w-]*)", re.I), "job"),
     (re.compile(r"\b(?:lavora come|lavoro come|trabalha como|trabalho como|fa (?:l'|il |la )(?=\w+(?:ista|ante|ente|iere|iera|ore|ice|aio|aia)\b))"

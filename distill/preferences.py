@@ -12,19 +12,20 @@ from __future__ import annotations
 import re
 
 _CONTRA = re.compile(r"(?:\b(?:not|no|never|rather than|instead of|over|than|without|nothing like|hates?|dislikes?|"
-                     r"can't stand|cannot stand|confused by|pas|jamais|sans|nicht|kein\w*|ohne|nunca|sin|sem|senza|mai)\b|n't\b)"
+                     r"can't stand|cannot stand|confused by|pas|jamais|sans|nicht|kein\w*|ohne|nunca|sin|sem|senza|mai|nada de|ayoko|ayaw|bukan|jangan)\b|n't\b)"
                      r"[^.;,!?]*", re.I)
 # a refusal said after its object: "inches and pounds confuse him", "Fahrenheit means nothing to me"
 _CONTRA_AFTER = re.compile(r"[^.;,!?]*\b(?:confus\w*|annoy\w*|means? nothing|mean nothing|hard to (?:read|follow|understand)|"
-                           r"trips? (?:me|him|her|them) up|drives? (?:me|him|her|them) (?:crazy|mad|nuts))\b", re.I)
+                           r"trips? (?:me|him|her|them) up|drives? (?:me|him|her|them) (?:crazy|mad|nuts)|değil)\b", re.I)
 _SLOTS: dict[str, dict[str, re.Pattern]] = {
     "units": {
-        "metric": re.compile(r"\b(?:metric|kilo\w*|kms?|kg|kgs|metres?|meters?|celsius|degrees c|°c|centimet\w+|litres?|liters?|grams?|métrico|kilómetros|métrique)\b", re.I),
+        "metric": re.compile(r"\b(?:metric|kilo\w*|kms?|kg|kgs|metres?|meters?|celsius|santigrat|degrees c|°c|centimet\w+|litres?|liters?|grams?|métrico|kilómetros|métrique)\b", re.I),
         "imperial": re.compile(r"\b(?:imperial|feet|pounds?|lbs?|miles?|fahrenheit|degrees f|°f|inch(?:es)?|gallons?|ounces?|oz|yards?)\b", re.I),
     },
     "tone": {
-        "formal": re.compile(r"\b(?:formal|polite|(?<!\ba )professional|no slang|förmlich\w*|gesiezt|siezen|vouvo\w*)\b", re.I),
-        "casual": re.compile(r"\b(?:casual|relaxed|informal|chatty|laid-back|friendly tone|duzen|duz|tutoy\w*|tutoi\w*|tutear|tuteame)\b", re.I),
+        "formal": re.compile(r"\b(?:formal|polite|(?<!\ba )professional|no slang|förmlich\w*|gesiezt|siezen|vouvo\w*|usted)\b", re.I),
+        "casual": re.compile(r"\b(?:casual|relaxed|informal|chatty|laid-back|friendly tone|duzen|duz|tutoy\w*|tutoi\w*|tutear|tuteame|"
+                            r"tutéame|de tú)(?!\w)", re.I),
         "direct": re.compile(r"\b(?:direct|blunt|straightforward|no sugar-?coating|tell the user straight|straight)\b", re.I),
     },
 }
@@ -62,18 +63,21 @@ def _side(text: str, values: dict[str, re.Pattern]) -> str | None:
 _LIKE_LONG = re.compile(r"\b(?:long-form|in depth|in-depth|detailed|thorough)\b", re.I)
 _OPPOSITE = {"formal": "casual", "casual": "formal", "metric": "imperial", "imperial": "metric", "24-hour": "12-hour",
              "12-hour": "24-hour"}
-_LONG = re.compile(r"\b(?:essays?|long|lengthy|verbose|rambl\w*|walls? of text|novels?|waffl\w*)\b", re.I)
-_REFUSE = re.compile(r"\b(?:no|not|never|don't|dont|doesn't|hates?|dislikes?|stop|without|avoid\w*|too)\b|n't\b", re.I)
+_LONG = re.compile(r"\b(?:essays?|long|lengthy|verbose|rambl\w*|walls? of text|novels?|waffl\w*|lambi|lambe|lamba|"
+                   r"largas|largos|lunghe|longues|uzun)\b", re.I)
+_REFUSE = re.compile(r"\b(?:no|not|never|don't|dont|doesn't|hates?|dislikes?|stop|without|avoid\w*|too|mat|nahi|nahin|"
+                     r"ayoko|ayaw|bukan|jangan|nada de|değil)\b|n't\b", re.I)
 _FEW_SENTENCES = re.compile(r"\b(?:(?:one|two|three|a few|couple of) (?:or (?:two|three|four) )?sentences? (?:at most|max\w*|tops)|"
                             r"at most (?:one|two|three|a few) sentences?)\b", re.I)
 _DATES = {"iso": re.compile(r"\b(?:yyyy-mm-dd|iso(?: ?8601)?|year-month-day)\b", re.I),
-          "day first": re.compile(r"\b(?:dd/mm/yyyy|dd\.mm\.yyyy|dd-mm-yyyy|day first|day-month-year|european[- ]style dates?)\b", re.I),
+          "day first": re.compile(r"\b(?:dd/mm/yyyy|dd\.mm\.yyyy|dd-mm-yyyy|day first|day-month-year|european[- ]style dates?|"
+                                r"dd/mm/aaaa|jj/mm/aaaa|tt\.mm\.jjjj|dia/mês/ano|día/mes/año|jour/mois/année|gg/mm/aaaa)(?!\w)", re.I),
           "month first": re.compile(r"\b(?:mm/dd/yyyy|month first|month-day-year|american[- ]style dates?|us[- ]style dates?)\b", re.I)}
 # The clock a time is written in: "24-hour", "18:30" (no am/pm) or "AM/PM", "6:30 PM"; contrasted words count for the other.
 _CLOCK = {"24-hour": re.compile(r"\b(?:24[- ]?(?:hour|hr)\b|24h\b|military time|(?:[01]?\d|2[0-3]):[0-5]\d(?!\s*(?:[ap]\.?m\b|[ap]\.m\.)))", re.I),
           "12-hour": re.compile(r"\b(?:12[- ]?(?:hour|hr)\b|12h\b|am ?(?:/|and|or) ?pm|a\.m\.|p\.m\.|\d\s*[ap]m)\b", re.I)}
 _CLOCK_CUE = re.compile(r"\b(?:times?|clock|format)\b", re.I)
-_DATE_CUE = re.compile(r"\b(?:dates?|date format|yyyy|dd/mm|mm/dd)\b", re.I)
+_DATE_CUE = re.compile(r"\b(?:dates?|date format|yyyy|dd/mm|mm/dd|datas|fechas?|datum|tarih\w*)\b", re.I)
 _TZ_CUE = re.compile(r"\b(?:times?|time ?zones?|schedules?|clock|meetings?|deadlines?)\b", re.I)
 _TZ_CODE = re.compile(r"\b((?:[A-Z]{1,4}T|UTC|GMT)(?:[+-]\d{1,2})?)\b")
 _TZ_NAME = re.compile(r"\b((?:[A-Z][a-z]+ ){1,3}(?:Standard |Daylight |Summer )?Time)\b")
@@ -91,11 +95,12 @@ def time_zone(text: str) -> str | None:
 
 
 _UNITS_CUE = re.compile(r"\b(?:metric|imperial|units?|measure\w*|medidas|sistema|use|give|prefer\w*|wants?|please|pls|only|convert\w*|"
-                        r"asks? for|temperatures?|temps|"
+                        r"asks? for|temperatures?|temps|derece|sıcaklık\w*|temperatur\w*|températures?|"
                         r"think in|in (?:kilo\w*|miles|feet|pounds|celsius|fahrenheit|metres|meters|inches))\b", re.I)
 _SHORT = re.compile(r"\b(?:short|concise|brief|succinct|terse|to the point|impatient with long|few sentences|courtes?|bref|"
                     r"brève|kurz\w*|breves?|cortas?|(?:under|at most|no more than|max(?:imum)?|within|fewer than|less than) "
-                    r"(?:\w+ )?(?:sentences|lines))\b", re.I)
+                    r"(?:\w+ )?(?:sentences|lines)|(?:no más de|no pasen? de|como máximo|no máximo|não mais de|pas plus de|"
+                    r"au plus|höchstens|non più di) (?:\w+ )?(?:frases|líneas|linhas|phrases|lignes|sätze|zeilen|frasi|righe))\b", re.I)
 
 
 def preference(text: str) -> tuple[str, str] | None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from .canonical import SUBJECTLESS_VERBS, canonical
 from .foreign import foreign_fact
+from .script_facts import script_fact
 from .languages import language_named, language_of
 from .preferences import preference
 from .pursuits import SPORTS, cut_phrase, pursuit
@@ -89,7 +90,8 @@ def _foreign_diet(low: str) -> str | None:
     if re.search(r"\b(?:végane|veganer\w*|vegano|vegana|végétalien\w*|wegan\w*)\b", low):
         return "vegan"
     if re.search(r"\b(?:vegetari\w+|végétarien\w*|wegetarian\w*|geen vlees|kein fleisch|pas de viande|no come carne|"
-                 r"non mangia carne|não come carne|inte kött|nie je\w* mięsa)\b", low):
+                 r"non mangia carne|não come carne|inte kött|nie je\w* mięsa|shakahari|sakahari)\b"
+                 r"|शाकाहारी|素食|菜食主義|ベジタリアン|채식|มังสวิรัติ|نباتي", low):
         return "vegetarian"
     return None
 
@@ -137,7 +139,7 @@ _VERB_FACTS = [
     (r"was born in", "birthplace"),
     (r"(?:works|is working|is employed) (?:at|for|by)|is employed by|works at|has (?:been|worked) at|"
      r"(?:has )?(?:started|began)(?: (?:a |the )?(?:new )?job| working)? at", "employer"),
-    (r"(?:works|is working)(?: [\w-]+){0,3} as an?|is employed as an?", "job"),
+    (r"(?:works|is working)(?: (?!at\b|for\b|in\b|with\b)[\w-]+){0,3} as an?|is employed as an?", "job"),
     (r"is allergic to|has an? (?:\w+ )?allergy to|cannot digest|can't digest", "allergy"),
     (r"(?:drives|owns and drives) an?", "car"),
     (r"rides an?|commutes (?:to work )?(?:by|on)(?: an?)?|gets around (?:town |the city )?(?:by|on)(?: an?)?", "vehicle"),
@@ -510,6 +512,9 @@ def _diet_kind(text: str, low: str) -> Extract | None:
     return None
 
 
+# bullet points named in other languages: "poin-poin", "viñetas", "puces", "elenco puntato", "gạch đầu dòng"
+_BULLETS = re.compile(r"\b(?:poin-poin|berpoin|butir-butir|viñetas|puces|tópicos|marcadores|elenco puntato|elenchi puntati|"
+                      r"punktlist\w*|aufzählungs\w*|punkty|wypunktowa\w*|madde işaret\w*|gạch đầu dòng|gạch đầu)\b|箇条書き|要点列表|글머리")
 _LISTS = re.compile(r"\b(?:in|as|likes?|prefers?|wants?|loves?|uses?) (?:\w+ )?lists\b(?! (?:of|for|from)\b)")  # a layout
 
 
@@ -518,7 +523,7 @@ def _shape_kind(text: str, low: str) -> Extract | None:
     m = re.search(r"\b(\d+)\s*words?\b", low)
     if m and re.search(r"\b(under|at most|no more than|max(imum)?|limit|within|fewer than|less than|short)\b", low):
         return Extract("length", "length", int(m.group(1)), key_terms=frozenset([m.group(1)]))
-    if re.search(r"\bbullet", low) or re.search(r"\bnumbered list", low) or _LISTS.search(low):
+    if re.search(r"\bbullet", low) or re.search(r"\bnumbered list", low) or _LISTS.search(low) or _BULLETS.search(low):
         fmt = "numbered" if "numbered" in low else "bullets"
         limit = re.sub(r"\b(?:no|not) (?:more|fewer|less) than\b", " ", low)  # "no more than three bullet points" asks for them
         pol = -1 if re.search(r"\b(hates?|dislikes?|no|never|don't|doesn't|avoid|without)\b[^.]*\bbullet", limit) else 1
@@ -570,7 +575,7 @@ def _address_kind(text: str, low: str) -> Extract | None:
 def _fact_or_free(text: str, low: str) -> Extract:
     """A fact with a slot, else a typed free preference, else free text (still grouped and trained)."""
     neg = bool(NEGATIONS.search(low))
-    foreign = foreign_fact(text)
+    foreign = foreign_fact(text) or script_fact(text, _JOBS)
     f = _fact(text) or (_fact_extract(*foreign) if foreign else None)
     pref = preference(text)
     if pref and (f is None or pref[0] == "units" and re.search(r"\b(?:metric|imperial|units)\b", low)):

@@ -28,6 +28,7 @@ LABELLED = {"main": ("labels.json", ("dev", "heldout")), "dev2": ("labels_dev2.j
             "dev9": ("labels_dev9.json", ("dev9",)),
             "dev10": ("labels_dev10.json", ("dev10",)),
             "dev11": ("labels_dev11.json", ("dev11",))}
+LABELLED["dev13"] = ("labels_dev13.json", ("dev13",))
 
 
 def _load(name: str) -> tuple[dict, dict]:
@@ -298,3 +299,16 @@ def test_style_pairs_are_labelled_like_the_original_pairs():
         assert p["note"].startswith("hard negative") == (not p["same"]), p
     assert sum(p["same"] for p in pairs) >= 20 and sum(not p["same"] for p in pairs) >= 20
     assert len({(p["a"], p["b"]) for p in pairs}) == len(pairs)
+
+
+def test_dev13_is_a_split_of_non_english_and_mixed_language_memory():
+    """dev13 is written from the styles alone, committed before measuring: almost every tenant writes in another
+    language than English or mixes two (Hinglish, Spanglish, Taglish), in unspaced scripts too, with stale values in
+    at least twelve tenants."""
+    labels, records = _load("dev13")
+    others = {k: v for name in LABELLED if name != "dev13" for k, v in _load(name)[0].items()}
+    assert 200 <= len(records) <= 270 and len(labels) >= 20 and not set(labels) & set(others)
+    assert {lab["style"] for lab in labels.values()} == {lab["style"] for lab in others.values()}
+    langs = Counter(lab["language"] for lab in labels.values())
+    assert "en" not in langs and {"ja", "zh", "th", "hi-en", "es-en", "tl-en"} <= set(langs)
+    assert sum(bool(lab["stale"]) for lab in labels.values()) >= 12
