@@ -523,7 +523,7 @@ def _shape_kind(text: str, low: str) -> Extract | None:
     m = re.search(r"\b(\d+)\s*words?\b", low)
     if m and re.search(r"\b(under|at most|no more than|max(imum)?|limit|within|fewer than|less than|short)\b", low):
         return Extract("length", "length", int(m.group(1)), key_terms=frozenset([m.group(1)]))
-    if re.search(r"\bbullet", low) or re.search(r"\bnumbered list", low) or _LISTS.search(low) or _BULLETS.search(low):
+    if re.search(r"\bbullet", low) or re.search(r"\bnumbered (?:lists?|steps|points|items)\b", low) or _LISTS.search(low) or _BULLETS.search(low):
         fmt = "numbered" if "numbered" in low else "bullets"
         limit = re.sub(r"\b(?:no|not) (?:more|fewer|less) than\b", " ", low)  # "no more than three bullet points" asks for them
         pol = -1 if re.search(r"\b(hates?|dislikes?|no|never|don't|doesn't|avoid|without)\b[^.]*\bbullet", limit) else 1

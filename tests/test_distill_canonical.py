@@ -161,6 +161,7 @@ def _typed(text: str) -> tuple:
     ("Recently adopted a rescue greyhound named Bolt", ("fact", "dog", "Bolt")),
     ("Birthday is on July 14", ("fact", "birthday", "July 14")),
     ("im a plumber btw so keep it practical", ("fact", "job", "plumber")),
+    ("Prefers numbered steps for instructions.", ("format", "format", "numbered")),
 ])
 def test_more_ways_of_stating_a_fact_or_preference_are_typed(text, want):
     assert _typed(text) == want
