@@ -49,7 +49,7 @@ SLOT_SYNONYMS = {"bday": "birthday", "b-day": "birthday", "birthdate": "birthday
                  "occupation": "job", "employer": "employer", "company": "employer", "hometown": "hometown",
                  "home town": "hometown", "favorite": "favourite", "favourite": "favourite",
                  "town": "city", "truck": "car", "pickup": "car", "pickup truck": "car", "suv": "car", "van": "car",
-                 "minivan": "car"}
+                 "minivan": "car", "location": "city", "residence": "city"}
 
 
 @dataclass
