@@ -24,32 +24,31 @@ _PREFERENCE_KEYS = {"preference", "preferences", "likes", "wants"}
 _MANNER = {"style", "format", "tone", "register", "units"}  # a key naming how to answer holds a preference
 _PERSONS = {"i", "me", "my", "we", "our", "you", "your", "he", "his", "him", "she", "her", "they", "their", "them",
             "user", "user's"}
-_SPOKEN = re.compile(r"native|mother|first|speak|spoken|fluent", re.I)
+# "language" as keys write it in the languages memory comes in (language, lingua, lengua, langue, Sprache, taal)
+_LANGUAGE_KEY = re.compile(r"\b(?:lang|ling|lengu|sprach|taal|idioma)", re.I)
+_SPOKEN = re.compile(r"native|mother|first|speak|spoken|fluent|program|cod", re.I)
 _PREPOSITIONS = {"in", "at", "to", "for", "from", "of", "with", "on", "by", "as"}
 _ADJECTIVE_ENDS = ("ic", "ed", "ant", "ent", "ive", "ful", "ous", "able", "ible")
 _HAS_NAMED = re.compile(r"^(?:an?|two|three|one)\s.*\b(?:named|called)\b", re.I)
-_REPORTED = re.compile(r"^((?:the\s+)?user)\s+(?:mentioned|said|noted|shared|reported)\s+(?=\w+ing\b)", re.I)
 
 
-def unwrap(text: str) -> str:
-    """`text` without a layer's bullet, date or note prefix, a triple or a "Key: value" line as a sentence."""
+def unwrap(text: str, verbs: frozenset | set = frozenset()) -> str:
+    """`text` without a layer's bullet, date or note prefix, a triple or a "Key: value" line as a sentence;
+    `verbs` open a sentence, never a key ("Prefers the tone: warm")."""
     t = _BULLET.sub("", text)
     t = _NOTE.sub("", t)
-    t = _REPORTED.sub(r"\1 is ", t)
     if (m := _TRIPLE.match(t)) is not None:
         return _triple(m.group("s").strip(), m.group("r").strip(), m.group("o").strip())
-    if (m := _KEY_VALUE.match(t)) is not None and _is_key(m.group("k"), m.group("v")):
+    if (m := _KEY_VALUE.match(t)) is not None and _is_key(m.group("k"), m.group("v"), verbs):
         return _key_value(m.group("k").strip(), m.group("v").strip())
     return t
 
 
-def _is_key(key: str, value: str) -> bool:
+def _is_key(key: str, value: str, verbs: frozenset | set) -> bool:
     """A key names an attribute: a few words, no person in it and none opening the value ("Helena changed her
     mind: she wants ...", "Prefers the tone: warm" are sentences with a colon)."""
-    from .canonical import SUBJECTLESS_VERBS  # canonical.py calls this module
-
     words = key.lower().split()
-    return len(words) <= 3 and words[0] not in SUBJECTLESS_VERBS and not (_PERSONS & {*words, value.split()[0].lower()})
+    return len(words) <= 3 and words[0] not in verbs and not (_PERSONS & {*words, value.split()[0].lower()})
 
 
 def _triple(subject: str, relation: str, obj: str) -> str:
@@ -68,17 +67,15 @@ def _triple(subject: str, relation: str, obj: str) -> str:
 
 
 def _key_value(key: str, value: str) -> str:
-    """"Preference: metric units" is a stated preference, and so is a language under any key but a spoken one
-    ("Lingua preferita: italiano", "Reply language: English": a core memory keeps the language to answer in);
-    a key naming a manner of answering too ("Date format: DD/MM/YYYY", "Format preference: numbered steps");
-    "Pet: a cat called Miso" something the user has; any other key an attribute of the user, singular
-    ("Hobbies: chess": the user's hobby)."""
-    from .languages import language_named  # it reads canonical.py, which calls this module
-
+    """Which sentence a core-memory line stands for. "Preference: metric units" states a preference; so does a
+    language under a language key ("Lingua preferita: italiano": a core memory keeps the language to answer in,
+    unless the key names a spoken or programming language) and a key naming a manner of answering ("Date format:
+    DD/MM/YYYY"). "Pet: a cat called Miso" is something the user has; any other key an attribute of the user,
+    singular ("Hobbies: chess": the user's hobby)."""
     low = key.lower()
     if low in _PREFERENCE_KEYS:
         return f"Prefers {value}"
-    if language_named(value) and len(value.split()) <= 2 and not _SPOKEN.search(low):
+    if _LANGUAGE_KEY.search(low) and len(value.split()) <= 2 and not _SPOKEN.search(low):
         return f"Prefers answers in {value}"
     words = low.split()
     if words[-1] in _PREFERENCE_KEYS or words[-1] in _MANNER:

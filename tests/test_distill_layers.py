@@ -6,6 +6,7 @@ from datetime import datetime, timezone
 
 import pytest
 
+from memlora.distill.canonical import SUBJECTLESS_VERBS
 from memlora.distill.layers import unwrap
 from memlora.distill.profile import build_profiles
 from memlora.distill.records import Record
@@ -42,7 +43,7 @@ def test_a_layer_shaped_statement_is_typed_like_a_sentence(text, slot, value):
     "Prefers the tone: warm", "Has two kids, Mia (7) and Leo (4).", "Voted 3 -> 4 in the poll",
 ])
 def test_a_sentence_with_a_colon_or_arrow_is_left_as_written(text):
-    assert unwrap(text) == text
+    assert unwrap(text, SUBJECTLESS_VERBS) == text
 
 
 def test_someone_elses_triple_stays_someone_elses():
@@ -66,6 +67,7 @@ def test_a_language_under_a_key_is_the_answer_language():
     assert extract("Preferred reply language: English").slot == extract("Prefers replies in English").slot
     assert extract("Lingua preferita: italiano").value == "Italian"
     assert unwrap("Native language: Polish") == "The user's native language is Polish"
+    assert unwrap("Spelling: British") == "The user's spelling is British"
     texts = ["Preferred reply language: Arabic", "- likes to be answered in Arabic", "Preferred reply language: English",
              "- wants answers in English even when she writes in Arabic"]
     p = build_profiles(_recs("noor", texts), Settings())["noor"]
@@ -89,3 +91,21 @@ def test_a_key_naming_a_manner_of_answering_is_a_preference():
     assert extract("Communication style: keep it brief, no long explanations").slot == extract("- likes concise answers").slot
     assert extract("Date format: DD/MM/YYYY").slot == extract("Prefers dates as DD/MM/YYYY").slot == "date_format"
     assert extract("Format preference: numbered steps").kind != "fact"
+
+
+def test_a_job_based_somewhere_is_still_the_job():
+    """ChatGPT saves "Is a software engineer based in Denver.": the job is typed, the place does not hide it."""
+    e = extract("Is a software engineer based in Denver.")
+    assert (e.kind, e.slot, e.value) == ("fact", "job", "software engineer")
+
+
+def test_qualifying_as_a_trade_is_the_new_job():
+    """"I finally qualified as an accountant" states the user's job now: it retracts the older job said twice, and
+    a sister's qualification says nothing of the user's."""
+    assert (extract("I finally qualified as an accountant, so spreadsheets are my life now.").slot,
+            extract("I finally qualified as an accountant, so spreadsheets are my life now.").value) == ("job", "accountant")
+    texts = ["I work as a bank teller, mostly counting cash.", "Long day at the teller window, so many customers.",
+             "I finally qualified as an accountant, so spreadsheets are my life now."]
+    p = build_profiles(_recs("yuki", texts), Settings())["yuki"]
+    assert [(i.slot, i.value) for i in p.superseded] == [("job", "bank teller")]
+    assert extract("My sister qualified as a doctor").slot != "job"
