@@ -15,6 +15,7 @@ import difflib
 import re
 from functools import lru_cache
 from .change import new_value_clause
+from .layers import unwrap
 
 USER = "the user"
 SUBJECTLESS_VERBS = {
@@ -217,7 +218,7 @@ def looks_english(text: str) -> bool:
 def canonical(text: str, names: tuple[str, ...] = ()) -> str:
     """`text` in the form "The user ..." where its perspective is recognised; `names` are the ways this
     tenant is named (display names, a detected subject name), replaced by "the user"."""
-    t = new_value_clause(" ".join(str(text).split()))
+    t = new_value_clause(unwrap(" ".join(str(text).split()), SUBJECTLESS_VERBS))
     if not looks_english(t):
         return t
     quoted: list[str] = []

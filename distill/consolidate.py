@@ -62,7 +62,7 @@ KIN = {"daughter", "son", "niece", "nephew", "colleague", "coworker", "friend", 
        "sibling", "bro", "sis", "mama", "mommy", "mummy", "daddy", "papa", "grandma", "granny", "nana", "grandpa",
        "granddad", "grandad", "hubby", "wifey", "bf", "gf", "stepdad", "stepmom", "stepmum", "teammate", "classmate",
        "housemate", "bandmate", "workmate", "roomie", "bestie", "student", "pupil", "client", "patient", "customer",
-       "employee", "intern", "mentor", "landlord", "tenant", "mate", "buddy", "pal"}
+       "employee", "intern", "mentor", "landlord", "tenant", "mate"}
 _ALIASES = {
     "sohn": "son", "tochter": "daughter", "kollege": "colleague", "kollegin": "colleague", "fille": "daughter",
     "fils": "son", "hijo": "son", "hija": "daughter", "collègue": "colleague", "sœur": "sister", "soeur": "sister",
@@ -234,7 +234,7 @@ def main_clause(text: str) -> str:
 
 _KIN_ALT = "|".join(sorted(KIN | {k for k, v in _ALIASES.items() if v in KIN}, key=len, reverse=True))
 _KIN_POSITION = re.compile(
-    rf"^\W*(?:(?:my|his|her|their|sa|son|ma|mon|su|sein\w*|ihr\w*|mein\w*|le|la|el|die|der|a|an|the)\s+)?(?:\w+\s+)?({_KIN_ALT})\b"
+    rf"^\W*(?:(?:my|his|her|their|sa|son|ma|mon|su|sein\w*|ihr\w*|mein\w*|le|la|el|die|der|a|an|the)\s+)?(?:(?!user['’]s\b)\w+(?:['’]s)?\s+)?({_KIN_ALT})\b"
     rf"|\b({_KIN_ALT})'s\b|\b(?:de (?:sa|son|mon|ma|leur)|del|de la|von (?:seiner|seinem|ihrer|ihrem|meiner|meinem)|di su[oa]|della|dello|do|da|"
     rf"de su|van (?:mijn|zijn|haar|onze))\s+({_KIN_ALT})\b",
     re.I)

@@ -23,7 +23,7 @@ _SLOTS: dict[str, dict[str, re.Pattern]] = {
         "imperial": re.compile(r"\b(?:imperial|feet|pounds?|lbs?|miles?|fahrenheit|degrees f|°f|inch(?:es)?|gallons?|ounces?|oz|yards?)\b", re.I),
     },
     "tone": {
-        "formal": re.compile(r"\b(?:formal|polite|(?<!\ba )professional|no slang|förmlich\w*|gesiezt|siezen|vouvo\w*|usted)\b", re.I),
+        "formal": re.compile(r"\b(?:formal|polite|(?<!\ba )professional|a professional (?=register|tone|style|manner|voice|way)|no slang|förmlich\w*|gesiezt|siezen|vouvo\w*|usted)\b", re.I),
         "casual": re.compile(r"\b(?:casual|relaxed|informal|chatty|laid-back|friendly tone|duzen|duz|tutoy\w*|tutoi\w*|tutear|tuteame|"
                             r"tutéame|de tú)(?!\w)", re.I),
         "direct": re.compile(r"\b(?:direct|blunt|straightforward|no sugar-?coating|tell the user straight|straight)\b", re.I),

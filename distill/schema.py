@@ -50,7 +50,7 @@ SLOT_SYNONYMS = {"bday": "birthday", "b-day": "birthday", "birthdate": "birthday
                  "occupation": "job", "employer": "employer", "company": "employer", "hometown": "hometown",
                  "home town": "hometown", "favorite": "favourite", "favourite": "favourite",
                  "town": "city", "truck": "car", "pickup": "car", "pickup truck": "car", "suv": "car", "van": "car",
-                 "minivan": "car"}
+                 "minivan": "car", "location": "city", "residence": "city"}
 
 
 @dataclass
@@ -139,7 +139,7 @@ _VERB_FACTS = [
     (r"was born in", "birthplace"),
     (r"(?:works|is working|is employed) (?:at|for|by)|is employed by|works at|has (?:been|worked) at|"
      r"(?:has )?(?:started|began)(?: (?:a |the )?(?:new )?job| working)? at", "employer"),
-    (r"(?:works|is working)(?: (?!at\b|for\b|in\b|with\b)[\w-]+){0,3} as an?|is employed as an?", "job"),
+    (r"(?:works|is working)(?: (?!at\b|for\b|in\b|with\b)[\w-]+){0,3} as an?|is employed as an?|(?:has )?(?:qualified|retrained) as an?", "job"),
     (r"is allergic to|has an? (?:\w+ )?allergy to|cannot digest|can't digest", "allergy"),
     (r"(?:drives|owns and drives) an?", "car"),
     (r"rides an?|commutes (?:to work )?(?:by|on)(?: an?)?|gets around (?:town |the city )?(?:by|on)(?: an?)?", "vehicle"),
@@ -180,7 +180,7 @@ _FACT_PATTERNS = [(re.compile(p.replace("{name}", _U), re.I if flags else 0), re
         "mother", "father", "mom", "mum", "dad", "boyfriend", "girlfriend", "best friend", "friend", "boss", "cat", "dog",
         "roommate", "flatmate", "twin", "fiancé", "fiance", "fiancee", "grandmother", "grandfather", "grandma", "grandpa",
         "aunt", "uncle", "cousin", "niece", "nephew", "stepson", "stepdaughter", "stepmother", "stepfather"], key=len, reverse=True)) + r") (?P<val>[A-Z][\w'-]+)\b.*$", None, 0),
-    (r"^{name} is an? (?P<val>(?:(?!(?:of|for|to|with|from|the|an?|and|or|my|his|her|their|our)\b)\w+ ){0,3}(?:" + _JOBS + r"|\w+ist))(?:(?: (?:at|in|for|on|with|by|out of|doing|working|who|and|since|so|but|btw|by the way)|,) .*| (?:now|these days|currently|nowadays|btw))?$", "job", 1),
+    (r"^{name} is an? (?P<val>(?:(?!(?:of|for|to|with|from|the|an?|and|or|my|his|her|their|our)\b)\w+ ){0,3}(?:" + _JOBS + r"|\w+ist))(?:(?: (?:at|in|for|on|with|by|out of|doing|working|who|and|since|based|so|but|btw|by the way)|,) .*| (?:now|these days|currently|nowadays|btw))?$", "job", 1),
     (r"^{name} is (?P<val>\w+) intolerant$", "allergy", 1),
     (r"^{name} (?:has|suffers from|lives with|was diagnosed with|has been diagnosed with) (?P<val>(?:type \d |chronic |severe |mild )?"
      r"(?:[\w-]+ )?(?:disease|syndrome|disorder|diabetes|asthma|epilepsy|migraines?|eczema|psoriasis|adhd|autism|dyslexia|"

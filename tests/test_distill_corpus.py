@@ -27,7 +27,7 @@ LABELLED = {"main": ("labels.json", ("dev", "heldout")), "dev2": ("labels_dev2.j
             "dev7": ("labels_dev7.json", ("dev7",)), "dev8": ("labels_dev8.json", ("dev8",)),
             "dev9": ("labels_dev9.json", ("dev9",)),
             "dev10": ("labels_dev10.json", ("dev10",)),
-            "dev11": ("labels_dev11.json", ("dev11",))}
+            "dev11": ("labels_dev11.json", ("dev11",)), "dev12": ("labels_dev12.json", ("dev12",))}
 LABELLED["dev13"] = ("labels_dev13.json", ("dev13",))
 
 
@@ -131,7 +131,7 @@ def test_dev8_is_an_eighth_dev_split_mostly_not_in_english():
     """dev8 is written from the styles alone, committed before measuring: most tenants in languages other than
     English, two or more languages no earlier split has, every style, stale values in most tenants."""
     labels, records = _load("dev8")
-    others = {k: v for name in LABELLED if name != "dev8" for k, v in _load(name)[0].items()}
+    others = {k: v for name in LABELLED if name not in ("dev8", "dev12") for k, v in _load(name)[0].items()}
     assert 140 <= len(records) <= 220 and len(labels) >= 15 and not set(labels) & set(others)
     assert {lab["style"] for lab in labels.values()} == {lab["style"] for lab in others.values()}
     assert sum(lab["language"] != "en" for lab in labels.values()) >= 0.75 * len(labels)
@@ -145,7 +145,7 @@ def test_dev9_is_a_ninth_dev_split_with_new_languages_and_scripts():
     has (Japanese was romanised before, here it is in kana and kanji), one per tenant, every style, stale values
     in at least half the tenants, a changed preference among them."""
     labels, records = _load("dev9")
-    others = {k: v for name in LABELLED if name != "dev9" for k, v in _load(name)[0].items()}
+    others = {k: v for name in LABELLED if name not in ("dev9", "dev12") for k, v in _load(name)[0].items()}
     assert 180 <= len(records) <= 240 and len(labels) >= 20 and not set(labels) & set(others)
     assert {lab["style"] for lab in labels.values()} == {lab["style"] for lab in others.values()}
     new_langs = {lab["language"] for lab in labels.values()} - {lab["language"] for lab in others.values()}
@@ -161,7 +161,7 @@ def test_dev10_is_a_tenth_dev_split_mostly_in_english():
     Mem0 exports the largest style, every style, three or more other languages, stale values in about half the
     tenants."""
     labels, records = _load("dev10")
-    others = {k: v for name in LABELLED if name != "dev10" for k, v in _load(name)[0].items()}
+    others = {k: v for name in LABELLED if name not in ("dev10", "dev12") for k, v in _load(name)[0].items()}
     assert 220 <= len(records) <= 280 and len(labels) >= 22 and not set(labels) & set(others)
     assert {lab["style"] for lab in labels.values()} == {lab["style"] for lab in others.values()}
     assert sum(lab["language"] == "en" for lab in labels.values()) >= 0.75 * len(labels)
@@ -174,10 +174,22 @@ def test_dev11_is_a_split_of_change_statements():
     """dev11 is written from the styles alone, committed before measuring: in most tenants one sentence names the old
     and the new value of one slot, and that sentence is the first statement of the new value."""
     labels, records = _load("dev11")
-    others = {k: v for name in LABELLED if name != "dev11" for k, v in _load(name)[0].items()}
+    others = {k: v for name in LABELLED if name not in ("dev11", "dev12") for k, v in _load(name)[0].items()}
     assert 100 <= len(records) <= 160 and len(labels) >= 12 and not set(labels) & set(others)
     assert {lab["style"] for lab in labels.values()} == {lab["style"] for lab in others.values()}
     assert sum(bool(lab["stale"]) for lab in labels.values()) >= 0.75 * len(labels)
+
+
+def test_dev12_is_a_split_of_other_memory_layers():
+    """dev12 is written from the styles alone, committed before measuring: memory in the shapes other layers write
+    (ChatGPT saved memories, Letta core-memory lines, LangMem/Zep triples, an assistant's dated notes, long chat
+    messages) and four other languages, stale values in at least 12 tenants."""
+    labels, records = _load("dev12")
+    others = {k: v for name in LABELLED if name != "dev12" for k, v in _load(name)[0].items()}
+    assert 200 <= len(records) <= 280 and len(labels) >= 20 and not set(labels) & set(others)
+    assert {"chatgpt", "letta", "triples", "notes"} <= {lab["style"] for lab in labels.values()}
+    assert {"es", "it", "nl", "ja"} <= {lab["language"] for lab in labels.values()}
+    assert sum(bool(lab["stale"]) for lab in labels.values()) >= 12
 
 
 def test_size_styles_and_split(corpus):
@@ -306,7 +318,7 @@ def test_dev13_is_a_split_of_non_english_and_mixed_language_memory():
     language than English or mixes two (Hinglish, Spanglish, Taglish), in unspaced scripts too, with stale values in
     at least twelve tenants."""
     labels, records = _load("dev13")
-    others = {k: v for name in LABELLED if name != "dev13" for k, v in _load(name)[0].items()}
+    others = {k: v for name in LABELLED if name not in ("dev13", "dev12") for k, v in _load(name)[0].items()}
     assert 200 <= len(records) <= 270 and len(labels) >= 20 and not set(labels) & set(others)
     assert {lab["style"] for lab in labels.values()} == {lab["style"] for lab in others.values()}
     langs = Counter(lab["language"] for lab in labels.values())

@@ -1011,3 +1011,15 @@ def test_dev13_split_of_non_english_and_mixed_language_memory():
     overall = evaluate(split="dev13")["by_style"]["overall"]
     assert overall["recalled"] >= 67 and overall["one_offs_selected"] == 0 and overall["stale_selected"] == 0
     assert overall["facts_ok_share"] >= 0.95
+
+
+def test_dev12_split_of_other_memory_layers():
+    """dev12 (22 tenants as ChatGPT saved memories, Letta core-memory lines, LangMem/Zep triples, dated assistant notes
+    and long chat messages) measured once as written: 60/89 recall, 2 one-offs, 7 stale values selected. Taking the
+    layers' wrappers off before the kind patterns run (distill/layers.py) brings it to 73/89 with 3 stale and no
+    more one-offs. This floor keeps those gains."""
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from eval_consolidation import evaluate
+
+    overall = evaluate(split="dev12")["by_style"]["overall"]
+    assert overall["recalled"] >= 73 and overall["one_offs_selected"] <= 2 and overall["stale_selected"] <= 3
