@@ -9,8 +9,8 @@ gradient. Each tenant keeps its own AdamW, schedule (`schedule_for`, `lr_at`), g
 validation and early stopping; a tenant that stops leaves the batch, and its best weights are written by
 PEFT in the directory format `train_adapter` writes (the same manifest, metrics and save helpers).
 
-Equality with `train_adapter` holds up to float rounding (the mixed batch runs the base's GEMMs over a longer
-padded batch, and each tenant's LoRA product over its own run of rows) with `train.dropout = 0`, the default: with dropout the masks are
+Equality with `train_adapter` holds up to float rounding (the mixed batch runs its LoRA product as a
+gathered `bmm` over a longer padded batch) with `train.dropout = 0`, the default: with dropout the masks are
 drawn from the shared RNG in a different order, so runs are equally valid but not equal.
 """
 from __future__ import annotations

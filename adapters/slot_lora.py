@@ -7,11 +7,9 @@ A/B as separate trainable parameters per tenant, so each tenant keeps its own op
 gradient reaches only its own tenant's slot. The base linears see all tenants' rows at once: the large GEMMs
 run over k times the rows.
 
-Every batch takes PEFT's own arithmetic, `B(A(x)) * scaling`, per run of rows of one slot (multitrain stacks
-each tenant's batch, so each slot's rows are contiguous): a tenant's loss is computed as the single-tenant path
-computes it, and each run is two GEMMs over all its rows. A per-row gather of A/B and a `bmm` of one row at a
-time copied the adapters' weights for every row and layer and ran GEMMs of one row's tokens. Slot 0 is "no
-adapter" (the teacher's forward in the KL objective).
+A uniform batch (every row one slot: validation) takes PEFT's own arithmetic, `B(A(x)) * scaling`, so a
+tenant's validation loss is computed as the single-tenant path computes it. Slot 0 is "no adapter"
+(the teacher's forward in the KL objective).
 """
 from __future__ import annotations
 
@@ -23,26 +21,6 @@ import torch.nn.functional as F
 from torch import nn
 
 from memlora.runtime.lora_slots import SlotContext
-
-
-class RunContext(SlotContext):
-    """The serving slot context plus the batch as runs of one slot: (slot, first row, end row) each."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.runs: list[tuple[int, int, int]] = []
-
-    def set_rows(self, slots: list[int], rank: int, device: torch.device | str = "cpu") -> None:
-        super().set_rows(slots, rank, device)
-        runs: list[list[int]] = []
-        for i, s in enumerate(slots):
-            if runs and runs[-1][0] == s:
-                runs[-1][2] = i + 1
-            else:
-                runs.append([s, i, i + 1])
-        if len(runs) != len({s for s, _, _ in runs}):
-            raise ValueError(f"training slot rows must come in one run per slot, got {slots}")
-        self.runs = [(s, a, b) for s, a, b in runs]
 
 
 class SlotLoRATrainLinear(nn.Module):
@@ -72,10 +50,12 @@ class SlotLoRATrainLinear(nn.Module):
         if ctx.uniform is not None:
             s = ctx.uniform - 1
             return y + (F.linear(F.linear(xd, self.lora_A[s]), self.lora_B[s]) * self.scaling).to(y.dtype)
+        rows = ctx.idx - 1
+        a = torch.stack(tuple(self.lora_A)).index_select(0, rows)  # [rows, r, in]
+        b = torch.stack(tuple(self.lora_B)).index_select(0, rows)  # [rows, out, r]
         x3 = xd.reshape(y.shape[0], -1, x.shape[-1])
-        parts = [F.linear(F.linear(x3[a:b], self.lora_A[s - 1]), self.lora_B[s - 1]) if s else
-                 x3.new_zeros((b - a, x3.shape[1], y.shape[-1])) for s, a, b in ctx.runs]
-        return y + (torch.cat(parts) * self.scaling).view(y.shape).to(y.dtype)
+        d = torch.bmm(torch.bmm(x3, a.transpose(1, 2)), b.transpose(1, 2)) * self.scaling
+        return y + d.view(y.shape).to(y.dtype)
 
 
 @dataclass
@@ -83,7 +63,7 @@ class TrainSlots:
     """The wrapped layers of one model by module name, the shared row context, and how to undo the wrapping."""
 
     model: nn.Module
-    ctx: RunContext
+    ctx: SlotContext
     rank: int
     layers: dict[str, SlotLoRATrainLinear] = field(default_factory=dict)
 
@@ -123,7 +103,7 @@ def attach_train_slots(model: nn.Module, init: dict[str, tuple[torch.Tensor, tor
     """Wrap the linears named in `init` (module name -> initial A, B) with `n_slots` trainable slots, each
     starting from those weights (every tenant starts where the single-tenant path starts)."""
     first = next(iter(init.values()))
-    ts = TrainSlots(model=model, ctx=RunContext(), rank=first[0].shape[0])
+    ts = TrainSlots(model=model, ctx=SlotContext(), rank=first[0].shape[0])
     for name, (a, b) in init.items():
         parent_name, _, child = name.rpartition(".")
         parent = model.get_submodule(parent_name) if parent_name else model

@@ -1,7 +1,7 @@
 """adapters/multitrain: several tenants trained in one forward/backward give each tenant its single-tenant adapter.
 
 Tolerance: the same seeds give the same weights up to float32 rounding. The group runs each tenant's rows in a
-longer padded batch and its LoRA product over its own run of rows, so sums are taken in another order (~1e-7
+longer padded batch and its LoRA product as a gathered bmm, so sums are taken in another order (~1e-7
 relative per op); AdamW divides by sqrt(v), which turns that into at most a small fraction of one step's
 size on entries whose gradient is near zero. atol 1e-4 is 0.5% of one AdamW step at the tests' learning rate
 (2e-2) and ~0.1% of the largest weight (~0.15); the measured maximum is ~4e-5 for SFT. The KL objective's
