@@ -136,7 +136,7 @@ def main() -> int:
     print(f"native bf16 on this CPU: {cpu_bf16_flags() or 'none'}", flush=True)
     with tempfile.TemporaryDirectory() as d:
         root = Path(d)
-        s, b32, profiles, names = BN._tenants(root, BN.REPO.joinpath(".memlora/models/SmolLM2-135M-Instruct").as_posix()
+        s, _, profiles, names = BN._tenants(root, BN.REPO.joinpath(".memlora/models/SmolLM2-135M-Instruct").as_posix()
                                               if not os.environ.get("MEMLORA_BASE_MODEL") else os.environ["MEMLORA_BASE_MODEL"], 1)
         bases = {"float32": load_base(s, device="cpu", dtype="float32"), "bfloat16": load_base(s, device="cpu", dtype="bfloat16")}
         profile = profiles[names[0]]
@@ -159,7 +159,7 @@ def _med(v: list[float]) -> float:
 def report(bench, part: str, r: dict, k: int = 0) -> None:
     """Print one part per dtype with the load, record it, and add its bf16 / fp32 ratios."""
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
-    f32, b16 = r["float32"] if "float32" in r else None, r.get("bfloat16")
+    f32, b16 = r.get("float32", None), r.get("bfloat16")
     if part == "teacher":
         for dt in DTYPES:
             print(f"[teacher greedy] {dt:<9} {_med(r['tps'][dt]):7.1f} tokens/s  reps {[round(x, 1) for x in r['tps'][dt]]}", flush=True)

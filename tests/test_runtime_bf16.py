@@ -109,7 +109,7 @@ def test_bf16_training_keeps_float32_lora_and_matches_group_training(bf16_base, 
     assert all(p.dtype == torch.bfloat16 for p in bf16_base.model.parameters())  # the shared base is as it was
     w = load_file(str(tmp_path / "solo" / "adapter_model.safetensors"))
     assert {v.dtype for v in w.values()} == {torch.float32}
-    assert solo.metrics["best_val_loss"] < [c for c in solo.loss_curve if "val_loss" in c][0]["val_loss"] + 1e-6
+    assert solo.metrics["best_val_loss"] < next(c for c in solo.loss_curve if "val_loss" in c)["val_loss"] + 1e-6
     for r in group:
         assert not isinstance(r, Exception), r
         assert [c["loss"] for c in r.loss_curve] == pytest.approx([c["loss"] for c in solo.loss_curve], abs=2e-2)
