@@ -68,7 +68,7 @@ def evaluate_group(base, jobs: list[GateJob], settings: Settings) -> list[EvalRe
     (a GPU, another architecture) or an error of the shared generation (e.g. out of memory) is raised: the
     caller gates each tenant alone then."""
     if not supported(base.model):
-        raise MemloraError("the group gate needs the lean decoder (a CPU float32 Llama-family base); gate alone")
+        raise MemloraError("the group gate needs the lean decoder (a CPU float32 or bfloat16 Llama-family base); gate alone")
     results: list[EvalReport | Exception | None] = [None] * len(jobs)
     tenants = []
     for i, job in enumerate(jobs):

@@ -59,6 +59,9 @@ def _weight(mod) -> torch.Tensor:
     return w
 
 
+_DTYPES = (torch.float32, torch.bfloat16)
+
+
 def _causal_lm(model):
     """The LlamaForCausalLM inside a PeftModel, or the model itself."""
     get = getattr(model, "get_base_model", None)
@@ -80,7 +83,24 @@ def supported(model) -> bool:
         if type(mod).__name__ == "ModulesToSaveWrapper" or any(dict(getattr(mod, "use_dora", {}) or {}).values()):
             return False  # weights a plain merged delta does not express
     p = next(lm.parameters())
-    return p.dtype == torch.float32 and p.device.type == "cpu" and hasattr(lm, "model") and hasattr(lm.model, "rotary_emb")
+    return p.dtype in _DTYPES and p.device.type == "cpu" and hasattr(lm, "model") and hasattr(lm.model, "rotary_emb")
+
+
+def mergeable(model) -> bool:
+    """Whether `LeanLlama` may fold the active PEFT adapter into the fused weights. In bf16 it may not: a LoRA
+    delta entry is far below half a bf16 ulp of the weight it is added to (ulp ~2e-4 at |w| 0.05, deltas ~1e-4),
+    so the merged weight would round most of the adapter away. PEFT itself keeps the product separate and in
+    fp32; such a model decodes on the transformers path. Slot layers (serving, the group gate) keep theirs apart."""
+    lm = _causal_lm(model)
+    if next(lm.parameters()).dtype == torch.float32:
+        return True
+    return not any(_active_lora(m) for m in lm.modules())
+
+
+def _active_lora(mod) -> bool:
+    if getattr(mod, "base_layer", None) is None or getattr(mod, "disable_adapters", False) or getattr(mod, "merged", False):
+        return False
+    return any(name in getattr(mod, "lora_A", {}) for name in mod.active_adapters)
 
 
 def _slot_delta(mods) -> tuple[torch.Tensor, torch.Tensor] | None:
@@ -147,7 +167,9 @@ class LeanLlama:
         self.kv_bytes_per_token = 2 * len(self.layers) * self.n_kv * self.head_dim * self.embed.element_size()
 
     def _rms(self, x: torch.Tensor, w: torch.Tensor) -> torch.Tensor:
-        return w * (x * torch.rsqrt(x.pow(2).mean(-1, keepdim=True) + self.eps))
+        """In float32 and back, as LlamaRMSNorm computes it (a bf16 mean of squares over 576 features drifts)."""
+        h = x.float()
+        return w * (h * torch.rsqrt(h.pow(2).mean(-1, keepdim=True) + self.eps)).to(x.dtype)
 
     @staticmethod
     def _rope(x: torch.Tensor, cos: torch.Tensor, sin: torch.Tensor) -> torch.Tensor:
@@ -188,11 +210,13 @@ class LeanLlama:
             return F.scaled_dot_product_attention(q, k, v, attn_mask=mask, enable_gqa=nh != self.n_kv)
         g = nh // self.n_kv
         s = torch.matmul(q.view(n, self.n_kv, g, hd), k.transpose(-1, -2)) * hd ** -0.5
-        s = s.masked_fill(~mask, float("-inf")).softmax(-1)
+        s = s.masked_fill(~mask, float("-inf")).softmax(-1, dtype=torch.float32).to(v.dtype)
         return torch.matmul(s, v).view(n, nh, 1, hd)
 
     def logits(self, hidden: torch.Tensor) -> torch.Tensor:
-        return _linear(hidden, self.lm_head)
+        """float32 whatever the weights' dtype, as the transformers stepper returns them: the sampler's softmax,
+        top-p cumulative sums and guidance arithmetic are not done in bf16."""
+        return _linear(hidden, self.lm_head).float()
 
 
 class KVCache:
@@ -201,8 +225,9 @@ class KVCache:
     def __init__(self, lean: LeanLlama, rows: int, cols: int):
         shape = (rows, lean.n_kv, cols, lean.head_dim)
         # Zeros, not empty: a masked column still meets a zero weight in att @ V, and 0 * NaN is NaN.
-        self.k = [torch.zeros(shape) for _ in lean.layers]
-        self.v = [torch.zeros(shape) for _ in lean.layers]
+        dt = lean.embed.dtype
+        self.k = [torch.zeros(shape, dtype=dt) for _ in lean.layers]
+        self.v = [torch.zeros(shape, dtype=dt) for _ in lean.layers]
         self.valid = torch.zeros((rows, cols), dtype=torch.bool)
 
     def move_row(self, src: int, dst: int, upto: int) -> None:

@@ -21,7 +21,7 @@ from typing import Callable
 
 import torch
 
-from .decoder import LeanLlama, LeanStepper, supported
+from .decoder import LeanLlama, LeanStepper, mergeable, supported
 from .request import GenRequest, Sampling
 from .sampling import ban, generator, penalize, sample
 from .stepper import HFStepper, Stepper
@@ -133,13 +133,13 @@ def generate_rounds(model, tokenizer, requests: list[GenRequest], rounds: list[R
     With `reuse_prompts` (lean path) each batch's prompts are prefilled once and every later round rewinds to
     them (`LeanStepper.rewind`), so n answers per prompt cost one prefill, not n; the tokens are the same."""
     if slots is not None and not (lean and supported(model)):
-        raise ValueError("per-request LoRA slots need the lean decoder (a CPU float32 Llama-family model)")
+        raise ValueError("per-request LoRA slots need the lean decoder (a CPU float32 or bfloat16 Llama-family model)")
     samplings = [Sampling(temperature=temperature if r.do_sample else 0.0, top_p=top_p, top_k=top_k,
                           repetition_penalty=repetition_penalty) for r in rounds]
     pad, eos, turn_end = pad_id(tokenizer), end_ids(tokenizer, model), turn_end_id(tokenizer)
     order = sorted(range(len(requests)), key=lambda i: (-len(requests[i].input_ids), i))
     results: list[list[list[int] | None]] = [[None] * len(requests) for _ in rounds]
-    fast = LeanLlama(model) if lean and requests and supported(model) else None
+    fast = LeanLlama(model) if lean and requests and supported(model) and mergeable(model) else None
     batch_size = _batch_size(fast, requests, batch_size, guidance_scale != 1.0, kv_budget_bytes)
     for bi, start in enumerate(range(0, len(order), batch_size)):
         at = order[start:start + batch_size]
