@@ -19,6 +19,8 @@ from memlora.settings import Settings
 def training_config_hash(settings: Settings) -> str:
     """Everything in the training configuration that changes the weights; jobs retrain when it changes."""
     train = settings.train.model_dump(exclude={"progress", "num_threads", "multi_tenant"})
+    if train["compute_dtype"] == "same":  # the default trains what it always did: no retraining when it appeared
+        del train["compute_dtype"]
     blob = json.dumps({"train": train, "seed": settings.seed}, sort_keys=True)
     return hashlib.sha256(blob.encode()).hexdigest()
 

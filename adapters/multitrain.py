@@ -37,7 +37,7 @@ from .objectives import distill_per_token, targets, teacher_logits
 from .schedule import Schedule, schedule_for
 from .slot_lora import TrainSlots, attach_train_slots
 from .train import (TrainResult, _batches, _Examples, _manifest, _metrics, _Run, _save_best, _set_threads, _to, adamw,
-                    evaluate_loss, keeps_newer, load_examples, lora_attached, lr_at)
+                    evaluate_loss, keeps_newer, load_examples, lora_attached, lr_at, training_base)
 
 _PREFIX = "base_model.model."
 
@@ -73,6 +73,7 @@ def train_adapters(base, jobs: list[TrainJob], settings: Settings) -> list[Train
     `base.model` is left as it was.
     """
     t0 = time.perf_counter()
+    base = training_base(base, settings)
     results: list[TrainResult | Exception | None] = [None] * len(jobs)
     tenants = []
     for i, job in enumerate(jobs):

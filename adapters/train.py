@@ -28,6 +28,7 @@ from tqdm.auto import tqdm
 from memlora.adapter_dir import Manifest, write_manifest
 from memlora.errors import MemloraError
 from memlora.keys import tenant_key
+from memlora.runtime.base import in_dtype
 from memlora.runtime.tokens import end_ids
 from memlora.settings import Settings
 
@@ -154,6 +155,7 @@ def train_adapter(base, tenant_dir: Path, out_dir: Path, settings: Settings, ten
     """Train, keep the best validation state, save a PEFT dir + memlora.json; `base.model` is left clean."""
     t0 = time.perf_counter()
     t = settings.train
+    base = training_base(base, settings)
     ex = load_examples(base, Path(tenant_dir), settings, tenant)
     _set_threads(settings)
     out_dir = Path(out_dir)
@@ -169,6 +171,13 @@ def train_adapter(base, tenant_dir: Path, out_dir: Path, settings: Settings, ten
     metrics = _metrics(run, ex, settings, sched, seconds)
     write_manifest(out_dir, _manifest(base, ex, settings, metrics, run.curve, sched))
     return TrainResult(out_dir=out_dir, metrics=metrics, loss_curve=run.curve, seconds=seconds)
+
+
+def training_base(base, settings: Settings):
+    """The base the adapter trains on: as loaded, or its bfloat16 copy (`train.compute_dtype`)."""
+    if settings.train.compute_dtype == "bfloat16":
+        return in_dtype(base, torch.bfloat16)
+    return base
 
 
 def lr_at(step: int, t, total_steps: int) -> float:

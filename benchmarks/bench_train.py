@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import re
 import sys
@@ -114,6 +115,21 @@ def memlora_loop(base, tenant_dir: Path, settings, steps: int, out: Path) -> dic
     return train_adapter(base, tenant_dir, out, s).metrics
 
 
+def bf16_ab(bench, base, tdir: Path, settings, steps: int, reps: int, tmp: Path) -> None:
+    """`train.compute_dtype` bfloat16 (a bf16 copy of the base) against float32, interleaved, best rep of each:
+    a neighbour's load drifts over minutes, and only the ratio in one process means anything."""
+    bf = settings.model_copy(update={"train": settings.train.model_copy(update={"compute_dtype": "bfloat16"})})
+    rates: dict[str, list[float]] = {"float32": [], "bfloat16": []}
+    for r in range(reps):
+        for name, s in (("float32", settings), ("bfloat16", bf)):
+            m = memlora_loop(base, tdir, s, steps, tmp / f"{name}{r}")
+            rates[name].append(m["tokens_per_second"])
+            print(f"  rep {r} {name:<9} {m['tokens_per_second']:8.1f} tokens/s  val loss {m.get('best_val_loss')}  "
+                  f"load {os.getloadavg()[0]:.2f}", flush=True)
+    bench.record("compute_dtype_tokens_per_second", rates)
+    bench.ratio("train tokens/s: compute_dtype bfloat16 / float32", max(rates["bfloat16"]), max(rates["float32"]))
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--examples", type=int, default=200)
@@ -121,6 +137,8 @@ def main() -> int:
     ap.add_argument("--batch-size", type=int, default=None, help="memlora's batch size (default: settings.train.batch_size)")
     ap.add_argument("--baseline-batch-size", type=int, default=8)
     ap.add_argument("--full", action="store_true", help="also train one full tenant and report the wall time")
+    ap.add_argument("--bf16-reps", type=int, default=0,
+                    help="also time train.compute_dtype=bfloat16 against the float32 loop, this many interleaved reps")
     a = harness.add_arguments(ap).parse_args()
     bench = harness.start("train", a)
 
@@ -150,6 +168,8 @@ def main() -> int:
         print(f"ratio memlora / plain PEFT: {tps / plain_tps:.2f}x   (peak re-measured after: {peak2:.1f} GFLOP/s)")
         bench.record("matmul_peak_gflops", [peak, peak2])
         bench.ratio("train tokens/s: memlora loop / plain PEFT loop", tps, plain_tps)
+        if a.bf16_reps:
+            bf16_ab(bench, base, tdir, settings, a.steps, a.bf16_reps, Path(tmp))
         if a.full:
             from memlora.adapters.train import train_adapter
 

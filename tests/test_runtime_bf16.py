@@ -117,3 +117,28 @@ def test_bf16_training_keeps_float32_lora_and_matches_group_training(bf16_base, 
         diff = torch.cat([(gw[k] - w[k]).flatten() for k in w])
         norm = torch.cat([w[k].flatten() for k in w])
         assert float(diff.norm() / norm.norm()) < 0.05
+
+
+@pytest.mark.timeout(300)
+def test_training_on_a_bf16_copy_leaves_the_float32_base_and_serves_on_it(tiny_base_dir, tmp_path):
+    """`train.compute_dtype = bfloat16`: the adapter trains on a bf16 copy of a float32 base, whose weights the
+    teacher, the gate and serving keep using; its LoRA weights are float32 and load on the float32 base."""
+    from memlora.adapters.manifest import training_config_hash
+    from memlora.adapters.train import train_adapter
+    from memlora.runtime.base import load_base
+
+    train = {"learning_rate": 2e-2, "max_steps": 4, "batch_size": 4, "warmup_steps": 1, "eval_every": 2, "progress": False}
+    s = Settings(home=tmp_path / "home", base_model=str(tiny_base_dir), train={**train, "compute_dtype": "bfloat16"})
+    base = load_base(s)
+    before = {k: v.clone() for k, v in base.model.state_dict().items()}
+    d = build_tenant_dir(tmp_path / "data", "bob", n_train=8, n_val=2)
+    r = train_adapter(base, d, tmp_path / "bf16", s)
+    assert base.dtype == torch.float32 and all(torch.equal(before[k], v) for k, v in base.model.state_dict().items())
+    assert torch.bfloat16 in base.variants and base.variants[torch.bfloat16].fingerprint == base.fingerprint
+    w = load_file(str(tmp_path / "bf16" / "adapter_model.safetensors"))
+    assert {v.dtype for v in w.values()} == {torch.float32} and r.metrics["best_val_loss"] < 20
+    fp32 = train_adapter(base, d, tmp_path / "fp32", Settings(home=tmp_path / "home", base_model=str(tiny_base_dir), train=train))
+    assert r.loss_curve[0]["loss"] == pytest.approx(fp32.loss_curve[0]["loss"], rel=2e-2)  # the same data and weights
+    same = Settings(train=train)
+    assert training_config_hash(same) != training_config_hash(s)
+    assert training_config_hash(same) == training_config_hash(Settings(train={**train, "compute_dtype": "same"}))

@@ -10,10 +10,11 @@ base (jobs, the CLI) must not pay torch's import time.
 """
 from __future__ import annotations
 
+import copy
 import importlib.util
 import json
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +36,17 @@ class BaseModel:
     dtype: Any
     quantized_4bit: bool = False
     info: dict = field(default_factory=dict)
+    variants: dict = field(default_factory=dict, repr=False)  # the same weights in another dtype, made on demand
+
+
+def in_dtype(base: BaseModel, dtype) -> BaseModel:
+    """`base` with its weights in `dtype` (a copy made once and kept on `base`; the fingerprint names the weights,
+    which a cast does not change). A 4-bit base or one already in `dtype` is returned as it is."""
+    if base.quantized_4bit or base.dtype == dtype:
+        return base
+    if dtype not in base.variants:
+        base.variants[dtype] = replace(base, model=copy.deepcopy(base.model).to(dtype).eval(), dtype=dtype, variants={})
+    return base.variants[dtype]
 
 
 def resolve_model_path(settings: Settings, pull: bool = True) -> Path:
