@@ -16,7 +16,7 @@ Settings come from the environment as everywhere (`MEMLORA_DISTILL__SIMILARITY_T
 `dev2` (labels in labels_dev2.json) was written after `dev` had been tuned against, with other wordings and
 attributes; `all` means dev + heldout, the original corpus. The held-out split is for reporting only: never tune against it; `--show-misses` refuses it for that reason.
 
-Usage: python benchmarks/eval_consolidation.py [--split dev|dev2|dev3|dev4|dev5|dev6|dev7|dev8|dev9|dev10|dev11|dev12|dev13|heldout|all] [--json] [--show-misses]
+Usage: python benchmarks/eval_consolidation.py [--split dev|dev2|...|devN|heldout|all] [--json] [--show-misses]
 """
 from __future__ import annotations
 
@@ -31,11 +31,9 @@ from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "data" / "consolidation"
 SPLITS = ("dev", "heldout")
-EXTRA_SPLITS = {"dev2": "labels_dev2.json", "dev3": "labels_dev3.json", "dev4": "labels_dev4.json",
-                "dev5": "labels_dev5.json", "dev6": "labels_dev6.json", "dev7": "labels_dev7.json", "dev8": "labels_dev8.json",
-                "dev9": "labels_dev9.json", "dev10": "labels_dev10.json",
-                "dev11": "labels_dev11.json", "dev12": "labels_dev12.json"}  # written after dev was tuned against; its labels sit apart
-EXTRA_SPLITS["dev13"] = "labels_dev13.json"
+# Splits written after dev was tuned against; their labels sit apart. Registered by their labels file alone.
+EXTRA_SPLITS = {p.stem.removeprefix("labels_"): p.name
+                for p in sorted(CORPUS.glob("labels_dev?*.json"), key=lambda p: int(p.stem.removeprefix("labels_dev")))}
 GENERIC_SLOT_WORDS = {"name", "favourite", "favorite", "my", "the", "of", "is", "s", "a", "an", "in", "to", "at"}
 TARGETS = {"recall": 0.95, "one_offs_selected": 0, "stale_selected": 0, "facts_ok": 0.90}
 
@@ -263,7 +261,7 @@ def print_misses(res: dict) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--split", choices=["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "heldout", "all"], default="dev")
+    ap.add_argument("--split", choices=["dev", *EXTRA_SPLITS, "heldout", "all"], default="dev")
     ap.add_argument("--corpus", type=Path, default=CORPUS)
     ap.add_argument("--json", action="store_true", help="one JSON object on stdout")
     ap.add_argument("--show-misses", action="store_true", help="list missed items and wrong selections (dev only)")

@@ -21,14 +21,7 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 import eval_consolidation as ev  # noqa: E402
 
 
-LABELLED = {"main": ("labels.json", ("dev", "heldout")), "dev2": ("labels_dev2.json", ("dev2",)),
-            "dev3": ("labels_dev3.json", ("dev3",)), "dev4": ("labels_dev4.json", ("dev4",)),
-            "dev5": ("labels_dev5.json", ("dev5",)), "dev6": ("labels_dev6.json", ("dev6",)),
-            "dev7": ("labels_dev7.json", ("dev7",)), "dev8": ("labels_dev8.json", ("dev8",)),
-            "dev9": ("labels_dev9.json", ("dev9",)),
-            "dev10": ("labels_dev10.json", ("dev10",)),
-            "dev11": ("labels_dev11.json", ("dev11",)), "dev12": ("labels_dev12.json", ("dev12",))}
-LABELLED["dev13"] = ("labels_dev13.json", ("dev13",))
+LABELLED = {"main": ("labels.json", ("dev", "heldout")), **{name: (f, (name,)) for name, f in ev.EXTRA_SPLITS.items()}}
 
 
 def _load(name: str) -> tuple[dict, dict]:

@@ -18,13 +18,11 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SPLITS = ("dev", "heldout", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13")
-# dev2 was written after dev had been tuned against; its labels sit apart so labels.json keeps its meaning.
-LABEL_FILES = {"dev": "labels.json", "heldout": "labels.json", "dev2": "labels_dev2.json", "dev3": "labels_dev3.json",
-               "dev4": "labels_dev4.json", "dev5": "labels_dev5.json", "dev6": "labels_dev6.json", "dev7": "labels_dev7.json",
-               "dev8": "labels_dev8.json", "dev9": "labels_dev9.json", "dev10": "labels_dev10.json",
-               "dev11": "labels_dev11.json", "dev12": "labels_dev12.json"}
-LABEL_FILES["dev13"] = "labels_dev13.json"
+# dev2 and later splits were written after dev had been tuned against; their labels sit apart so labels.json keeps
+# its meaning. A split is registered by its source file alone (source_devN.py), so adding one touches no code.
+EXTRA = sorted((p.stem.removeprefix("source_") for p in HERE.glob("source_dev?*.py")), key=lambda s: int(s[3:]))
+SPLITS = ("dev", "heldout", *EXTRA)
+LABEL_FILES = {"dev": "labels.json", "heldout": "labels.json", **{s: f"labels_{s}.json" for s in EXTRA}}
 PACIFIC = (timezone(timedelta(hours=-7)), timezone(timedelta(hours=-8)))  # Mem0 writes US/Pacific offsets
 
 
