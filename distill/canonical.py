@@ -29,7 +29,7 @@ SUBJECTLESS_VERBS = {
     "values", "cares", "commutes", "cycles", "travels", "volunteers", "collects", "practices", "practises",
     "celebrates", "went", "will", "isn't", "wasn't", "hasn't", "rows", "swims", "climbs", "hikes", "skis", "surfs",
     "skates", "jogs", "kayaks", "dances", "paints", "knits", "bakes", "sings", "flies", "builds", "trains", "spends",
-    "catches", "majored", "graduated", "holds", "gets",
+    "catches", "majored", "graduated", "holds", "gets", "manages", "suffers", "struggles",
 }
 _ADVERBS = {"really", "also", "usually", "always", "never", "still", "only", "mostly", "generally", "now",
             "currently", "just", "often", "actually", "definitely", "strongly", "absolutely", "truly", "totally",
@@ -174,7 +174,63 @@ def _subjectless(text: str) -> str:
         return f"{USER} is from{rest}"
     if low in ("born", "married", "allergic", "based"):
         return f"{USER} {'was' if low == 'born' else 'is'} {low}{rest}"
-    return text
+    if low in ("originally", "from") or (low in _ADVERBS and re.match(r"\s+from\b", rest)):
+        return f"{USER} is {low}{rest}"
+    return _role_phrase(text)
+
+
+# A memory may be a bare noun phrase naming a role the user has: "Software engineer at Google", "Law student at
+# Leiden", "Big Liverpool fan", "Mother of two" (Mem0 writes these, and so do people filling a profile). Read as
+# "The user is a ...", they reach the same patterns as "Is a software engineer". Only a phrase whose head names a
+# person (an agent noun or a word of _ROLE_HEADS) and that holds no verb qualifies: "Trip to Rome next month" or
+# "Sister named Anna" stays as written.
+_ROLE_HEADS = frozenset({
+    "nurse", "chef", "student", "fan", "owner", "lover", "parent", "graduate",
+    "native", "expat", "retiree", "veteran", "person", "coach", "pilot", "doctor", "judge", "surgeon", "dentist",
+    "architect", "mechanic", "electrician", "plumber", "midwife", "paramedic", "candidate", "intern", "trainee",
+    "apprentice", "freelancer", "engineer", "consultant", "analyst", "scientist", "artist", "musician", "athlete",
+    "enthusiast", "nerd", "geek", "buff", "addict", "fanatic", "cook", "clerk", "barista", "cashier", "postdoc",
+    "undergrad", "undergraduate", "grad", "alum", "alumnus", "alumna", "physician", "therapist", "pharmacist",
+    "vet", "attorney", "accountant", "librarian", "firefighter", "officer", "sergeant", "soldier", "carpenter",
+    "mom", "mum", "dad", "mother", "father", "grandmother", "grandfather", "grandparent", "member", "volunteer",
+    "diabetic", "asthmatic", "epileptic",
+})
+_KIN_HEADS = frozenset({"mom", "mum", "dad", "mother", "father", "grandmother", "grandfather", "grandparent", "parent"})
+_NOT_AGENTS = frozenset({
+    "computer", "water", "number", "letter", "paper", "winter", "summer", "dinner", "order", "border", "error",
+    "center", "centre", "meter", "answer", "power", "tower", "corner", "chapter", "other", "brother", "sister",
+    "daughter", "weather", "matter", "color", "colour", "honor", "honour", "flavor", "flavour", "labor", "favor",
+    "calendar", "event", "moment", "comment", "content", "accent", "percent", "parent", "register", "birthday",
+    "filter", "folder", "printer", "router", "monitor", "charger", "trailer", "laptop", "character", "sweater",
+})
+_NOT_PREFIX = frozenset({
+    "a", "an", "the", "my", "his", "her", "their", "our", "your", "its", "this", "that", "these", "those", "with",
+    "to", "for", "at", "in", "on", "of", "from", "about", "after", "before", "and", "or", "but", "no", "not",
+    "some", "any", "new", "next", "last", "every", "each", "is", "are", "was", "were", "has", "have", "had",
+})
+_ROLE_TAIL = re.compile(r"\s*(?:$|[.!]\s*$|,|\s(?:at|in|for|from|based|of|with|since|who|on|and|by|near)\b)")
+
+
+def _role_phrase(text: str) -> str:
+    words = re.match(r"((?:[A-Za-z0-9][\w'-]*\s+){0,3}?)([A-Za-z][a-z-]*)(?=" + _ROLE_TAIL.pattern + ")", text)
+    if not words:
+        return text
+    prefix, head = words.group(1).split(), words.group(2).lower()
+    if any(w.lower() in _NOT_PREFIX | SUBJECTLESS_VERBS or w.lower().endswith("'s") for w in prefix):
+        return text
+    agent = head in _ROLE_HEADS or (len(head) > 4 and head not in _NOT_AGENTS and
+                                    re.search(r"(?:er|or|ist|ian|ant|ent)$", head) is not None)
+    if not agent or (head in _KIN_HEADS and not re.match(r"\s+of\b", text[words.end():])):
+        return text
+    rest = text[words.end():]
+    if re.search(r"\b(?:is|are|was|were|has|have|had|will|wants|likes|loves|needs|said|says)\b", rest, re.I):
+        return text
+    phrase = text[:words.end()]
+    phrase = phrase[:1].lower() + phrase[1:] if not re.match(r"[A-Z][a-z]*[A-Z]|[A-Z]{2}", phrase) else phrase
+    if prefix and prefix[0][:1].isupper() and prefix[0][1:2].islower() and len(prefix) > 1 and prefix[1][:1].isupper():
+        phrase = text[:words.end()]  # "Big Liverpool fan": keep the capital of a name-led phrase
+    article = "an" if phrase[:1].lower() in "aeiou" else "a"
+    return f"{USER} is {article} {phrase}{rest}"
 
 
 _RELATIVES = frozenset({
@@ -195,7 +251,7 @@ _POSSESSED = {
 _ENGLISH = frozenset("the a an i my me is are and to in of with for at on be it not no please like likes wants prefers has have was".split())
 _FOREIGN = frozenset("le la les des une est et je ne pas que qui mon ma mes der die das und ist nicht ich mein meine ein eine el los las una que es y yo mi por para con sur avec "
                      "ik ben mijn het een niet geen woon heet jag är och min mitt bor heter inte jestem mieszkam się nie jest mój moja "
-                     "saya dengan yang dan tolong ini itu desu imasu watashi kudasai onegaishimasu bir ve için çok "
+                     "saya seorang dengan yang dan tolong ini itu desu imasu watashi kudasai onegaishimasu bir ve için çok "
                      "jsem bydlím prosím odpovídej chci jeg og ikke hos har hedder mig meg er det dag "
                      "ako ang ng mga sa ni ya kwa na ninaishi mimi "
                      "til på fra hver etter ved ek nie se 'n asseblief vir ons".split())

@@ -53,10 +53,29 @@ def _at_as(text: str, names: tuple[str, ...]) -> list[str] | None:
     return parts if slots == ["employer", "job"] else None
 
 
+# "Studies law at Leiden University", "Law student at Leiden": what the user studies, and where.
+_ORG = r"(?P<org>(?:the\s+)?[A-Z][\w&'.-]*(?:\s+(?:of\s+)?[A-Z][\w&'.-]*)*)"
+_STUDY_AT = (re.compile(r"^(?P<pre>.*?\b(?:studies|study|studied|is studying|am studying|studying|majors in|majored in|majoring in))\s+"
+                        r"(?P<field>[\w -]+?)\s+at\s+" + _ORG + r"[.!]?$", re.I),
+             re.compile(r"^(?P<pre>.*?)(?P<field>\b[\w -]+?)\s+student\s+at\s+" + _ORG + r"[.!]?$", re.I))
+
+
+def _study_at(text: str, names: tuple[str, ...]) -> list[str] | None:
+    for i, pat in enumerate(_STUDY_AT):
+        m = pat.match(text.strip())
+        if m is None:
+            continue
+        parts = ([f"{m['pre']} {m['field']}", f"{m['pre']} at {m['org']}"] if i == 0 else
+                 [f"{m['pre']}{m['field']} student", f"{m['pre']}student at {m['org']}"])
+        if [extract(canonical(p, names), None, names).slot for p in parts] == ["degree", "school"]:
+            return parts
+    return None
+
+
 def _job_at(text: str, names: tuple[str, ...], about_others: Callable[[str], bool]) -> list[str] | None:
     if about_others(canonical(text, names)):
         return None
-    if at_as := _at_as(text, names):
+    if at_as := _at_as(text, names) or _study_at(text, names):
         return at_as
     m = _JOB_AT.match(text.strip())
     if m is None or about_others(canonical(text, names)) or extract(text, None, names).slot != "job":

@@ -891,10 +891,10 @@ def _same_value(k1: tuple, k2: tuple) -> bool:
         return False
     if k1[1] != k2[1] and ({k1[1], k2[1]} <= _ORIGIN_SLOTS or {k1[1], k2[1]} <= _CHILD_SLOTS):
         return k1[2] == k2[2]
-    if k1[1] != k2[1]:
-        sa, sb = set(re.findall(r"[a-z]+", k1[1])), set(re.findall(r"[a-z]+", k2[1]))
-        return bool(sa and sb and (sa <= sb or sb <= sa)) and k1[2] == k2[2]
     a, b = set(re.findall(r"\w+", k1[2])), set(re.findall(r"\w+", k2[2]))
+    if k1[1] != k2[1]:  # "favourite football team" = "Celtic" / "team" = "Celtic FC": one value, named in full once
+        sa, sb = set(re.findall(r"[a-z]+", k1[1])), set(re.findall(r"[a-z]+", k2[1]))
+        return bool(sa and sb and (sa <= sb or sb <= sa)) and (k1[2] == k2[2] or bool(a and b and (a <= b or b <= a)))
     if a and b and (a <= b or b <= a):
         return True
     if " " not in k1[2] + k2[2] and _case_forms(k1[2], k2[2]):  # "žiline" / "žiliny": one city in two cases

@@ -36,6 +36,10 @@ _PATTERNS = [
     (re.compile(rf"^{_U} (?:studied|studies|is studying|majored in|majors in|has an? (?:\w+ )?degree in|"
                 rf"holds an? (?:\w+ )?degree in|graduated in|did an? (?:\w+ )?degree in|trained in) (?P<val>[\w -]+)", re.I), "degree"),
     (re.compile(rf"^{_U} is an? (?:\w+[- ]year )?(?P<val>[\w -]+?) (?:student|major|graduate|undergrad|undergraduate)\b", re.I), "degree"),
+    (re.compile(rf"^(?:{_U} (?:is )?)?(?:doing|pursuing|completing|finishing|working on|working towards) an? "
+                rf"(?:PhD|Ph\.D\.?|doctorate|masters?|master's|MSc|MA|MBA|BSc|BA|bachelor's|degree)(?: degree)? in (?P<val>[\w -]+?)"
+                rf"(?: at .*| part[- ]time| full[- ]time)?$", re.I), "degree"),
+    (re.compile(rf"^{_U} is an? (?:[\w-]+ )?(?:student|candidate|researcher|postdoc) (?:in|of) (?P<val>[\w -]+?)(?: at .*)?$", re.I), "degree"),
     (re.compile(r"\b(?:the user's|his|her|their) (?P<val>[\w -]+?) (?:degree|studies|course|diploma)\b", re.I), "degree"),
     # foreign: hobbies with "does/practises" ("Hace ciclismo", "Fait de l'escalade", "Pratica la vela", "Macht Yoga")
     (re.compile(r"\b(?:hace|hago|practica|practico|pratica|pratico|fait du|fait de la|fait de l'|fais du|fais de la|"

@@ -182,9 +182,12 @@ _FACT_PATTERNS = [(re.compile(p.replace("{name}", _U), re.I if flags else 0), re
         "aunt", "uncle", "cousin", "niece", "nephew", "stepson", "stepdaughter", "stepmother", "stepfather"], key=len, reverse=True)) + r") (?P<val>[A-Z][\w'-]+)\b.*$", None, 0),
     (r"^{name} is an? (?P<val>(?:(?!(?:of|for|to|with|from|the|an?|and|or|my|his|her|their|our)\b)\w+ ){0,3}(?:" + _JOBS + r"|\w+ist))(?:(?: (?:at|in|for|on|with|by|out of|doing|working|who|and|since|based|so|but|btw|by the way)|,) .*| (?:now|these days|currently|nowadays|btw))?$", "job", 1),
     (r"^{name} is (?P<val>\w+) intolerant$", "allergy", 1),
-    (r"^{name} (?:has|suffers from|lives with|was diagnosed with|has been diagnosed with) (?P<val>(?:type \d |chronic |severe |mild )?"
+    (r"^{name} (?:has|suffers from|lives with|was diagnosed with|has been diagnosed with|manages|is managing|deals with|"
+     r"struggles with|is being treated for|takes \w+ for) (?P<val>(?:type \d |chronic |severe |mild )?"
      r"(?:[\w-]+ )?(?:disease|syndrome|disorder|diabetes|asthma|epilepsy|migraines?|eczema|psoriasis|adhd|autism|dyslexia|"
-     r"hypertension|anemia|anaemia|[a-z]+itis))$", "condition", 1),
+     r"hypertension|anemia|anaemia|[a-z]+itis))(?: (?:with|since|through|by|and|using) .*)?$", "condition", 1),
+    (r"^{name} is (?:an? )?(?P<val>(?:type \d )?(?:diabetic|asthmatic|epileptic|dyslexic|autistic|arthritic|anemic|anaemic))"
+     r"(?: (?:since|and|for) .*)?$", "condition", 1),
     (r"^{name} (?:has|gets) (?:an? )?(?P<val>[\w ]+?) allerg(?:y|ies)$", "allergy", 1),
     (r"^(?:the )?(?P<val>[\w .'-]+?) is where {name} (?:was born)$", "birthplace", 1),
     (r"^(?:the )?(?P<val>[\w .'-]+?) is where {name} (?:grew up)$", "hometown", 1),
@@ -202,6 +205,11 @@ _BELIEFS = frozenset("""buddhist atheist agnostic optimist pessimist perfectioni
 communist capitalist nationalist idealist realist humanist purist environmentalist activist extremist evangelist baptist
 methodist pacifist nudist tourist hedonist nihilist theist deist loyalist royalist traditionalist modernist populist
 conformist nonconformist introvert extrovert ambivert""".split())
+_PERSON_STATES = frozenset({
+    "diabetic", "asthmatic", "autistic", "epileptic", "dyslexic", "allergic", "sick", "ill", "pregnant", "retired",
+    "married", "single", "divorced", "engaged", "widowed", "older", "younger", "vegan", "vegetarian", "deaf", "blind",
+    "disabled", "adopted", "unemployed", "home", "away", "abroad", "fine", "okay", "ok", "better", "worse", "busy",
+    "tired", "happy", "sad", "old", "young", "little", "tiny", "big", "huge", "shy", "lazy", "scared", "afraid"})
 _NOT_VALUES = re.compile(r"^(?:very|really|not|no|always|never|too|so|quite|usually|often|more|less|on|in|at)\b", re.I)
 SLOT_PHRASES = {  # slot -> (statement in the second person, the probe question)
     "city": ("You live in {v}.", "Which city do I live in?"),
@@ -280,6 +288,8 @@ def _fact(text: str) -> Extract | None:
                 continue
             if val.isdigit():  # "my brother is 12": an age, not a name
                 slot = f"{slot} age"
+            elif (not lower and val[:1].islower()) or val.split()[0].lower() in _PERSON_STATES:
+                continue  # "my son is diabetic": what they are; in cased text a name has its capital
         if slot == "job" and val.split()[-1].lower() in _BELIEFS:  # "Is a Buddhist": no trade
             continue
         school = re.search(r"\bstudent\b.*? at (?:the )?([A-Z][\w.'&-]*(?: (?:of )?[A-Z][\w.'&-]*)*)", t) if slot == "job" else None
@@ -348,12 +358,16 @@ def _fact_extract(slot: str, val: str) -> Extract:
         val = re.split(r" (?:on|in|as|since|with)\b", val)[0].strip() or val
     if slot in ("instrument", "car", "vehicle"):
         val = _ADJECTIVES.sub("", re.sub(r"^(?:an?|the|my|his|her)\s+", "", val, flags=re.I)) or val
+    if slot == "condition":  # "a type 2 diabetic": the condition is type 2 diabetes
+        val = re.sub(r"\b(?:an? )?(\w+ic)$", lambda m: _CONDITION_NOUNS.get(m.group(1).lower(), m.group(0)), val)
     if slot == "vehicle":
         val = re.sub(r"\s+(?:to|into|around) (?:work|school|the office|town|the city)\b.*$", "", val)
         val = _BICYCLE.get(cut_phrase(val).lower(), cut_phrase(val)) or val
     return Extract("fact", slot, val, probe=make_probe(slot, val), statement=fact_statement(slot, val))
 
 
+_CONDITION_NOUNS = {"diabetic": "diabetes", "asthmatic": "asthma", "epileptic": "epilepsy", "dyslexic": "dyslexia",
+                    "autistic": "autism", "arthritic": "arthritis", "anemic": "anemia", "anaemic": "anaemia"}
 _BICYCLE = {"bike": "bicycle", "road bike": "bicycle", "push bike": "bicycle", "cycle": "bicycle", "pushbike": "bicycle",
             "e-bike": "bicycle", "ebike": "bicycle", "mountain bike": "bicycle"}
 

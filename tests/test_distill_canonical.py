@@ -209,3 +209,48 @@ def test_a_scripting_language_is_a_code_language(text, value):
 def test_a_professional_person_is_no_tone():
     assert _typed("Dislikes being told to consult a professional.")[1] == ""
     assert _typed("Keep it professional, please.")[1:] == ("tone", "formal")
+
+
+@pytest.mark.parametrize("text,slot,value", [
+    ("Data engineer at Spotify", "job", "data engineer"),
+    ("Paediatric nurse", "job", "paediatric nurse"),
+    ("Accountant in Bristol", "job", "accountant"),
+    ("Nursing student at Queen's University", "school", "Queen's University"),
+    ("Lifelong Packers supporter", "team", "Packers"),
+    ("Type 1 diabetic", "condition", "type 1 diabetes"),
+    ("Originally from Accra", "hometown", "Accra"),
+])
+def test_a_bare_noun_phrase_names_a_role_of_the_user(text, slot, value):
+    """Memory layers write roles as bare noun phrases ("Data engineer at Spotify"); they reach the fact slots that
+    "Is a data engineer at Spotify" reaches, instead of staying untyped."""
+    e = extract(canonical(text))
+    assert (e.kind, e.slot, e.value) == ("fact", slot, value)
+
+
+@pytest.mark.parametrize("text", ["Trip to Lisbon in May", "Brother named Kofi", "Meeting with the new manager",
+                                  "Laptop charger broke", "Seorang guru"])
+def test_a_noun_phrase_that_names_no_role_of_the_user_stays_as_written(text):
+    assert canonical(text) == text
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Is asthmatic", "asthma"), ("I'm epileptic", "epilepsy"),
+    ("Manages rheumatoid arthritis with weekly injections", "rheumatoid arthritis"),
+    ("Struggles with migraines", "migraines")])
+def test_a_condition_said_as_an_adjective_or_with_its_treatment_is_a_condition(text, value):
+    e = extract(canonical(text))
+    assert (e.slot, e.value) == ("condition", value) and e.statement == f"You have {value}."
+
+
+@pytest.mark.parametrize("text", ["My daughter is asthmatic", "my husband is retired", "Our dog is old"])
+def test_what_a_relative_or_pet_is_is_not_their_name(text):
+    assert extract(canonical(text)).kind != "fact"
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Doing a master's in marine biology", "marine biology"),
+    ("Is pursuing a PhD in linguistics at Utrecht", "linguistics"),
+    ("Postdoc in immunology at the Crick", "immunology")])
+def test_a_degree_in_progress_is_what_the_user_studies(text, value):
+    e = extract(canonical(text))
+    assert (e.slot, e.value) == ("degree", value)

@@ -1023,3 +1023,20 @@ def test_dev12_split_of_other_memory_layers():
 
     overall = evaluate(split="dev12")["by_style"]["overall"]
     assert overall["recalled"] >= 73 and overall["one_offs_selected"] <= 2 and overall["stale_selected"] <= 3
+
+
+def test_where_and_what_the_user_studies_are_two_items_said_in_two_ways():
+    """"Studies history at Trinity College" and "History student at Trinity": each sentence holds the subject and
+    the school; both are selected, the school under its full name."""
+    p = build_profiles(_recs("ola", ["Studies history at Trinity College", "History student at Trinity",
+                                     "Wants short answers"]), Settings())["ola"]
+    facts = {(i.slot, i.value) for i in p.items if i.kind == "fact" and len(set(i.record_ids)) == 2}
+    assert ("degree", "history") in facts and ("school", "Trinity College") in facts
+
+
+def test_a_value_named_in_full_once_is_one_item_across_nested_slots():
+    """"Favourite hockey team is the Canucks" / "Supports the Vancouver Canucks": one team, two mentions."""
+    p = build_profiles(_recs("lee", ["Favourite hockey team is Canucks", "Supports Vancouver Canucks",
+                                     "Likes bullet points"]), Settings())["lee"]
+    team = [i for i in p.items if i.kind == "fact" and "team" in i.slot]
+    assert len(team) == 1 and len(team[0].record_ids) == 2
