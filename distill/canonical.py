@@ -193,8 +193,10 @@ _ROLE_HEADS = frozenset({
     "undergrad", "undergraduate", "grad", "alum", "alumnus", "alumna", "physician", "therapist", "pharmacist",
     "vet", "attorney", "accountant", "librarian", "firefighter", "officer", "sergeant", "soldier", "carpenter",
     "mom", "mum", "dad", "mother", "father", "grandmother", "grandfather", "grandparent", "member", "volunteer",
-    "diabetic", "asthmatic", "epileptic",
+    "diabetic", "asthmatic", "epileptic", "employee", "staffer",
 })
+_NAMED_BY = frozenset({"employee", "staffer", "fan", "supporter", "alum", "alumnus", "alumna", "graduate"})  # an org or team
+_OTHER_COPULAS = frozenset("soy sou sono bin ben är er es est jestem som sunt olen je ich ik jag yo eu io".split())
 _KIN_HEADS = frozenset({"mom", "mum", "dad", "mother", "father", "grandmother", "grandfather", "grandparent", "parent"})
 _NOT_AGENTS = frozenset({
     "computer", "water", "number", "letter", "paper", "winter", "summer", "dinner", "order", "border", "error",
@@ -216,6 +218,8 @@ def _role_phrase(text: str) -> str:
     if not words:
         return text
     prefix, head = words.group(1).split(), words.group(2).lower()
+    if prefix and prefix[0].lower() in _OTHER_COPULAS:  # "Soy software engineer": another language's "I am"
+        return text
     if any(w.lower() in _NOT_PREFIX | SUBJECTLESS_VERBS or w.lower().endswith("'s") for w in prefix):
         return text
     agent = head in _ROLE_HEADS or (len(head) > 4 and head not in _NOT_AGENTS and
@@ -226,9 +230,9 @@ def _role_phrase(text: str) -> str:
     if re.search(r"\b(?:is|are|was|were|has|have|had|will|wants|likes|loves|needs|said|says)\b", rest, re.I):
         return text
     phrase = text[:words.end()]
-    phrase = phrase[:1].lower() + phrase[1:] if not re.match(r"[A-Z][a-z]*[A-Z]|[A-Z]{2}", phrase) else phrase
-    if prefix and prefix[0][:1].isupper() and prefix[0][1:2].islower() and len(prefix) > 1 and prefix[1][:1].isupper():
-        phrase = text[:words.end()]  # "Big Liverpool fan": keep the capital of a name-led phrase
+    named = head in _NAMED_BY or (len(prefix) > 1 and prefix[1][:1].isupper())  # "Monzo employee", "Big Leeds fan"
+    if not named and not re.match(r"[A-Z][a-z]*[A-Z]|[A-Z]{2}", phrase):
+        phrase = phrase[:1].lower() + phrase[1:]
     article = "an" if phrase[:1].lower() in "aeiou" else "a"
     return f"{USER} is {article} {phrase}{rest}"
 

@@ -45,8 +45,13 @@ _PATTERNS = [
     (re.compile(r"\b(?:hace|hago|practica|practico|pratica|pratico|fait du|fait de la|fait de l'|fais du|fais de la|"
                 r"pratique l[ae']?|joga|jogo|gioca a) ?(?P<val>[\wÀ-ÿ-]+(?: de [\wÀ-ÿ-]+)?)", re.I), "hobby"),
 ]
+_ALUMNUS = re.compile(rf"^{_U} is an? (?P<val>[A-Z][\w&.'-]*(?: (?:of )?[A-Z][\w&.'-]*){{0,4}}) (?:graduate|grad|alum|alumnus|alumna)\b")
+_SUBJECTS = frozenset("english french german spanish italian history law maths math mathematics physics chemistry biology "
+                      "economics medicine music art arts philosophy psychology engineering nursing classics geography "
+                      "politics sociology theology architecture design drama film literature".split())
 _NOT_ACTIVITIES = {"nothing", "something", "anything", "everything", "going", "being", "having", "doing", "getting",
-                   "working", "thing", "things", "sure", "well", "fine", "the", "a", "an", "sport", "sports"}
+                   "working", "thing", "things", "sure", "well", "fine", "the", "a", "an", "sport", "sports",
+                   "recent", "new", "proud", "fresh", "former", "young", "mature", "first", "current", "high"}
 _TRADE = re.compile(r"^(?:an? )?(?P<val>(?:\w+ )?\w+?(?:man|woman|er|or|ist|ian|ant|ent|ic))\s+(?:by (?:trade|profession|training)|"
                     r"out of \w+.*)$", re.I)
 
@@ -66,6 +71,9 @@ def pursuit(text: str) -> tuple[str, str] | None:
     m = re.match(rf"^{_U} (?:also |still |regularly |often )?(?P<verb>{'|'.join(_ACTIVITY_VERBS)}){_TAIL}", t, re.I)
     if m:
         return "hobby", _activity(m.group("verb"))
+    m = _ALUMNUS.match(t)
+    if m and m.group("val").lower() not in _SUBJECTS | _NOT_ACTIVITIES:  # "an Oxford graduate", "TCD alum": a school; "an English graduate": a subject
+        return "school", m.group("val")
     for pat, slot in _PATTERNS:
         m = pat.search(t)
         if m:

@@ -196,6 +196,14 @@ _FACT_PATTERNS = [(re.compile(p.replace("{name}", _U), re.I if flags else 0), re
     (r"^{name}'s " + _NOUN + r", (?P<val>[A-Z][\w'-]+(?: [A-Z][\w'-]+)?),.*$", None, 0),  # "User's partner, Alex, is a chef"
     (r"^(?:the )?(?P<val>[A-Z][\w .'-]*?) is {name}'s (?:[\w-]+ )?" + _NOUN + r"(?:,.*)?$", None, 0),
     (r"^{name} is an? (?:huge |big |die-hard |lifelong )?(?P<val>[\w .'-]+?) (?:fan|supporter)$", "team", 1),
+    # "Has a daughter, Lily, who is 4": a relative or pet named in apposition
+    (r"^{name} (?:has|has got|owns|adopted) an? " + _NOUN + r", (?P<val>[A-Z][\w'-]+)(?:,.*| \(.*)?$", None, 0),
+    # "Beans is the shy one of my cats": a name said as one of several
+    (r"^(?P<val>[A-Z][\w'-]+) is (?:the \w+ one|one|the (?:older|younger|oldest|youngest|eldest|elder|first|second)) of "
+     r"{name}'s (?P<noun>[a-z]+?)(?:ren|s)?(?: .*)?$", None, 0),
+    # "Monzo employee", "an employee at Monzo": where the user works
+    (r"^{name} is an? (?P<val>[A-Z][\w&'.-]*(?: [A-Z][\w&'.-]*){0,3}) (?:employee|staffer|staff member)$", "employer", 0),
+    (r"^{name} is an? (?:employee|staffer|staff member) (?:at|of|for|with) (?P<val>(?:the )?[A-Z][\w&'.-]*(?: (?:of )?[A-Z][\w&'.-]*){0,3})$", "employer", 0),
     (r"^{name}'s (?P<noun>car|vehicle|bike|instrument|job|profession|occupation) is an? " + _V + r"$", None, 1),
     (r"^{name}'s (?P<noun>favou?rite (?:football |soccer |sports? )?(?:team|club)) is " + _V + r"$", None, 1),
     (r"^{name} writes most of (?:his|her|their|the user's) code in (?P<val>[A-Z][\w+#]*)(?:, (?:his|her|their|the user's) (?P<noun>favou?rite [\w ]+))?$", None, 0),
@@ -356,6 +364,7 @@ def _fact_extract(slot: str, val: str) -> Extract:
         val = re.split(r" (?:at|for|in)\b", val)[0].strip()
     if slot == "employer":  # "spotify on the podcast team", "Siemens in Erlangen": the employer is the name
         val = re.split(r" (?:on|in|as|since|with)\b", val)[0].strip() or val
+        val = re.sub(r"^.*\b(?:called|named) (?=[A-Z0-9])", "", val)  # "a fintech startup called Monzo"
     if slot in ("instrument", "car", "vehicle"):
         val = _ADJECTIVES.sub("", re.sub(r"^(?:an?|the|my|his|her)\s+", "", val, flags=re.I)) or val
     if slot == "condition":  # "a type 2 diabetic": the condition is type 2 diabetes

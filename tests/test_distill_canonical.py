@@ -254,3 +254,23 @@ def test_what_a_relative_or_pet_is_is_not_their_name(text):
 def test_a_degree_in_progress_is_what_the_user_studies(text, value):
     e = extract(canonical(text))
     assert (e.slot, e.value) == ("degree", value)
+
+
+@pytest.mark.parametrize("text,slot,value", [
+    ("Has a son, Mateo, who plays football", "son", "Mateo"),
+    ("Has a tortoise, Speedy", "tortoise", "Speedy"),
+    ("Rosa is the eldest of my daughters", "daughter", "Rosa"),
+    ("Works for a design agency called Pentagram", "employer", "Pentagram"),
+    ("Deloitte employee", "employer", "Deloitte"),
+    ("Is a staff member at Kew Gardens", "employer", "Kew Gardens"),
+    ("Cambridge alumna", "school", "Cambridge"),
+    ("Is a UCLA graduate", "school", "UCLA"),
+])
+def test_names_said_in_apposition_or_as_a_modifier_are_facts(text, slot, value):
+    e = extract(canonical(text))
+    assert (e.kind, e.slot, e.value) == ("fact", slot, value)
+
+
+@pytest.mark.parametrize("text", ["Is a recent graduate", "Proud graduate", "Is a history graduate"])
+def test_a_graduate_of_no_named_school_names_no_school(text):
+    assert extract(canonical(text)).slot != "school"
