@@ -372,6 +372,8 @@ def _fact_extract(slot: str, val: str) -> Extract:
     if slot == "vehicle":
         val = re.sub(r"\s+(?:to|into|around) (?:work|school|the office|town|the city)\b.*$", "", val)
         val = _BICYCLE.get(cut_phrase(val).lower(), cut_phrase(val)) or val
+    if (kin_or_pet(slot) or slot == "name") and re.fullmatch(r"[a-z]+(?:[ -][a-z]+)?", val) and val not in _PERSON_STATES:
+        val = re.sub(r"(?:^|(?<=[ -]))[a-z]", lambda m: m.group(0).upper(), val)  # "biscuit", "jean-luc": names
     return Extract("fact", slot, val, probe=make_probe(slot, val), statement=fact_statement(slot, val))
 
 

@@ -129,7 +129,7 @@ def _typed(text: str) -> tuple:
     ("Drives a Ford F-150", ("fact", "car", "Ford F-150")),
     ("Is a high school chemistry teacher", ("fact", "job", "high school chemistry teacher")),
     ("Is a nurse working night shifts", ("fact", "job", "nurse")),
-    ("got a lab named duke", ("fact", "dog", "duke")),
+    ("got a lab named duke", ("fact", "dog", "Duke")),
     ("Has type 1 diabetes", ("fact", "condition", "type 1 diabetes")),
     ("just moved 2 bristol", ("fact", "city", "bristol")),  # chat's "2" for "to"
     ("play cricket on sundays", ("fact", "hobby", "cricket")),
@@ -152,7 +152,7 @@ def _typed(text: str) -> tuple:
     ("Prefers being addressed as Ms. Okafor.", ("address", "address", "Ms. Okafor")),
     ("Is a PhD student in chemistry at ETH Zurich.", ("fact", "school", "ETH Zurich")),
     ("Marcus's daughter goes by Bee.", ("fact", "daughter", "Bee")),  # her name, not how to address the user
-    ("my husbands name is dave", ("fact", "partner", "dave")),
+    ("my husbands name is dave", ("fact", "partner", "Dave")),
     ("User is based out of Singapore.", ("fact", "city", "Singapore")),
     ("User's partner, Alex, is a chef.", ("fact", "partner", "Alex")),
     ("Wants no more than three bullet points.", ("format", "format", "bullets")),  # a limit, not a refusal
@@ -274,3 +274,10 @@ def test_names_said_in_apposition_or_as_a_modifier_are_facts(text, slot, value):
 @pytest.mark.parametrize("text", ["Is a recent graduate", "Proud graduate", "Is a history graduate"])
 def test_a_graduate_of_no_named_school_names_no_school(text):
     assert extract(canonical(text)).slot != "school"
+
+
+@pytest.mark.parametrize("text,value", [("my cats name is pumpkin", "Pumpkin"), ("my daughters called mary-kate", "Mary-Kate"),
+                                        ("my name is jon snow", "Jon Snow")])
+def test_a_name_typed_in_lower_case_is_taught_with_its_capital(text, value):
+    e = extract(canonical(text))
+    assert e.value == value and value in e.statement
