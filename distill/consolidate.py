@@ -911,7 +911,8 @@ def _name_as_address(k1: tuple, k2: tuple) -> bool:
 
 
 _ORIGIN_SLOTS = {"birthplace", "hometown"}  # "born in Naples" / "originally from Naples": one place of origin
-_CHILD_SLOTS = {"kid", "child", "son", "daughter", "baby", "youngest", "eldest", "oldest"}  # "two kids, Mia and Leo" / "my daughter Mia"
+_CHILD_SLOTS = {"kid", "child", "son", "daughter", "baby", "youngest", "eldest", "oldest", "toddler", "boy", "girl",
+                "teen", "teenager", "infant", "newborn", "stepson", "stepdaughter"}  # "two kids, Mia and Leo" / "my daughter Mia"
 
 
 def _tfidf_pairs(X, threshold: float) -> list[tuple[int, int]]:

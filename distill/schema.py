@@ -156,7 +156,7 @@ _VERB_FACTS = [(re.compile(rf"(?:(?:^|[,;:] *|\b(?:now that|since) ){_U}|(?:[.?!
                for v, slot in _VERB_FACTS]
 _VERB_ADVERB = re.compile(r"\b(works|is working|lives|is living|studies|is studying)\s+(?:\w+ly|full[- ]time|part[- ]time)\s+"
                           r"(?=(?:at|for|in|as|by)\b)", re.I)
-_JOBS = ("nurse|teacher|doctor|engineer|lawyer|developer|designer|chef|pilot|student|accountant|programmer|writer|"
+_JOBS = ("drummer|trumpeter|fiddler|nurse|teacher|doctor|engineer|lawyer|developer|designer|chef|pilot|student|accountant|programmer|writer|"
          "architect|dentist|pharmacist|electrician|plumber|carpenter|firefighter|journalist|scientist|librarian|"
          "veterinarian|vet|paramedic|researcher|professor|farmer|baker|mechanic|photographer|translator|consultant|"
          "analyst|manager|data scientist|software engineer|software developer|web developer|graphic designer|"
@@ -349,6 +349,10 @@ _NOW_TAIL = re.compile(r"\s+(?:now|these days|nowadays|at the moment|currently|f
 
 def _fact_extract(slot: str, val: str) -> Extract:
     val = _NOW_TAIL.sub("", val) or val  # "lives in Aarhus these days": the city is Aarhus
+    if slot in ("instrument", "degree", "learning"):  # "learning Spanish using Duolingo": the subject is Spanish
+        val = re.split(r" (?:using|with|via|through|on|at|from|every|each|since|for|online)\b", val)[0].strip() or val
+    if slot == "job" and val.lower().split()[-1] in _PLAYERS:  # "a bassist in a punk band" plays the bass
+        slot, val = "instrument", _PLAYERS[val.lower().split()[-1]]
     if slot in ("instrument", "degree") and language_of(val) is not None:  # "is learning Japanese" is no instrument
         slot = "learning"
     sport = next((sp for sp in sorted(SPORTS) if re.match(rf"(?:the )?{sp}\b", val.lower())), None)
@@ -377,6 +381,11 @@ def _fact_extract(slot: str, val: str) -> Extract:
     return Extract("fact", slot, val, probe=make_probe(slot, val), statement=fact_statement(slot, val))
 
 
+_PLAYERS = {"bassist": "bass", "guitarist": "guitar", "pianist": "piano", "drummer": "drums", "violinist": "violin",
+            "cellist": "cello", "saxophonist": "saxophone", "trumpeter": "trumpet", "flautist": "flute", "flutist": "flute",
+            "harpist": "harp", "organist": "organ", "keyboardist": "keyboard", "violist": "viola", "fiddler": "fiddle",
+            "clarinettist": "clarinet", "clarinetist": "clarinet", "trombonist": "trombone", "banjoist": "banjo",
+            "accordionist": "accordion", "ukulelist": "ukulele"}
 _CONDITION_NOUNS = {"diabetic": "diabetes", "asthmatic": "asthma", "epileptic": "epilepsy", "dyslexic": "dyslexia",
                     "autistic": "autism", "arthritic": "arthritis", "anemic": "anemia", "anaemic": "anaemia"}
 _BICYCLE = {"bike": "bicycle", "road bike": "bicycle", "push bike": "bicycle", "cycle": "bicycle", "pushbike": "bicycle",
@@ -384,7 +393,14 @@ _BICYCLE = {"bike": "bicycle", "road bike": "bicycle", "push bike": "bicycle", "
 
 
 def _article(v: str) -> str:
-    return "an" if v[:1].lower() in "aeiou" else "a"
+    """By sound, not letter: "an HR manager", "a UX designer", "a university lecturer", "an hourly worker"."""
+    first = (v.split() or [""])[0]
+    if re.fullmatch(r"[A-Z]{2,}s?", first):
+        return "an" if first[0] in "AEFHILMNORSX" else "a"
+    low = first.lower()
+    if re.match(r"(?:uni|use|usu|eu|one\b|ukr|uro)", low):
+        return "a"
+    return "an" if low[:1] in "aeiou" or low.startswith(("hour", "honest", "honou", "heir")) else "a"
 
 
 def make_probe(slot: str, value: str) -> dict:

@@ -281,3 +281,19 @@ def test_a_graduate_of_no_named_school_names_no_school(text):
 def test_a_name_typed_in_lower_case_is_taught_with_its_capital(text, value):
     e = extract(canonical(text))
     assert e.value == value and value in e.statement
+
+
+@pytest.mark.parametrize("text,slot,value", [
+    ("Guitarist in a wedding band", "instrument", "guitar"), ("Is a drummer", "instrument", "drums"),
+    ("Is learning Italian through an evening class", "learning", "Italian"),
+    ("Is learning the violin with a private tutor", "instrument", "violin")])
+def test_a_player_plays_the_instrument_and_a_subject_loses_how_it_is_learnt(text, slot, value):
+    e = extract(canonical(text))
+    assert (e.slot, e.value) == (slot, value)
+
+
+@pytest.mark.parametrize("text,statement", [
+    ("Works as an HR assistant", "You work as an HR assistant."), ("Is a UX researcher", "You work as a UX researcher."),
+    ("Is a university librarian", "You work as a university librarian.")])
+def test_a_job_is_taught_with_the_article_it_is_said_with(text, statement):
+    assert extract(canonical(text)).statement == statement

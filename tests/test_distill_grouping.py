@@ -1040,3 +1040,10 @@ def test_a_value_named_in_full_once_is_one_item_across_nested_slots():
                                      "Likes bullet points"]), Settings())["lee"]
     team = [i for i in p.items if i.kind == "fact" and "team" in i.slot]
     assert len(team) == 1 and len(team[0].record_ids) == 2
+
+
+def test_a_child_named_as_a_toddler_and_as_a_son_is_one_child():
+    p = build_profiles(_recs("dee", ["Has a 2-year-old son named Arlo", "Arlo, the user's toddler, loves trains",
+                                     "Likes short answers"]), Settings())["dee"]
+    kids = [i for i in p.items if i.kind == "fact" and i.value == "Arlo"]
+    assert len(kids) == 1 and len(kids[0].record_ids) == 2
