@@ -129,7 +129,11 @@ _ALIASES = {
 _ALIASES.update({w: name.lower() for w, name in LANGUAGE_ALIASES.items() if w not in _ALIASES})
 _PARTNER = {"wife": "partner", "husband": "partner", "girlfriend": "partner", "boyfriend": "partner"}
 # Tense and mode: "used to work at X" or "would love to learn X" is not "works at X" / "plays X".
-_MODE = re.compile(r"\b(?:used to|formerly|former|previously|no longer(?! than)|any ?more|years ago|hace años|früher|autrefois|"
+# "years ago" dates a former state ("lived in Rome years ago"), but a change it dates still holds ("moved to Rome two
+# years ago": lives there now).
+_MODE = re.compile(r"^(?!.*\b(?:moved|relocated|started|joined|adopted|married|bought|got|began|became|took up|switched)\b)"
+                   r".*\byears ago\b|"
+                   r"\b(?:used to|formerly|former|previously|no longer(?! than)|any ?more|hace años|früher|autrefois|"
                    r"vivía|trabajaba|tenía|vivait|travaillait|wohnte|arbeitete|would love to|'d love to|someday|"
                    r"some day|one day|hopes? to|dreams? of|wish(?:es)? (?:to|they|i)|plans? to|thinking (?:about|of)|considering)\b", re.I)
 # A one-time event is not a lasting fact: "visited Tampere last summer" is not "lives in Tampere", although

@@ -344,7 +344,8 @@ def typed_fact(slot: str, val: str) -> Extract:
 
 
 _NOW_TAIL = re.compile(r"\s+(?:now|these days|nowadays|at the moment|currently|for now|right now|since \w+|"
-                       r"this (?:week|month|year))$", re.I)
+                       r"this (?:week|month|year)|(?:(?:about|almost|over|nearly) )?(?:a|an|one|two|three|four|five|six|"
+                       r"a few|a couple of|several|\d+) (?:days?|weeks?|months?|years?|decades?)(?: ago)?)$", re.I)
 
 
 def _fact_extract(slot: str, val: str) -> Extract:

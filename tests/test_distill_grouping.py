@@ -1047,3 +1047,17 @@ def test_a_child_named_as_a_toddler_and_as_a_son_is_one_child():
                                      "Likes short answers"]), Settings())["dee"]
     kids = [i for i in p.items if i.kind == "fact" and i.value == "Arlo"]
     assert len(kids) == 1 and len(kids[0].record_ids) == 2
+
+
+@pytest.mark.parametrize("moved", ["Relocated to Hobart three years ago", "Moved to Hobart for her job a few years ago",
+                                   "Moved to Hobart about 5 years ago"])
+def test_a_move_dated_years_ago_still_says_where_the_user_lives(moved):
+    """"Moved to X two years ago" is where the user lives now (a former state is "lived in X years ago")."""
+    p = build_profiles(_recs("bo", ["Lives in Hobart", moved, "Likes short answers"]), Settings())["bo"]
+    city = [i for i in p.items if i.slot == "city"]
+    assert len(city) == 1 and city[0].value == "Hobart" and len(city[0].record_ids) == 2
+
+
+def test_a_place_lived_years_ago_is_no_mention_of_where_the_user_lives():
+    p = build_profiles(_recs("bo", ["Lives in Hobart", "Lived in Perth years ago", "Likes short answers"]), Settings())["bo"]
+    assert not any(i.value == "Perth" for i in p.items)
