@@ -29,7 +29,7 @@ SUBJECTLESS_VERBS = {
     "values", "cares", "commutes", "cycles", "travels", "volunteers", "collects", "practices", "practises",
     "celebrates", "went", "will", "isn't", "wasn't", "hasn't", "rows", "swims", "climbs", "hikes", "skis", "surfs",
     "skates", "jogs", "kayaks", "dances", "paints", "knits", "bakes", "sings", "flies", "builds", "trains", "spends",
-    "catches", "majored", "graduated", "holds", "gets", "manages", "suffers", "struggles",
+    "catches", "majored", "graduated", "holds", "gets", "manages", "suffers", "struggles", "relocated", "emigrated",
 }
 _ADVERBS = {"really", "also", "usually", "always", "never", "still", "only", "mostly", "generally", "now",
             "currently", "just", "often", "actually", "definitely", "strongly", "absolutely", "truly", "totally",
@@ -193,9 +193,12 @@ _ROLE_HEADS = frozenset({
     "undergrad", "undergraduate", "grad", "alum", "alumnus", "alumna", "physician", "therapist", "pharmacist",
     "vet", "attorney", "accountant", "librarian", "firefighter", "officer", "sergeant", "soldier", "carpenter",
     "mom", "mum", "dad", "mother", "father", "grandmother", "grandfather", "grandparent", "member", "volunteer",
-    "diabetic", "asthmatic", "epileptic", "employee", "staffer",
+    "diabetic", "asthmatic", "epileptic", "employee", "staffer", "resident", "native",
 })
-_NAMED_BY = frozenset({"employee", "staffer", "fan", "supporter", "alum", "alumnus", "alumna", "graduate"})  # an org or team
+_NAMED_BY = frozenset({"employee", "staffer", "fan", "supporter", "alum", "alumnus", "alumna", "graduate", "resident",
+                       "native", "local"})  # an org or team
+_NOT_PLACES = frozenset("plant home office remote cloud web evidence team project text browser fact science data "
+                        "community faith water oil gas paper skill value model rule".split())
 _OTHER_COPULAS = frozenset("soy sou sono bin ben är er es est jestem som sunt olen je ich ik jag yo eu io".split())
 _KIN_HEADS = frozenset({"mom", "mum", "dad", "mother", "father", "grandmother", "grandfather", "grandparent", "parent"})
 _NOT_AGENTS = frozenset({
@@ -214,6 +217,12 @@ _ROLE_TAIL = re.compile(r"\s*(?:$|[.!]\s*$|,|\s(?:at|in|for|from|based|of|with|s
 
 
 def _role_phrase(text: str) -> str:
+    based = re.match(r"([A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2})-based(?:\s+([a-z]+(?: [a-z]+){0,2}))?[.!]?$", text)
+    if based and based.group(1).lower() not in _NOT_PLACES:  # "Denver-based", "Denver-based designer"
+        role = based.group(2)
+        if not role:
+            return f"{USER} is based in {based.group(1)}"
+        return f"{USER} is {'an' if role[0] in 'aeiou' else 'a'} {role} based in {based.group(1)}"
     words = re.match(r"((?:[A-Za-z0-9][\w'-]*\s+){0,3}?)([A-Za-z][a-z-]*)(?=" + _ROLE_TAIL.pattern + ")", text)
     if not words:
         return text
@@ -230,7 +239,7 @@ def _role_phrase(text: str) -> str:
     if re.search(r"\b(?:is|are|was|were|has|have|had|will|wants|likes|loves|needs|said|says)\b", rest, re.I):
         return text
     phrase = text[:words.end()]
-    named = head in _NAMED_BY or (len(prefix) > 1 and prefix[1][:1].isupper())  # "Monzo employee", "Big Leeds fan"
+    named = (head in _NAMED_BY and prefix) or (len(prefix) > 1 and prefix[1][:1].isupper())  # "Monzo employee"
     if not named and not re.match(r"[A-Z][a-z]*[A-Z]|[A-Z]{2}", phrase):
         phrase = phrase[:1].lower() + phrase[1:]
     article = "an" if phrase[:1].lower() in "aeiou" else "a"

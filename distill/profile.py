@@ -189,8 +189,8 @@ def _conflict_key(it: Item, several: frozenset = frozenset()) -> tuple | None:
         return (it.kind,)
     if it.kind == "fact" and it.slot:
         return None if it.slot in MULTI_VALUED | several else ("fact", it.slot)
-    if it.kind == "avoid" and it.slot == "diet":
-        return ("diet",)
+    if it.kind == "avoid" and it.slot == "diet":  # vegan, then vegetarian; gluten-free or halal beside either
+        return ("diet", "meat") if str(it.value).lower() in MEAT_DIETS else None
     if it.kind == "free" and it.slot:  # a preference slot (preferences.py): metric, then imperial
         return ("free", it.slot)
     return None
@@ -372,6 +372,15 @@ CURRENT_SLOTS = frozenset({"city", "employer", "car"})
 TITLED_SLOTS = frozenset({"job"})
 
 
+# Diets that answer one question, how much animal food the user eats: a newer one replaces the older.
+MEAT_DIETS = frozenset({"vegan", "vegetarian", "pescatarian"})
+
+
+def _diet_key(g: Group) -> tuple | None:
+    e = g.extract
+    return ("diet", "meat") if e.kind == "avoid" and e.slot == "diet" and str(e.value).lower() in MEAT_DIETS else None
+
+
 def _current_fact_key(g: Group, stated_whole: bool = False) -> tuple | None:
     """("fact", slot) of a one-at-a-time fact; with `stated_whole`, only when every record typed it itself (not
     a mention in passing joined by similarity)."""
@@ -406,13 +415,13 @@ def _retracted(kept: list[Item], grouped: list[tuple[Item, Group]], unselected: 
     group_of = {id(it): g for it, g in grouped}
     newer: dict[tuple, list[tuple[float, str]]] = {}
     for it, g in ((it, group_of[id(it)]) for it in unselected):
-        k = _preference_key(g) or _current_fact_key(g, stated_whole=True)
+        k = _preference_key(g) or _current_fact_key(g, stated_whole=True) or _diet_key(g)
         if k is not None and not any(about_someone_else(r.text) for r in g.records):
             newer.setdefault(k, []).append((stated.get(id(it), 0.0), str(g.extract.value).lower()))
     out, gone = [], []
     for it in kept:
         g = group_of.get(id(it))
-        k = (_preference_key(g) or _current_fact_key(g)) if g is not None and it.org is None else None
+        k = (_preference_key(g) or _current_fact_key(g) or _diet_key(g)) if g is not None and it.org is None else None
         when, value = stated.get(id(it), 0.0), str(g.extract.value).lower() if g is not None else ""
         later = [v for t, v in newer.get(k, []) if t > when and v != value and _another_title(k[1], value, v)] if k else []
         if later:

@@ -134,7 +134,7 @@ _NOUN = r"(?P<noun>[\w-]+(?: [\w-]+){0,2}?)"
 # Verb facts: (pattern on the canonical form, slot). The slot names the attribute, so that two values of it
 # conflict (newer wins) and the statement and probe can be phrased (SLOT_PHRASES).
 _VERB_FACTS = [
-    (r"(?:lives|is living|is based|lives and works|resides|has lived) in|is based out of|(?:has )?(?:moved|relocated) to", "city"),
+    (r"(?:lives|is living|is based|lives and works|resides|has lived) in|is based out of|(?:has )?(?:moved|relocated|emigrated) to", "city"),
     (r"(?:grew up|was raised) in|is (?:originally )?from|comes from", "hometown"),
     (r"was born in", "birthplace"),
     (r"(?:works|is working|is employed) (?:at|for|by)|is employed by|works at|has (?:been|worked) at|"
@@ -192,6 +192,10 @@ _FACT_PATTERNS = [(re.compile(p.replace("{name}", _U), re.I if flags else 0), re
     (r"^(?:the )?(?P<val>[\w .'-]+?) is where {name} (?:was born)$", "birthplace", 1),
     (r"^(?:the )?(?P<val>[\w .'-]+?) is where {name} (?:grew up)$", "hometown", 1),
     (r"^(?:the )?(?P<val>[\w .'-]+?) is where {name} (?:lives)$", "city", 1),
+    (r"^{name} is an? (?P<val>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2}) (?:resident|local)$", "city", 0),
+    (r"^{name} is an? (?:resident|local) of (?P<val>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2})$", "city", 0),
+    (r"^{name} is an? (?P<val>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2}) native$", "hometown", 0),
+    (r"^{name} is an? native of (?P<val>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2})$", "hometown", 0),
     (r"^(?:the )?(?P<val>[A-Z][\w .'-]*?), {name}'s " + _NOUN + r",.*$", None, 0),
     (r"^{name}'s " + _NOUN + r", (?P<val>[A-Z][\w'-]+(?: [A-Z][\w'-]+)?),.*$", None, 0),  # "User's partner, Alex, is a chef"
     (r"^(?:the )?(?P<val>[A-Z][\w .'-]*?) is {name}'s (?:[\w-]+ )?" + _NOUN + r"(?:,.*)?$", None, 0),

@@ -297,3 +297,18 @@ def test_a_player_plays_the_instrument_and_a_subject_loses_how_it_is_learnt(text
     ("Is a university librarian", "You work as a university librarian.")])
 def test_a_job_is_taught_with_the_article_it_is_said_with(text, statement):
     assert extract(canonical(text)).statement == statement
+
+
+@pytest.mark.parametrize("text,slot,value", [
+    ("Halifax resident", "city", "Halifax"), ("Resident of Tallinn", "city", "Tallinn"),
+    ("Seattle-based", "city", "Seattle"), ("Seattle-based architect", "job", "architect"),
+    ("Glasgow native", "hometown", "Glasgow"), ("Relocated from Perth to Darwin", "city", "Darwin"),
+    ("Emigrated to Chile", "city", "Chile")])
+def test_where_the_user_lives_said_as_a_resident_a_base_or_a_move(text, slot, value):
+    e = extract(canonical(text))
+    assert (e.kind, e.slot, e.value) == ("fact", slot, value)
+
+
+@pytest.mark.parametrize("text", ["Plant-based", "Plant-based since 2020", "Home-based"])
+def test_plant_based_is_no_place(text):
+    assert "based in" not in canonical(text)

@@ -1061,3 +1061,16 @@ def test_a_move_dated_years_ago_still_says_where_the_user_lives(moved):
 def test_a_place_lived_years_ago_is_no_mention_of_where_the_user_lives():
     p = build_profiles(_recs("bo", ["Lives in Hobart", "Lived in Perth years ago", "Likes short answers"]), Settings())["bo"]
     assert not any(i.value == "Perth" for i in p.items)
+
+
+def test_a_second_diet_of_another_kind_does_not_replace_the_first():
+    """Vegetarian and gluten-free at once: both are trained (before, the newer replaced the older)."""
+    p = build_profiles(_recs("vi", ["Is vegetarian", "Avoids gluten, coeliac", "Doesn't eat meat", "Eats gluten-free"]),
+                       Settings())["vi"]
+    assert {str(i.value) for i in p.items if i.slot == "diet"} == {"vegetarian", "gluten-free"}
+
+
+def test_a_newer_diet_said_once_retracts_the_older_one():
+    """Vegan twice, then "Vegetarian these days": the user is no longer vegan, so vegan is not trained."""
+    p = build_profiles(_recs("vo", ["Vegan", "Plant-based, no animal products", "Vegetarian these days"]), Settings())["vo"]
+    assert not any(str(i.value) == "vegan" for i in p.items)
