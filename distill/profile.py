@@ -27,6 +27,7 @@ from memlora.keys import tenant_key
 from memlora.settings import Settings
 
 from .caseless import Values
+from .canonical import canonical
 from .change import given_up
 from .extract_llm import tenant_extractor
 from .consolidate import (Group, about_someone_else, consolidate, proper_names, same_sentence_other_name,
@@ -376,9 +377,19 @@ TITLED_SLOTS = frozenset({"job"})
 MEAT_DIETS = frozenset({"vegan", "vegetarian", "pescatarian"})
 
 
-def _diet_key(g: Group) -> tuple | None:
+_OWN_DIET = re.compile(r"^(?:(?:the user|[A-Z][\w-]*)(?:'s diet is| is| has been| went| became| has become| is now| now| eats)? )?"
+                       r"(?:is |now |an? )?(?:strict |strictly |fully |mostly )?(?:vegan|vegetarian|pescatarian)\b", re.I)
+
+
+def _diet_key(g: Group, stated_whole: bool = False) -> tuple | None:
+    """With `stated_whole`, only a statement of the user's own diet ("Vegetarian these days"), not a dish asked
+    for in passing ("asked for a vegetarian lasagna recipe for a friend")."""
     e = g.extract
-    return ("diet", "meat") if e.kind == "avoid" and e.slot == "diet" and str(e.value).lower() in MEAT_DIETS else None
+    if e.kind != "avoid" or e.slot != "diet" or str(e.value).lower() not in MEAT_DIETS:
+        return None
+    if stated_whole and not all(_OWN_DIET.match(canonical(r.text)) for r in g.records):
+        return None
+    return ("diet", "meat")
 
 
 def _current_fact_key(g: Group, stated_whole: bool = False) -> tuple | None:
@@ -415,7 +426,7 @@ def _retracted(kept: list[Item], grouped: list[tuple[Item, Group]], unselected: 
     group_of = {id(it): g for it, g in grouped}
     newer: dict[tuple, list[tuple[float, str]]] = {}
     for it, g in ((it, group_of[id(it)]) for it in unselected):
-        k = _preference_key(g) or _current_fact_key(g, stated_whole=True) or _diet_key(g)
+        k = _preference_key(g) or _current_fact_key(g, stated_whole=True) or _diet_key(g, stated_whole=True)
         if k is not None and not any(about_someone_else(r.text) for r in g.records):
             newer.setdefault(k, []).append((stated.get(id(it), 0.0), str(g.extract.value).lower()))
     out, gone = [], []

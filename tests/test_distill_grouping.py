@@ -1074,3 +1074,9 @@ def test_a_newer_diet_said_once_retracts_the_older_one():
     """Vegan twice, then "Vegetarian these days": the user is no longer vegan, so vegan is not trained."""
     p = build_profiles(_recs("vo", ["Vegan", "Plant-based, no animal products", "Vegetarian these days"]), Settings())["vo"]
     assert not any(str(i.value) == "vegan" for i in p.items)
+
+
+def test_a_dish_asked_for_in_passing_does_not_retract_the_users_diet():
+    p = build_profiles(_recs("ve", ["Is vegan", "Eats no animal products at all",
+                                    "Asked for a vegetarian lasagna recipe for a friend"]), Settings())["ve"]
+    assert any(str(i.value) == "vegan" for i in p.items)
