@@ -441,7 +441,8 @@ def _address_word(text: str) -> re.Match | None:
     m = re.search(r"\b(?:call|address)\w* (?:him|her|them|me|the user)(?: as)? " + _Q, text)
     if m:
         return m
-    m = re.search(r"\b(?:[Cc]all|[Aa]ddress)(?:es|ed)? (?:him|her|them|me|the user)(?: as| by)? ([A-Z][\w'-]+|[a-z][\w'-]+(?=[.!]?$))", text)
+    m = re.search(r"\b(?:[Cc]all|[Aa]ddress)(?:es|ed)? (?:him|her|them|me|the user)(?: as| by)? ([A-Z][\w'-]+|[a-z][\w'-]+"
+                  r"(?=[.!]?$| not [A-Za-z]| instead of | (?:please|pls|plz)\b))", text)
     if m and m.group(1).lower() not in ("by", "the", "a", "sir", "madam", "please"):
         return m
     m = re.search(r"\b(?:wants|likes|prefers|asks|would like) (?:to be|being) (?:called|addressed as|referred to as) ['\"]?([\w'-]+)", text, re.I)
@@ -518,6 +519,13 @@ _BULLETS = re.compile(r"\b(?:poin-poin|berpoin|butir-butir|viñetas|puces|tópic
 _LISTS = re.compile(r"\b(?:in|as|likes?|prefers?|wants?|loves?|uses?) (?:\w+ )?lists\b(?! (?:of|for|from)\b)")  # a layout
 
 
+# a table as the layout of an answer, not a piece of furniture: "comparisons as tables", "a grid with columns"
+_TABLES = re.compile(r"\b(?:(?:as|in|into|using) (?:a |an )?(?:\w+ )?(?:tables?|grids?)\b|tables? (?:format|form|layout)|"
+                     r"tabular|in columns|with columns|tabla|tableau|tabelle|tabela)\b")
+# numbered steps said by example: "step 1, step 2, step 3"
+_STEPS = re.compile(r"\bstep (?:1|one)\b[^.]*\bstep (?:2|two)\b")
+
+
 def _shape_kind(text: str, low: str) -> Extract | None:
     """Length and format: how an answer is laid out rather than what it says."""
     m = re.search(r"\b(\d+)\s*words?\b", low)
@@ -529,7 +537,13 @@ def _shape_kind(text: str, low: str) -> Extract | None:
         pol = -1 if re.search(r"\b(hates?|dislikes?|no|never|don't|doesn't|avoid|without)\b[^.]*\bbullet", limit) else 1
         return Extract("format", "format", fmt if pol > 0 else "prose", polarity=pol,
                        key_terms=frozenset([fmt]))
-    if re.search(r"\b(?:flowing prose|in prose|plain paragraphs|full paragraphs|prose over)\b", low):
+    if _TABLES.search(low):
+        pol = -1 if re.search(r"\b(?:hates?|dislikes?|no|never|don't|doesn't|avoid|without)\b[^.]*\btables?\b", low) else 1
+        return Extract("format", "format", "table" if pol > 0 else "no tables", polarity=pol, key_terms=frozenset(["table"]))
+    if _STEPS.search(low):
+        return Extract("format", "format", "numbered", key_terms=frozenset(["numbered"]))
+    if re.search(r"\b(?:flowing prose|in prose|plain paragraphs|full paragraphs|flowing paragraphs|prose over|prefers? prose|"
+                 r"prose instead of)\b", low):
         return Extract("format", "format", "prose", polarity=-1, key_terms=frozenset(["bullets"]))
     return None
 
