@@ -825,6 +825,8 @@ def _same_key_compatible(a: str, b: str, key: tuple) -> bool:
     Galway" / "... in Sligo": both read sister=Maud)."""
     value = set(re.findall(r"\w+", key[2]))
     pa, pb = proper_names(a) - value, proper_names(b) - value
+    if key[0] == "free" and not (looks_english(a) and looks_english(b)):
+        pa = pb = frozenset()  # a closed-set preference value; German capitals are nouns ("Einleitungen", "Floskeln")
     return (not (pa - pb and pb - pa) and bool(_MODE.search(a)) == bool(_MODE.search(b))
             and people(a) - {key[1]} == people(b) - {key[1]})
 

@@ -260,6 +260,8 @@ def _fact(text: str) -> Extract | None:
         noun = m.groupdict().get("noun")
         if noun and noun[0].isupper() and not lower:  # "Fatima's Corolla is silver": a name is no attribute
             continue
+        if noun and re.search(r"\s(?:in|at|near|from)\s", noun):  # "my flat in Leeds is tiny": a place, not a slot
+            continue
         named = _noun_with_name(noun, lower) if noun and slot is None else None
         if named:
             return _fact_extract(*named)
@@ -283,6 +285,9 @@ def _fact(text: str) -> Extract | None:
         if slot == "job" and val.split()[-1].lower() in _BELIEFS:  # "Is a Buddhist": no trade
             continue
         school = re.search(r"\bstudent\b.*? at (?:the )?([A-Z][\w.'&-]*(?: (?:of )?[A-Z][\w.'&-]*)*)", t) if slot == "job" else None
+        if slot == "job" and lower and school is None:  # chat in lower case: "im a student at uni of leeds"
+            school = re.search(r"\bstudent\b.*? at (?:the )?((?:uni|university|college|school)\b(?: of)? [\w.'&-]+|[\w.'&-]+ "
+                               r"(?:uni|university|college))\b", t)
         if school and val.split()[-1].lower() == "student":  # "a PhD student in chemistry at ETH Zurich"
             return _fact_extract("school", school.group(1))
         return _fact_extract(slot, val)

@@ -103,3 +103,23 @@ def test_someone_elses_clock_does_not_make_an_old_clock_current():
     p = build_profiles(recs, Settings())["omar"]
     clocks = [str(i.value) for i in p.items if i.slot == "clock"]
     assert any("24" in c for c in clocks) and not any("12" in c or "am and pm" in c for c in clocks), clocks
+
+
+def test_german_nouns_do_not_split_one_preference_value():
+    from memlora.distill.consolidate import _same_key_compatible
+
+    assert _same_key_compatible("Ohne Einleitung antworten, bitte.", "Spar dir die Floskeln zu Beginn der Nachricht.",
+                                ("free", "preamble", "none"))
+    assert not _same_key_compatible("My sister Maud lives in Galway", "My sister Maud lives in Sligo",
+                                    ("fact", "sister", "maud"))
+
+
+def test_a_home_in_a_place_is_no_attribute_slot():
+    e = extract("My house in Bristol is freezing in winter")
+    assert not (e.kind == "fact" and "in bristol" in e.slot)
+
+
+def test_a_student_at_a_school_in_lower_case_chat():
+    e = extract("im a student at uni of glasgow")
+    assert (e.kind, e.slot, e.value) == ("fact", "school", "uni of glasgow")
+    assert extract("im a student at a bakery").slot == "job"
