@@ -182,7 +182,7 @@ def cooking_scope(slot: str, text: str) -> str:
 # apologies, of preamble; code without the prose around it.
 _MARKDOWN = re.compile(r"\b(?:markdown|plain text|no formatting|raw text)\b", re.I)
 _APOLOGY = re.compile(r"\b(?:apolog\w*|(?:saying|say|says) sorry|sorry all the time)\b", re.I)
-_PREAMBLE = re.compile(r"\b(?:pleasantries|greetings?|small talk|preambles?|intros?|introductions?|filler|"
+_PREAMBLE = re.compile(r"\b(?:pleasantries|greetings?|small talk|preambles?|intros?|introductions?|filler|flattery|"
                        r"einleitung\w*|floskel\w*|préambule|formules de politesse|rodeos|al grano)\b", re.I)
 _CODE_ONLY = re.compile(r"\b(?:just|only)\b[^.;!?]{0,24}\bcode\b|\bcode only\b|\bcode blocks? only\b|"
                         r"\b(?:explain\w*|explanations?|walk-?thr\w*|commentary)\b[^.;!?]{0,12}\bcode\b", re.I)

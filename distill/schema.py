@@ -483,11 +483,18 @@ def extract(text: str, category: str | None = None, names: tuple[str, ...] = ())
     return _fact_or_free(text, low)
 
 
+_REFUSED_OPENER = re.compile(r"\b(?:don'?t|do not|never|stop|quit|no more|avoid\w*|without|not)\b[^'\"\u201c\u2018]*"
+                             r"\b(?:start|begin|open)\w*")
+
+
 def _quoted_kind(text: str, low: str) -> Extract | None:
     quoted = _quoted(text)
     if not quoted:
         return None
     if re.search(r"\b(start|begin|open)\w*\b", low) and not re.search(r"\b(end|sign)\w*", low):
+        if _REFUSED_OPENER.search(low):  # "Don't start with 'Great question!'": words to avoid, not the opening
+            return Extract("avoid", "words:" + ",".join(sorted(q.lower() for q in quoted)), sorted(set(quoted)),
+                           key_terms=frozenset(q.lower() for q in quoted))
         return Extract("opening", "opening", quoted[0], key_terms=frozenset([quoted[0].lower()]))
     if re.search(r"\b(end|ends|ending|sign[- ]?off|sign(?:s|ed)? off|close|closing|finish)\b", low):
         q = quoted[0]
@@ -544,7 +551,8 @@ def _shape_kind(text: str, low: str) -> Extract | None:
                        key_terms=frozenset([fmt]))
     if _TABLES.search(low):
         pol = -1 if re.search(r"\b(?:hates?|dislikes?|no|never|don't|doesn't|avoid|without)\b[^.]*\btables?\b", low) else 1
-        return Extract("format", "format", "table" if pol > 0 else "no tables", polarity=pol, key_terms=frozenset(["table"]))
+        # a free slot, not a `format` value: no teacher lays out a table and the gate checks bullets only
+        return Extract("free", "tables", "yes" if pol > 0 else "no", polarity=pol, key_terms=frozenset(["table"]))
     if _STEPS.search(low):
         return Extract("format", "format", "numbered", key_terms=frozenset(["numbered"]))
     if re.search(r"\b(?:flowing prose|in prose|plain paragraphs|full paragraphs|flowing paragraphs|prose over|prefers? prose|"

@@ -62,7 +62,9 @@ def test_a_clock_said_by_example_is_read():
 
 
 def test_layouts_named_by_tables_and_by_example_steps():
-    assert extract("Put the pros and cons in a table").value == "table"
+    e = extract("Put the pros and cons in a table")
+    assert (e.kind, e.slot, e.value) == ("free", "tables", "yes")  # no teacher lays out tables: a free slot
+    assert extract("Hates answers laid out as tables").value == "no"
     assert extract("Lay it out like step 1, step 2 and so on").value == "numbered"
     assert extract("Write it up in prose instead of lists").value == "prose"
 
@@ -123,3 +125,11 @@ def test_a_student_at_a_school_in_lower_case_chat():
     e = extract("im a student at uni of glasgow")
     assert (e.kind, e.slot, e.value) == ("fact", "school", "uni of glasgow")
     assert extract("im a student at a bakery").slot == "job"
+
+
+def test_a_refused_quoted_opener_is_words_to_avoid_not_the_opening():
+    e = extract("Never begin a reply with 'Absolutely!'")
+    assert e.kind == "avoid" and e.value == ["Absolutely!"]
+    e = extract("Start each answer with 'Ahoy'")
+    assert (e.kind, e.value) == ("opening", "Ahoy")
+    assert preference("Drop the flattery at the top of replies") == ("preamble", "none")
