@@ -49,6 +49,7 @@ from .languages import WORDS as LANGUAGE_WORDS
 from .pursuits import about_work
 from .records import Record
 from .named_facts import english, guess_slot, name_value
+from .preferences import one_time
 from .schema import Extract, extract, kin_or_pet, typed_fact
 
 log = logging.getLogger(__name__)
@@ -182,8 +183,10 @@ class Group:
 
     def last_stated(self) -> float:
         """When the value was last stated: a mention in passing joined by similarity ("visited Chicago for a
-        conference") does not make an old address current again."""
-        dated = [r.created_at.timestamp() for r in (self.stated or self.records) if r.created_at]
+        conference") does not make an old address current again, nor does someone else's value ("my dad reads
+        only 12-hour times") or a request for one answer ("this one in German") make an old preference current."""
+        own = [r for r in (self.stated or self.records) if not (about_someone_else(r.text) or one_time(r.text))]
+        dated = [r.created_at.timestamp() for r in (own or self.stated or self.records) if r.created_at]
         return max(dated) if dated else 0.0
 
 
@@ -264,7 +267,14 @@ def people(text: str) -> set[str]:
 def about_someone_else(text: str) -> bool:
     """A statement about another person, or about the user's past ("used to live in Lyon"): it never says what
     the user's own value is now."""
-    return bool(people(text) or _MODE.search(text))
+    return bool(people(text) or _MODE.search(text) or _ROLE_SUBJECT.search(text))
+
+
+# someone the user works or lives with, as the subject of a statement: "Manager wants reports as bullet lists",
+# "My teammate wants everything in Rust"; what they want is not the user's preference
+_ROLE_SUBJECT = re.compile(r"^\W*(?:(?:my|his|her|their|the user's|[A-Z]\w+'s)\s+)?(?:boss|manager|colleague|co-?worker|"
+                           r"teammate|team lead|intern|room-?mate|roomate|flatmate|housemate|client|customer|neighbou?r|"
+                           r"(?:best )?friend|supervisor|professor|teacher|chef|chefin|patron|jefe|jefa|chefe)s?\b", re.I)
 
 
 def key_terms(text: str) -> frozenset:
@@ -819,6 +829,8 @@ def _same_key_compatible(a: str, b: str, key: tuple) -> bool:
     Galway" / "... in Sligo": both read sister=Maud)."""
     value = set(re.findall(r"\w+", key[2]))
     pa, pb = proper_names(a) - value, proper_names(b) - value
+    if key[0] == "free" and not (looks_english(a) and looks_english(b)):
+        pa = pb = frozenset()  # a closed-set preference value; German capitals are nouns ("Einleitungen", "Floskeln")
     return (not (pa - pb and pb - pa) and bool(_MODE.search(a)) == bool(_MODE.search(b))
             and people(a) - {key[1]} == people(b) - {key[1]})
 
@@ -885,8 +897,19 @@ def _match_keys(words) -> set[str]:
 def _slot_only(k1: tuple, k2: tuple) -> bool:
     """A parsed preference and one only the slot of is known ("max 50 words pls" / "no essays, like 50 wrds tops"):
     a similarity link may join them, and the guards (numbers, contrast families, polarity) decide."""
-    return {k1[0], k2[0]} & {"fact"} == set() and sorted([k1[0] == "free", k2[0] == "free"]) == [False, True] \
-        and bool(k1[1] and k2[1])
+    if not ({k1[0], k2[0]} & {"fact"} == set() and sorted([k1[0] == "free", k2[0] == "free"]) == [False, True]
+            and bool(k1[1] and k2[1])):
+        return False
+    kind, slot = (k1[0], k2[1]) if k2[0] == "free" else (k2[0], k1[1])
+    return slot not in _OTHER_ASPECT.get(kind, frozenset())
+
+
+# Free preference slots that are another aspect of an answer than a typed kind: a tone is no layout, a markdown
+# refusal no length, however alike two requests in one language read ("敬語は使わないでほしい" / "箇条書きにしてほしい").
+_ASPECT_SLOTS = frozenset({"units", "cooking_units", "tone", "warmth", "level", "clock", "date_format", "timezone", "emoji",
+                           "code_language", "code_only", "markdown", "apologies", "avoid_topic"})
+_OTHER_ASPECT = {"format": _ASPECT_SLOTS - {"markdown"}, "language": _ASPECT_SLOTS - {"code_language"},
+                 "length": _ASPECT_SLOTS - {"code_only"}}
 
 
 def _same_value(k1: tuple, k2: tuple) -> bool:

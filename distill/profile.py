@@ -32,6 +32,7 @@ from .change import given_up
 from .extract_llm import tenant_extractor
 from .consolidate import (Group, about_someone_else, consolidate, proper_names, same_sentence_other_name,
                           share_content)
+from .preferences import one_time
 from .records import Record
 from .schema import MULTI_VALUED, SINGLE_VALUED, avoid_words, one_of_several, several_of
 
@@ -422,12 +423,13 @@ def _retracted(kept: list[Item], grouped: list[tuple[Item, Group]], unselected: 
     Eastern Time" twice, then "Wants times shown in Pacific Time". The new value is not trained (one mention),
     and neither is the old, which is no longer what the user wants. Facts only where a whole sentence
     states a name-valued one (CURRENT_SLOTS): a fact read from a sentence in passing ("Commutes on a motorcycle"
-    after "Rides a Triumph") is too noisy a value to retract by."""
+    after "Rides a Triumph") is too noisy a value to retract by. A request for one answer ("this one in German")
+    retracts nothing."""
     group_of = {id(it): g for it, g in grouped}
     newer: dict[tuple, list[tuple[float, str]]] = {}
     for it, g in ((it, group_of[id(it)]) for it in unselected):
         k = _preference_key(g) or _current_fact_key(g, stated_whole=True) or _diet_key(g, stated_whole=True)
-        if k is not None and not any(about_someone_else(r.text) for r in g.records):
+        if k is not None and not any(about_someone_else(r.text) or one_time(r.text) for r in g.records):
             newer.setdefault(k, []).append((stated.get(id(it), 0.0), str(g.extract.value).lower()))
     out, gone = [], []
     for it in kept:

@@ -280,6 +280,8 @@ def _fact(text: str) -> Extract | None:
         noun = m.groupdict().get("noun")
         if noun and noun[0].isupper() and not lower:  # "Fatima's Corolla is silver": a name is no attribute
             continue
+        if noun and re.search(r"\s(?:in|at|near|from)\s", noun):  # "my flat in Leeds is tiny": a place, not a slot
+            continue
         named = _noun_with_name(noun, lower) if noun and slot is None else None
         if named:
             return _fact_extract(*named)
@@ -305,6 +307,9 @@ def _fact(text: str) -> Extract | None:
         if slot == "job" and val.split()[-1].lower() in _BELIEFS:  # "Is a Buddhist": no trade
             continue
         school = re.search(r"\bstudent\b.*? at (?:the )?([A-Z][\w.'&-]*(?: (?:of )?[A-Z][\w.'&-]*)*)", t) if slot == "job" else None
+        if slot == "job" and lower and school is None:  # chat in lower case: "im a student at uni of leeds"
+            school = re.search(r"\bstudent\b.*? at (?:the )?((?:uni|university|college|school)\b(?: of)? [\w.'&-]+|[\w.'&-]+ "
+                               r"(?:uni|university|college))\b", t)
         if school and val.split()[-1].lower() == "student":  # "a PhD student in chemistry at ETH Zurich"
             return _fact_extract("school", school.group(1))
         return _fact_extract(slot, val)
@@ -487,7 +492,8 @@ def _address_word(text: str) -> re.Match | None:
     m = re.search(r"\b(?:call|address)\w* (?:him|her|them|me|the user)(?: as)? " + _Q, text)
     if m:
         return m
-    m = re.search(r"\b(?:[Cc]all|[Aa]ddress)(?:es|ed)? (?:him|her|them|me|the user)(?: as| by)? ([A-Z][\w'-]+|[a-z][\w'-]+(?=[.!]?$))", text)
+    m = re.search(r"\b(?:[Cc]all|[Aa]ddress)(?:es|ed)? (?:him|her|them|me|the user)(?: as| by)? ([A-Z][\w'-]+|[a-z][\w'-]+"
+                  r"(?=[.!]?$| not [A-Za-z]| instead of | (?:please|pls|plz)\b))", text)
     if m and m.group(1).lower() not in ("by", "the", "a", "sir", "madam", "please"):
         return m
     m = re.search(r"\b(?:wants|likes|prefers|asks|would like) (?:to be|being) (?:called|addressed as|referred to as) ['\"]?([\w'-]+)", text, re.I)
@@ -523,11 +529,18 @@ def extract(text: str, category: str | None = None, names: tuple[str, ...] = ())
     return _fact_or_free(text, low)
 
 
+_REFUSED_OPENER = re.compile(r"\b(?:don'?t|do not|never|stop|quit|no more|avoid\w*|without|not)\b[^'\"\u201c\u2018]*"
+                             r"\b(?:start|begin|open)\w*")
+
+
 def _quoted_kind(text: str, low: str) -> Extract | None:
     quoted = _quoted(text)
     if not quoted:
         return None
     if re.search(r"\b(start|begin|open)\w*\b", low) and not re.search(r"\b(end|sign)\w*", low):
+        if _REFUSED_OPENER.search(low):  # "Don't start with 'Great question!'": words to avoid, not the opening
+            return Extract("avoid", "words:" + ",".join(sorted(q.lower() for q in quoted)), sorted(set(quoted)),
+                           key_terms=frozenset(q.lower() for q in quoted))
         return Extract("opening", "opening", quoted[0], key_terms=frozenset([quoted[0].lower()]))
     if re.search(r"\b(end|ends|ending|sign[- ]?off|sign(?:s|ed)? off|close|closing|finish)\b", low):
         q = quoted[0]
@@ -564,6 +577,13 @@ _BULLETS = re.compile(r"\b(?:poin-poin|berpoin|butir-butir|viñetas|puces|tópic
 _LISTS = re.compile(r"\b(?:in|as|likes?|prefers?|wants?|loves?|uses?) (?:\w+ )?lists\b(?! (?:of|for|from)\b)")  # a layout
 
 
+# a table as the layout of an answer, not a piece of furniture: "comparisons as tables", "a grid with columns"
+_TABLES = re.compile(r"\b(?:(?:as|in|into|using) (?:a |an )?(?:\w+ )?(?:tables?|grids?)\b|tables? (?:format|form|layout)|"
+                     r"tabular|in columns|with columns|tabla|tableau|tabelle|tabela)\b")
+# numbered steps said by example: "step 1, step 2, step 3"
+_STEPS = re.compile(r"\bstep (?:1|one)\b[^.]*\bstep (?:2|two)\b")
+
+
 def _shape_kind(text: str, low: str) -> Extract | None:
     """Length and format: how an answer is laid out rather than what it says."""
     m = re.search(r"\b(\d+)\s*words?\b", low)
@@ -575,7 +595,14 @@ def _shape_kind(text: str, low: str) -> Extract | None:
         pol = -1 if re.search(r"\b(hates?|dislikes?|no|never|don't|doesn't|avoid|without)\b[^.]*\bbullet", limit) else 1
         return Extract("format", "format", fmt if pol > 0 else "prose", polarity=pol,
                        key_terms=frozenset([fmt]))
-    if re.search(r"\b(?:flowing prose|in prose|plain paragraphs|full paragraphs|prose over)\b", low):
+    if _TABLES.search(low):
+        pol = -1 if re.search(r"\b(?:hates?|dislikes?|no|never|don't|doesn't|avoid|without)\b[^.]*\btables?\b", low) else 1
+        # a free slot, not a `format` value: no teacher lays out a table and the gate checks bullets only
+        return Extract("free", "tables", "yes" if pol > 0 else "no", polarity=pol, key_terms=frozenset(["table"]))
+    if _STEPS.search(low):
+        return Extract("format", "format", "numbered", key_terms=frozenset(["numbered"]))
+    if re.search(r"\b(?:flowing prose|in prose|plain paragraphs|full paragraphs|flowing paragraphs|prose over|prefers? prose|"
+                 r"prose instead of)\b", low):
         return Extract("format", "format", "prose", polarity=-1, key_terms=frozenset(["bullets"]))
     return None
 

@@ -317,3 +317,18 @@ def test_dev13_is_a_split_of_non_english_and_mixed_language_memory():
     langs = Counter(lab["language"] for lab in labels.values())
     assert "en" not in langs and {"ja", "zh", "th", "hi-en", "es-en", "tl-en"} <= set(langs)
     assert sum(bool(lab["stale"]) for lab in labels.values()) >= 12
+
+
+def test_dev16_is_a_split_of_preferences_about_answers():
+    """dev16 is written from the styles alone, committed before measuring: mostly preferences about the assistant's
+    answers (requests, complaints, meta-notes, conditionals), every style, changed minds in at least eight tenants and
+    one-offs that are one-time requests or someone else's preference."""
+    labels, records = _load("dev16")
+    others = {k: v for name in LABELLED if name != "dev16" for k, v in _load(name)[0].items()}
+    assert 180 <= len(records) <= 230 and len(labels) >= 20 and not set(labels) & set(others)
+    assert {lab["style"] for lab in labels.values()} == {"mem0", "first_person", "third_person", "user",
+                                                          "lowercase_typos", "non_english"}
+    kinds = Counter(it["kind"] for lab in labels.values() for it in lab["items"])
+    assert kinds["preference"] >= 2 * kinds["fact"] and kinds["fact"] >= len(labels) - 2
+    assert sum(bool(lab["stale"]) for lab in labels.values()) >= 8
+    assert sum(lab["style"] == "non_english" for lab in labels.values()) >= 2
