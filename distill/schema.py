@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from .canonical import SUBJECTLESS_VERBS, canonical
 from .foreign import foreign_fact
 from .script_facts import script_fact
+from .regional_facts import regional_fact
 from .languages import language_named, language_of
 from .preferences import preference
 from .pursuits import SPORTS, cut_phrase, pursuit
@@ -575,7 +576,7 @@ def _address_kind(text: str, low: str) -> Extract | None:
 def _fact_or_free(text: str, low: str) -> Extract:
     """A fact with a slot, else a typed free preference, else free text (still grouped and trained)."""
     neg = bool(NEGATIONS.search(low))
-    foreign = foreign_fact(text) or script_fact(text, _JOBS)
+    foreign = foreign_fact(text) or script_fact(text, _JOBS) or regional_fact(text)
     f = _fact(text) or (_fact_extract(*foreign) if foreign else None)
     pref = preference(text)
     if pref and (f is None or pref[0] == "units" and re.search(r"\b(?:metric|imperial|units)\b", low)):

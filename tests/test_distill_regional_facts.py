@@ -1,0 +1,86 @@
+"""Facts in languages no other table reads (distill/regional_facts.py): Croatian, Slovenian, Macedonian, Albanian,
+Icelandic, Latvian, Basque, Galician, Welsh, Azerbaijani, Kazakh, Georgian, Amharic, Telugu, Marathi and Nepali,
+typed with an English slot and the value as written (case ending attached), never when about someone else; and
+sentences of those languages are not rewritten as English (distill/canonical.py)."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+
+from memlora.distill.canonical import canonical
+from memlora.distill.profile import build_profiles
+from memlora.distill.records import Record
+from memlora.distill.schema import extract
+from memlora.settings import Settings
+
+
+@pytest.mark.parametrize("text,slot,value", [
+    ("Ima mačku po imenu Luna", "cat", "Luna"),
+    ("Preselio sam se iz Osijeka u Pulu", "city", "Pulu"),
+    ("Delam pri Petrolu.", "employer", "Petrolu"),
+    ("Живеам во Битола.", "city", "Битола"),
+    ("Работам како сметководител.", "job", "сметководител"),
+    ("Punon si mësues në Shkodër", "job", "mësues"),
+    ("Jam programues", "job", "programues"),
+    ("Vinn hjá Landsbankanum", "employer", "Landsbankanum"),
+    ("Bý á Akureyri", "city", "Akureyri"),
+    ("Dzīvoju Ventspilī.", "city", "Ventspilī"),
+    ("Man ir suns, vārdā Reksis.", "dog", "Reksis"),
+    ("Bilbon bizi naiz.", "city", "Bilbon"),
+    ("Kutxabanken egiten dut lan.", "employer", "Kutxabanken"),
+    ("Traballo en Zeltia.", "employer", "Zeltia"),
+    ("Dw i'n byw ym Mangor.", "city", "Mangor"),
+    ("Dw i'n nyrs.", "job", "nyrs"),
+    ("Gəncədə yaşayıram.", "city", "Gəncə"),
+    ("Hyundai Elantra sürürəm.", "car", "Hyundai Elantra"),
+    ("Шымкентте тұрамын.", "city", "Шымкент"),
+    ("ქუთაისში ვცხოვრობ.", "city", "ქუთაის"),
+    ("በጎንደር ይኖራል", "city", "በጎንደር"),
+    ("ቡቺ የሚባል ውሻ አለው", "dog", "ቡቺ"),
+    ("విశాఖపట్నంలో ఉంటాను.", "city", "విశాఖపట్నం"),
+    ("నా కొడుకు పేరు అర్జున్.", "son", "అర్జున్"),
+    ("मी नाशिकमध्ये राहतो.", "city", "नाशिकमध्ये"),
+    ("म ललितपुरमा बस्छु।", "city", "ललितपुर"),
+    ("मेरो बिरालोको नाम मिमी हो।", "cat", "मिमी"),
+])
+def test_a_fact_in_a_language_of_the_regional_table_is_typed(text, slot, value):
+    e = extract(text)
+    assert (e.kind, e.slot, e.value) == ("fact", slot, value)
+    assert e.statement and e.probe
+
+
+@pytest.mark.parametrize("text", [
+    "Moja sestra dela v Mercatorju.", "Motra jeton në Vlorë", "Mans brālis dzīvo Valmierā.", "Nire ahizpa Irunen bizi da.",
+    "Mae fy mrawd yn byw yn Abertawe.", "Ағам Шымкентте тұрады.", "ჩემი ძმა ქუთაისში ცხოვრობს.", "እህቷ በጎንደር ትኖራለች",
+    "Doctor appointment tomorrow", "Polish is hard",
+])
+def test_someone_elses_fact_or_an_english_sentence_stays_untyped(text):
+    assert extract(text).kind != "fact"
+
+
+@pytest.mark.parametrize("text", [
+    "Gəncədə uşaq bağçasında işləyirəm.", "ქუთაისში ვცხოვრობ.", "Kuća mi je u Osijeku, ima i vrt.",
+])
+def test_a_sentence_in_another_script_or_with_letters_beyond_latin_1_is_not_rewritten_as_english(text):
+    """"u" inside "uşaq" is no chat "you", and Georgian has no capital letter to start a sentence with."""
+    assert canonical(text) == text
+
+
+def test_english_with_a_foreign_name_is_still_rewritten():
+    assert canonical("I live in Łódź now") == "The user lives in Łódź now"
+
+
+def _recs(tenant: str, texts: list[str]) -> list[Record]:
+    return [Record(id=f"{tenant}{i}", tenant=tenant, text=t, source=f"s{i}",
+                   created_at=datetime(2026, 1 + i, 1, tzinfo=timezone.utc)) for i, t in enumerate(texts)]
+
+
+def test_a_latvian_move_supersedes_the_old_city():
+    """The old city in its locative case ("Jelgavā") and the new one ("Ventspilī") read alike to e5 untyped; typed,
+    only the newer one is selected."""
+    texts = ["Dzīvoju Jelgavā.", "Īrēju dzīvokli Jelgavā.", "Pārcēlos no Jelgavas uz Ventspili.", "Dzīvoju Ventspilī.",
+             "Dzīvoju Ventspilī jau pusgadu."]
+    p = build_profiles(_recs("anna", texts), Settings())["anna"]
+    assert [(i.slot, i.value[:6]) for i in p.items if i.kind == "fact"] == [("city", "Ventsp")]
+    assert not [i for i in p.items if "Jelgav" in i.text and "Ventsp" not in i.text]
