@@ -305,6 +305,7 @@ def _case_forms(x: str, y: str) -> bool:
 
 
 _VOWELS = frozenset("aeiouyąęėįųūáéíóúýěäöüõåæøаеиоуыэюяіїєёъ")
+case_forms = _case_forms  # profile.py: a later value in another case is no other value
 
 
 _FAMILY_WORDS = frozenset(w for fam in CONTRAST_FAMILIES for w in fam)  # compared by the family check instead

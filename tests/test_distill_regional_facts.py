@@ -84,3 +84,19 @@ def test_a_latvian_move_supersedes_the_old_city():
     p = build_profiles(_recs("anna", texts), Settings())["anna"]
     assert [(i.slot, i.value[:6]) for i in p.items if i.kind == "fact"] == [("city", "Ventsp")]
     assert not [i for i in p.items if "Jelgav" in i.text and "Ventsp" not in i.text]
+
+
+def test_a_later_mention_of_the_city_in_another_case_retracts_nothing():
+    """A move to "Tukumu" (accusative) said with another sentence, then "Dzīvoju Tukumā" (locative) once: one city
+    in two cases, so the later statement is no change of city that would retract the selected one."""
+    texts = ["Dzīvoju Ogrē.", "Īrēju dzīvokli Ogrē.", "Pārcēlos no Ogres uz Tukumu.",
+             "Mans dzīvoklis tagad ir Tukumā, pie upes.", "Dzīvoju Tukumā."]
+    p = build_profiles(_recs("ilze", texts), Settings())["ilze"]
+    assert [(i.slot, i.value[:4]) for i in p.items if i.kind == "fact"] == [("city", "Tuku")]
+
+
+def test_a_retracting_value_in_another_case_is_the_same_value():
+    from memlora.distill.profile import _one_value
+
+    assert _one_value("tukumā", "tukumu") and _one_value("kaune", "kauno")
+    assert not _one_value("tukumā", "talsos") and not _one_value("bern", "berlin")
