@@ -305,6 +305,23 @@ def _case_forms(x: str, y: str) -> bool:
 
 
 _VOWELS = frozenset("aeiouyąęėįųūáéíóúýěäöüõåæøаеиоуыэюяіїєёъ")
+# Welsh mutates a name's first consonant after a preposition ("Caerdydd", "i Gaerdydd", "yng Nghaerdydd", "ym
+# Mangor" for Bangor): the mutated start and the radical consonants it can stand for
+_MUTATED = (("ngh", "c"), ("mh", "p"), ("nh", "t"), ("ng", "g"), ("ch", "c"), ("ph", "p"), ("th", "t"),
+            ("dd", "d"), ("m", "b"), ("n", "d"), ("g", "c"), ("b", "p"), ("d", "t"), ("f", "bm"), ("l", "l"), ("r", "r"))
+
+
+def mutated_forms(x: str, y: str) -> bool:
+    """One name with a mutated first consonant on one side: the rest of the name (five letters or more) alike,
+    and the mutated start one that the other side's first consonant takes."""
+    for a, b in ((x, y), (y, x)):
+        for start, radicals in _MUTATED:
+            rest = a[len(start):]
+            if a.startswith(start) and len(rest) >= 5 and b[:1] in radicals and b[1:] == rest and a != b:
+                return True
+            if start in ("l", "r") and a.startswith(start) and b == start * 2 + a[1:] and len(a) >= 5:
+                return True
+    return False
 case_forms = _case_forms  # profile.py: a later value in another case is no other value
 
 
@@ -898,8 +915,8 @@ def _same_value(k1: tuple, k2: tuple) -> bool:
     a, b = set(re.findall(r"\w+", k1[2])), set(re.findall(r"\w+", k2[2]))
     if a and b and (a <= b or b <= a):
         return True
-    if " " not in k1[2] + k2[2] and _case_forms(k1[2], k2[2]):  # "žiline" / "žiliny": one city in two cases
-        return True
+    if " " not in k1[2] + k2[2] and (_case_forms(k1[2], k2[2]) or mutated_forms(k1[2], k2[2])):
+        return True  # "žiline" / "žiliny": one city in two cases; "nghaerdydd" / "caerdydd"
     if {c for c in _match_keys(a) if c[0] == "#"} & _match_keys(b):  # an allergy to "milk" / to "lactose"
         return True
     return difflib.SequenceMatcher(None, k1[2], k2[2]).ratio() >= 0.85  # "tallinn" / "talinn"

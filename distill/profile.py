@@ -29,7 +29,7 @@ from memlora.settings import Settings
 from .caseless import Values
 from .change import given_up
 from .extract_llm import tenant_extractor
-from .consolidate import (Group, about_someone_else, case_forms, consolidate, proper_names,
+from .consolidate import (Group, about_someone_else, case_forms, consolidate, mutated_forms, proper_names,
                           same_sentence_other_name, share_content)
 from .records import Record
 from .schema import MULTI_VALUED, SINGLE_VALUED, avoid_words, one_of_several, several_of
@@ -399,7 +399,7 @@ def _another_title(slot: str, old: str, new: str) -> bool:
 def _one_value(a: str, b: str) -> bool:
     """One value in two case forms ("liepājā" / "liepāju": Latvian, Slavic and Baltic swap a name's ending) is no
     later, other value: it neither retracts nor supersedes."""
-    return a == b or (" " not in a + b and case_forms(a, b))
+    return a == b or (" " not in a + b and (case_forms(a, b) or mutated_forms(a, b)))
 
 
 def _retracted(kept: list[Item], grouped: list[tuple[Item, Group]], unselected: list[Item],

@@ -100,3 +100,16 @@ def test_a_retracting_value_in_another_case_is_the_same_value():
 
     assert _one_value("tukumā", "tukumu") and _one_value("kaune", "kauno")
     assert not _one_value("tukumā", "talsos") and not _one_value("bern", "berlin")
+
+
+def test_a_welsh_city_with_a_mutated_first_consonant_is_one_value():
+    """"yn Nhrefynwy" / "Trefynwy", "i Fangor" / "ym Mangor" / "Bangor": one town after Welsh prepositions."""
+    from memlora.distill.consolidate import _same_value, mutated_forms
+
+    assert mutated_forms("nhrefynwy", "trefynwy") and mutated_forms("fangor", "bangor")
+    assert _same_value(("fact", "city", "mangor"), ("fact", "city", "bangor"))
+    assert not mutated_forms("london", "dondon") and not _same_value(("fact", "city", "caerdydd"), ("fact", "city", "casnewydd"))
+    texts = ["Dw i'n byw yn Llanelli.", "Mae gen i dŷ yn Llanelli.", "Dw i'n byw yn Nhrefynwy nawr.", "Trefynwy yw fy nghartref i."]
+    p = build_profiles(_recs("gwen", texts), Settings())["gwen"]
+    assert [(i.slot, i.value[-7:]) for i in p.items if i.kind == "fact"] == [("city", "refynwy")]
+    assert not [i for i in p.items if "Llanelli" in i.text]
