@@ -334,8 +334,8 @@ def _fact_extract(slot: str, val: str) -> Extract:
     val = _NOW_TAIL.sub("", val) or val  # "lives in Aarhus these days": the city is Aarhus
     if slot in ("instrument", "degree") and language_of(val) is not None:  # "is learning Japanese" is no instrument
         slot = "learning"
-    sport = next((sp for sp in sorted(SPORTS) if re.match(rf"(?:the )?{sp}\b", val.lower())), None)
-    if slot == "instrument" and sport:  # "plays tennis on Sundays"
+    sport = next((sp for sp in sorted(SPORTS) if re.match(rf"(?:the )?(?:[\w-]+ ){{0,2}}{sp}\b", val.lower())), None)
+    if slot == "instrument" and sport:  # "plays tennis on Sundays", "plays five-a-side football"
         slot, val = "hobby", sport
     if slot == "job" and len(val.split()) > 1 and val.lower().split()[-1] == "student":  # "a pharmacy student"
         slot, val = "degree", " ".join(val.split()[:-1])

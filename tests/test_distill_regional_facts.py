@@ -113,3 +113,17 @@ def test_a_welsh_city_with_a_mutated_first_consonant_is_one_value():
     p = build_profiles(_recs("gwen", texts), Settings())["gwen"]
     assert [(i.slot, i.value[-7:]) for i in p.items if i.kind == "fact"] == [("city", "refynwy")]
     assert not [i for i in p.items if "Llanelli" in i.text]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Plays Sunday league cricket", "cricket"), ("plays beach volleyball at weekends", "volleyball"),
+    ("Priya is in a Tuesday night darts team.", "darts"), ("Is on the county hockey squad", "hockey"),
+])
+def test_a_sport_after_a_few_words_or_named_by_its_team_is_a_hobby(text, value):
+    e = extract(text)
+    assert (e.kind, e.slot, e.value) == ("fact", "hobby", value)
+
+
+def test_an_instrument_stays_an_instrument():
+    assert (extract("Plays the bass guitar in a band").slot, extract("Plays the cello in an orchestra").slot) == \
+        ("instrument", "instrument")
