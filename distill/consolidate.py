@@ -828,11 +828,21 @@ def _one_word_more(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
     return len(long_) == len(short) + 1 >= 3 and any(long_[:k] + long_[k + 1:] == short for k in range(len(long_)))
 
 
+_DATE_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april may june "
+                        "july august september october november december christmas easter".split())
+
+
+def _not_dates(names: frozenset) -> set:
+    """Capitalised words less the days and months ("on Thursdays", "a Sunday league team"): when a thing is done
+    names no other place or person."""
+    return {w for w in names if w.lower().removesuffix("s") not in _DATE_WORDS}
+
+
 def _same_key_compatible(a: str, b: str, key: tuple) -> bool:
     """Same kind, slot and value, unless each also names another place or person ("My sister Maud lives in
     Galway" / "... in Sligo": both read sister=Maud)."""
     value = set(re.findall(r"\w+", key[2]))
-    pa, pb = proper_names(a) - value, proper_names(b) - value
+    pa, pb = _not_dates(proper_names(a) - value), _not_dates(proper_names(b) - value)
     return (not (pa - pb and pb - pa) and bool(_MODE.search(a)) == bool(_MODE.search(b))
             and people(a) - {key[1]} == people(b) - {key[1]})
 

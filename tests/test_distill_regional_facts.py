@@ -127,3 +127,11 @@ def test_a_sport_after_a_few_words_or_named_by_its_team_is_a_hobby(text, value):
 def test_an_instrument_stays_an_instrument():
     assert (extract("Plays the bass guitar in a band").slot, extract("Plays the cello in an orchestra").slot) == \
         ("instrument", "instrument")
+
+
+def test_one_hobby_said_on_two_different_days_is_one_item():
+    """"on Tuesdays" and "a Saturday morning league": days name no other place or person, so the two statements of
+    one sport are one fact (they stayed two single mentions, under min_mentions)."""
+    texts = ["Plays badminton on Tuesdays.", "Is in a Saturday morning badminton club.", "Lives in Derby."]
+    p = build_profiles(_recs("ola", texts), Settings())["ola"]
+    assert [(i.slot, i.value, i.mentions) for i in p.items if i.kind == "fact"] == [("hobby", "badminton", 2)]
