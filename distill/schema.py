@@ -515,7 +515,9 @@ def _diet_kind(text: str, low: str) -> Extract | None:
 
 # bullet points named in other languages: "poin-poin", "viñetas", "puces", "elenco puntato", "gạch đầu dòng"
 _BULLETS = re.compile(r"\b(?:poin-poin|berpoin|butir-butir|viñetas|puces|tópicos|marcadores|elenco puntato|elenchi puntati|"
-                      r"punktlist\w*|aufzählungs\w*|punkty|wypunktowa\w*|madde işaret\w*|gạch đầu dòng|gạch đầu)\b|箇条書き|要点列表|글머리")
+                      r"punktlist\w*|aufzählungs\w*|punkty|wypunktowa\w*|madde işaret\w*|gạch đầu dòng|gạch đầu|alinej\w*|natuknic\w*|"
+                      r"v obliki seznama|kot seznam|u obliku popisa|aizzīm\w*|punktalist\w*|pwyntiau bwled|"
+                      r"во точки|по точки|maddələrlə|маркерлі тізім\w*)\b|箇条書き|要点列表|글머리|ჩამონათვალ")
 _LISTS = re.compile(r"\b(?:in|as|likes?|prefers?|wants?|loves?|uses?) (?:\w+ )?lists\b(?! (?:of|for|from)\b)")  # a layout
 
 

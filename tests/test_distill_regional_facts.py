@@ -135,3 +135,10 @@ def test_one_hobby_said_on_two_different_days_is_one_item():
     texts = ["Plays badminton on Tuesdays.", "Is in a Saturday morning badminton club.", "Lives in Derby."]
     p = build_profiles(_recs("ola", texts), Settings())["ola"]
     assert [(i.slot, i.value, i.mentions) for i in p.items if i.kind == "fact"] == [("hobby", "badminton", 2)]
+
+
+@pytest.mark.parametrize("text", ["Odgovori mi v alinejah, hvala.", "Piši u natuknicama.", "Daj odgovor kot seznam.",
+                                  "Lūdzu, atbildi ar aizzīmēm.", "Одговори во точки."])
+def test_bullet_points_named_in_more_languages_are_the_format(text):
+    e = extract(text)
+    assert (e.kind, e.value) == ("format", "bullets")
