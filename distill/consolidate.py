@@ -125,6 +125,21 @@ _ALIASES = {
     "пријатељица": "friend", "комшија": "neighbour", "комшиница": "neighbour", "ћерка": "daughter", "мајка": "mother",
     "отац": "father", "prijatelj": "friend", "prijateljica": "friend", "komšija": "neighbour", "suster": "sister",
     "seun": "son", "dogter": "daughter", "buurvrou": "neighbour",
+    # Welsh (mutated forms too), Albanian, Icelandic, Latvian, Basque, Galician, Slovenian and Croatian, Macedonian,
+    # Azerbaijani, Kazakh
+    "chwaer": "sister", "brawd": "brother", "mrawd": "brother", "frawd": "brother", "ffrind": "friend",
+    "nhad": "father", "cymydog": "neighbour", "gŵr": "partner", "gwraig": "partner", "kushëriri": "cousin",
+    "kushërira": "cousin", "vëllai": "brother", "motra": "sister", "shoku": "friend", "shoqja": "friend",
+    "nëna": "mother", "babai": "father", "fqinji": "neighbour", "bróðir": "brother", "systir": "sister",
+    "vinur": "friend", "vinkona": "friend", "pabbi": "father", "nágranni": "neighbour", "māsa": "sister",
+    "brālis": "brother", "draugs": "friend", "draudzene": "friend", "kaimiņš": "neighbour", "tētis": "father",
+    "anaia": "brother", "ahizpa": "sister", "arreba": "sister", "laguna": "friend", "aita": "father", "irmá": "sister",
+    "irmán": "brother", "curmán": "cousin", "curmá": "cousin", "veciña": "neighbour", "bratranec": "cousin",
+    "sestrična": "cousin", "sodelavec": "colleague", "sodelavka": "colleague", "rođak": "cousin", "rođakinja": "cousin",
+    "другар": "friend", "другарка": "friend", "пријател": "friend", "пријателка": "friend", "татко": "father",
+    "сопруг": "partner", "сопруга": "partner", "qardaşım": "brother", "bacım": "sister", "dostum": "friend",
+    "anam": "mother", "atam": "father", "qonşum": "neighbour", "інім": "brother", "ағам": "brother", "әпкем": "sister",
+    "қарындасым": "sister", "сіңлім": "sister", "досым": "friend", "анам": "mother", "әкем": "father", "көршім": "neighbour",
 }
 _ALIASES.update({w: name.lower() for w, name in LANGUAGE_ALIASES.items() if w not in _ALIASES})
 _PARTNER = {"wife": "partner", "husband": "partner", "girlfriend": "partner", "boyfriend": "partner"}
@@ -234,7 +249,7 @@ def main_clause(text: str) -> str:
 
 _KIN_ALT = "|".join(sorted(KIN | {k for k, v in _ALIASES.items() if v in KIN}, key=len, reverse=True))
 _KIN_POSITION = re.compile(
-    rf"^\W*(?:(?:my|his|her|their|sa|son|ma|mon|su|sein\w*|ihr\w*|mein\w*|le|la|el|die|der|a|an|the)\s+)?(?:(?!user['’]s\b)\w+(?:['’]s)?\s+)?({_KIN_ALT})\b"
+    rf"^\W*(?:(?:my|his|her|their|sa|son|ma|mon|su|sein\w*|ihr\w*|mein\w*|le|la|el|die|der|a|an|the|mae fy|mae ei)\s+)?(?:(?!user['’]s\b)\w+(?:['’]s)?\s+)?({_KIN_ALT})\b"
     rf"|\b({_KIN_ALT})'s\b|\b(?:de (?:sa|son|mon|ma|leur)|del|de la|von (?:seiner|seinem|ihrer|ihrem|meiner|meinem)|di su[oa]|della|dello|do|da|"
     rf"de su|van (?:mijn|zijn|haar|onze))\s+({_KIN_ALT})\b",
     re.I)

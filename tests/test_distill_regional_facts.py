@@ -142,3 +142,22 @@ def test_one_hobby_said_on_two_different_days_is_one_item():
 def test_bullet_points_named_in_more_languages_are_the_format(text):
     e = extract(text)
     assert (e.kind, e.value) == ("format", "bullets")
+
+
+@pytest.mark.parametrize("text", [
+    "Mae fy mrawd yn gweithio yn Abertawe.", "Motra ime jeton në Berat.", "Systir mín býr í Kópavogi.",
+    "Mans draugs strādā Rīgā.", "Nire ahizpa Eibarren bizi da.", "A miña irmá vive en Lugo.", "Sodelavka živi v Kranju.",
+    "Другарка ми живее во Битола.", "Bacım Sumqayıtda yaşayır.", "Әпкем Атырауда тұрады.", "मेरो दिदी धरानमा बस्नुहुन्छ।",
+    "ወንድሜ በመቀሌ ይኖራል", "మా అక్క బెంగళూరులో ఉంటుంది.", "माझा भाऊ नाशिकला राहतो.",
+])
+def test_a_relative_or_friend_in_more_languages_makes_the_statement_someone_elses(text):
+    from memlora.distill.consolidate import about_someone_else
+
+    assert about_someone_else(text)
+
+
+@pytest.mark.parametrize("text", ["Dw i'n byw ym Mangor.", "Jetoj në Berat.", "Dzīvoju Rīgā.", "Eibarren bizi naiz."])
+def test_the_users_own_statement_is_not_someone_elses(text):
+    from memlora.distill.consolidate import about_someone_else
+
+    assert not about_someone_else(text)
