@@ -91,8 +91,13 @@ def _foreign_diet(low: str) -> str | None:
     if re.search(r"\b(?:végane|veganer\w*|vegano|vegana|végétalien\w*|wegan\w*)\b", low):
         return "vegan"
     if re.search(r"\b(?:vegetari\w+|végétarien\w*|wegetarian\w*|geen vlees|kein fleisch|pas de viande|no come carne|"
-                 r"non mangia carne|não come carne|inte kött|nie je\w* mięsa|shakahari|sakahari)\b"
-                 r"|शाकाहारी|素食|菜食主義|ベジタリアン|채식|มังสวิรัติ|نباتي", low):
+                 r"non mangia carne|não come carne|inte kött|nie je\w* mięsa|shakahari|sakahari|"
+                 # the languages of regional_facts.py: the word, and "eats no meat"
+                 r"vegetarijan\w*|veģetārie\w*|grænmetisæt\w*|barazkijale\w*|llysieu\w*|vejetaryen\w*|vegjetarian\w*|"
+                 r"ne jed\w* mes[oa]|ne jem mesa|neēd\w* gaļu|borð\w* ekki kjöt|nuk ha mish|ez d\w* haragirik jaten|"
+                 r"non como carne|ddim yn bwyta cig|ət yemir\w*|вегетари\w+|вегетаријан\w*|не јад\w* месо|ет жеме\w*)\b"
+                 r"|शाकाहारी|素食|菜食主義|ベジタリアン|채식|มังสวิรัติ|نباتي|मांस\S* (?:\S+ ){0,3}खात नाही|मासु खान्न|मासु खाँदिन|"
+                 r"మాంసం తిన|శాకాహారి|ቬጀቴሪያን|ስጋ አል|ვეგეტარიან|ხორცს არ ვჭამ", low):
         return "vegetarian"
     return None
 

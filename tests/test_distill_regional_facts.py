@@ -161,3 +161,10 @@ def test_the_users_own_statement_is_not_someone_elses(text):
     from memlora.distill.consolidate import about_someone_else
 
     assert not about_someone_else(text)
+
+
+@pytest.mark.parametrize("text", ["Ne jedem meso.", "Ez dut haragirik jaten.", "Neēdu gaļu.", "Borða ekki kjöt.",
+                                  "Nuk ha mish.", "Ет жемеймін.", "मी मांस खात नाही.", "Sem vegetarijanka."])
+def test_no_meat_in_more_languages_is_the_vegetarian_diet(text):
+    e = extract(text)
+    assert (e.slot, e.value) == ("diet", "vegetarian")
