@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 _CONTRA = re.compile(r"(?:\b(?:not|no|never|rather than|instead of|over|than|without|nothing like|hates?|dislikes?|"
-                     r"can't stand|cannot stand|confused by|pas|jamais|sans|nicht|kein\w*|ohne|nunca|sin|sem|senza|mai|nada de|ayoko|ayaw|bukan|jangan)\b|n't\b)"
+                     r"can't stand|cannot stand|confused by|(?:stop|quit) (?:giving|using|sending|putting)|pas|jamais|sans|nicht|kein\w*|ohne|nunca|sin|sem|senza|mai|nada de|ayoko|ayaw|bukan|jangan)\b|n't\b)"
                      r"[^.;,!?]*", re.I)
 # a refusal said after its object: "inches and pounds confuse him", "Fahrenheit means nothing to me"
 _CONTRA_AFTER = re.compile(r"[^.;,!?]*\b(?:confus\w*|annoy\w*|means? nothing|mean nothing|hard to (?:read|follow|understand)|"

@@ -168,3 +168,10 @@ def test_the_users_own_statement_is_not_someone_elses(text):
 def test_no_meat_in_more_languages_is_the_vegetarian_diet(text):
     e = extract(text)
     assert (e.slot, e.value) == ("diet", "vegetarian")
+
+
+@pytest.mark.parametrize("text,value", [("pls stop giving me pounds, kilos only", "metric"),
+                                        ("Quit using Celsius with me, Fahrenheit only please", "imperial")])
+def test_a_unit_asked_to_stop_counts_for_the_other_side(text, value):
+    e = extract(text)
+    assert (e.slot, e.value) == ("units", value)
