@@ -52,6 +52,20 @@ _CY_TRADE = (r"(?:athro|athrawes|nyrs|meddyg|feddyg|cyfreithiwr|gyfreithiwr|peir
 _AZ_TRADE = r"(?:həkim|müəllim|mühəndis|proqramçı|sürücü|aşpaz|vəkil|jurnalist|tibb bacısı|memar)\w*"
 _MK_TRADE = r"[а-яѓќѕјљњџ]+(?:евт|евтка|ист|истка|ер|ерка|ар|арка|ач|ачка|тел|телка|ник|ничка|ог|огиња|ор|орка)"
 
+# a pastime by its first-person verb (Slovenian, Croatian): "Ob vikendih plezam", "Plivam svako jutro"
+HOBBY_VERBS = {"plezam": "climbing", "plezamo": "climbing", "plavam": "swimming", "plivam": "swimming",
+               "kolesarim": "cycling", "smučam": "skiing", "skijam": "skiing", "planinarim": "hiking", "pohodnik": "hiking",
+               "jadram": "sailing", "jedrim": "sailing", "slikam": "painting", "pletem": "knitting", "pecam": "fishing",
+               "ribarim": "fishing", "veslam": "rowing", "surfam": "surfing", "plešem": "dancing"}
+# the pastime's noun with a word of liking: "Plezanje je moja največja strast", "Volim plivanje"
+HOBBY_NOUNS = {"plezanje": "climbing", "plavanje": "swimming", "plivanje": "swimming", "kolesarjenje": "cycling",
+               "biciklizam": "cycling", "smučanje": "skiing", "skijanje": "skiing", "planinarjenje": "hiking",
+               "planinarenje": "hiking", "jadranje": "sailing", "jedrenje": "sailing", "slikanje": "painting",
+               "pletenje": "knitting", "ribolov": "fishing", "veslanje": "rowing", "ples": "dancing"}
+_HOBBY_NOUN = re.compile(r"\b(?P<val>" + "|".join(HOBBY_NOUNS) + r")\b.*\b(?:strast|hobi|hobij|ljubezen|ljubav)\b|"
+                         r"\b(?:obožujem|volim|rad|rada|ljubim) (?P<val2>" + "|".join(HOBBY_NOUNS) + r")\b", re.I)
+_HOBBY = re.compile(r"(?:^|\s)(?P<val>" + "|".join(HOBBY_VERBS) + r")(?=[\s.,!]|$)", re.I)
+
 _PATTERNS: list[tuple[re.Pattern, str]] = [
     # names: "<noun> ... called V" and "V called <noun>"
     (re.compile(rf"\b(?P<noun>(?i:{_N}))\b[^.!?]{{0,25}}?\b(?i:po imenu|imenom|z imenom|zove se|se zove|vārdā|vārds ir|"
@@ -153,6 +167,10 @@ _OTHERS = re.compile(
 def regional_fact(text: str) -> tuple[str, str] | None:
     """(English slot, value as written) for a fact in one of the languages above, or None."""
     t = text.strip()
+    if (m := _HOBBY.search(t)) and not _OTHERS.search(t[:m.start()]) and not re.search(r"\b(?:ne|nikad|nikoli)\s*$", t[:m.start()], re.I):
+        return "hobby", HOBBY_VERBS[m.group("val").lower()]
+    if (m := _HOBBY_NOUN.search(t)) and not _OTHERS.search(t[:m.start()]):
+        return "hobby", HOBBY_NOUNS[(m.group("val") or m.group("val2")).lower()]
     for pat, slot in _PATTERNS:
         m = pat.search(t)
         if m is None:

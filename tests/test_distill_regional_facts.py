@@ -175,3 +175,15 @@ def test_no_meat_in_more_languages_is_the_vegetarian_diet(text):
 def test_a_unit_asked_to_stop_counts_for_the_other_side(text, value):
     e = extract(text)
     assert (e.slot, e.value) == ("units", value)
+
+
+@pytest.mark.parametrize("text,value", [("Plivam svako jutro prije posla.", "swimming"), ("Ob nedeljah kolesarim.", "cycling"),
+                                        ("Jadranje je moj hobi.", "sailing"), ("Volim skijanje.", "skiing")])
+def test_a_slovenian_or_croatian_pastime_by_its_verb_or_noun_is_a_hobby(text, value):
+    e = extract(text)
+    assert (e.kind, e.slot, e.value) == ("fact", "hobby", value)
+
+
+@pytest.mark.parametrize("text", ["Ne plivam.", "Moja sestra kolesari.", "Moj brat obožuje skijanje.", "Skijanje je skupo."])
+def test_a_refused_or_someone_elses_pastime_is_no_hobby(text):
+    assert extract(text).kind != "fact"
