@@ -254,8 +254,19 @@ def _clean_value(val: str) -> str:
     return v.strip().rstrip(".,!")
 
 
+# a child's school, said as where the child goes: "The user's son goes to Ridgeway Primary", "daughter is in Year 2
+# at St Mary's": the slot is the child's school, so the statement is "Your son's school is ..." (not "You studied at")
+_CHILD_SCHOOL = re.compile(r"^(?i:the user's (?P<kin>son|daughter|child|kid|boy|girl|kids|children))(?: [A-Z]\w+)? "
+                           r"(?i:go(?:es)? to|attends?|(?:is|are) at|(?:is|are) in (?:year|grade|class) \w+ at|(?:has |have )?started at|"
+                           r"(?:is|are) starting at) "
+                           r"(?:the )?(?P<val>[A-Z][\w.'&-]*(?: (?:of )?[A-Z][\w.'&-]*)*)")
+
+
 def _fact(text: str) -> Extract | None:
     t = re.sub(r"\bname's (?=[A-Z])", "name is ", text.strip().rstrip(" .!"))  # "Name's Tomás"
+    if m := _CHILD_SCHOOL.match(t):
+        kin = {"kids": "children", "kid": "child"}.get(m.group("kin").lower(), m.group("kin").lower())
+        return _fact_extract(f"{kin}'s school", m.group("val"))
     t = _PLURAL_POSSESSIVE.sub(r"\1's name ", t)  # chat's "my husbands name is dave"
     lower = t[4:] == t[4:].lower()  # all lower case (after "The"): names are not capitalised either
     for cased, caseless, slot in _FACT_PATTERNS:

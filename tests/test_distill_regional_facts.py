@@ -187,3 +187,19 @@ def test_a_slovenian_or_croatian_pastime_by_its_verb_or_noun_is_a_hobby(text, va
 @pytest.mark.parametrize("text", ["Ne plivam.", "Moja sestra kolesari.", "Moj brat obožuje skijanje.", "Skijanje je skupo."])
 def test_a_refused_or_someone_elses_pastime_is_no_hobby(text):
     assert extract(text).kind != "fact"
+
+
+@pytest.mark.parametrize("text,slot,value", [
+    ("My daughter goes to Elm Park School.", "daughter's school", "Elm Park School"),
+    ("Son is in Year 5 at St Anne's Academy", "son's school", "St Anne's Academy"),
+    ("The user's kids attend Lakeside Primary", "children's school", "Lakeside Primary"),
+])
+def test_a_childs_school_is_the_childs_fact(text, slot, value):
+    e = extract(text)
+    assert (e.kind, e.slot, e.value) == ("fact", slot, value)
+    assert e.statement == f"Your {slot} is {value}." and e.probe["expect"] == [value]
+
+
+@pytest.mark.parametrize("text", ["My son goes to the gym on Fridays.", "My kids go to school by bus."])
+def test_where_a_child_goes_otherwise_is_no_school(text):
+    assert extract(text).kind != "fact"
