@@ -122,6 +122,9 @@ _PATTERNS: list[tuple[re.Pattern, str]] = [
     (re.compile(rf"^(?:(?i:mən) )?(?P<val>{_AZ_TRADE})(?:əm|am|yəm|yam)?\.?$", re.I), "job"),
     (re.compile(rf"(?P<val>{_CAP}) (?:sürürəm|sürür|sürürük)"), "car"),
     (re.compile(rf"\b(?i:maşınım) (?P<val>{_CAP})"), "car"),
+    # the car one commutes in, in the instrumental ("Priusla hər gün işə gedirəm"); not a bus, metro, taxi or train
+    (re.compile(rf"(?:^|\s)(?!(?i:avtobus|metro|taksi|qatar|velosiped|piyada))(?P<val>[{_UP}][\w-]+?)(?:la|lə|yla|ylə|ilə) "
+                rf"(?:\S+ ){{0,3}}(?:işə |evə )?(?:gedirəm|gedir|gəlirəm|gedib-gəlirəm)"), "car"),
     (re.compile(r"(?P<val>\w+?)(?:ə|a|yə|ya)? (?:allergiyam|allergiyası) var", re.I), "allergy"),
     (re.compile(rf"(?P<val>{_CAP}?)(?:da|də|ta|tə) (?:yaşayıram|yaşayır|yaşayırıq)"), "city"),
     # Kazakh

@@ -203,3 +203,10 @@ def test_a_childs_school_is_the_childs_fact(text, slot, value):
 @pytest.mark.parametrize("text", ["My son goes to the gym on Fridays.", "My kids go to school by bus."])
 def test_where_a_child_goes_otherwise_is_no_school(text):
     assert extract(text).kind != "fact"
+
+
+@pytest.mark.parametrize("text,value", [("Hondayla işə gedirəm.", "Honda"),
+                                        ("Avtobusla işə gedirəm.", None), ("Skodayla hər gün işə gedirəm.", "Skoda")])
+def test_the_car_an_azerbaijani_commute_is_made_in_is_the_car(text, value):
+    e = extract(text)
+    assert (e.slot, e.value) == ("car", value) if value else e.kind != "fact"
