@@ -267,7 +267,12 @@ _FOREIGN = frozenset("le la les des une est et je ne pas que qui mon ma mes der 
                      "saya seorang dengan yang dan tolong ini itu desu imasu watashi kudasai onegaishimasu bir ve için çok "
                      "jsem bydlím prosím odpovídej chci jeg og ikke hos har hedder mig meg er det dag "
                      "ako ang ng mga sa ni ya kwa na ninaishi mimi "
-                     "til på fra hver etter ved ek nie se 'n asseblief vir ons".split())
+                     "til på fra hver etter ved ek nie se 'n asseblief vir ons "
+                     # Galician, Slovenian and Croatian, Albanian, Welsh, Basque, Icelandic, Latvian, Azerbaijani
+                     "non unha coa moi miña teño estou ao pola nas sen xa hoxe sem sam je v pri iz joj ima moj "
+                     "një në të dhe nuk për jo yn yng ym yr fy mae dw dwi gen nid yw mewn gyda efo rwy'n dw i'n "
+                     "naiz eta ez dut nire bizi hjá og ekki fyrir með ir un uz ļoti mən və është jam tij saj o".split())
+
 
 
 # Lower-case "i" or "u" before a name is "in" (Scandinavian "Bor i Bergen", Serbian and Croatian "Radim u
@@ -277,10 +282,13 @@ _BEFORE_NAME = re.compile(r"\b[iu](?=\s+[A-ZÀ-ÝÆØÅČŠŽĆĐ])")
 
 def looks_english(text: str) -> bool:
     """The first-person rewrites are English grammar; "qu'on me vouvoie" must keep its "me"."""
-    words = re.findall(r"[a-zà-ÿ']+", _BEFORE_NAME.sub(" ", text).lower())
+    words = re.findall(r"[^\W\d_][\w']*", _BEFORE_NAME.sub(" ", text).lower())
     en = sum(w in _ENGLISH for w in words)
-    fo = sum(w in _FOREIGN for w in words) + bool(re.search(r"[àâçéèêëîïôûùüÿñæœßäöåø]", text.lower()))
-    return en >= fo
+    # a word with a letter beyond Latin-1 ("işləyirəm", "Живеам", "ბათუმში") is another language's; a sentence
+    # with such words and no English word at all is not English ("Lada sürürəm" has neither list's words)
+    beyond = sum(any(c > "\u00ff" for c in w) for w in words)
+    fo = sum(w in _FOREIGN for w in words) + bool(re.search(r"[àâçéèêëîïôûùüÿñæœßäöåø]", text.lower())) + beyond
+    return en >= fo and (en > 0 or not beyond)
 
 
 @lru_cache(maxsize=262144)

@@ -126,6 +126,21 @@ _ALIASES = {
     "пријатељица": "friend", "комшија": "neighbour", "комшиница": "neighbour", "ћерка": "daughter", "мајка": "mother",
     "отац": "father", "prijatelj": "friend", "prijateljica": "friend", "komšija": "neighbour", "suster": "sister",
     "seun": "son", "dogter": "daughter", "buurvrou": "neighbour",
+    # Welsh (mutated forms too), Albanian, Icelandic, Latvian, Basque, Galician, Slovenian and Croatian, Macedonian,
+    # Azerbaijani, Kazakh
+    "chwaer": "sister", "brawd": "brother", "mrawd": "brother", "frawd": "brother", "ffrind": "friend",
+    "nhad": "father", "cymydog": "neighbour", "gŵr": "partner", "gwraig": "partner", "kushëriri": "cousin",
+    "kushërira": "cousin", "vëllai": "brother", "motra": "sister", "shoku": "friend", "shoqja": "friend",
+    "nëna": "mother", "babai": "father", "fqinji": "neighbour", "bróðir": "brother", "systir": "sister",
+    "vinur": "friend", "vinkona": "friend", "pabbi": "father", "nágranni": "neighbour", "māsa": "sister",
+    "brālis": "brother", "draugs": "friend", "draudzene": "friend", "kaimiņš": "neighbour", "tētis": "father",
+    "anaia": "brother", "ahizpa": "sister", "arreba": "sister", "laguna": "friend", "aita": "father", "irmá": "sister",
+    "irmán": "brother", "curmán": "cousin", "curmá": "cousin", "veciña": "neighbour", "bratranec": "cousin",
+    "sestrična": "cousin", "sodelavec": "colleague", "sodelavka": "colleague", "rođak": "cousin", "rođakinja": "cousin",
+    "другар": "friend", "другарка": "friend", "пријател": "friend", "пријателка": "friend", "татко": "father",
+    "сопруг": "partner", "сопруга": "partner", "qardaşım": "brother", "bacım": "sister", "dostum": "friend",
+    "anam": "mother", "atam": "father", "qonşum": "neighbour", "інім": "brother", "ағам": "brother", "әпкем": "sister",
+    "қарындасым": "sister", "сіңлім": "sister", "досым": "friend", "анам": "mother", "әкем": "father", "көршім": "neighbour",
 }
 _ALIASES.update({w: name.lower() for w, name in LANGUAGE_ALIASES.items() if w not in _ALIASES})
 _PARTNER = {"wife": "partner", "husband": "partner", "girlfriend": "partner", "boyfriend": "partner"}
@@ -241,7 +256,7 @@ def main_clause(text: str) -> str:
 
 _KIN_ALT = "|".join(sorted(KIN | {k for k, v in _ALIASES.items() if v in KIN}, key=len, reverse=True))
 _KIN_POSITION = re.compile(
-    rf"^\W*(?:(?:my|his|her|their|sa|son|ma|mon|su|sein\w*|ihr\w*|mein\w*|le|la|el|die|der|a|an|the)\s+)?(?:(?!user['’]s\b)\w+(?:['’]s)?\s+)?({_KIN_ALT})\b"
+    rf"^\W*(?:(?:my|his|her|their|sa|son|ma|mon|su|sein\w*|ihr\w*|mein\w*|le|la|el|die|der|a|an|the|mae fy|mae ei)\s+)?(?:(?!user['’]s\b)\w+(?:['’]s)?\s+)?({_KIN_ALT})\b"
     rf"|\b({_KIN_ALT})'s\b|\b(?:de (?:sa|son|mon|ma|leur)|del|de la|von (?:seiner|seinem|ihrer|ihrem|meiner|meinem)|di su[oa]|della|dello|do|da|"
     rf"de su|van (?:mijn|zijn|haar|onze))\s+({_KIN_ALT})\b",
     re.I)
@@ -319,6 +334,24 @@ def _case_forms(x: str, y: str) -> bool:
 
 
 _VOWELS = frozenset("aeiouyąęėįųūáéíóúýěäöüõåæøаеиоуыэюяіїєёъ")
+# Welsh mutates a name's first consonant after a preposition ("Caerdydd", "i Gaerdydd", "yng Nghaerdydd", "ym
+# Mangor" for Bangor): the mutated start and the radical consonants it can stand for
+_MUTATED = (("ngh", "c"), ("mh", "p"), ("nh", "t"), ("ng", "g"), ("ch", "c"), ("ph", "p"), ("th", "t"),
+            ("dd", "d"), ("m", "b"), ("n", "d"), ("g", "c"), ("b", "p"), ("d", "t"), ("f", "bm"), ("l", "l"), ("r", "r"))
+
+
+def mutated_forms(x: str, y: str) -> bool:
+    """One name with a mutated first consonant on one side: the rest of the name (five letters or more) alike,
+    and the mutated start one that the other side's first consonant takes."""
+    for a, b in ((x, y), (y, x)):
+        for start, radicals in _MUTATED:
+            rest = a[len(start):]
+            if a.startswith(start) and len(rest) >= 5 and b[:1] in radicals and b[1:] == rest and a != b:
+                return True
+            if start in ("l", "r") and a.startswith(start) and b == start * 2 + a[1:] and len(a) >= 5:
+                return True
+    return False
+case_forms = _case_forms  # profile.py: a later value in another case is no other value
 
 
 _FAMILY_WORDS = frozenset(w for fam in CONTRAST_FAMILIES for w in fam)  # compared by the family check instead
@@ -824,11 +857,21 @@ def _one_word_more(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
     return len(long_) == len(short) + 1 >= 3 and any(long_[:k] + long_[k + 1:] == short for k in range(len(long_)))
 
 
+_DATE_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april may june "
+                        "july august september october november december christmas easter".split())
+
+
+def _not_dates(names: frozenset) -> set:
+    """Capitalised words less the days and months ("on Thursdays", "a Sunday league team"): when a thing is done
+    names no other place or person."""
+    return {w for w in names if w.lower().removesuffix("s") not in _DATE_WORDS}
+
+
 def _same_key_compatible(a: str, b: str, key: tuple) -> bool:
     """Same kind, slot and value, unless each also names another place or person ("My sister Maud lives in
     Galway" / "... in Sligo": both read sister=Maud)."""
     value = set(re.findall(r"\w+", key[2]))
-    pa, pb = proper_names(a) - value, proper_names(b) - value
+    pa, pb = _not_dates(proper_names(a) - value), _not_dates(proper_names(b) - value)
     if key[0] == "free" and not (looks_english(a) and looks_english(b)):
         pa = pb = frozenset()  # a closed-set preference value; German capitals are nouns ("Einleitungen", "Floskeln")
     return (not (pa - pb and pb - pa) and bool(_MODE.search(a)) == bool(_MODE.search(b))
@@ -924,8 +967,8 @@ def _same_value(k1: tuple, k2: tuple) -> bool:
         return bool(sa and sb and (sa <= sb or sb <= sa)) and (k1[2] == k2[2] or bool(a and b and (a <= b or b <= a)))
     if a and b and (a <= b or b <= a):
         return True
-    if " " not in k1[2] + k2[2] and _case_forms(k1[2], k2[2]):  # "žiline" / "žiliny": one city in two cases
-        return True
+    if " " not in k1[2] + k2[2] and (_case_forms(k1[2], k2[2]) or mutated_forms(k1[2], k2[2])):
+        return True  # "žiline" / "žiliny": one city in two cases; "nghaerdydd" / "caerdydd"
     if {c for c in _match_keys(a) if c[0] == "#"} & _match_keys(b):  # an allergy to "milk" / to "lactose"
         return True
     return difflib.SequenceMatcher(None, k1[2], k2[2]).ratio() >= 0.85  # "tallinn" / "talinn"

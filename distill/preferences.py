@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 _CONTRA = re.compile(r"(?:\b(?:not|no|never|rather than|instead of|over|than|without|nothing like|hates?|dislikes?|"
-                     r"can't stand|cannot stand|confused by|pas|jamais|sans|nicht|kein\w*|ohne|nunca|sin|sem|senza|mai|nada de|ayoko|ayaw|bukan|jangan)\b|n't\b)"
+                     r"can't stand|cannot stand|confused by|(?:stop|quit) (?:giving|using|sending|putting)|pas|jamais|sans|nicht|kein\w*|ohne|nunca|sin|sem|senza|mai|nada de|ayoko|ayaw|bukan|jangan)\b|n't\b)"
                      r"[^.;,!?]*", re.I)
 # a refusal said after its object: "inches and pounds confuse him", "Fahrenheit means nothing to me"
 _CONTRA_AFTER = re.compile(r"[^.;,!?]*\b(?:confus\w*|annoy\w*|means? nothing|mean nothing|hard to (?:read|follow|understand)|"
@@ -194,7 +194,8 @@ def _answer_habit(text: str) -> tuple[str, str] | None:
     "skip the preamble", "just the code"; the refusal may come as a complaint ("I hate when you apologize")."""
     refused = bool(_REFUSE.search(text) or re.search(r"\b(?:skip|quit|drop|ditch|cut (?:out|the)|enough with|spar|ohne|sans|sin|sem|keine?n?|pas de)\b",
                                                             text, re.I))
-    if _MARKDOWN.search(text):
+    plain_for_emoji = _EMOJI.search(text) and not re.search(r"markdown|formatting", text, re.I)
+    if _MARKDOWN.search(text) and not plain_for_emoji:  # "plain text without any emoji" refuses the emoji
         return "markdown", "off" if refused or re.search(r"plain text|raw text", text, re.I) else "on"
     if _APOLOGY.search(text) and refused:
         return "apologies", "none"

@@ -30,8 +30,8 @@ from .caseless import Values
 from .canonical import canonical
 from .change import given_up
 from .extract_llm import tenant_extractor
-from .consolidate import (Group, about_someone_else, consolidate, proper_names, same_sentence_other_name,
-                          share_content)
+from .consolidate import (Group, about_someone_else, case_forms, consolidate, mutated_forms, proper_names,
+                          same_sentence_other_name, share_content)
 from .preferences import one_time
 from .records import Record
 from .schema import MULTI_VALUED, SINGLE_VALUED, avoid_words, one_of_several, several_of
@@ -417,6 +417,12 @@ def _another_title(slot: str, old: str, new: str) -> bool:
     return not share_content(old, new)
 
 
+def _one_value(a: str, b: str) -> bool:
+    """One value in two case forms ("liepājā" / "liepāju": Latvian, Slavic and Baltic swap a name's ending) is no
+    later, other value: it neither retracts nor supersedes."""
+    return a == b or (" " not in a + b and (case_forms(a, b) or mutated_forms(a, b)))
+
+
 def _retracted(kept: list[Item], grouped: list[tuple[Item, Group]], unselected: list[Item],
                stated: dict[int, float]) -> tuple[list[Item], list[Item]]:
     """Selected preferences the user has since changed, though the new one was said once: "Wants times in
@@ -436,7 +442,7 @@ def _retracted(kept: list[Item], grouped: list[tuple[Item, Group]], unselected: 
         g = group_of.get(id(it))
         k = (_preference_key(g) or _current_fact_key(g) or _diet_key(g)) if g is not None and it.org is None else None
         when, value = stated.get(id(it), 0.0), str(g.extract.value).lower() if g is not None else ""
-        later = [v for t, v in newer.get(k, []) if t > when and v != value and _another_title(k[1], value, v)] if k else []
+        later = [v for t, v in newer.get(k, []) if t > when and not _one_value(v, value) and _another_title(k[1], value, v)] if k else []
         if later:
             it.reason = f"retracted: a later statement asks for {later[-1]!r} (said once, not selected); was: {it.reason}"
             gone.append(it)

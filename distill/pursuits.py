@@ -33,6 +33,9 @@ _PATTERNS = [
     (re.compile(rf"^{_U} (?:is|has been) (?:training|in training) for {_DET}{_ORDINAL}(?P<val>[\w-]+(?: [\w-]+)?)", re.I), "hobby"),
     (re.compile(rf"^{_U} (?:runs|has run) (?P<val>(?:half |ultra |ultra-)?marathons|triathlons|ultramarathons)\b", re.I), "hobby"),
     (re.compile(rf"^{_U} (?:is|has been) an? (?:\w+ )?member of (?:an?|the) (?P<val>[\w -]+?) (?:club|team|society|league)\b", re.I), "hobby"),
+    # "is in a Sunday league football team": the sport the team plays, whatever words come before it
+    (re.compile(rf"^{_U} (?:is|plays|has been) (?:in|on|part of|for) (?:an?|the) (?:[\w-]+ ){{0,3}}?"
+                rf"(?P<val>{'|'.join(sorted(SPORTS))}) (?:team|club|league|squad|side)\b", re.I), "hobby"),
     (re.compile(rf"^{_U} (?:studied|studies|is studying|majored in|majors in|has an? (?:\w+ )?degree in|"
                 rf"holds an? (?:\w+ )?degree in|graduated in|did an? (?:\w+ )?degree in|trained in) (?P<val>[\w -]+)", re.I), "degree"),
     (re.compile(rf"^{_U} is an? (?:\w+[- ]year )?(?P<val>[\w -]+?) (?:student|major|graduate|undergrad|undergraduate)\b", re.I), "degree"),

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from .canonical import SUBJECTLESS_VERBS, canonical
 from .foreign import foreign_fact
 from .script_facts import script_fact
+from .regional_facts import regional_fact
 from .languages import language_named, language_of
 from .preferences import preference
 from .pursuits import SPORTS, cut_phrase, pursuit
@@ -90,8 +91,13 @@ def _foreign_diet(low: str) -> str | None:
     if re.search(r"\b(?:végane|veganer\w*|vegano|vegana|végétalien\w*|wegan\w*)\b", low):
         return "vegan"
     if re.search(r"\b(?:vegetari\w+|végétarien\w*|wegetarian\w*|geen vlees|kein fleisch|pas de viande|no come carne|"
-                 r"non mangia carne|não come carne|inte kött|nie je\w* mięsa|shakahari|sakahari)\b"
-                 r"|शाकाहारी|素食|菜食主義|ベジタリアン|채식|มังสวิรัติ|نباتي", low):
+                 r"non mangia carne|não come carne|inte kött|nie je\w* mięsa|shakahari|sakahari|"
+                 # the languages of regional_facts.py: the word, and "eats no meat"
+                 r"vegetarijan\w*|veģetārie\w*|grænmetisæt\w*|barazkijale\w*|llysieu\w*|vejetaryen\w*|vegjetarian\w*|"
+                 r"ne jed\w* mes[oa]|ne jem mesa|neēd\w* gaļu|borð\w* ekki kjöt|nuk ha mish|ez d\w* haragirik jaten|"
+                 r"non como carne|ddim yn bwyta cig|ət yemir\w*|вегетари\w+|вегетаријан\w*|не јад\w* месо|ет жеме\w*)\b"
+                 r"|शाकाहारी|素食|菜食主義|ベジタリアン|채식|มังสวิรัติ|نباتي|मांस\S* (?:\S+ ){0,3}खात नाही|मासु खान्न|मासु खाँदिन|"
+                 r"మాంసం తిన|శాకాహారి|ቬጀቴሪያን|ስጋ አል|ვეგეტარიან|ხორცს არ ვჭამ", low):
         return "vegetarian"
     return None
 
@@ -268,8 +274,19 @@ def _clean_value(val: str) -> str:
     return v.strip().rstrip(".,!")
 
 
+# a child's school, said as where the child goes: "The user's son goes to Ridgeway Primary", "daughter is in Year 2
+# at St Mary's": the slot is the child's school, so the statement is "Your son's school is ..." (not "You studied at")
+_CHILD_SCHOOL = re.compile(r"^(?i:the user's (?P<kin>son|daughter|child|kid|boy|girl|kids|children))(?: [A-Z]\w+)? "
+                           r"(?i:go(?:es)? to|attends?|(?:is|are) at|(?:is|are) in (?:year|grade|class) \w+ at|(?:has |have )?started at|"
+                           r"(?:is|are) starting at) "
+                           r"(?:the )?(?P<val>[A-Z][\w.'&-]*(?: (?:of )?[A-Z][\w.'&-]*)*)")
+
+
 def _fact(text: str) -> Extract | None:
     t = re.sub(r"\bname's (?=[A-Z])", "name is ", text.strip().rstrip(" .!"))  # "Name's Tomás"
+    if m := _CHILD_SCHOOL.match(t):
+        kin = {"kids": "children", "kid": "child"}.get(m.group("kin").lower(), m.group("kin").lower())
+        return _fact_extract(f"{kin}'s school", m.group("val"))
     t = _PLURAL_POSSESSIVE.sub(r"\1's name ", t)  # chat's "my husbands name is dave"
     lower = t[4:] == t[4:].lower()  # all lower case (after "The"): names are not capitalised either
     for cased, caseless, slot in _FACT_PATTERNS:
@@ -365,8 +382,8 @@ def _fact_extract(slot: str, val: str) -> Extract:
         slot, val = "instrument", _PLAYERS[val.lower().split()[-1]]
     if slot in ("instrument", "degree") and language_of(val) is not None:  # "is learning Japanese" is no instrument
         slot = "learning"
-    sport = next((sp for sp in sorted(SPORTS) if re.match(rf"(?:the )?{sp}\b", val.lower())), None)
-    if slot == "instrument" and sport:  # "plays tennis on Sundays"
+    sport = next((sp for sp in sorted(SPORTS) if re.match(rf"(?:the )?(?:[\w-]+ ){{0,2}}{sp}\b", val.lower())), None)
+    if slot == "instrument" and sport:  # "plays tennis on Sundays", "plays five-a-side football"
         slot, val = "hobby", sport
     if slot == "job" and len(val.split()) > 1 and val.lower().split()[-1] == "student":  # "a pharmacy student"
         slot, val = "degree", " ".join(val.split()[:-1])
@@ -573,7 +590,9 @@ def _diet_kind(text: str, low: str) -> Extract | None:
 
 # bullet points named in other languages: "poin-poin", "viñetas", "puces", "elenco puntato", "gạch đầu dòng"
 _BULLETS = re.compile(r"\b(?:poin-poin|berpoin|butir-butir|viñetas|puces|tópicos|marcadores|elenco puntato|elenchi puntati|"
-                      r"punktlist\w*|aufzählungs\w*|punkty|wypunktowa\w*|madde işaret\w*|gạch đầu dòng|gạch đầu)\b|箇条書き|要点列表|글머리")
+                      r"punktlist\w*|aufzählungs\w*|punkty|wypunktowa\w*|madde işaret\w*|gạch đầu dòng|gạch đầu|alinej\w*|natuknic\w*|"
+                      r"v obliki seznama|kot seznam|u obliku popisa|aizzīm\w*|punktalist\w*|pwyntiau bwled|"
+                      r"во точки|по точки|maddələrlə|маркерлі тізім\w*)\b|箇条書き|要点列表|글머리|ჩამონათვალ")
 _LISTS = re.compile(r"\b(?:in|as|likes?|prefers?|wants?|loves?|uses?) (?:\w+ )?lists\b(?! (?:of|for|from)\b)")  # a layout
 
 
@@ -648,7 +667,7 @@ def _address_kind(text: str, low: str) -> Extract | None:
 def _fact_or_free(text: str, low: str) -> Extract:
     """A fact with a slot, else a typed free preference, else free text (still grouped and trained)."""
     neg = bool(NEGATIONS.search(low))
-    foreign = foreign_fact(text) or script_fact(text, _JOBS)
+    foreign = foreign_fact(text) or script_fact(text, _JOBS) or regional_fact(text)
     f = _fact(text) or (_fact_extract(*foreign) if foreign else None)
     pref = preference(text)
     if pref and (f is None or pref[0] == "units" and re.search(r"\b(?:metric|imperial|units)\b", low)):

@@ -133,3 +133,12 @@ def test_a_refused_quoted_opener_is_words_to_avoid_not_the_opening():
     e = extract("Start each answer with 'Ahoy'")
     assert (e.kind, e.value) == ("opening", "Ahoy")
     assert preference("Drop the flattery at the top of replies") == ("preamble", "none")
+
+
+def test_plain_text_without_emoji_refuses_the_emoji():
+    """"Plain text replies, no emoji please" names the emoji it refuses: it is the emoji preference, not markdown."""
+    from memlora.distill.canonical import canonical
+    from memlora.distill.schema import extract
+
+    e = extract(canonical("Likes plain text replies with no emoji at all"))
+    assert (e.slot, e.value) == ("emoji", "none")

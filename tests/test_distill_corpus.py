@@ -306,6 +306,22 @@ def test_style_pairs_are_labelled_like_the_original_pairs():
     assert len({(p["a"], p["b"]) for p in pairs}) == len(pairs)
 
 
+def test_dev15_is_a_split_of_languages_no_earlier_split_has():
+    """dev15 is written from the styles alone, committed before measuring: sixteen tenants, each in a language no
+    earlier split has (Croatian, Icelandic, Amharic, Albanian, Basque, Galician, Welsh, Slovenian, Marathi, Telugu,
+    Latvian, Georgian, Azerbaijani, Macedonian, Nepali, Kazakh), four English ones so every style appears, and stale
+    values in at least eight tenants."""
+    labels, records = _load("dev15")
+    earlier = {k: v for name in LABELLED if name not in ("dev15", "dev12") for k, v in _load(name)[0].items()}
+    assert 180 <= len(records) <= 240 and len(labels) >= 20 and not set(labels) & set(earlier)
+    assert {lab["style"] for lab in labels.values()} == {"mem0", "first_person", "third_person", "user",
+                                                        "lowercase_typos", "non_english"}
+    langs = Counter(lab["language"] for lab in labels.values())
+    assert 3 <= langs.pop("en") <= 4 and len(langs) >= 15 and all(n == 1 for n in langs.values())
+    assert not set(langs) & {lab["language"] for lab in earlier.values()}
+    assert sum(bool(lab["stale"]) for lab in labels.values()) >= 8
+
+
 def test_dev13_is_a_split_of_non_english_and_mixed_language_memory():
     """dev13 is written from the styles alone, committed before measuring: almost every tenant writes in another
     language than English or mixes two (Hinglish, Spanglish, Taglish), in unspaced scripts too, with stale values in
