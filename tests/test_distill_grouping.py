@@ -1023,3 +1023,13 @@ def test_dev12_split_of_other_memory_layers():
 
     overall = evaluate(split="dev12")["by_style"]["overall"]
     assert overall["recalled"] >= 73 and overall["one_offs_selected"] <= 2 and overall["stale_selected"] <= 3
+
+
+def test_a_breed_before_a_capitalised_name_names_the_dog():
+    """"Priyanka's dachshund Pretzel ..." names the dog as "Priyanka's dog Pretzel" would; a breed that is also a common
+    word ("my lab results") or a lower-case word after the breed ("my corgi barks at the postman") names none."""
+    for text, name in [("Priyanka's dachshund Pretzel hates the rain.", "Pretzel"), ("My corgi Waffles ate a sock", "Waffles")]:
+        e = extract(text, None, ("Priyanka",))
+        assert (e.kind, e.slot, e.value) == ("fact", "dog", name) and e.probe["expect"] == [name]
+    for text in ("My lab results came back normal", "my corgi barks at the postman", "My boxer Shorts are torn"):
+        assert extract(text, None, ()).kind == "free", text
