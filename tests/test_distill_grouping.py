@@ -1033,3 +1033,14 @@ def test_a_breed_before_a_capitalised_name_names_the_dog():
         assert (e.kind, e.slot, e.value) == ("fact", "dog", name) and e.probe["expect"] == [name]
     for text in ("My lab results came back normal", "my corgi barks at the postman", "My boxer Shorts are torn"):
         assert extract(text, None, ()).kind == "free", text
+
+
+def test_a_reported_question_never_links_with_a_lasting_statement():
+    """"Asked how long to boil an egg" shares "long" with a complaint about long replies, but a question asked once
+    is no mention of a preference: nothing about the question is selected."""
+    recs = [_rec("1", "rafe", "Asked how long to boil a duck egg", 2, "a"),
+            _rec("2", "rafe", "Said long replies waste his time", 9, "b"),
+            _rec("3", "rafe", "Has a tabby named Figaro", 4, "c"),
+            _rec("4", "rafe", "Fed Figaro the tabby before work", 12, "d")]
+    p = build_profiles(recs, Settings())["rafe"]
+    assert not any("1" in i.record_ids for i in p.items)
