@@ -140,7 +140,7 @@ _VERB_FACTS = [
     (r"(?:grew up|was raised) in|is (?:originally )?from|comes from", "hometown"),
     (r"was born in", "birthplace"),
     (r"(?:works|is working|is employed) (?:at|for|by)|is employed by|works at|has (?:been|worked) at|"
-     r"(?:has )?(?:started|began)(?: (?:a |the )?(?:new )?job| working)? at", "employer"),
+     r"(?:has )?(?:started|began)(?: (?:a |the )?(?:new )?job| working)? at|(?:teaches|is teaching|lectures) at", "employer"),
     (r"(?:works|is working)(?: (?!at\b|for\b|in\b|with\b)[\w-]+){0,3} as an?|is employed as an?|(?:has )?(?:qualified|retrained) as an?", "job"),
     (r"is allergic to|has an? (?:\w+ )?allergy to|cannot digest|can't digest", "allergy"),
     (r"(?:drives|owns and drives) an?", "car"),

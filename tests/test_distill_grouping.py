@@ -1044,3 +1044,16 @@ def test_a_reported_question_never_links_with_a_lasting_statement():
             _rec("4", "rafe", "Fed Figaro the tabby before work", 12, "d")]
     p = build_profiles(recs, Settings())["rafe"]
     assert not any("1" in i.record_ids for i in p.items)
+
+
+@pytest.mark.parametrize("text,slot,value", [
+    ("She lectures at the University of Otago", "employer", "University of Otago"),
+    ("Sunniva teaches at Bergen Katedralskole.", "employer", "Bergen Katedralskole"),
+    ("Wij zijn in maart naar Zwolle verhuisd.", "city", "Zwolle"),
+    ("Ich bin im Mai nach Kiel umgezogen.", "city", "Kiel"),
+])
+def test_teaching_somewhere_and_a_participle_last_move_are_typed(text, slot, value):
+    """Where someone teaches is their employer; Dutch and German put the participle of a move last ("naar Zwolle
+    verhuisd"), after the place."""
+    e = extract(text, None, ("Sunniva",))
+    assert (e.kind, e.slot, e.value) == ("fact", slot, value) and e.statement and e.probe["expect"] == [value]
