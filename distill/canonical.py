@@ -30,6 +30,10 @@ SUBJECTLESS_VERBS = {
     "celebrates", "went", "will", "isn't", "wasn't", "hasn't", "rows", "swims", "climbs", "hikes", "skis", "surfs",
     "skates", "jogs", "kayaks", "dances", "paints", "knits", "bakes", "sings", "flies", "builds", "trains", "spends",
     "catches", "majored", "graduated", "holds", "gets",
+    # life told as activities and complaints, as Mem0 writes them: "Lectures at ...", "Complains about the traffic",
+    # "Walked Otis along the pier", "Sold his old pickup", "Left the fire service"
+    "lectures", "complains", "sorts", "walks", "walked", "drops", "takes", "took", "closes", "cooks", "fixes",
+    "joined", "left", "sold", "broke", "finished", "stacks", "restocks", "commuted", "shops", "cleans",
 }
 _ADVERBS = {"really", "also", "usually", "always", "never", "still", "only", "mostly", "generally", "now",
             "currently", "just", "often", "actually", "definitely", "strongly", "absolutely", "truly", "totally",

@@ -1057,3 +1057,14 @@ def test_teaching_somewhere_and_a_participle_last_move_are_typed(text, slot, val
     verhuisd"), after the place."""
     e = extract(text, None, ("Sunniva",))
     assert (e.kind, e.slot, e.value) == ("fact", slot, value) and e.statement and e.probe["expect"] == [value]
+
+
+def test_subjectless_life_activities_are_the_users():
+    """Mem0 writes a life as activities without a subject ("Lectures at ...", "Sold his old van", "Walked the dog
+    by the canal"): each is the user's statement, so a place or employer in it is typed as theirs."""
+    from memlora.distill.canonical import canonical
+
+    e = extract("Lectures at Ghent University", None, ())
+    assert (e.kind, e.slot, e.value) == ("fact", "employer", "Ghent University")
+    for text in ("Sold his old van", "Walked the dog by the canal", "Complains about the noise from the bar downstairs"):
+        assert canonical(text, ()).startswith("The user "), text
