@@ -140,7 +140,7 @@ def _first_person(text: str) -> str:
     for pat, rep in _WE:
         t = pat.sub(rep, t)
     t = _WE_VERB.sub(verb, t)
-    t = re.sub(r"\bI\b", USER, t)
+    t = re.sub(r"\bI\b(?!-\w)", USER, t)  # "I-5", "I-95": a highway, not the speaker
     for pat, rep in _FIRST_PERSON[4:]:
         t = pat.sub(rep, t)
     return t

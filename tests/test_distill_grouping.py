@@ -1068,3 +1068,10 @@ def test_subjectless_life_activities_are_the_users():
     assert (e.kind, e.slot, e.value) == ("fact", "employer", "Ghent University")
     for text in ("Sold his old van", "Walked the dog by the canal", "Complains about the noise from the bar downstairs"):
         assert canonical(text, ()).startswith("The user "), text
+
+
+def test_a_highway_named_with_i_is_not_the_speaker():
+    """"I-80" and "I-405" name roads; only the pronoun "I" becomes the user."""
+    from memlora.distill.canonical import canonical
+
+    assert canonical("I take the I-80 to Sacramento every day", ()) == "The user takes the I-80 to Sacramento every day"
