@@ -1075,3 +1075,16 @@ def test_a_highway_named_with_i_is_not_the_speaker():
     from memlora.distill.canonical import canonical
 
     assert canonical("I take the I-80 to Sacramento every day", ()) == "The user takes the I-80 to Sacramento every day"
+
+
+def test_dev14_split_of_english_life_memory():
+    """dev14 (21 tenants: English memory told as life events, activities, jobs shown by their tasks, pets and kids
+    in passing, preferences as requests and complaints; Dutch, Danish and Croatian tenants) measured once as written:
+    48/71 recall, 1 one-off, 4 stale values selected, facts with statement+probe 25/33. A breed before a name, a
+    reported question kept apart, teaching somewhere as the employer, a participle-last move, subject-less activity
+    verbs bring it to 50/71 with 0 one-offs and 2 stale. This floor keeps those gains."""
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from eval_consolidation import evaluate
+
+    overall = evaluate(split="dev14")["by_style"]["overall"]
+    assert overall["recalled"] >= 50 and overall["one_offs_selected"] == 0 and overall["stale_selected"] <= 2
