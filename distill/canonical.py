@@ -60,7 +60,7 @@ _VOCAB_SET = frozenset(_VOCAB)
 # ("livin in melbourne now"), and a subject-less one is the user's ("Living in Porto these days").
 _DROPPED_I = frozenset({"work", "live", "study"})
 _GERUNDS = frozenset({"living", "working", "studying", "staying", "teaching", "training", "renting"})
-_WORD = re.compile(r"[A-Za-z][A-Za-z']*")
+_WORD = re.compile(r"\b[A-Za-z][A-Za-z']*(?![^\W\d_])")  # a whole word of ASCII letters: not the 'u' of 'učiteljica'
 # Chat writes "to" as "2" ("just moved 2 bristol", "allergic 2 cats"); after these words it is never a count.
 _TWO_AS_TO = re.compile(r"\b(moved|move|moving|relocated|allergic|went|going|back|next|close|used|listen|listening|"
                         r"talk|talking|switch|switched)\s+2\s+(?=[a-z])", re.I)
