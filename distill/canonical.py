@@ -30,6 +30,10 @@ SUBJECTLESS_VERBS = {
     "celebrates", "went", "will", "isn't", "wasn't", "hasn't", "rows", "swims", "climbs", "hikes", "skis", "surfs",
     "skates", "jogs", "kayaks", "dances", "paints", "knits", "bakes", "sings", "flies", "builds", "trains", "spends",
     "catches", "majored", "graduated", "holds", "gets", "manages", "suffers", "struggles", "relocated", "emigrated",
+    # life told as activities and complaints, as Mem0 writes them: "Lectures at ...", "Complains about the traffic",
+    # "Walked Otis along the pier", "Sold his old pickup", "Left the fire service"
+    "lectures", "complains", "sorts", "walks", "walked", "drops", "takes", "took", "closes", "cooks", "fixes",
+    "joined", "left", "sold", "broke", "finished", "stacks", "restocks", "commuted", "shops", "cleans",
 }
 _ADVERBS = {"really", "also", "usually", "always", "never", "still", "only", "mostly", "generally", "now",
             "currently", "just", "often", "actually", "definitely", "strongly", "absolutely", "truly", "totally",
@@ -56,7 +60,7 @@ _VOCAB_SET = frozenset(_VOCAB)
 # ("livin in melbourne now"), and a subject-less one is the user's ("Living in Porto these days").
 _DROPPED_I = frozenset({"work", "live", "study"})
 _GERUNDS = frozenset({"living", "working", "studying", "staying", "teaching", "training", "renting"})
-_WORD = re.compile(r"[A-Za-z][A-Za-z']*")
+_WORD = re.compile(r"\b[A-Za-z][A-Za-z']*(?![^\W\d_])")  # a whole word of ASCII letters: not the 'u' of 'učiteljica'
 # Chat writes "to" as "2" ("just moved 2 bristol", "allergic 2 cats"); after these words it is never a count.
 _TWO_AS_TO = re.compile(r"\b(moved|move|moving|relocated|allergic|went|going|back|next|close|used|listen|listening|"
                         r"talk|talking|switch|switched)\s+2\s+(?=[a-z])", re.I)
@@ -136,7 +140,7 @@ def _first_person(text: str) -> str:
     for pat, rep in _WE:
         t = pat.sub(rep, t)
     t = _WE_VERB.sub(verb, t)
-    t = re.sub(r"\bI\b", USER, t)
+    t = re.sub(r"\bI\b(?!-\w)", USER, t)  # "I-5", "I-95": a highway, not the speaker
     for pat, rep in _FIRST_PERSON[4:]:
         t = pat.sub(rep, t)
     return t

@@ -157,6 +157,12 @@ _MODE = re.compile(r"^(?!.*\b(?:moved|relocated|started|joined|adopted|married|b
 _EVENT = re.compile(r"\b(?:yesterday|last (?:night|week|weekend|month|year|summer|spring|winter|autumn|fall|time)|"
                     r"this morning|tonight|visited|went to|for a (?:conference|trip|visit)|on (?:a|his|her|their) trip|"
                     r"ayer|hier soir|gestern|ieri|ontem|la semaine dernière|el año pasado|l'été dernier)\b", re.I)
+# A reported question ("asked how long to rest a brisket", "wanted to know what time the shops close") is a request
+# for information, said once; it shares a word with a lasting statement ("long explanations are a waste of time")
+# without being that statement, so the two never link. A request to do something ("asked to use bullets", "asked
+# for a summary first") is no question.
+_QUESTION = re.compile(r"\b(?:ask(?:ed|s|ing)?|wonder(?:ed|s|ing)?|want(?:ed|s) to know|inquir(?:ed|es)|enquir(?:ed|es))"
+                       r" (?:how|what|where|when|why|whether|if|which|who|about)\b", re.I)
 CONTRAST_FAMILIES = [
     {"metric", "imperial"},
     {"celsius", "fahrenheit"},
@@ -410,6 +416,8 @@ def compatible(a: str, b: str, slots: frozenset = frozenset(), events: bool = Tr
     if (pa and pb and pa != pb and not antonym) or bool(_MODE.search(a)) != bool(_MODE.search(b)):
         return False
     if events and bool(_EVENT.search(a)) != bool(_EVENT.search(b)):
+        return False
+    if bool(_QUESTION.search(a)) != bool(_QUESTION.search(b)):
         return False
     ka, kb = key_terms(a), key_terms(b)
     if (ka & KIN) - slots != (kb & KIN) - slots:

@@ -63,6 +63,8 @@ _PATTERNS = [
     (re.compile(r"\b(?i:presťahoval[a]?|presťahovali|přestěhoval[a]?|preselio|preselila|преселио|преселила|persikėliau|"
                 r"persikėlė|kolisin|kolis|flyttet|flytta|flyttede|flyttade|verhuis|het verhuis) "
                 r"(?:(?i:sa|se|som|sme|сам|се|sam) ){0,2}(?i:do|u|у|į|til|till|na|naar) (?P<val>[A-ZČŠŽĆĐА-ЯЂЈЉЊЋЏ][\w-]*)"), "city"),
+    # the participle last, as Dutch and German put it: "Ik ben vorig jaar naar Nijmegen verhuisd", "Ich bin nach Kiel gezogen"
+    (re.compile(r"\b(?i:naar|nach) (?P<val>[A-ZÀ-Ý][\w-]*(?: [A-ZÀ-Ý][\w-]*)*) (?i:verhuisd|getrokken|gezogen|umgezogen)\b"), "city"),
     (re.compile(r"\b(?:pracujem|pracuje|pracujeme) ako (?P<val>\w[\w-]*)|\b(?:радим|ради|radim|radi) као (?P<val2>\w[\w-]*)"
                 r"|\b(?:radim|radi) kao (?P<val3>\w[\w-]*)|\b(?:jobber|arbeider|werk) (?:som|as) (?:'n )?(?P<val4>\w[\w-]*)", re.I),
      "job"),

@@ -109,6 +109,8 @@ def _quoted(text: str) -> list[str]:
 _BREEDS = {"corgi", "beagle", "collie", "lab", "labrador", "poodle", "terrier", "husky", "retriever", "spaniel",
            "dachshund", "pug", "boxer", "shepherd", "inu", "shiba", "greyhound", "whippet", "schnauzer", "chihuahua",
            "bulldog", "setter", "pointer", "mutt", "rescue"}
+# breeds that are also common words ("my lab results", "my boxer shorts"): never read as a dog before a name
+_BREEDS_AMBIGUOUS = {"rescue", "mutt", "shepherd", "lab", "boxer", "pointer", "setter", "inu"}
 _ADJECTIVES = re.compile(r"^(?:(?:older|younger|little|big|baby|old|new|small|black|white|grey|gray|ginger|tabby|"
                          r"brown|silver|red|blue|wooden|rescue|border|shiba|golden|twin|eldest|youngest|only|"
                          r"first|second|\d+-\w+)\s+)+")
@@ -144,7 +146,7 @@ _VERB_FACTS = [
     (r"(?:grew up|was raised) in|is (?:originally )?from|comes from", "hometown"),
     (r"was born in", "birthplace"),
     (r"(?:works|is working|is employed) (?:at|for|by)|is employed by|works at|has (?:been|worked) at|"
-     r"(?:has )?(?:started|began)(?: (?:a |the )?(?:new )?job| working)? at", "employer"),
+     r"(?:has )?(?:started|began)(?: (?:a |the )?(?:new )?job| working)? at|(?:teaches|is teaching|lectures) at", "employer"),
     (r"(?:works|is working)(?: (?!at\b|for\b|in\b|with\b)[\w-]+){0,3} as an?|is employed as an?|(?:has )?(?:qualified|retrained) as an?", "job"),
     (r"is allergic to|has an? (?:\w+ )?allergy to|cannot digest|can't digest", "allergy"),
     (r"(?:drives|owns and drives) an?", "car"),
@@ -186,6 +188,10 @@ _FACT_PATTERNS = [(re.compile(p.replace("{name}", _U), re.I if flags else 0), re
         "mother", "father", "mom", "mum", "dad", "boyfriend", "girlfriend", "best friend", "friend", "boss", "cat", "dog",
         "roommate", "flatmate", "twin", "fiancé", "fiance", "fiancee", "grandmother", "grandfather", "grandma", "grandpa",
         "aunt", "uncle", "cousin", "niece", "nephew", "stepson", "stepdaughter", "stepmother", "stepfather"], key=len, reverse=True)) + r") (?P<val>[A-Z][\w'-]+)\b.*$", None, 0),
+    # a breed names the dog as "dog" does ("Marcus's bulldog Hugo snores", "my beagle Otis ate a sock"), but only a
+    # capitalised name after it: in lower-case chat "my beagle snores all nite" names no dog
+    (r"^.*?\b{name}'s (?P<noun>" + "|".join(sorted(_BREEDS - _BREEDS_AMBIGUOUS, key=len, reverse=True))
+     + r") (?P<val>(?-i:[A-Z])[\w'-]+)\b.*$", None, 0),
     (r"^{name} is an? (?P<val>(?:(?!(?:of|for|to|with|from|the|an?|and|or|my|his|her|their|our)\b)\w+ ){0,3}(?:" + _JOBS + r"|\w+ist))(?:(?: (?:at|in|for|on|with|by|out of|doing|working|who|and|since|based|so|but|btw|by the way)|,) .*| (?:now|these days|currently|nowadays|btw))?$", "job", 1),
     (r"^{name} is (?P<val>\w+) intolerant$", "allergy", 1),
     (r"^{name} (?:has|suffers from|lives with|was diagnosed with|has been diagnosed with|manages|is managing|deals with|"

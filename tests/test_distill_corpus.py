@@ -348,3 +348,18 @@ def test_dev16_is_a_split_of_preferences_about_answers():
     assert kinds["preference"] >= 2 * kinds["fact"] and kinds["fact"] >= len(labels) - 2
     assert sum(bool(lab["stale"]) for lab in labels.values()) >= 8
     assert sum(lab["style"] == "non_english" for lab in labels.values()) >= 2
+
+
+def test_dev14_is_a_split_of_english_life_memory():
+    """dev14 is written from the styles alone, committed before measuring: English memory told as life events,
+    activities and requests in every style, three tenants in Dutch, Danish and Croatian, stale life changes (moves,
+    new jobs and employers, sold cars) in at least eight tenants."""
+    labels, records = _load("dev14")
+    others = {k: v for name in LABELLED if name != "dev14" for k, v in _load(name)[0].items()}
+    assert 180 <= len(records) <= 240 and len(labels) >= 20 and not set(labels) & set(others)
+    assert {lab["style"] for lab in labels.values()} >= {"mem0", "first_person", "third_person", "user",
+                                                          "lowercase_typos", "non_english"}
+    langs = Counter(lab["language"] for lab in labels.values())
+    assert langs["en"] >= 15 and {"nl", "da", "hr"} <= set(langs)
+    assert sum(bool(lab["stale"]) for lab in labels.values()) >= 8
+    assert all(lab["one_offs"] for lab in labels.values())

@@ -1110,3 +1110,80 @@ def test_a_dish_asked_for_in_passing_does_not_retract_the_users_diet():
     p = build_profiles(_recs("ve", ["Is vegan", "Eats no animal products at all",
                                     "Asked for a vegetarian lasagna recipe for a friend"]), Settings())["ve"]
     assert any(str(i.value) == "vegan" for i in p.items)
+
+
+def test_a_breed_before_a_capitalised_name_names_the_dog():
+    """"Priyanka's dachshund Pretzel ..." names the dog as "Priyanka's dog Pretzel" would; a breed that is also a common
+    word ("my lab results") or a lower-case word after the breed ("my corgi barks at the postman") names none."""
+    for text, name in [("Priyanka's dachshund Pretzel hates the rain.", "Pretzel"), ("My corgi Waffles ate a sock", "Waffles")]:
+        e = extract(text, None, ("Priyanka",))
+        assert (e.kind, e.slot, e.value) == ("fact", "dog", name) and e.probe["expect"] == [name]
+    for text in ("My lab results came back normal", "my corgi barks at the postman", "My boxer Shorts are torn"):
+        assert extract(text, None, ()).kind == "free", text
+
+
+def test_a_reported_question_never_links_with_a_lasting_statement():
+    """"Asked how long to boil an egg" shares "long" with a complaint about long replies, but a question asked once
+    is no mention of a preference: nothing about the question is selected."""
+    recs = [_rec("1", "rafe", "Asked how long to boil a duck egg", 2, "a"),
+            _rec("2", "rafe", "Said long replies waste his time", 9, "b"),
+            _rec("3", "rafe", "Has a tabby named Figaro", 4, "c"),
+            _rec("4", "rafe", "Fed Figaro the tabby before work", 12, "d")]
+    p = build_profiles(recs, Settings())["rafe"]
+    assert not any("1" in i.record_ids for i in p.items)
+
+
+@pytest.mark.parametrize("text,slot,value", [
+    ("She lectures at the University of Otago", "employer", "University of Otago"),
+    ("Sunniva teaches at Bergen Katedralskole.", "employer", "Bergen Katedralskole"),
+    ("Wij zijn in maart naar Zwolle verhuisd.", "city", "Zwolle"),
+    ("Ich bin im Mai nach Kiel umgezogen.", "city", "Kiel"),
+])
+def test_teaching_somewhere_and_a_participle_last_move_are_typed(text, slot, value):
+    """Where someone teaches is their employer; Dutch and German put the participle of a move last ("naar Zwolle
+    verhuisd"), after the place."""
+    e = extract(text, None, ("Sunniva",))
+    assert (e.kind, e.slot, e.value) == ("fact", slot, value) and e.statement and e.probe["expect"] == [value]
+
+
+def test_subjectless_life_activities_are_the_users():
+    """Mem0 writes a life as activities without a subject ("Lectures at ...", "Sold his old van", "Walked the dog
+    by the canal"): each is the user's statement, so a place or employer in it is typed as theirs."""
+    from memlora.distill.canonical import canonical
+
+    e = extract("Lectures at Ghent University", None, ())
+    assert (e.kind, e.slot, e.value) == ("fact", "employer", "Ghent University")
+    for text in ("Sold his old van", "Walked the dog by the canal", "Complains about the noise from the bar downstairs"):
+        assert canonical(text, ()).startswith("The user "), text
+
+
+def test_a_highway_named_with_i_is_not_the_speaker():
+    """"I-80" and "I-405" name roads; only the pronoun "I" becomes the user."""
+    from memlora.distill.canonical import canonical
+
+    assert canonical("I take the I-80 to Sacramento every day", ()) == "The user takes the I-80 to Sacramento every day"
+
+
+def test_dev14_split_of_english_life_memory():
+    """dev14 (21 tenants: English memory told as life events, activities, jobs shown by their tasks, pets and kids
+    in passing, preferences as requests and complaints; Dutch, Danish and Croatian tenants) measured once as written:
+    48/71 recall, 1 one-off, 4 stale values selected, facts with statement+probe 25/33. A breed before a name, a
+    reported question kept apart, teaching somewhere as the employer, a participle-last move, subject-less activity
+    verbs and chat shorthand kept off words of other scripts bring it to 51/71 with 0 one-offs and 2 stale. This
+    floor keeps those gains."""
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from eval_consolidation import evaluate
+
+    overall = evaluate(split="dev14")["by_style"]["overall"]
+    assert overall["recalled"] >= 51 and overall["one_offs_selected"] == 0 and overall["stale_selected"] <= 2
+
+
+def test_chat_shorthand_never_rewrites_the_start_of_a_word_in_another_script():
+    """Chat's "u" is "you", but the "u" that opens "učiteljica" or "ušće" is no word of its own: the job
+    stays as written."""
+    from memlora.distill.canonical import fix_typos
+
+    assert fix_typos("Radim kao ugostiteljica i učiteljica") == "Radim kao ugostiteljica i učiteljica"
+    e = extract("Radim kao učiteljica.", None, ())
+    assert (e.kind, e.slot, e.value) == ("fact", "job", "učiteljica")
+    assert fix_typos("u know im late") == "you know I'm late"
