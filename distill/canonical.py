@@ -170,6 +170,8 @@ def _subjectless(text: str) -> str:
         return f"{USER} {low}{rest}"
     if low in _GERUNDS and re.match(r"\s+(?:in|at|for|with)\b", rest):
         return f"{USER} is {low}{rest}"
+    if low in ("drive", "ride", "own") and first.islower() and re.match(r"\s+(?:an?|the)\s", rest):  # "drive a nissan micra"
+        return f"{USER} {_third_person(low)}{rest}"
     if low in _DROPPED_I and re.match(r"\s+(?:in|at|for|as)\b", rest):  # chat drops the "I": "work at spotify now"
         return f"{USER} {_third_person(low)}{rest}"
     if low == "play" and first.islower() and re.match(r"\s+[a-z]+\s+(?:on|every|at|in|with)\b", rest):  # "play cricket on sundays"

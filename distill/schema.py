@@ -164,7 +164,7 @@ _VERB_FACTS = [(re.compile(rf"(?:(?:^|[,;:] *|\b(?:now that|since) ){_U}|(?:[.?!
                for v, slot in _VERB_FACTS]
 _VERB_ADVERB = re.compile(r"\b(works|is working|lives|is living|studies|is studying)\s+(?:\w+ly|full[- ]time|part[- ]time)\s+"
                           r"(?=(?:at|for|in|as|by)\b)", re.I)
-_JOBS = ("drummer|trumpeter|fiddler|nurse|teacher|doctor|engineer|lawyer|developer|designer|chef|pilot|student|accountant|programmer|writer|"
+_JOBS = ("drummer|trumpeter|fiddler|plasterer|tiler|bricklayer|glazier|scaffolder|joiner|labourer|laborer|nurse|teacher|doctor|engineer|lawyer|developer|designer|chef|pilot|student|accountant|programmer|writer|"
          "architect|dentist|pharmacist|electrician|plumber|carpenter|firefighter|journalist|scientist|librarian|"
          "veterinarian|vet|paramedic|researcher|professor|farmer|baker|mechanic|photographer|translator|consultant|"
          "analyst|manager|data scientist|software engineer|software developer|web developer|graphic designer|"
@@ -176,6 +176,13 @@ _JOBS = ("drummer|trumpeter|fiddler|nurse|teacher|doctor|engineer|lawyer|develop
          "painter|decorator|jeweller|jeweler|locksmith|mason|bricklayer|courier|postman|paralegal|judge|"
          "editor|illustrator|animator|copywriter|programmer|sysadmin|radiographer|dietitian|nutritionist|"
          "carer|caregiver|nanny|zookeeper|ranger|forester|shepherd|beekeeper|brewer|winemaker|sommelier")
+# Car makes: a closed set, so "got a mini cooper" is a car and "got a puppy" is not.
+CAR_MAKES = frozenset({
+    "toyota", "honda", "nissan", "mazda", "subaru", "mitsubishi", "suzuki", "lexus", "hyundai", "kia", "ford",
+    "chevrolet", "chevy", "dodge", "jeep", "tesla", "gmc", "cadillac", "buick", "chrysler", "lincoln", "volkswagen",
+    "vw", "audi", "bmw", "mercedes", "porsche", "opel", "vauxhall", "peugeot", "renault", "citroen", "citroën", "fiat",
+    "alfa romeo", "skoda", "škoda", "volvo", "saab", "mini cooper", "mini countryman", "land rover", "range rover", "jaguar", "dacia",
+    "lada", "polestar", "rivian", "byd", "cupra"})  # no "seat", "smart", "ram": common words too
 _FACT_PATTERNS = [(re.compile(p.replace("{name}", _U), re.I if flags else 0), re.compile(p.replace("{name}", _U), re.I), slot)
                   for p, slot, flags in [
     (r"^(?P<val>[A-Z][\w .'-]*?) is the name of {name}'s " + _NOUN + r"$", None, 0),
@@ -218,6 +225,11 @@ _FACT_PATTERNS = [(re.compile(p.replace("{name}", _U), re.I if flags else 0), re
     (r"^(?P<val>[A-Z][\w'-]+) is (?:the \w+ one|one|the (?:older|younger|oldest|youngest|eldest|elder|first|second)) of "
      r"{name}'s (?P<noun>[a-z]+?)(?:ren|s)?(?: .*)?$", None, 0),
     # "Monzo employee", "an employee at Monzo": where the user works
+    # "just got a mini cooper", "bought a used Kia Ceed": a car named by its make, whatever the verb
+    (r"^{name} (?:just |finally |recently )?(?:got|bought|has|owns|leased|picked up|has bought|has got|is getting) "
+     r"(?:an?|the|his|her|their) (?:(?:new|used|second-hand|secondhand|old|little|shiny|brand new|\w+-year-old|"
+     r"red|blue|black|white|silver|grey|gray|green) )*(?P<val>(?:" + "|".join(sorted(CAR_MAKES, key=len, reverse=True))
+     + r")(?: [\w-]+)?)\b.*$", "car", 1),
     (r"^{name} is an? (?P<val>[A-Z][\w&'.-]*(?: [A-Z][\w&'.-]*){0,3}) (?:employee|staffer|staff member)$", "employer", 0),
     (r"^{name} is an? (?:employee|staffer|staff member) (?:at|of|for|with) (?P<val>(?:the )?[A-Z][\w&'.-]*(?: (?:of )?[A-Z][\w&'.-]*){0,3})$", "employer", 0),
     (r"^{name}'s (?P<noun>car|vehicle|bike|instrument|job|profession|occupation) is an? " + _V + r"$", None, 1),
@@ -406,9 +418,12 @@ def _fact_extract(slot: str, val: str) -> Extract:
         val = _ADJECTIVES.sub("", re.sub(r"^(?:an?|the|my|his|her)\s+", "", val, flags=re.I)) or val
     if slot == "condition":  # "a type 2 diabetic": the condition is type 2 diabetes
         val = re.sub(r"\b(?:an? )?(\w+ic)$", lambda m: _CONDITION_NOUNS.get(m.group(1).lower(), m.group(0)), val)
+    if slot in ("vehicle", "car"):  # "drives a Honda to work": the car is the Honda
+        val = re.sub(r"\s+(?:to|into|around) (?:work|school|the office|town|the city)\b.*$", "", val) or val
     if slot == "vehicle":
-        val = re.sub(r"\s+(?:to|into|around) (?:work|school|the office|town|the city)\b.*$", "", val)
         val = _BICYCLE.get(cut_phrase(val).lower(), cut_phrase(val)) or val
+    if slot == "car" and val.islower() and any(val.startswith(m) for m in CAR_MAKES):  # "nissan micra": a name
+        val = " ".join(w.upper() if w in ("vw", "bmw", "gmc", "byd") else w.capitalize() for w in val.split())
     if (kin_or_pet(slot) or slot == "name") and re.fullmatch(r"[a-z]+(?:[ -][a-z]+)?", val) and val not in _PERSON_STATES:
         val = re.sub(r"(?:^|(?<=[ -]))[a-z]", lambda m: m.group(0).upper(), val)  # "biscuit", "jean-luc": names
     return Extract("fact", slot, val, probe=make_probe(slot, val), statement=fact_statement(slot, val))

@@ -312,3 +312,20 @@ def test_where_the_user_lives_said_as_a_resident_a_base_or_a_move(text, slot, va
 @pytest.mark.parametrize("text", ["Plant-based", "Plant-based since 2020", "Home-based"])
 def test_plant_based_is_no_place(text):
     assert "based in" not in canonical(text)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("finally bought a hyundai i30", "Hyundai I30"), ("Just got a second-hand Skoda Octavia", "Skoda Octavia"),
+    ("drive a ford fiesta", "Ford Fiesta"), ("Drives a Kia to work", "Kia")])
+def test_a_car_named_by_its_make_is_the_car_whatever_the_verb(text, value):
+    e = extract(canonical(text))
+    assert (e.slot, e.value) == ("car", value)
+
+
+@pytest.mark.parametrize("text", ["Just got a kitten", "Bought a new laptop", "Has a smart watch", "My brother got a Ford Ka"])
+def test_what_is_no_car_or_not_the_users_is_no_car_of_the_user(text):
+    assert extract(canonical(text)).slot != "car"
+
+
+def test_a_trade_ending_in_er_is_a_job():
+    assert extract(canonical("I'm a plasterer")).slot == "job"
