@@ -1169,8 +1169,8 @@ def test_dev14_split_of_english_life_memory():
     in passing, preferences as requests and complaints; Dutch, Danish and Croatian tenants) measured once as written:
     48/71 recall, 1 one-off, 4 stale values selected, facts with statement+probe 25/33. A breed before a name, a
     reported question kept apart, teaching somewhere as the employer, a participle-last move, subject-less activity
-    verbs and chat shorthand kept off words of other scripts bring it to 51/71 with 0 one-offs and 2 stale; cars named by their make whatever the verb bring the stale to 0. This
-    floor keeps those gains."""
+    verbs and chat shorthand kept off words of other scripts bring it to 51/71 with 0 one-offs and 2 stale; cars
+    named by their make whatever the verb bring the stale to 0. This floor keeps those gains."""
     sys.path.insert(0, str(REPO / "benchmarks"))
     from eval_consolidation import evaluate
 
