@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from .script_facts import first_fact
+
 # Latin capitals of these languages, and Cyrillic ones (Macedonian, Kazakh)
 _UP = r"A-ZÀ-ÝČŠŽĆĐĀĒĪŪĶĻŅĢŌÞÆÖƏÇĞİŞÜÑ"
 _CAP = rf"[{_UP}][\w&'-]*(?: [{_UP}][\w&'-]*)*"
@@ -174,14 +176,5 @@ def regional_fact(text: str) -> tuple[str, str] | None:
         return "hobby", HOBBY_VERBS[m.group("val").lower()]
     if (m := _HOBBY_NOUN.search(t)) and not _OTHERS.search(t[:m.start()]):
         return "hobby", HOBBY_NOUNS[(m.group("val") or m.group("val2")).lower()]
-    for pat, slot in _PATTERNS:
-        m = pat.search(t)
-        if m is None:
-            continue
-        if _OTHERS.search(t[:m.start("noun") if slot == "_named" else m.start()]):
-            return None
-        val = m.group("val").strip(" .,!?।\u200c-")
-        if len(val) < 2:
-            continue
-        return (NOUNS.get(m.group("noun"), NOUNS.get(m.group("noun").lower(), "pet")) if slot == "_named" else slot), val
-    return None
+    return first_fact(t, _PATTERNS, _OTHERS, lambda noun: NOUNS.get(noun, NOUNS.get(noun.lower(), "pet")),
+                      " .,!?।\u200c-", lambda val: len(val) >= 2)

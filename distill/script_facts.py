@@ -15,6 +15,7 @@ foreign.py ("妹は東京に住んでいる": the sister's city).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 _KANA_KANJI = r"[\u4e00-\u9fff\u30a0-\u30ff]"
 _HAN = r"[\u4e00-\u9fff]"
@@ -123,14 +124,22 @@ def script_fact(text: str, jobs: str = "") -> tuple[str, str] | None:
     t = text.strip()
     if title := _english_title(t, jobs):
         return "job", title
-    for pat, slot in _PATTERNS:
+    return first_fact(t, _PATTERNS, _OTHERS, lambda noun: NOUNS[noun.lower()], " .,!?。、，！।",
+                      lambda val: bool(val) and val.lower() not in _NOT_VALUES)
+
+
+def first_fact(t: str, patterns, others: re.Pattern, noun_slot: Callable[[str], str], strip: str,
+               accept: Callable[[str], bool]) -> tuple[str, str] | None:
+    """(slot, value) of the first table pattern that matches `t` with an accepted value; None where someone else
+    (`others`) is named before the construction. A `_named` pattern takes its slot from its noun."""
+    for pat, slot in patterns:
         m = pat.search(t)
         if m is None:
             continue
-        if _OTHERS.search(t[:m.start("noun") if slot == "_named" else m.start()]):
+        if others.search(t[:m.start("noun") if slot == "_named" else m.start()]):
             return None
-        val = m.group("val").strip(" .,!?。、，！।")
-        if not val or val.lower() in _NOT_VALUES:
+        val = m.group("val").strip(strip)
+        if not accept(val):
             continue
-        return (NOUNS[m.group("noun").lower()] if slot == "_named" else slot), val
+        return (noun_slot(m.group("noun")) if slot == "_named" else slot), val
     return None
