@@ -198,11 +198,12 @@ def part_teacher(base_model: str, sizes: list[int], examples: int, reps: int, be
             print(f"    load at end {os.getloadavg()[0]:.2f}", flush=True)
 
 
-SHARING_OFF = {"share_base_work": False, "teacher_group_size": 1, "multi_tenant": 1, "gate_group": False}
+SHARING_OFF = {"share_base_work": False, "teacher_group_size": 1, "multi_tenant": 1, "gate_group": False, "reuse_prompts": False}
 
 
 def sharing_on(n: int, teacher_k: int, train_k: int) -> dict:
-    return {"share_base_work": True, "teacher_group_size": min(n, teacher_k), "multi_tenant": min(n, train_k), "gate_group": True}
+    return {"share_base_work": True, "teacher_group_size": min(n, teacher_k), "multi_tenant": min(n, train_k), "gate_group": True,
+            "reuse_prompts": True}
 
 
 def _night(base_model: str, mem: Path, home: Path, examples: int, sharing: dict) -> dict:
@@ -215,6 +216,7 @@ def _night(base_model: str, mem: Path, home: Path, examples: int, sharing: dict)
     s = settings_for(home, base_model, MEMLORA_TRAIN__PROGRESS="false")
     s = s.model_copy(update={
         "train": s.train.model_copy(update={"multi_tenant": sharing["multi_tenant"]}),
+        "distill": s.distill.model_copy(update={"reuse_prompts": sharing["reuse_prompts"]}),
         "jobs": s.jobs.model_copy(update={k: sharing[k] for k in ("share_base_work", "teacher_group_size", "gate_group")})})
     metas, inner = [], S._write_tenant
     S._write_tenant = lambda *a, **k: metas.append(inner(*a, **k)) or metas[-1]
@@ -234,7 +236,7 @@ def part_night(base_model: str, sizes: list[int], examples: int, teacher_k: int,
     """[5] the whole night for N changed tenants, every sharing path off against all on, in one process."""
     import share_stages as SS
 
-    print(f"\n[5] whole night, sharing off vs on (teacher groups of {teacher_k}, training groups of {train_k}, group gate), "
+    print(f"\n[5] whole night, sharing off vs on (teacher groups of {teacher_k} with prompts reused, training groups of {train_k}, group gate), "
           f"{examples} examples/tenant, load {', '.join(f'{x:.2f}' for x in os.getloadavg())}", flush=True)
     for n in sizes:
         with tempfile.TemporaryDirectory() as d:
