@@ -163,6 +163,7 @@ def kl_gap(peft_model, base, data: D.TenantData, settings: Settings) -> dict:
     gen = data.meta.get("generation") or {}
     enc, _ = D.encode_split(tok, rows, settings.train.max_seq_len, end_ids(tok, base.model), True, gen)
     causal = peft_model.get_base_model()
+    share = settings.jobs.share_prefix  # one adapter (or none) for every row
     kb = ka = 0.0
     n = 0
     with torch.no_grad():
@@ -170,9 +171,9 @@ def kl_gap(peft_model, base, data: D.TenantData, settings: Settings) -> dict:
             chunk = enc[i:i + settings.gate.eval_batch_size]
             batch = {k: v.to(base.model.device) for k, v in D.collate(chunk, tok.pad_token_id, True).items()}
             with peft_model.disable_adapter():
-                t = selected_logits(causal, batch["t_input_ids"], batch["t_attention_mask"], batch["t_sel"])
-                b = selected_logits(causal, batch["input_ids"], batch["attention_mask"], batch["sel"])
-            a = selected_logits(causal, batch["input_ids"], batch["attention_mask"], batch["sel"])
+                t = selected_logits(causal, batch["t_input_ids"], batch["t_attention_mask"], batch["t_sel"], share)
+                b = selected_logits(causal, batch["input_ids"], batch["attention_mask"], batch["sel"], share)
+            a = selected_logits(causal, batch["input_ids"], batch["attention_mask"], batch["sel"], share)
             target = targets(batch)
 
             def to_teacher(logits):

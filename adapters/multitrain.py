@@ -147,11 +147,14 @@ def _train_together(base, tenants: list[_Tenant], settings: Settings) -> None:
 
 
 def _per_token_loss(slots: TrainSlots, causal_lm, batch: dict, settings: Settings) -> torch.Tensor:
-    """The objective's loss at every trained position, in row-major order (what `_loss` averages)."""
+    """The objective's loss at every trained position, in row-major order (what `_loss` averages).
+
+    The student's rows carry different tenants' slots, so they never share leading tokens' work; the teacher's
+    rows all run on the base and do."""
     t = settings.train
     if t.objective == "kl":
         g = settings.distill.guidance_scale if t.kl_amplify else 1.0
-        teacher = teacher_logits(slots, causal_lm, batch, g)
+        teacher = teacher_logits(slots, causal_lm, batch, g, settings.jobs.share_prefix)
         s = selected_logits(causal_lm, batch["input_ids"], batch["attention_mask"], batch["sel"])
         return distill_per_token(teacher, s, targets(batch), batch.get("forced"), t.kl_temperature)
     logits = selected_logits(causal_lm, batch["input_ids"], batch["attention_mask"], batch["sel"])

@@ -25,23 +25,24 @@ def targets(batch) -> torch.Tensor:
     return batch["input_ids"][:, 1:][batch["sel"][:, :-1]]
 
 
-def sft_loss(causal_lm, batch) -> tuple[torch.Tensor, int]:
-    logits = selected_logits(causal_lm, batch["input_ids"], batch["attention_mask"], batch["sel"])
+def sft_loss(causal_lm, batch, shared_prefix: bool = False) -> tuple[torch.Tensor, int]:
+    logits = selected_logits(causal_lm, batch["input_ids"], batch["attention_mask"], batch["sel"], shared_prefix)
     y = targets(batch)
     return F.cross_entropy(logits, y), int(y.numel())
 
 
 @torch.no_grad()
-def teacher_logits(peft_model, causal_lm, batch, guidance: float) -> torch.Tensor:
+def teacher_logits(peft_model, causal_lm, batch, guidance: float, shared_prefix: bool = False) -> torch.Tensor:
     """The teacher: the same base weights with the adapter off and the profile in the prompt.
 
     With guidance g != 1, the profile's effect is amplified like classifier-free guidance:
     base + g * (profile - base), where `base` is the adapter-off model without the profile.
+    Every row runs on the base alone here, so `shared_prefix` holds whatever adapters the rows train.
     """
     with peft_model.disable_adapter():
-        t = selected_logits(causal_lm, batch["t_input_ids"], batch["t_attention_mask"], batch["t_sel"])
+        t = selected_logits(causal_lm, batch["t_input_ids"], batch["t_attention_mask"], batch["t_sel"], shared_prefix)
         if guidance != 1.0:
-            b = selected_logits(causal_lm, batch["input_ids"], batch["attention_mask"], batch["sel"])
+            b = selected_logits(causal_lm, batch["input_ids"], batch["attention_mask"], batch["sel"], shared_prefix)
             t = b + guidance * (t - b)
     return t
 
@@ -69,8 +70,9 @@ def distill_per_token(teacher: torch.Tensor, student: torch.Tensor, target: torc
     return torch.where(forced, nll, kl)
 
 
-def kl_loss(peft_model, causal_lm, batch, guidance: float = 1.0, temperature: float = 1.0) -> tuple[torch.Tensor, int]:
-    t = teacher_logits(peft_model, causal_lm, batch, guidance)
-    s = selected_logits(causal_lm, batch["input_ids"], batch["attention_mask"], batch["sel"])
+def kl_loss(peft_model, causal_lm, batch, guidance: float = 1.0, temperature: float = 1.0,
+            shared_prefix: bool = False) -> tuple[torch.Tensor, int]:
+    t = teacher_logits(peft_model, causal_lm, batch, guidance, shared_prefix)
+    s = selected_logits(causal_lm, batch["input_ids"], batch["attention_mask"], batch["sel"], shared_prefix)
     per = distill_per_token(t, s, targets(batch), batch.get("forced"), temperature)
     return per.mean(), int(per.numel())

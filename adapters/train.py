@@ -98,10 +98,12 @@ def _to(batch: dict, device) -> dict:
 
 
 def _loss(peft_model, causal_lm, batch, settings: Settings):
+    """The objective's mean loss over one adapter's rows (so their shared leading tokens may run once)."""
+    share = settings.jobs.share_prefix
     if settings.train.objective == "kl":
         g = settings.distill.guidance_scale if settings.train.kl_amplify else 1.0
-        return kl_loss(peft_model, causal_lm, batch, guidance=g, temperature=settings.train.kl_temperature)
-    return sft_loss(causal_lm, batch)
+        return kl_loss(peft_model, causal_lm, batch, guidance=g, temperature=settings.train.kl_temperature, shared_prefix=share)
+    return sft_loss(causal_lm, batch, share)
 
 
 def evaluate_loss(peft_model, causal_lm, encoded, settings: Settings, pad_id: int, device) -> float:

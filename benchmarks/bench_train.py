@@ -1,6 +1,6 @@
 """Training throughput of memlora's LoRA loop vs a plain PEFT loop, as a share of this machine's fp32 matmul peak.
 
-usage: python benchmarks/bench_train.py [--examples 200] [--steps 12] [--batch-size 8] [--full]
+usage: python benchmarks/bench_train.py [--examples 200] [--steps 12] [--batch-size 8] [--full] [--bf16-reps N] [--prefix-reps N]
 
 Both loops train the same LoRA (r=8, alpha=16, all linear layers) on the same
 examples with the real default base, in this process, one after the other:
@@ -115,19 +115,23 @@ def memlora_loop(base, tenant_dir: Path, settings, steps: int, out: Path) -> dic
     return train_adapter(base, tenant_dir, out, s).metrics
 
 
-def bf16_ab(bench, base, tdir: Path, settings, steps: int, reps: int, tmp: Path) -> None:
-    """`train.compute_dtype` bfloat16 (a bf16 copy of the base) against float32, interleaved, best rep of each:
+def interleaved_ab(bench, base, tdir: Path, arms: dict, steps: int, reps: int, tmp: Path, what: str) -> None:
+    """Two settings (`arms`: name -> Settings, baseline first) of the memlora loop, interleaved, best rep of each:
     a neighbour's load drifts over minutes, and only the ratio in one process means anything."""
-    bf = settings.model_copy(update={"train": settings.train.model_copy(update={"compute_dtype": "bfloat16"})})
-    rates: dict[str, list[float]] = {"float32": [], "bfloat16": []}
+    rates: dict[str, list[float]] = {name: [] for name in arms}
     for r in range(reps):
-        for name, s in (("float32", settings), ("bfloat16", bf)):
+        for name, s in arms.items():
             m = memlora_loop(base, tdir, s, steps, tmp / f"{name}{r}")
             rates[name].append(m["tokens_per_second"])
-            print(f"  rep {r} {name:<9} {m['tokens_per_second']:8.1f} tokens/s  val loss {m.get('best_val_loss')}  "
+            print(f"  rep {r} {name:<16} {m['tokens_per_second']:8.1f} tokens/s  val loss {m.get('best_val_loss')}  "
                   f"load {os.getloadavg()[0]:.2f}", flush=True)
-    bench.record("compute_dtype_tokens_per_second", rates)
-    bench.ratio("train tokens/s: compute_dtype bfloat16 / float32", max(rates["bfloat16"]), max(rates["float32"]))
+    (a, ra), (b, rb) = rates.items()
+    bench.record(f"{what}_tokens_per_second", rates)
+    bench.ratio(f"train tokens/s: {what} {b} / {a}", max(rb), max(ra))
+
+
+def _with(settings, section: str, **update):
+    return settings.model_copy(update={section: getattr(settings, section).model_copy(update=update)})
 
 
 def main() -> int:
@@ -139,6 +143,8 @@ def main() -> int:
     ap.add_argument("--full", action="store_true", help="also train one full tenant and report the wall time")
     ap.add_argument("--bf16-reps", type=int, default=0,
                     help="also time train.compute_dtype=bfloat16 against the float32 loop, this many interleaved reps")
+    ap.add_argument("--prefix-reps", type=int, default=0,
+                    help="also time jobs.share_prefix on against off, this many interleaved reps")
     a = harness.add_arguments(ap).parse_args()
     bench = harness.start("train", a)
 
@@ -168,8 +174,12 @@ def main() -> int:
         print(f"ratio memlora / plain PEFT: {tps / plain_tps:.2f}x   (peak re-measured after: {peak2:.1f} GFLOP/s)")
         bench.record("matmul_peak_gflops", [peak, peak2])
         bench.ratio("train tokens/s: memlora loop / plain PEFT loop", tps, plain_tps)
-        if a.bf16_reps:
-            bf16_ab(bench, base, tdir, settings, a.steps, a.bf16_reps, Path(tmp))
+        if a.bf16_reps:  # train.compute_dtype: a bfloat16 copy of the base against float32
+            interleaved_ab(bench, base, tdir, {"float32": settings, "bfloat16": _with(settings, "train", compute_dtype="bfloat16")},
+                           a.steps, a.bf16_reps, Path(tmp), "compute_dtype")
+        if a.prefix_reps:  # jobs.share_prefix: each batch's common chat-template turn once against every row's own
+            interleaved_ab(bench, base, tdir, {"every row": _with(settings, "jobs", share_prefix=False), "prefix once": settings},
+                           a.steps, a.prefix_reps, Path(tmp), "share_prefix")
         if a.full:
             from memlora.adapters.train import train_adapter
 

@@ -137,6 +137,7 @@ class _Job:
     values: dict[str, list[str]] = field(default_factory=dict)  # per fact item id: the values only its prompts may name
     base_answers: dict[str, str] = field(default_factory=dict)  # per prompt: the base's greedy answer, no profile
     cache: BaseCache | None = None  # the shared base answers (jobs.share_base_work), None = compute per tenant
+    share_prefix: bool = False  # scoring runs a batch's common leading tokens (the profile) once (jobs.share_prefix)
     teacher_tokens: int = 0  # tokens the teacher wrote for this tenant
 
     @property
@@ -223,7 +224,8 @@ def plan_tenant(profile: Profile, base, settings: Settings, n_examples: int | No
         content_system=render_system_prompt([i for i in profile.items if i.kind not in ("opening", "address", "closing", "format", "length")]),
         prefix=(st["opening"] + " ") if st["opening"] else "", max_new=max_new, n_best=max(1, ds.best_of),
         pad=tok.pad_token_id if tok.pad_token_id is not None else tok.eos_token_id,
-        values=fact_values(items) if ds.contamination_check else {}, cache=BaseCache.open(settings, base))
+        values=fact_values(items) if ds.contamination_check else {}, cache=BaseCache.open(settings, base),
+        share_prefix=settings.jobs.share_prefix)
 
 
 # ---- candidates -> guard -> rank, with top-up rounds ----
@@ -331,7 +333,8 @@ def _logprobs(job: _Job, flat: list, cont_ids: list, js: list[int], with_system:
     if not js:
         return {}
     ctx = _contexts(job, [flat[j] for j in js], with_system)
-    got = sequence_logprobs(job.base.model, ctx, [cont_ids[j] for j in js], batch_size=job.ds.score_batch_size, pad_id=job.pad)
+    got = sequence_logprobs(job.base.model, ctx, [cont_ids[j] for j in js], batch_size=job.ds.score_batch_size, pad_id=job.pad,
+                            shared_prefix=job.share_prefix)
     return dict(zip(js, got))
 
 

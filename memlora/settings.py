@@ -225,6 +225,11 @@ class JobSettings(BaseModel):
     # The tenants of a `train.multi_tenant` group gated together: their adapters' generations in shared batches, one
     # LoRA slot per tenant (adapters/group_gate.py); off: each tenant's gate runs alone
     gate_group: bool = False
+    # Rows of a batch that run through the same weights compute their common leading tokens once (the chat
+    # template's system turn; the profile in the teacher's view and in distill's scoring): training, the gate's KL
+    # gap and best-of-N scoring. The same logits up to float rounding, so not in the training-config hash; off:
+    # every row computes its own (runtime/scoring.py)
+    share_prefix: bool = True
 
 
 class Settings(BaseSettings):

@@ -165,6 +165,25 @@ def test_training_is_deterministic_for_a_seed(env):
     assert any(not torch.equal(ta[k], tc[k]) for k in ta)
 
 
+def test_sharing_the_batch_prefix_trains_the_same_adapter(env):
+    """jobs.share_prefix runs each batch's common chat-template turn once; the adapter must not change beyond float
+    rounding, whichever objective."""
+    from safetensors.torch import load_file
+
+    from memlora.adapters.train import train_adapter
+
+    for objective in ("sft", "kl"):
+        got = []
+        for share in (False, True):
+            s = env["s"].model_copy(update={"train": env["s"].train.model_copy(update={"epochs": 1, "objective": objective}),
+                                            "jobs": env["s"].jobs.model_copy(update={"share_prefix": share})})
+            r = train_adapter(env["base"], env["alice"], env["root"] / f"prefix-{objective}-{share}", s)
+            got.append((load_file(r.out_dir / "adapter_model.safetensors"), [x["loss"] for x in r.loss_curve]))
+        (a, la), (b, lb) = got
+        assert a.keys() == b.keys() and all(torch.allclose(a[k], b[k], atol=1e-4, rtol=1e-3) for k in a), objective
+        assert la == pytest.approx(lb, rel=1e-3) and any(not torch.equal(a[k], torch.zeros_like(a[k])) for k in a)
+
+
 def test_early_stopping_on_validation(env):
     from memlora.adapters.train import train_adapter
 

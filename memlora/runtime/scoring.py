@@ -6,6 +6,8 @@ objectives (adapters/objectives.py) use `selected_logits` for the same reason.
 """
 from __future__ import annotations
 
+import inspect
+
 import torch
 
 
@@ -15,25 +17,60 @@ def _plain_head(model) -> bool:
     return getattr(cfg, "final_logit_softcapping", None) is None and getattr(cfg, "logit_scale", None) is None
 
 
-def selected_logits(causal_lm, input_ids, attention_mask, sel) -> torch.Tensor:
+_MIN_SHARED = 8  # leading tokens worth a forward of their own: below this the extra call costs more than it saves
+
+
+def shared_prefix_len(input_ids: torch.Tensor, sel: torch.Tensor) -> int:
+    """Leading columns every row holds alike, up to the first selected position of any row.
+
+    Positions before that are only keys and values for the rest; from it on each row's own hidden states are read.
+    """
+    same = (input_ids == input_ids[:1]).all(0)
+    n = int(same.long().cumprod(0).sum())
+    firsts = sel.long().argmax(1)[sel.any(1)]
+    return min(n, int(firsts.min())) if firsts.numel() else n
+
+
+def _hidden(decoder, input_ids, attention_mask, sel, shared_prefix: bool):
+    """The decoder's last hidden states and the column they start at.
+
+    With `shared_prefix` (every row runs through the same weights) the rows' common leading tokens, the chat
+    template's system turn and often the whole profile, run once as one row, and the rest of every row attends
+    to that row's keys and values; gradients flow back through them. The same hidden states up to float
+    rounding, for about that share of the tokens' work less.
+    """
+    from transformers import DynamicCache
+
+    p = shared_prefix_len(input_ids, sel) if shared_prefix and attention_mask is None and input_ids.shape[0] > 1 else 0
+    if p < _MIN_SHARED:
+        return decoder(input_ids=input_ids, attention_mask=attention_mask, use_cache=False).last_hidden_state, 0
+    cache = DynamicCache()
+    name = "cache" if "cache" in inspect.signature(decoder.forward).parameters else "past_key_values"  # renamed in 5.2x
+    decoder(input_ids=input_ids[:1, :p], use_cache=True, **{name: cache})
+    cache.batch_repeat_interleave(input_ids.shape[0])
+    return decoder(input_ids=input_ids[:, p:], use_cache=True, **{name: cache}).last_hidden_state, p
+
+
+def selected_logits(causal_lm, input_ids, attention_mask, sel, shared_prefix: bool = False) -> torch.Tensor:
     """Logits (n_selected, vocab) at the positions where `sel` is True, in row-major order.
 
     A right-padded batch needs no padding mask: under causal attention no real token attends to the padding
     after it, and only real positions are selected. Without the mask, attention runs as plain causal SDPA
     instead of the masked kernel, which on CPU is several times slower at these short lengths.
+    `shared_prefix`: the rows share weights (one adapter, or none), so their common leading tokens run once.
     """
     if attention_mask is not None and bool((attention_mask[:, 1:] <= attention_mask[:, :-1]).all()):
         attention_mask = None
     if _plain_head(causal_lm):
-        hidden = causal_lm.get_decoder()(input_ids=input_ids, attention_mask=attention_mask, use_cache=False).last_hidden_state
-        return causal_lm.get_output_embeddings()(hidden[sel]).float()
+        hidden, p = _hidden(causal_lm.get_decoder(), input_ids, attention_mask, sel, shared_prefix)
+        return causal_lm.get_output_embeddings()(hidden[sel[:, p:]]).float()
     logits = causal_lm(input_ids=input_ids, attention_mask=attention_mask, use_cache=False).logits
     return logits[sel].float()
 
 
 @torch.no_grad()
 def sequence_logprobs(model, contexts: list[list[int]], continuations: list[list[int]], *, batch_size: int = 16,
-                      pad_id: int = 0) -> list[tuple[float, int]]:
+                      pad_id: int = 0, shared_prefix: bool = False) -> list[tuple[float, int]]:
     """(sum log p(continuation | context), n tokens) per pair, batched with right padding.
 
     The vocabulary projection runs only at the positions that predict continuation tokens: a context is
@@ -62,7 +99,7 @@ def sequence_logprobs(model, contexts: list[list[int]], continuations: list[list
                 raise ValueError("sequence_logprobs: an empty context has no position to predict the first token from")
             sel[row, c - 1:c - 1 + len(continuations[i])] = True
         ids, mask, sel = ids.to(device), mask.to(device), sel.to(device)
-        logp = selected_logits(model, ids, mask, sel).log_softmax(-1)
+        logp = selected_logits(model, ids, mask, sel, shared_prefix).log_softmax(-1)
         tgt = ids[:, 1:][sel[:, :-1]]
         tok_lp = logp.gather(-1, tgt[:, None])[:, 0].tolist()
         at = 0
