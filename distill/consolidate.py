@@ -876,6 +876,9 @@ def _not_dates(names: frozenset) -> set:
     return {w for w in names if w.lower().removesuffix("s") not in _DATE_WORDS}
 
 
+_CODE_WORD = re.compile(r"\b(?:[A-Z]{2,5}|[A-Za-z]+-?\d[\w-]*)\b")
+
+
 def _same_key_compatible(a: str, b: str, key: tuple) -> bool:
     """Same kind, slot and value, unless each also names another place or person ("My sister Maud lives in
     Galway" / "... in Sligo": both read sister=Maud)."""
@@ -888,6 +891,9 @@ def _same_key_compatible(a: str, b: str, key: tuple) -> bool:
         return bool(_MODE.search(a)) == bool(_MODE.search(b))
     if key[0] == "free" and not (looks_english(a) and looks_english(b)):
         pa = pb = frozenset()  # a closed-set preference value; German capitals are nouns ("Einleitungen", "Floskeln")
+    if key[0] == "free":  # an acronym or a code in a preference's context names no one ("HR questions" / "POL-12")
+        codes = {w.lower() for w in _CODE_WORD.findall(f"{a} {b}")}
+        pa, pb = pa - codes, pb - codes
     return (not (pa - pb and pb - pa) and bool(_MODE.search(a)) == bool(_MODE.search(b))
             and people(a) - {key[1]} == people(b) - {key[1]})
 
