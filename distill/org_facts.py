@@ -121,7 +121,9 @@ _WINDOW = re.compile(rf"(?:within|up to|under|inside|to|is|:|of|for|sous|en|inne
                      rf"has|have|a|tiene|heeft|hat|gives customers|gives|give|,)\s+(?:now |currently |the first |only |just )?(?P<n>{_NUM})[- ]{_WINDOW_UNIT}\b",
                      re.I)
 _REFUND = re.compile(r"\b(?:refund\w*|money back|rembours\w*|erstatt\w*|reembols\w*|terugbetal\w*|返金)", re.I)
-_RETURN = re.compile(r"\b(?:returns?|send items back|retour\w*|retourn\w*|rückgabe|rücksend\w*|devoluci\w*|devolver|terugsturen)\b", re.I)
+# a return of goods, not of a person: "returns to Lisbon for 2 weeks", "retourne à Paris" are trips
+_RETURN = re.compile(r"\b(?:returns?|send items back|retour\w*|retourn\w*|rückgabe|rücksend\w*|devoluci\w*|devolver|terugsturen)\b"
+                     r"(?! (?:to|home|from|back|à|au|en|a|naar|nach|zu)\b)", re.I)
 _FISCAL = re.compile(r"\b(?:fiscal|financial|business|accounting|geschäfts|exercice|año fiscal|boekjaar)\s*(?:year|jahr)?\b"
                      r"(?:[^.]*?)\b(?:starts?|begins?|runs|from|commence|beginnt|empieza|begint)\b[^.]*?\b(?P<val>"
                      + "|".join(_MONTHS) + r")\b", re.I)

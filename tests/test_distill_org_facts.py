@@ -45,6 +45,7 @@ def test_an_organization_attribute_is_a_fact_with_a_value(text, slot, value):
     "A client in Leeds wants a refund after 90 days.",
     "I work at Adyen.",
     "The team lost 3 to 1 on Sunday.",
+    "Returns to Lisbon for 2 weeks in May",
 ])
 def test_a_family_a_customer_or_an_employer_is_no_organization_attribute(text):
     assert org_fact(text) is None
