@@ -47,6 +47,7 @@ from .languages import CANONICAL as LANGUAGE_NAMES
 from .languages import NAMES as LANGUAGE_ALIASES
 from .languages import WORDS as LANGUAGE_WORDS
 from .pursuits import about_work
+from .org_facts import ORG_SLOT_PHRASES
 from .records import Record
 from .named_facts import english, guess_slot, name_value
 from .preferences import one_time
@@ -875,13 +876,24 @@ def _not_dates(names: frozenset) -> set:
     return {w for w in names if w.lower().removesuffix("s") not in _DATE_WORDS}
 
 
+_CODE_WORD = re.compile(r"\b(?:[A-Z]{2,5}|[A-Za-z]+-?\d[\w-]*)\b")
+
+
 def _same_key_compatible(a: str, b: str, key: tuple) -> bool:
     """Same kind, slot and value, unless each also names another place or person ("My sister Maud lives in
     Galway" / "... in Sligo": both read sister=Maud)."""
     value = set(re.findall(r"\w+", key[2]))
     pa, pb = _not_dates(proper_names(a) - value), _not_dates(proper_names(b) - value)
+    if key[0] == "fact" and key[1] in ORG_SLOT_PHRASES:
+        # an organization's attribute is read only where no customer, client or partner is the subject (org_facts.py),
+        # so its other capitals are nouns ("Unser Hauptsitz" / "Die Firma sitzt") and "the customer" in a policy is
+        # customers in general ("Le client a 30 jours pour retourner un article")
+        return bool(_MODE.search(a)) == bool(_MODE.search(b))
     if key[0] == "free" and not (looks_english(a) and looks_english(b)):
         pa = pb = frozenset()  # a closed-set preference value; German capitals are nouns ("Einleitungen", "Floskeln")
+    if key[0] == "free":  # an acronym or a code in a preference's context names no one ("HR questions" / "POL-12")
+        codes = {w.lower() for w in _CODE_WORD.findall(f"{a} {b}")}
+        pa, pb = pa - codes, pb - codes
     return (not (pa - pb and pb - pa) and bool(_MODE.search(a)) == bool(_MODE.search(b))
             and people(a) - {key[1]} == people(b) - {key[1]})
 
@@ -975,6 +987,8 @@ def _same_value(k1: tuple, k2: tuple) -> bool:
         return bool(sa and sb and (sa <= sb or sb <= sa)) and (k1[2] == k2[2] or bool(a and b and (a <= b or b <= a)))
     if a and b and (a <= b or b <= a):
         return True
+    if (n1 := re.findall(r"\d+", k1[2])) and (n2 := re.findall(r"\d+", k2[2])) and n1 != n2:
+        return False  # "30 days" / "60 days", "8:00-18:00" / "9:00-17:00": spelled alike, other numbers
     if " " not in k1[2] + k2[2] and (_case_forms(k1[2], k2[2]) or mutated_forms(k1[2], k2[2])):
         return True  # "žiline" / "žiliny": one city in two cases; "nghaerdydd" / "caerdydd"
     if {c for c in _match_keys(a) if c[0] == "#"} & _match_keys(b):  # an allergy to "milk" / to "lactose"

@@ -39,13 +39,25 @@ _SLOTS: dict[str, dict[str, re.Pattern]] = {
     },
     "tone": {
         "formal": re.compile(r"\b(?:formal|polite|(?<!\ba )professional|a professional (?=register|tone|style|manner|voice|way)|no slang|förmlich\w*|gesiezt|siezen|vouvo\w*|usted)\b|敬語|丁寧語|です・ます", re.I),
-        "casual": re.compile(r"\b(?:casual|relaxed|informal|chatty|laid-back|friendly tone|duzen|duz|tutoy\w*|tutoi\w*|tutear|tuteame|"
+        "casual": re.compile(r"\b(?:casual|relaxed|informal(?:ly)?|chatty|laid-back|friendly tone|duzen|duz|tutoy\w*|tutoi\w*|tutear|tuteame|"
                             r"tutéame|de tú)(?!\w)|タメ口|ため口|カジュアル", re.I),
         "direct": re.compile(r"\b(?:direct|blunt|straightforward|no sugar-?coating|tell the user straight|straight)\b", re.I),
+    },
+    # which English an answer is spelled in: "UK English conventions ('colour')" / "US spelling (color, not colour)"
+    "spelling": {
+        "British": re.compile(r"\b(?:british|uk|u\.k\.|commonwealth|en-gb|oxford|australian|colour|favourite|-ise)\b", re.I),
+        "American": re.compile(r"\b(?:american|us|u\.s\.|en-us|color|favorite|-ize)\b", re.I),
+    },
+    # what an answer must cite: "always quote the policy ID", "cite your sources"
+    "citation": {
+        "policy number": re.compile(r"\bpolic(?:y|ies)(?:'s)? (?:numbers?|ids?|no\.?|references?|codes?)\b", re.I),
+        "sources": re.compile(r"\b(?:sources|citations|references)\b", re.I),
     },
 }
 # a slot read only where the statement is about answers: "warm" and "expert" name other things too
 _SLOT_CUES = {
+    "spelling": re.compile(r"\b(?:spell\w*|english|conventions|en-gb|en-us|dialect)\b", re.I),
+    "citation": re.compile(r"\b(?:cite|cites|citing|quote|quoting|reference|include|give|mention|name)\b", re.I),
     "warmth": re.compile(r"\b(?:tone|sounds?|voice|style|repl(?:y|ies)|answers?|responses?|assistant|talk\w*|small talk)\b", re.I),
     "level": re.compile(r"\b(?:explain\w*|answers?|repl(?:y|ies)|assume|treat\w*|talk\w*|level|knowledge|jargon|"
                         r"like (?:i'?m|the user is)|as (?:if|though)|concepts?)\b", re.I),

@@ -16,6 +16,7 @@ from .canonical import SUBJECTLESS_VERBS, canonical
 from .foreign import foreign_fact
 from .script_facts import script_fact
 from .regional_facts import regional_fact
+from .org_facts import ORG_SLOT_PHRASES, org_fact
 from .languages import language_named, language_of
 from .preferences import preference
 from .pursuits import SPORTS, cut_phrase, pursuit
@@ -265,6 +266,7 @@ SLOT_PHRASES = {  # slot -> (statement in the second person, the probe question)
     "degree": ("You studied {v}.", "What did I study?"),
     "hobby": ("One of your hobbies is {v}.", "What is one of my hobbies?"),
     "condition": ("You have {v}.", "What health condition do I have?"),
+    **ORG_SLOT_PHRASES,  # an organization tenant's attributes (org_facts.py)
 }
 NAMED_NOUNS = {
     "cat", "dog", "hamster", "rabbit", "bird", "parrot", "fish", "horse", "pet", "boat", "tortoise", "turtle", "snake",
@@ -378,7 +380,7 @@ def _noun_with_name(noun: str, lower: bool) -> tuple[str, str] | None:
 
 
 # "running is my thing": an interest, not an attribute; "my day is basically filling prescriptions": a time, not one
-_NOT_SLOTS = {"thing", "stuff", "life", "jam", "passion", "day", "days", "week", "weekend", "morning", "evening", "night"}
+_NOT_SLOTS = {"style", "tone", "thing", "stuff", "life", "jam", "passion", "day", "days", "week", "weekend", "morning", "evening", "night"}
 _VERB_WORDS = SUBJECTLESS_VERBS | {"is", "was", "lives", "works", "studies", "visits", "loves", "hates", "says", "thinks"}
 
 
@@ -558,13 +560,13 @@ def extract(text: str, category: str | None = None, names: tuple[str, ...] = ())
     canonical form (canonical.py); `names` are the names the tenant's memory calls them by. The detectors run
     in order and the first that types the statement wins: a quoted phrase is an opening, closing or avoided word
     before anything else reads it."""
-    text = canonical(text, tuple(names))
+    raw, text = text, canonical(text, tuple(names))
     low = text.lower()
     for detect in (_quoted_kind, _diet_kind, _shape_kind, _language_kind, _address_kind):
         found = detect(text, low)
         if found is not None:
             return found
-    return _fact_or_free(text, low)
+    return _fact_or_free(text, low, raw)
 
 
 _REFUSED_OPENER = re.compile(r"\b(?:don'?t|do not|never|stop|quit|no more|avoid\w*|without|not)\b[^'\"\u201c\u2018]*"
@@ -580,7 +582,7 @@ def _quoted_kind(text: str, low: str) -> Extract | None:
             return Extract("avoid", "words:" + ",".join(sorted(q.lower() for q in quoted)), sorted(set(quoted)),
                            key_terms=frozenset(q.lower() for q in quoted))
         return Extract("opening", "opening", quoted[0], key_terms=frozenset([quoted[0].lower()]))
-    if re.search(r"\b(end|ends|ending|sign[- ]?off|sign(?:s|ed)? off|close|closing|finish)\b", low):
+    if re.search(r"\b(end|ends|ending|sign[- ]?off|sign(?:s|ed)?(?! up)|signature|close[sd]?|closing|finish)\b", low):
         q = quoted[0]
         m = re.search(r"instead of " + _Q, text)
         if m and len(quoted) > 1 and quoted[0] == m.group(1):
@@ -685,11 +687,14 @@ def _address_kind(text: str, low: str) -> Extract | None:
     return Extract("address", "address", name, key_terms=frozenset([name.lower()])) if name else None
 
 
-def _fact_or_free(text: str, low: str) -> Extract:
-    """A fact with a slot, else a typed free preference, else free text (still grouped and trained)."""
+def _fact_or_free(text: str, low: str, raw: str = "") -> Extract:
+    """A fact with a slot, else a typed free preference, else free text (still grouped and trained). An
+    organization's attribute (org_facts.py) is read first, from the canonical form or, where the perspective
+    rewrite misread a subject-less noun as a verb ("Support desk is ..."), from the statement as written."""
     neg = bool(NEGATIONS.search(low))
-    foreign = foreign_fact(text) or script_fact(text, _JOBS) or regional_fact(text)
-    f = _fact(text) or (_fact_extract(*foreign) if foreign else None)
+    org = org_fact(text) or (org_fact(raw) if raw else None)
+    foreign = org or foreign_fact(text) or script_fact(text, _JOBS) or regional_fact(text)
+    f = (None if org else _fact(text)) or (_fact_extract(*foreign) if foreign else None)
     pref = preference(text)
     if pref and (f is None or pref[0] == "units" and re.search(r"\b(?:metric|imperial|units)\b", low)):
         return Extract("free", pref[0], pref[1], polarity=-1 if neg else 1, key_terms=frozenset([pref[1]]))

@@ -351,6 +351,23 @@ def test_dev16_is_a_split_of_preferences_about_answers():
     assert sum(lab["style"] == "non_english" for lab in labels.values()) >= 2
 
 
+def test_dev17_is_a_split_of_enterprise_and_team_memory():
+    """dev17 is written from the styles alone, committed before measuring: organization tenants (a company, a team, a
+    workspace), their facts and house-style preferences told by admins, a memory layer and employees ("we/our"), in
+    every style with German, French, Spanish, Japanese and Dutch tenants, old policies and tools as stale values in at
+    least eight tenants. Measured once as written: 50/69 recall, 3 one-offs, 7 stale, facts 4/38."""
+    labels, records = _load("dev17")
+    others = {k: v for name in LABELLED if name != "dev17" for k, v in _load(name)[0].items()}
+    assert 190 <= len(records) <= 240 and len(labels) >= 18 and not set(labels) & set(others)
+    assert {lab["style"] for lab in labels.values()} == {"mem0", "first_person", "third_person", "user",
+                                                          "lowercase_typos", "non_english"}
+    assert {"de", "fr", "es", "ja", "nl"} <= {lab["language"] for lab in labels.values()}
+    kinds = Counter(it["kind"] for lab in labels.values() for it in lab["items"])
+    assert kinds["fact"] >= 40 and kinds["preference"] >= 15
+    assert sum(bool(lab["stale"]) for lab in labels.values()) >= 8
+    assert all(lab["one_offs"] for lab in labels.values())
+
+
 def test_dev14_is_a_split_of_english_life_memory():
     """dev14 is written from the styles alone, committed before measuring: English memory told as life events,
     activities and requests in every style, three tenants in Dutch, Danish and Croatian, stale life changes (moves,
