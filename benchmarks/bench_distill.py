@@ -6,8 +6,11 @@
    decoding (classifier-free guidance) with both branches in one batch vs transformers' unbatched path.
 2. Consolidation + profiles (no model): records/s at 10k and 100k synthetic records; linear growth means
    the ratio of rates stays near 1.
+3. Best-of-N scoring (`sequence_logprobs`) of answers under a tenant's profile (12 items in the system prompt):
+   the profile computed once per batch (`jobs.share_prefix`, shared leading tokens) vs by every row, interleaved.
 
 Usage: python benchmarks/bench_distill.py [--model DIR] [--prompts 128] [--tokens 64] [--batch 128] [--sizes 10000 100000]
+       [--skip-teacher] [--skip-consolidation] [--skip-scoring]
 Set OMP_WAIT_POLICY=PASSIVE on a shared machine (busy-waiting OpenMP threads cost 10-25x under contention).
 """
 from __future__ import annotations
@@ -127,6 +130,38 @@ def bench_consolidation(sizes: list[int]) -> None:
         print(f"  rate at {sizes[-1]} / rate at {sizes[0]}: {rates[-1] / rates[0]:.2f} (1.0 = linear growth)")
 
 
+PROFILE = ("You are a helpful assistant. What you know about the user:\n" + "\n".join(f"- {x}" for x in [
+    "Start every answer with \"Hi Vera!\".", "The user is vegan.", "Vera's cat is named Miso.", "Vera lives in Porto.",
+    "Vera works as a nurse at Santo Antonio hospital.", "Vera's brother is called Tom.", "Keep answers under 60 words.",
+    "Use bullet points for lists.", "Use metric units.", "Keep a friendly tone.", "End with 'Cheers'.",
+    "Never suggest meat or fish dishes."]))
+
+
+def bench_scoring(model_dir: str, batch: int, reps: int, bench) -> None:
+    from memlora.runtime.base import load_base
+    from memlora.runtime.scoring import sequence_logprobs
+    from memlora.runtime.tokens import chat_ids
+    from memlora.settings import Settings
+
+    b = load_base(Settings(base_model=model_dir, home=Path(".memlora")))
+    tok = b.tokenizer
+    ctx = [chat_ids(tok, q, PROFILE) for q in QUESTIONS * 2]
+    answer = "Hi Vera! Here is a short answer with a few concrete details, kept under sixty words as you like. Cheers"
+    cont = [tok(answer, add_special_tokens=False)["input_ids"]] * len(ctx)
+    times: dict[bool, list[float]] = {False: [], True: []}
+    got = {}
+    for _ in range(reps):
+        for share in (False, True):
+            t = time.perf_counter()
+            got[share] = sequence_logprobs(b.model, ctx, cont, batch_size=batch, pad_id=tok.pad_token_id, shared_prefix=share)
+            times[share].append(time.perf_counter() - t)
+    diff = max(abs(x - y) for (x, _), (y, _) in zip(got[False], got[True]))
+    print(f"best-of-N scoring, {len(ctx)} answers of {len(cont[0])} tokens after {len(ctx[0])}-token contexts, batch {batch}: "
+          f"every row {min(times[False]):.2f} s, profile once {min(times[True]):.2f} s (best of {reps}); "
+          f"largest log-prob difference {diff:.2e}")
+    bench.ratio("scoring speed: profile once per batch / every row", min(times[False]), min(times[True]))  # times swapped
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--model", default=".memlora/models/SmolLM2-135M-Instruct")
@@ -137,12 +172,16 @@ def main() -> None:
     ap.add_argument("--sizes", type=int, nargs="+", default=[10000, 100000])
     ap.add_argument("--skip-teacher", action="store_true")
     ap.add_argument("--skip-consolidation", action="store_true")
+    ap.add_argument("--skip-scoring", action="store_true")
+    ap.add_argument("--score-batch", type=int, default=16, help="distill.score_batch_size")
     a = harness.add_arguments(ap).parse_args()
     bench = harness.start("distill", a)
     if not a.skip_consolidation:
         bench_consolidation(a.sizes)
     if not a.skip_teacher:
         bench_teacher(a.model, a.prompts, a.tokens, a.batch, a.single)
+    if not a.skip_scoring:
+        bench_scoring(a.model, a.score_batch, 3, bench)
     bench.finish()
 
 
